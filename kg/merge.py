@@ -1,0 +1,167 @@
+"""Merging triples and graphs: one node per canonical entity, one edge per distinct fact.
+
+Merging is associative and commutative up to the order of provenance lists (exporters sort
+them), so the same code serves a single process, ``--jobs N`` and a distributed reduce.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
+
+__all__ = ["normalize_key", "add_triple", "add_document", "merge_into", "merge"]
+
+_SPACE = re.compile(r"\s+")
+_ACRONYM_DOTS = re.compile(r"\b((?:\w\.){2,})")
+
+
+def normalize_key(key: str) -> str:
+    """Canonical form of an entity key: NFKC, case-folded, acronym dots and spacing removed.
+
+    >>> normalize_key("U.S.  Tech")
+    'us tech'
+    """
+    text = unicodedata.normalize("NFKC", key)
+    text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _SPACE.sub(" ", text.casefold()).strip(" .,;:!?\"'")
+    return text
+
+
+def _bump(counts: dict[str, int], value: str | None, by: int = 1) -> None:
+    if value:
+        counts[value] = counts.get(value, 0) + by
+
+
+def _most_frequent(counts: dict[str, int]) -> str | None:
+    """The most frequent value; ties go to the lexicographically smallest, for determinism."""
+    if not counts:
+        return None
+    return min(counts, key=lambda value: (-counts[value], value))
+
+
+def _refresh_node(attrs: dict) -> None:
+    label = _most_frequent(attrs["forms"])
+    attrs["label"] = label
+    attrs["aliases"] = sorted(form for form in attrs["forms"] if form != label)
+    attrs["type"] = _most_frequent(attrs["types"])
+
+
+def _add_entity(
+    graph: KnowledgeGraph,
+    key: str,
+    forms: dict[str, int],
+    types: dict[str, int],
+    mentions: int,
+) -> None:
+    if key not in graph:
+        graph.add_node(key, forms={}, types={}, mentions=0)
+    attrs = graph.nodes[key]
+    for form, count in forms.items():
+        _bump(attrs["forms"], form, count)
+    for type_, count in types.items():
+        _bump(attrs["types"], type_, count)
+    attrs["mentions"] += mentions
+    _refresh_node(attrs)
+
+
+def _add_fact(
+    graph: KnowledgeGraph,
+    subject: str,
+    obj: str,
+    predicate: str,
+    negated: bool,
+    provenance: list[Provenance],
+    count: int,
+) -> None:
+    key = fact_key(predicate, negated)
+    if graph.has_edge(subject, obj, key):
+        data = graph.edges[subject, obj, key]
+        data["count"] += count
+        data["provenance"].extend(provenance)
+    else:
+        graph.add_edge(
+            subject,
+            obj,
+            key=key,
+            predicate=predicate,
+            negated=negated,
+            count=count,
+            provenance=list(provenance),
+        )
+        data = graph.edges[subject, obj, key]
+    data["confidence"] = max((p.confidence for p in data["provenance"]), default=0.0)
+
+
+def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
+    """Merge one triple into ``graph`` in place.
+
+    >>> from kg.model import Argument, Provenance, Triple
+    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.9, "svo")
+    >>> g = KnowledgeGraph()
+    >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
+    >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
+    >>> g.edges["a", "b", "meet"]["count"]
+    2
+    """
+    subject_key = normalize_key(triple.subject.key)
+    object_key = normalize_key(triple.object.key)
+    if not subject_key or not object_key:
+        raise ValueError(f"Triple has an empty entity key after normalisation: {triple!r}")
+    for key, arg in ((subject_key, triple.subject), (object_key, triple.object)):
+        _add_entity(graph, key, {arg.label: 1}, {arg.type: 1} if arg.type else {}, 1)
+    _add_fact(
+        graph,
+        subject_key,
+        object_key,
+        triple.predicate,
+        triple.negated,
+        [triple.provenance],
+        1,
+    )
+
+
+def add_document(graph: KnowledgeGraph, document: Document) -> bool:
+    """Record a source document; False when a document with the same content is already in.
+
+    A document is identified by its content hash, so re-adding a file (even renamed) is a
+    no-op and counts never double.
+    """
+    if any(doc.sha256 == document.sha256 for doc in graph.documents.values()):
+        return False
+    graph.documents[document.id] = document
+    return True
+
+
+def merge_into(graph: KnowledgeGraph, triples: Iterable[Triple]) -> KnowledgeGraph:
+    """Merge ``triples`` into ``graph`` in place and return it."""
+    for triple in triples:
+        add_triple(graph, triple)
+    return graph
+
+
+def merge(*graphs: KnowledgeGraph) -> KnowledgeGraph:
+    """Return a new graph that is the union of ``graphs``: counts add, provenance concatenates.
+
+    The operation is associative, so partial graphs from workers can be combined in any
+    grouping.
+    """
+    result = KnowledgeGraph()
+    for graph in graphs:
+        for document in graph.documents.values():
+            result.documents.setdefault(document.id, document)
+        for key, attrs in graph.nodes(data=True):
+            _add_entity(result, key, attrs["forms"], attrs["types"], attrs["mentions"])
+        for subject, obj, _key, data in graph.edges(keys=True, data=True):
+            _add_fact(
+                result,
+                subject,
+                obj,
+                data["predicate"],
+                data["negated"],
+                data["provenance"],
+                data["count"],
+            )
+    return result

@@ -1,0 +1,179 @@
+"""The data model shared by every stage: triples, their provenance, documents, and the graph.
+
+Extraction (``extract/``) produces :class:`Triple` objects; merging (``kg.merge``) folds them
+into a :class:`KnowledgeGraph`; exporters (``export/``) read the graph. Nothing here imports
+spaCy, rdflib or pyvis, so the model is cheap to import and pickle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterator
+
+import networkx as nx
+
+__all__ = [
+    "Argument",
+    "Provenance",
+    "Triple",
+    "Document",
+    "KnowledgeGraph",
+    "fact_key",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of a triple, as the graph will see it.
+
+    Attributes:
+        label: Concise entity label ("Chinese generative AI services"): determiners and
+            possessive pronouns dropped, compounds and meaningful modifiers kept.
+        key: Canonical key of the entity: normalised lemma form ("chinese generative ai
+            service"). Arguments with the same key are the same node.
+        type: NER label ("PERSON", "GPE", ...) when the phrase is a named entity, else None.
+    """
+
+    label: str
+    key: str
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where one mention of a fact came from.
+
+    Offsets are character offsets into the original document text (the file as read), so
+    ``text[subject_start:subject_end] == subject_text`` holds for the source document.
+    """
+
+    document: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    subject_text: str
+    subject_start: int
+    subject_end: int
+    object_text: str
+    object_start: int
+    object_end: int
+    confidence: float
+    construction: str
+    modality: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form for JSON lines."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """A (subject, predicate, object) fact extracted from one sentence.
+
+    Attributes:
+        subject: The subject argument.
+        predicate: Verb lemma plus particle or preposition ("stem from", "rival", "be").
+        object: The object argument.
+        provenance: Document, sentence, offsets, confidence and construction.
+        negated: True when the sentence denies the fact ("does not rival"). A negated fact
+            is a different fact from its affirmative twin and never merged with it.
+        extra: Further argument texts (prepositional phrases, ...) kept for n-ary output
+            formats such as CaRB; not part of the graph.
+    """
+
+    subject: Argument
+    predicate: str
+    object: Argument
+    provenance: Provenance
+    negated: bool = False
+    extra: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The identity of the fact: (subject key, fact key, object key)."""
+        return (self.subject.key, fact_key(self.predicate, self.negated), self.object.key)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat JSON-ready record: the fields `kg extract --format jsonl` prints."""
+        p = self.provenance
+        return {
+            "subject": self.subject.label,
+            "predicate": self.predicate,
+            "object": self.object.label,
+            "negated": self.negated,
+            "modality": p.modality,
+            "confidence": p.confidence,
+            "construction": p.construction,
+            "subject_text": p.subject_text,
+            "object_text": p.object_text,
+            "subject_type": self.subject.type,
+            "object_type": self.object.type,
+            "subject_key": self.subject.key,
+            "object_key": self.object.key,
+            "source": p.document,
+            "sentence": p.sentence,
+            "sentence_start": p.sentence_start,
+            "sentence_end": p.sentence_end,
+            "subject_start": p.subject_start,
+            "subject_end": p.subject_end,
+            "object_start": p.object_start,
+            "object_end": p.object_end,
+            "extra": list(self.extra),
+        }
+
+
+def fact_key(predicate: str, negated: bool = False) -> str:
+    """The edge key of a fact in the MultiDiGraph: the predicate, prefixed when negated.
+
+    >>> fact_key("rival"), fact_key("rival", negated=True)
+    ('rival', 'not rival')
+    """
+    return f"not {predicate}" if negated else predicate
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source document as recorded in the graph (its text is not kept).
+
+    Attributes:
+        id: Stable identifier, the path relative to the folder it was found in.
+        source: The path it was read from, as given.
+        sha256: Hex digest of the raw bytes, used to skip documents already merged.
+        metadata: Header fields found at the top of the document (``{"date": "2024-02-24"}``).
+    """
+
+    id: str
+    source: str
+    sha256: str
+    metadata: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+class KnowledgeGraph(nx.MultiDiGraph):
+    """A ``networkx.MultiDiGraph`` of entities and facts, with the documents they came from.
+
+    Nodes are canonical entity keys with attributes ``label`` (most frequent surface form),
+    ``aliases`` (the other surface forms, sorted), ``type`` (most frequent NER label or None),
+    ``mentions`` (how often the entity was an argument) and ``forms`` / ``types`` (the counts
+    behind them). Edges are keyed by :func:`fact_key` and carry ``predicate``, ``negated``,
+    ``count``, ``confidence`` (highest seen) and ``provenance`` (list of :class:`Provenance`).
+    ``graph.graph["documents"]`` maps document id to :class:`Document`.
+
+    Being a real MultiDiGraph, every networkx algorithm accepts it directly.
+
+    >>> g = KnowledgeGraph()
+    >>> len(g), g.number_of_edges(), g.documents
+    (0, 0, {})
+    """
+
+    def __init__(self, incoming_graph_data: Any = None, **attr: Any) -> None:
+        super().__init__(incoming_graph_data, **attr)
+        self.graph.setdefault("documents", {})
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """Documents merged into this graph, by id."""
+        return self.graph["documents"]
+
+    def facts(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """Yield ``(subject key, fact key, object key, edge data)`` for every fact."""
+        yield from self.edges(keys=True, data=True)

@@ -1,0 +1,115 @@
+"""Graph statistics as plain functions: graph in, plain dicts and numbers out.
+
+Every function takes the graph first, as networkx algorithms do, so scripts can call them on
+a graph from :func:`kg.load` or from a build.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from kg.model import KnowledgeGraph
+
+__all__ = [
+    "node_count",
+    "edge_count",
+    "density",
+    "weakly_connected_components",
+    "degree_distribution",
+    "top_entities_by_degree",
+    "top_entities_by_pagerank",
+    "predicate_frequencies",
+    "entity_type_counts",
+    "summary",
+]
+
+
+def node_count(graph: KnowledgeGraph) -> int:
+    """Number of entities."""
+    return graph.number_of_nodes()
+
+
+def edge_count(graph: KnowledgeGraph) -> int:
+    """Number of distinct facts (edges); see :func:`summary` for mentions."""
+    return graph.number_of_edges()
+
+
+def density(graph: KnowledgeGraph) -> float:
+    """Directed density of the entity graph (facts over ordered entity pairs)."""
+    return nx.density(graph)
+
+
+def weakly_connected_components(graph: KnowledgeGraph) -> list[list[str]]:
+    """Components as sorted lists of entity keys, largest first (ties by first key)."""
+    components = [sorted(c) for c in nx.weakly_connected_components(graph)]
+    return sorted(components, key=lambda c: (-len(c), c[0]))
+
+
+def degree_distribution(graph: KnowledgeGraph) -> dict[int, int]:
+    """Map degree -> number of entities with that degree (in plus out, parallel edges count)."""
+    return dict(sorted(Counter(d for _, d in graph.degree()).items()))
+
+
+def _ranked(graph: KnowledgeGraph, scores: dict[str, float], n: int) -> list[dict[str, Any]]:
+    order = sorted(scores, key=lambda k: (-scores[k], k))[:n]
+    return [
+        {"key": key, "label": graph.nodes[key]["label"], "score": scores[key]} for key in order
+    ]
+
+
+def top_entities_by_degree(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` entities with the highest degree, as ``{"key", "label", "score"}`` dicts."""
+    return _ranked(graph, dict(graph.degree()), n)
+
+
+def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` entities with the highest PageRank (parallel edges weighted by count)."""
+    if graph.number_of_nodes() == 0:
+        return []
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph)
+    for u, v, data in graph.edges(data=True):
+        weight = simple[u][v]["weight"] if simple.has_edge(u, v) else 0
+        simple.add_edge(u, v, weight=weight + data["count"])
+    scores = nx.pagerank(simple, weight="weight")
+    return [dict(entry, score=round(entry["score"], 6)) for entry in _ranked(graph, scores, n)]
+
+
+def predicate_frequencies(graph: KnowledgeGraph) -> dict[str, int]:
+    """Map predicate -> number of mentions, most frequent first."""
+    counts: Counter[str] = Counter()
+    for _, _, data in graph.edges(data=True):
+        counts[data["predicate"]] += data["count"]
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def entity_type_counts(graph: KnowledgeGraph) -> dict[str, int]:
+    """Map entity type -> number of entities; untyped entities count under ``"(none)"``."""
+    counts = Counter(attrs.get("type") or "(none)" for _, attrs in graph.nodes(data=True))
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def summary(graph: KnowledgeGraph, *, top: int = 10) -> dict[str, Any]:
+    """Every statistic above in one JSON-ready dict (what ``kg stats --json`` prints).
+
+    >>> summary(KnowledgeGraph())["entities"]
+    0
+    """
+    components = weakly_connected_components(graph)
+    return {
+        "documents": len(graph.documents),
+        "entities": node_count(graph),
+        "facts": edge_count(graph),
+        "mentions": sum(data["count"] for _, _, data in graph.edges(data=True)),
+        "density": density(graph) if graph.number_of_nodes() > 1 else 0.0,
+        "weakly_connected_components": len(components),
+        "largest_component": len(components[0]) if components else 0,
+        "degree_distribution": {str(k): v for k, v in degree_distribution(graph).items()},
+        "top_by_degree": top_entities_by_degree(graph, top),
+        "top_by_pagerank": top_entities_by_pagerank(graph, top),
+        "predicates": predicate_frequencies(graph),
+        "entity_types": entity_type_counts(graph),
+    }
