@@ -124,11 +124,19 @@ def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    if any(ord(char) > 127 and char != "\ufffd" for char in text):
+        # Mostly UTF-8 (it has valid multi-byte characters) with some broken sequences.
+        bad = text.count("\ufffd")
+        return text, f"{path}: {bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    # Short Western texts are ambiguous between many code pages; the Windows Latin one is by
+    # far the most common, so it wins whenever it is a plausible reading.
+    best = next((m for m in matches if m.encoding == "cp1252"), matches[0] if matches else None)
     if best is None:
-        raise DocumentError(str(path), "is not text in any encoding kg recognises; skipped")
+        return text, f"{path}: not UTF-8 and no encoding fits; invalid bytes replaced"
     return str(best), f"{path}: not UTF-8; decoded as {best.encoding}"
 
 

