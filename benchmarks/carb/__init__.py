@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from benchmarks.carb.scorer import CarbScore, CarbTuple, load_gold, load_predictions, score
+from .scorer import CarbScore, CarbTuple, load_gold, load_predictions, score
 
 __all__ = ["CarbScore", "CarbTuple", "load_gold", "load_predictions", "score"]
