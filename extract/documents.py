@@ -7,8 +7,11 @@ file and the reason; the rest of the corpus goes on.
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import hashlib
 import os
+import stat
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,34 +91,61 @@ def find_files(
     *,
     patterns: Iterable[str] = DEFAULT_PATTERNS,
 ) -> Iterator[tuple[Path, str] | Skipped]:
-    """Yield ``(file, document id)`` for every matching file under ``paths``, sorted.
+    """Yield ``(file, document id)`` for every matching file under ``paths``, sorted by id.
 
-    Folders are walked recursively in sorted order (so output never depends on the order the
-    file system lists entries); files named directly are taken whatever their extension. The
+    Folders are walked recursively without following symbolic links to folders (so a link
+    loop cannot trap the walk); files named directly are taken whatever their extension. The
     document id is the path relative to the folder given, or the file name for a file given
-    directly. Missing paths yield a :class:`Skipped`.
+    directly. The order never depends on the file system or on the order of ``paths``.
+    Missing paths, broken links and link loops yield a :class:`Skipped` naming the problem.
     """
     patterns = tuple(patterns)
+    found: list[tuple[str, str, Path]] = []
+    problems: list[Skipped] = []
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            found = sorted(
-                {p for pattern in patterns for p in root.rglob(pattern)},
-                key=lambda p: p.relative_to(root).as_posix(),
-            )
-            for path in found:
-                if path.is_file():
-                    yield path, path.relative_to(root).as_posix()
+            for folder, dirnames, filenames in os.walk(root, onerror=None):
+                dirnames.sort()
+                for name in filenames:
+                    if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns):
+                        continue
+                    path = Path(folder, name)
+                    problem = _link_problem(path)
+                    if problem:
+                        problems.append(Skipped(str(path), problem))
+                    else:
+                        found.append((path.relative_to(root).as_posix(), str(path), path))
         elif root.is_file():
-            yield root, root.name
+            found.append((root.name, str(root), root))
         else:
-            yield Skipped(str(raw), "no such file or folder")
+            problems.append(Skipped(str(raw), _link_problem(root) or "no such file or folder"))
+    yield from sorted(problems, key=lambda skipped: skipped.path)
+    for doc_id, _source, path in sorted(found):
+        yield path, doc_id
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file through links, or None when it can."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)" if path.is_symlink() else None
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot be inspected ({err.strerror})"
+    return None
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
     """Decode bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM), else best guess."""
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError(str(path), "looks like a binary file (it contains NUL bytes); skipped")
+    head = data[:8192]
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\x1b")
+    if head and controls / len(head) > 0.1 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError(str(path), "looks like a binary file (mostly control bytes); skipped")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -148,12 +178,25 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> So
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", closefd=True) as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise DocumentError(str(path), "is not a regular file (a pipe, device or folder)")
+            data = handle.read()
+    except FileNotFoundError as err:
+        raise DocumentError(str(path), "no longer exists (it vanished after it was listed)") from err
+    except PermissionError as err:
+        raise DocumentError(str(path), "cannot be read: permission denied") from err
+    except IsADirectoryError as err:
+        raise DocumentError(str(path), "is a folder, not a file") from err
     except OSError as err:
         raise DocumentError(str(path), f"cannot be read ({err.strerror or err})") from err
     text, warning = _decode(path, data)
     if not text.strip():
         raise DocumentError(str(path), "is empty; skipped")
+    if not any(char.isalpha() for char in text):
+        raise DocumentError(str(path), "has no words (only numbers, punctuation or symbols); skipped")
     metadata, body_start = split_metadata(text)
     document = Document(
         id=doc_id or path.name,

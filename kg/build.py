@@ -9,6 +9,7 @@ byte-identical to ``jobs=1``.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -111,7 +112,8 @@ def iter_extracted(
         return
 
     load_nlp(model)  # fail fast, with the clear message, before starting workers
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         pending: deque[tuple[list[SourceText], Future]] = deque()
         for batch in _batches(sources, _TASK_CHARS):
             items = [(s.document.id, s.body, s.body_start) for s in batch]
@@ -120,6 +122,14 @@ def iter_extracted(
                 yield from _drain(pending.popleft())
         while pending:
             yield from _drain(pending.popleft())
+    finally:
+        # On Ctrl-C or an error, drop queued work instead of finishing the corpus.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which reports it once and stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _drain(entry: tuple[list[SourceText], Future]) -> Iterator[tuple[SourceText, list[Triple]]]:

@@ -1,0 +1,142 @@
+"""The command line end to end, as a user runs it: real model, real files, real parsers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from tests.data import SEEDS
+
+PERSON_QUERY = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
+
+
+def run_kg(*args: str, cwd: Path | None = None, check: bool = True, **kwargs):
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd, **kwargs
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"kg {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = run_kg("build", str(SEEDS), "-o", str(out), "--quiet")
+    assert result.stdout == ""
+    return out
+
+
+def test_build_writes_three_outputs_that_parse(built):
+    assert sorted(p.name for p in built.iterdir()) == ["graph.html", "graph.ttl", "triples.jsonl"]
+    graph = rdflib.Graph().parse(built / "graph.ttl", format="turtle")
+    assert len(graph) > 100
+    labels = {str(o) for o in graph.objects(None, rdflib.RDFS.label)}
+    assert {"Xu Liang", "China"} <= labels
+    records = [json.loads(line) for line in (built / "triples.jsonl").read_text().splitlines()]
+    assert records and all(r["source"] == "000_41807614df481ccf.txt" for r in records)
+
+
+def test_stats_json_answers(built):
+    result = run_kg("stats", str(built / "graph.ttl"), "--json")
+    stats = json.loads(result.stdout)
+    assert stats["documents"] == 1
+    assert stats["entities"] > 10 and stats["facts"] > 10
+    assert stats["entity_types"].get("PERSON", 0) >= 1
+
+
+def test_stats_text_summary(built):
+    result = run_kg("stats", str(built / "graph.ttl"))
+    assert "entities:" in result.stdout and "top by PageRank:" in result.stdout
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_finds_the_person(built, engine):
+    result = run_kg("query", str(built / "graph.ttl"), PERSON_QUERY, "--format", "csv",
+                    "--engine", engine)
+    assert "Xu Liang" in result.stdout.splitlines()
+
+
+def test_query_json_results(built):
+    result = run_kg("query", str(built / "graph.ttl"), PERSON_QUERY, "--format", "json")
+    names = [b["name"]["value"] for b in json.loads(result.stdout)["results"]["bindings"]]
+    assert "Xu Liang" in names
+
+
+def test_html_command_writes_offline_page(built, tmp_path):
+    page = tmp_path / "page.html"
+    run_kg("html", str(built / "graph.ttl"), "-o", str(page))
+    text = page.read_text()
+    assert "Xu Liang" in text
+    assert "<script src=" not in text and 'rel="stylesheet" href' not in text
+    assert list(tmp_path.iterdir()) == [page]
+
+
+def test_extract_jsonl_fields(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Marie Curie discovered polonium in Paris.", encoding="utf-8")
+    result = run_kg("extract", str(doc))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records
+    for record in records:
+        for field in ("subject", "predicate", "object", "sentence", "source", "confidence"):
+            assert field in record
+    assert ("Marie Curie", "discover", "polonium") in {
+        (r["subject"], r["predicate"], r["object"]) for r in records}
+
+
+def test_extract_tsv_has_header_and_columns(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Marie Curie discovered polonium.", encoding="utf-8")
+    lines = run_kg("extract", str(doc), "--format", "tsv").stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["subject", "predicate", "object"]
+    assert all(len(line.split("\t")) == 7 for line in lines)
+
+
+def test_jobs_two_output_is_byte_identical(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n\n") if p.strip()]
+    for i, paragraph in enumerate(paragraphs * 3):
+        (corpus / f"doc{i:02d}.txt").write_text(f"{paragraph}\nDocument {i} was written.\n")
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_kg("build", str(corpus), "-o", str(one), "--quiet")
+    run_kg("build", str(corpus), "-o", str(two), "--quiet", "--jobs", "2")
+    for name in ("graph.ttl", "graph.html", "triples.jsonl"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_into_merges_new_documents_and_never_doubles(tmp_path, built):
+    graph_file = tmp_path / "graph.ttl"
+    graph_file.write_bytes((built / "graph.ttl").read_bytes())
+    before = json.loads(run_kg("stats", str(graph_file), "--json").stdout)
+    run_kg("build", str(SEEDS), "--into", str(graph_file), "--quiet")
+    assert graph_file.read_bytes() == (built / "graph.ttl").read_bytes()
+    extra = tmp_path / "new"
+    extra.mkdir()
+    (extra / "note.txt").write_text("Xu Liang founded a robotics company in Shenzhen.")
+    run_kg("build", str(extra), "--into", str(graph_file), "--quiet")
+    after = json.loads(run_kg("stats", str(graph_file), "--json").stdout)
+    assert after["documents"] == before["documents"] + 1
+    assert after["mentions"] > before["mentions"]
+
+
+def test_unknown_model_gives_one_clear_line(tmp_path):
+    result = run_kg("build", str(SEEDS), "-o", str(tmp_path), "--model", "no_such_model",
+                    check=False)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no_such_model" in lines[0] and "pip install" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_python_m_kg_and_console_script_agree():
+    script = Path(sys.executable).with_name("kg")
+    direct = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True)
+    assert direct.stdout == run_kg("--help").stdout.replace("python -m kg", "kg")
