@@ -1,21 +1,554 @@
 """Dependency-parse rules: pure functions from a parsed sentence to triples.
 
-(Placeholder while the rules are written; see the extraction helper's work.)
+The rules read one spaCy parse (``dep_``, ``pos_``, ``tag_``, ``lemma_``, ``ent_type_``) and never
+re-parse. One family of constructions per function, as textacy's ``extract.triples`` does:
+
+* :func:`verb_facts` -- a verbal or copular clause: active subject-verb-object (``svo``),
+  passives with or without a by-agent (``passive``), verb + preposition objects (``prep``),
+  copulas with attributes (``copula``), clausal objects (``ccomp``), xcomp chains ("tries to
+  woo"), relative clauses (``relcl``) and participial modifiers (``acl``) that take their
+  subject from the head noun, coordinated verbs sharing subject and auxiliaries (``conj``),
+  light verbs ("makes a prediction" -> ``predict``, ``light_verb``);
+* :func:`apposition_facts` -- "Xu Liang, a seasoned AI entrepreneur" -> (Xu Liang, be, AI
+  entrepreneur);
+* :func:`possessive_facts` -- "China's big tech giants" -> (China, have, China's big tech giants).
+
+Each yields :class:`Fact` records (token-level, with the surface relation text that Open IE
+benchmarks score); :func:`extract_sentence` turns them into :class:`~kg.model.Triple` objects
+with labels, keys, offsets and a confidence, resolving pronouns on the way (:mod:`extract.coref`)
+and dropping arguments that name nothing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from extract.confidence import score_fact
+from extract.coref import resolve
+from extract.phrases import (
+    PRONOUNS,
+    argument_bounds,
+    entity_key,
+    entity_label,
+    entity_type,
+    is_content_argument,
+    transparent_head,
+)
 from extract.registry import extractors
-from kg.model import Triple
+from kg.model import Argument, Provenance, Triple
 
-__all__ = ["extract_sentence"]
+__all__ = [
+    "Fact",
+    "iter_facts",
+    "verb_facts",
+    "apposition_facts",
+    "possessive_facts",
+    "extract_sentence",
+    "LIGHT_VERBS",
+]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+)
+#: Light verb + nominalisation -> the verb the pair means.
+LIGHT_VERBS: dict[tuple[str, str], str] = {
+    (verb, noun): meaning
+    for verb in ("make", "take", "give", "have", "do", "offer", "reach")
+    for noun, meaning in {
+        "prediction": "predict",
+        "decision": "decide",
+        "announcement": "announce",
+        "attempt": "attempt",
+        "choice": "choose",
+        "promise": "promise",
+        "statement": "state",
+        "claim": "claim",
+        "suggestion": "suggest",
+        "recommendation": "recommend",
+        "contribution": "contribute",
+        "comparison": "compare",
+        "investment": "invest",
+        "payment": "pay",
+        "visit": "visit",
+        "offer": "offer",
+        "agreement": "agree",
+        "call": "call",
+        "request": "request",
+        "proposal": "propose",
+        "effort": "try",
+        "step": "act",
+        "discovery": "discover",
+        "assessment": "assess",
+        "analysis": "analyse",
+        "reference": "refer",
+        "mention": "mention",
+        "complaint": "complain",
+        "speech": "speak",
+        "appearance": "appear",
+    }.items()
+}
+
+
+@dataclass(slots=True)
+class Fact:
+    """One extraction at token level, before labels and offsets.
+
+    ``subject`` and ``object`` are phrase heads; ``*_bounds`` are the token bounds
+    ``[start, end)`` of the full argument; ``relation`` is the relation as written
+    ("could rival", "was founded in"); ``extra`` holds the bounds of further arguments.
+    """
+
+    subject: Token
+    predicate: str
+    relation: str
+    object: Token
+    construction: str
+    subject_bounds: tuple[int, int]
+    object_bounds: tuple[int, int]
+    negated: bool = False
+    modality: str | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+    clause_object: bool = False
+    verb: Token | None = None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    out = [token]
+    for child in token.rights:
+        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _is_relative(token: Token) -> bool:
+    return token.tag_ in _RELATIVE_TAGS or (token.lower_ == "that" and token.pos_ == "PRON")
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    own = [c for c in verb.lefts if c.dep_ in _AUX_DEPS]
+    own += [c for c in verb.rights if c.dep_ == "neg"]
+    if not any(c.dep_ in ("aux", "auxpass") for c in own) and verb.dep_ == "conj":
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.lefts):
+            own += [c for c in head.lefts if c.dep_ in ("aux", "auxpass")]
+    return own
+
+
+def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
+    """The subject heads of ``verb`` and, when borrowed from elsewhere, the construction."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        heads: list[Token] = []
+        how = None
+        for subj in own:
+            if _is_relative(subj) and verb.dep_ == "relcl":
+                heads.extend(_conjuncts(verb.head))
+                how = "relcl"
+            else:
+                heads.extend(_conjuncts(subj))
+        return heads, how
+    if depth > 4:
+        return [], None
+    dep = verb.dep_
+    head = verb.head
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if dep == "acl" and verb.tag_ not in ("VBN", "VBG"):
+            return [], None
+        return _conjuncts(head), dep
+    if dep in ("conj", "xcomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        if dep == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+            return [], None
+        heads, how = _subjects(head, depth + 1)
+        return heads, how or dep
+    if dep == "pcomp":
+        node = head
+        while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            heads, _ = _subjects(node, depth + 1)
+            return heads, "pcomp"
+    return [], None
+
+
+def _bounds(head: Token, verb: Token | None = None) -> tuple[int, int]:
+    return argument_bounds(head, exclude=verb)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return _conjuncts(child) if child.dep_ == "pobj" else [child]
+    return []
+
+
+def _surface(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+def verb_facts(verb: Token) -> Iterator[Fact]:
+    """Facts of the clause headed by ``verb`` (a VERB, or a copular AUX heading a clause)."""
+    if verb.dep_ not in _CLAUSE_DEPS:
+        return
+    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass"):
+        return
+    # An xcomp whose head verb has no object of its own is folded into the head's chain.
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in _OBJECT_DEPS | {"dative"} for c in verb.head.children
+    ):
+        return
+    subjects, how = _subjects(verb)
+    if not subjects:
+        return
+    auxes = _auxiliaries(verb)
+    negated = any(a.dep_ == "neg" or a.lower_ in _NEGATIONS for a in auxes)
+    modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
+    rel_tokens: list[Token] = [a for a in auxes if a.tag_ != "TO"]
+    # Follow xcomp chains: "tries to woo", "is able to service".
+    pred_words: list[str] = []
+    head = verb
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        how == "acl" and verb.tag_ == "VBN"
+    )
+    while True:
+        if head is verb:
+            if passive:
+                pred_words += ["be", head.lower_]
+            else:
+                pred_words.append(head.lemma_.lower())
+        rel_tokens.append(head)
+        for child in head.children:
+            if child.dep_ == "prt":
+                pred_words.append(child.lower_)
+                rel_tokens.append(child)
+        acomp = [c for c in head.children if c.dep_ == "acomp"]
+        nxt = None
+        if not any(c.dep_ in _OBJECT_DEPS for c in head.children):
+            for child in head.rights:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    nxt = child
+                    break
+        if nxt is None and acomp and head.lemma_ == "be":
+            # "is able to service": the adjective and its xcomp join the relation.
+            for child in acomp[0].rights:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    rel_tokens.append(acomp[0])
+                    pred_words.append(acomp[0].lower_)
+                    nxt = child
+                    break
+        if nxt is None:
+            break
+        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]
+        rel_tokens += to
+        pred_words += [t.lower_ for t in to] + [nxt.lemma_.lower()]
+        if any(t.dep_ == "neg" for t in to):
+            negated = True
+        head = nxt
+    yield from _clause_facts(
+        verb, head, subjects, how, pred_words, rel_tokens, negated, modality, passive
+    )
+
+
+def _clause_facts(
+    verb: Token,
+    head: Token,
+    subjects: list[Token],
+    how: str | None,
+    pred_words: list[str],
+    rel_tokens: list[Token],
+    negated: bool,
+    modality: str | None,
+    passive: bool,
+) -> Iterator[Fact]:
+    objects: list[Token] = []
+    preps: list[Token] = []
+    clause: Token | None = None
+    acomp: Token | None = None
+    datives: list[Token] = []
+    for child in head.children:
+        dep = child.dep_
+        if dep in _OBJECT_DEPS:
+            objects.extend(_conjuncts(child))
+        elif dep in ("prep", "agent") and child.i > head.i:
+            preps.append(child)
+        elif dep == "prep" and child.i < head.i and child.head is head:
+            preps.append(child)
+        elif dep == "ccomp" and child.i > head.i:
+            clause = child
+        elif dep == "acomp" and child.lower_ not in pred_words:
+            acomp = child
+        elif dep == "dative":
+            datives.append(child)
+    if head is not verb:
+        # Prepositions attached to the first verb of a chain still belong to the fact.
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    # Relative clause whose relative pronoun is the object: "the book that he wrote".
+    if how is None and verb.dep_ == "relcl":
+        rel_obj = [o for o in objects if _is_relative(o)]
+        if rel_obj:
+            objects = [o for o in objects if not _is_relative(o)] + _conjuncts(verb.head)
+            how = "relcl"
+        elif not objects:
+            for prep in preps:
+                if any(_is_relative(p) for p in _pobjs(prep)):
+                    preps.remove(prep)
+                    preps.insert(0, prep)
+                    how = "relcl"
+                    break
+    preps.sort(key=lambda p: (p.dep_ != "agent", p.i < head.i, p.i))
+    verb_ref = verb
+    construction = how or ("passive" if passive else "svo")
+    lemma_obj = objects[0].lemma_.lower() if objects else ""
+    light = LIGHT_VERBS.get((head.lemma_.lower(), lemma_obj)) if len(pred_words) == 1 else None
+
+    def make(subj: Token, pred: str, rel: list[Token], obj: Token, cons: str,
+             extra: list[Token], clause_object: bool = False, obj_bounds=None) -> Fact:
+        target = transparent_head(obj) if not clause_object else obj
+        bounds = _trim(obj.doc, obj_bounds or (
+            (obj.left_edge.i, obj.right_edge.i + 1) if clause_object else _bounds(obj, verb_ref)
+        ))
+        extra_bounds = []
+        for prep in extra:
+            start, end = prep.left_edge.i, prep.right_edge.i + 1
+            extra_bounds.append((start, end))
+        return Fact(
+            subject=subj,
+            predicate=pred,
+            relation=_surface(rel),
+            object=target,
+            construction=cons,
+            subject_bounds=_bounds(subj, verb_ref),
+            object_bounds=bounds,
+            negated=negated,
+            modality=modality,
+            extra=extra_bounds,
+            clause_object=clause_object,
+            verb=verb_ref,
+        )
+
+    base = " ".join(pred_words)
+    if light and objects:
+        noun = objects[0]
+        # "makes a bold prediction: China is ..." -> (Xu Liang, predict, China is ...).
+        target_preps = [p for p in noun.children if p.dep_ == "prep" and _pobjs(p)]
+        for subj in subjects:
+            if target_preps:
+                prep = target_preps[0]
+                for pobj in _pobjs(prep):
+                    yield make(subj, f"{light} {prep.lower_}", rel_tokens + [noun, prep], pobj,
+                               "light_verb", preps)
+            elif clause is not None:
+                yield make(subj, light, rel_tokens + [noun], clause, "light_verb", preps,
+                           clause_object=True)
+            elif verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+                main = verb.head
+                yield make(subj, light, rel_tokens + [noun], main, "light_verb", preps,
+                           clause_object=True, obj_bounds=(verb.right_edge.i + 1,
+                                                           main.right_edge.i + 1))
+        if target_preps or clause is not None or verb.dep_ == "ccomp":
+            return
+    if objects:
+        for subj in subjects:
+            for obj in objects:
+                if obj is subj:
+                    continue
+                cons = construction
+                if head.lemma_ == "be" and obj.dep_ in ("attr", "conj") and how is None:
+                    cons = "copula"
+                yield make(subj, base, rel_tokens, obj, cons, datives + preps)
+        return
+    if preps:
+        first = preps[0]
+        pobjs = _pobjs(first)
+        rest = preps[1:]
+        words = list(pred_words)
+        if acomp is not None and head.lemma_ == "be":
+            acomp_preps = [c for c in acomp.children if c.dep_ == "prep" and _pobjs(c)]
+            if acomp_preps and first.i > acomp.i:
+                pass
+        if pobjs:
+            cons = construction if construction != "svo" else "prep"
+            if head.lemma_ == "be" and how is None and not passive:
+                cons = "copula"
+            rel = rel_tokens + [first]
+            for subj in subjects:
+                for pobj in pobjs:
+                    if pobj.dep_ == "pobj" and _is_relative(pobj) and verb.dep_ == "relcl":
+                        pobj_heads = _conjuncts(verb.head)
+                    else:
+                        pobj_heads = [pobj]
+                    for target in pobj_heads:
+                        if target is subj:
+                            continue
+                        yield make(subj, f"{' '.join(words)} {first.lower_}", rel, target, cons,
+                                   rest)
+            return
+    if acomp is not None:
+        acomp_preps = [c for c in acomp.children if c.dep_ == "prep" and _pobjs(c)]
+        for subj in subjects:
+            if acomp_preps:
+                prep = acomp_preps[0]
+                for pobj in _pobjs(prep):
+                    yield make(subj, f"{base} {acomp.lower_} {prep.lower_}",
+                               rel_tokens + [acomp, prep], pobj, "copula", acomp_preps[1:] + preps)
+            else:
+                yield make(subj, base, rel_tokens, acomp, "copula", preps,
+                           obj_bounds=(acomp.left_edge.i, acomp.right_edge.i + 1))
+        return
+    if clause is not None:
+        for subj in subjects:
+            yield make(subj, base, rel_tokens, clause, "ccomp", preps, clause_object=True)
+
+
+def _is_acronym(text: str) -> bool:
+    core = text[:-1] if text.endswith("s") else text
+    core = core.replace(".", "")
+    return len(core) >= 2 and core.isupper()
+
+
+def _trim(doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Bounds without punctuation at either end (brackets and quotes that close stay)."""
+    start, end = bounds
+    while end - start > 1 and doc[end - 1].is_punct and doc[end - 1].text not in ")\"'":
+        end -= 1
+    while end - start > 1 and doc[start].is_punct and doc[start].text not in "(\"'":
+        start += 1
+    return start, end
+
+
+def apposition_facts(token: Token) -> Iterator[Fact]:
+    """(X, be, Y) for an apposition Y of X; acronyms in brackets are aliases, not facts."""
+    if token.dep_ != "appos" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return
+    head = token.head
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "(" and _is_acronym(token.text):
+        return
+    for appos in _conjuncts(token):
+        yield Fact(
+            subject=head,
+            predicate="be",
+            relation="is",
+            object=appos,
+            construction="apposition",
+            subject_bounds=argument_bounds(head),
+            object_bounds=argument_bounds(appos),
+        )
+
+
+def possessive_facts(token: Token) -> Iterator[Fact]:
+    """(China, have, China's big tech giants) for a non-pronoun possessor."""
+    if token.dep_ != "poss" or token.pos_ not in ("PROPN", "NOUN"):
+        return
+    owned = token.head
+    if owned.pos_ not in ("NOUN", "PROPN"):
+        return
+    start = token.right_edge.i + 1
+    _, end = argument_bounds(owned)
+    yield Fact(
+        subject=token,
+        predicate="have",
+        relation="has",
+        object=owned,
+        construction="possessive",
+        subject_bounds=(token.left_edge.i, start),
+        object_bounds=(start, end),
+    )
+
+
+def iter_facts(sent: Span) -> Iterator[Fact]:
+    """Every fact the rules find in ``sent``, walking the parse once."""
+    for token in sent:
+        pos = token.pos_
+        if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
+            yield from verb_facts(token)
+        elif token.dep_ in _CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights):
+            # A verb mistagged as adjective or noun ("does not rival Sora"): its object says
+            # it is a verb.
+            yield from verb_facts(token)
+        elif token.dep_ == "appos":
+            yield from apposition_facts(token)
+        if token.dep_ == "poss":
+            yield from possessive_facts(token)
+
+
+def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
+    doc = sent.doc
+    start, end = bounds
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _argument(token: Token, fact: Fact, *, is_object: bool) -> Argument | None:
+    if is_object and fact.clause_object:
+        start, end = fact.object_bounds
+        text = token.doc[start:end].text
+        return Argument(text, text.lower(), None)
+    head = token
+    if token.lower_ in PRONOUNS or (token.pos_ == "PRON") or _demonstrative(token):
+        head = resolve(token)
+        if head is None:
+            return None
+    label = entity_label(head)
+    if not is_content_argument(label):
+        return None
+    return Argument(label, entity_key(head), entity_type(head))
+
+
+def _demonstrative(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that")
+               for c in token.lefts)
 
 
 @extractors.register("kg.dependency.v1")
 def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
-    """Yield every triple the rules find in ``sent``; offsets are shifted by ``offset``."""
-    return iter(())
+    """Yield every triple the rules find in ``sent``; offsets are shifted by ``offset``.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Xu Liang founded a company.")
+    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_sentence(
+    ...     next(doc.sents), document="d")]
+    [('Xu Liang', 'found', 'company')]
+    """
+    text = sent.doc.text
+    sent_start, sent_end = sent.start_char, sent.end_char
+    seen: set[tuple] = set()
+    for fact in iter_facts(sent):
+        subject = _argument(fact.subject, fact, is_object=False)
+        if subject is None:
+            continue
+        obj = _argument(fact.object, fact, is_object=True)
+        if obj is None or obj.key == subject.key:
+            continue
+        s_start, s_end = _char_bounds(sent, fact.subject_bounds)
+        o_start, o_end = _char_bounds(sent, fact.object_bounds)
+        ident = (s_start, s_end, fact.predicate, o_start, o_end)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        extra = tuple(text[_char_bounds(sent, b)[0]:_char_bounds(sent, b)[1]] for b in fact.extra)
+        provenance = Provenance(
+            document=document,
+            sentence=sent.text,
+            sentence_start=sent_start + offset,
+            sentence_end=sent_end + offset,
+            subject_text=text[s_start:s_end],
+            subject_start=s_start + offset,
+            subject_end=s_end + offset,
+            object_text=text[o_start:o_end],
+            object_start=o_start + offset,
+            object_end=o_end + offset,
+            confidence=score_fact(fact),
+            construction=fact.construction,
+            modality=fact.modality,
+        )
+        yield Triple(subject, fact.predicate, obj, provenance, fact.negated, extra)

@@ -1,0 +1,235 @@
+"""Noun phrases to entity labels: concise labels, canonical keys and full argument spans.
+
+A parsed noun phrase gives three things to a triple:
+
+* the *label*, a concise entity name: the head with its compounds, adjectival and numeric
+  modifiers and non-pronoun possessors, without determiners, possessive pronouns, prepositional
+  phrases or clauses ("China's big tech giants", "Chinese tech companies");
+* the *key*, the label in lower-cased lemma form ("chinese tech company"), so that singular and
+  plural, or different casings, of one entity share a node;
+* the *argument span*, the whole phrase as written (with its prepositional phrases), which is
+  what Open IE benchmarks such as CaRB score.
+
+Everything here walks the children of a few tokens; nothing re-parses or builds sub-docs.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "PRONOUNS",
+    "DEMONSTRATIVES",
+    "label_tokens",
+    "entity_label",
+    "entity_key",
+    "entity_type",
+    "argument_bounds",
+    "is_content_argument",
+]
+
+#: Modifiers kept in a concise label, when they stand left of the head.
+_LABEL_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod", "quantmod", "npadvmod"})
+#: Inside a kept modifier, these grandchildren are kept too ("high-quality", "top-tier").
+_INNER_DEPS = _LABEL_DEPS | {"case", "punct", "advmod", "det"}
+#: Children that end an argument span on the right: clauses and appositions are facts of
+#: their own, conjuncts are arguments of their own.
+_CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})
+#: Adjectives that carry no meaning in a label.
+_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "many",
+                               "several", "few", "more", "most", "much", "own", "last", "next"})
+
+PRONOUNS = frozenset(
+    "i me my mine myself you your yours yourself yourselves he him his himself she her hers "
+    "herself it its itself we us our ours ourselves they them their theirs themselves "
+    "one ones someone somebody something anyone anybody anything everyone everybody "
+    "everything nobody nothing who whom whose which that what whatever whoever there here "
+    "this these those each all both some none another any either neither".split()
+)
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+_STOP_WORDS = PRONOUNS | frozenset(
+    "a an the and or but of in on at to for by with from as is are was were be been being "
+    "do does did have has had not no yes so than then too very just also only more most "
+    "other such same own many much few lot lots kind sort part".split()
+)
+#: Nouns that only point at their "of" complement: "the likes of Sora" is about Sora.
+_TRANSPARENT = frozenset({"likes", "like"})
+
+
+def transparent_head(token: Token) -> Token:
+    """Follow "the likes of X" to X; any other token is returned as is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "likes", "of", "Sora"],
+    ...           heads=[1, 1, 1, 2], deps=["det", "ROOT", "prep", "pobj"])
+    >>> transparent_head(doc[1]).text
+    'Sora'
+    """
+    if token.lower_ in _TRANSPARENT:
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
+    out.append(token)
+    for child in token.children:
+        if child.dep_ in deps and (child.i < token.i or child.dep_ == "case"):
+            _collect(child, out, _INNER_DEPS)
+
+
+def label_tokens(head: Token) -> list[Token]:
+    """The tokens of the concise label of the phrase headed by ``head``, in text order.
+
+    A named entity that contains the head is kept whole ("Xu Liang", "Large Language Models").
+    """
+    if head.ent_type_ and head.pos_ in ("PROPN", "NOUN", "NUM"):
+        doc = head.doc
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I" and not doc[start - 1].is_space:
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_space:
+            end += 1
+        tokens = list(doc[start:end])
+        # A possessor or modifier left of the entity ("China's Baidu") is kept too.
+        extra: list[Token] = []
+        for child in head.lefts:
+            if child.i < start and child.dep_ in _LABEL_DEPS and child.pos_ != "PRON":
+                _collect(child, extra, _INNER_DEPS)
+        tokens = extra + [t for t in tokens if t.dep_ != "det" and t.dep_ != "punct" or t is head]
+    else:
+        tokens = []
+        _collect(head, tokens, _LABEL_DEPS)
+    kept = []
+    for tok in tokens:
+        if tok.dep_ == "det" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
+            continue
+        if tok.dep_ == "case" and tok.head is head:
+            continue
+        if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES:
+            continue
+        if tok.dep_ == "punct" and tok.tag_ != "HYPH" and tok.text not in ".&'":
+            continue
+        kept.append(tok)
+    kept.sort(key=lambda t: t.i)
+    # A line break (a heading run into the sentence by the parser) ends the phrase.
+    for n in range(len(kept) - 1, 0, -1):
+        if any(tok.is_space or "\n" in tok.whitespace_ for tok in head.doc[kept[n - 1].i : kept[n].i]):
+            kept = kept[n:] if kept[n].i <= head.i else kept[:n]
+            break
+    # Drop pieces left dangling by the filters above ("-" with nothing on one side).
+    while kept and kept[0] is not head and kept[0].tag_ == "HYPH":
+        kept.pop(0)
+    return kept
+
+
+def _join(tokens: list[Token], head: Token | None = None) -> str:
+    parts: list[str] = []
+    for n, tok in enumerate(tokens):
+        text = tok.lemma_.lower() if head is not None and tok is head else tok.text
+        if head is not None and tok is not head:
+            text = text.lower()
+        parts.append(text)
+        if n + 1 < len(tokens):
+            nxt = tokens[n + 1]
+            if tok.whitespace_ and nxt.i == tok.i + 1:
+                parts.append(" ")
+            elif nxt.i != tok.i + 1 and tok.tag_ != "HYPH" and nxt.tag_ != "HYPH":
+                parts.append(" ")
+    return "".join(parts).strip()
+
+
+def entity_label(head: Token) -> str:
+    """The concise label of the noun phrase headed by ``head``.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "Chinese", "tech", "companies"],
+    ...           heads=[3, 3, 3, 3], deps=["det", "amod", "compound", "ROOT"])
+    >>> entity_label(doc[3])
+    'Chinese tech companies'
+    """
+    return _join(label_tokens(head))
+
+
+def entity_key(head: Token) -> str:
+    """The canonical key of the phrase: lower-cased, head in lemma form (plural -> singular).
+
+    Proper names keep their own form apart from case, and a plural proper noun loses its "s"
+    ("Large Language Models" -> "large language model").
+    """
+    tokens = label_tokens(head)
+    if head.ent_type_ and head.pos_ == "PROPN":
+        text = _join(tokens).lower()
+        if head.tag_ == "NNPS" and text.endswith("s") and not text.endswith("ss"):
+            text = text[:-1]
+        return text
+    if head.pos_ == "PROPN":
+        return _join(tokens).lower()
+    return _join(tokens, head)
+
+
+def entity_type(head: Token) -> str | None:
+    """The NER label when the phrase's head is inside a named entity, else None."""
+    if not head.ent_type_:
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+        if doc[start].is_space or "\n" in doc[start].whitespace_:
+            return None
+    return head.ent_type_
+
+
+def argument_bounds(head: Token, *, exclude: Token | None = None) -> tuple[int, int]:
+    """Token bounds ``[start, end)`` of the full argument headed by ``head``.
+
+    The whole subtree is kept except what follows the head's own conjuncts, appositions and
+    relative clauses (each of those yields its own triple), and except the clause of
+    ``exclude`` (the predicate) when that lies inside the phrase, as in a relative clause whose
+    subject is the phrase's head.
+    """
+    start = head.left_edge.i
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in _CUT_DEPS:
+            end = min(end, child.left_edge.i)
+            break
+        if exclude is not None and child.left_edge.i <= exclude.i <= child.right_edge.i:
+            end = min(end, child.left_edge.i)
+            break
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            end = i + 1 if not doc[i].is_space else i
+            break
+    while end - 1 > head.i and doc[end - 1].is_punct and doc[end - 1].text not in ")\"'":
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start, end
+
+
+def is_content_argument(label: str) -> bool:
+    """False for labels that name nothing: empty, a pronoun, a number alone or a stop word.
+
+    >>> [is_content_argument(x) for x in ("China", "he", "2024", "the", "", "AI models")]
+    [True, False, False, False, False, True]
+    """
+    text = label.strip().lower()
+    if not text or text in _STOP_WORDS:
+        return False
+    stripped = text.replace(",", "").replace(".", "").replace("%", "").replace("$", "")
+    if stripped.replace(" ", "").isdigit():
+        return False
+    return any(ch.isalnum() for ch in text)

@@ -1,0 +1,182 @@
+"""Rule logic on hand-built parses: one row per construction, independent of the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.rules import extract_sentence, iter_facts
+from tests.extract.parses import parse
+
+# (name, parse, expected (subject label, predicate, object label, construction) facts)
+CASES = [
+    (
+        "active svo",
+        "Xu/1/compound/PROPN/NNP/Xu/B-PERSON Liang/2/nsubj/PROPN/NNP/Liang/I-PERSON "
+        "founded/2/ROOT/VERB/VBD/found a/4/det/DET/DT company/2/dobj/NOUN/NN ./2/punct/PUNCT/.",
+        {("Xu Liang", "found", "company", "svo")},
+    ),
+    (
+        "passive with by-agent",
+        "The/1/det/DET/DT company/3/nsubjpass/NOUN/NN was/3/auxpass/AUX/VBD/be "
+        "founded/3/ROOT/VERB/VBN/found by/3/agent/ADP/IN Xu/4/pobj/PROPN/NNP/Xu/B-PERSON "
+        "./3/punct/PUNCT/.",
+        {("company", "be founded by", "Xu", "passive")},
+    ),
+    (
+        "passive without agent",
+        "The/1/det/DET/DT company/3/nsubjpass/NOUN/NN was/3/auxpass/AUX/VBD/be "
+        "founded/3/ROOT/VERB/VBN/found in/3/prep/ADP/IN Beijing/4/pobj/PROPN/NNP/Beijing/B-GPE "
+        "./3/punct/PUNCT/.",
+        {("company", "be founded in", "Beijing", "passive")},
+    ),
+    (
+        "verb + preposition object",
+        "Restrictions/1/nsubj/NOUN/NNS/restriction stem/1/ROOT/VERB/VBP/stem from/1/prep/ADP/IN "
+        "trade/4/compound/NOUN/NN tensions/2/pobj/NOUN/NNS/tension ./1/punct/PUNCT/.",
+        {("Restrictions", "stem from", "trade tensions", "prep")},
+    ),
+    (
+        "copula with attribute",
+        "China/1/nsubj/PROPN/NNP/China/B-GPE is/1/ROOT/AUX/VBZ/be a/4/det/DET/DT "
+        "big/4/amod/ADJ/JJ market/1/attr/NOUN/NN ./1/punct/PUNCT/.",
+        {("China", "be", "big market", "copula")},
+    ),
+    (
+        "apposition",
+        "Xu/1/compound/PROPN/NNP/Xu/B-PERSON Liang/7/nsubj/PROPN/NNP/Liang/I-PERSON ,/1/punct/PUNCT/, "
+        "a/6/det/DET/DT seasoned/6/amod/ADJ/JJ AI/6/compound/PROPN/NNP/AI "
+        "entrepreneur/1/appos/NOUN/NN spoke/7/ROOT/VERB/VBD/speak ./7/punct/PUNCT/.",
+        {("Xu Liang", "be", "seasoned AI entrepreneur", "apposition")},
+    ),
+    (
+        "coordinated subjects and objects",
+        "Alice/3/nsubj/PROPN/NNP/Alice/B-PERSON and/0/cc/CCONJ/CC Bob/0/conj/PROPN/NNP/Bob/B-PERSON "
+        "founded/3/ROOT/VERB/VBD/found Acme/3/dobj/PROPN/NNP/Acme/B-ORG and/4/cc/CCONJ/CC "
+        "Initech/4/conj/PROPN/NNP/Initech/B-ORG ./3/punct/PUNCT/.",
+        {
+            ("Alice", "found", "Acme", "svo"),
+            ("Alice", "found", "Initech", "svo"),
+            ("Bob", "found", "Acme", "svo"),
+            ("Bob", "found", "Initech", "svo"),
+        },
+    ),
+    (
+        "relative clause takes its subject from the head noun",
+        "China/1/nsubj/PROPN/NNP/China/B-GPE releases/1/ROOT/VERB/VBZ/release "
+        "services/1/dobj/NOUN/NNS/service that/5/nsubj/PRON/WDT could/5/aux/AUX/MD "
+        "rival/2/relcl/VERB/VB/rival Sora/5/dobj/PROPN/NNP/Sora/B-PRODUCT ./1/punct/PUNCT/.",
+        {("China", "release", "services", "svo"), ("services", "rival", "Sora", "relcl")},
+    ),
+    (
+        "participial modifier",
+        "Talent/1/nsubj/NOUN/NN/talent limits/1/ROOT/VERB/VBZ/limit the/3/det/DET/DT "
+        "difficulties/1/dobj/NOUN/NNS/difficulty faced/3/acl/VERB/VBN/face by/4/agent/ADP/IN "
+        "tech/7/compound/NOUN/NN companies/5/pobj/NOUN/NNS/company ./1/punct/PUNCT/.",
+        {
+            ("Talent", "limit", "difficulties", "svo"),
+            ("difficulties", "be faced by", "tech companies", "acl"),
+        },
+    ),
+    (
+        "xcomp chain",
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON tries/1/ROOT/VERB/VBZ/try to/3/aux/PART/TO "
+        "woo/1/xcomp/VERB/VB/woo investors/3/dobj/NOUN/NNS/investor ./1/punct/PUNCT/.",
+        {("Xu", "try to woo", "investors", "svo")},
+    ),
+    (
+        "light verb becomes its verb",
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON made/1/ROOT/VERB/VBD/make a/3/det/DET/DT "
+        "decision/1/dobj/NOUN/NN on/3/prep/ADP/IN funding/4/pobj/NOUN/NN ./1/punct/PUNCT/.",
+        {("Xu", "decide on", "funding", "light_verb")},
+    ),
+    (
+        "coordinated verbs share subject",
+        "Xu/2/nsubj/PROPN/NNP/Xu/B-PERSON will/2/aux/AUX/MD found/2/ROOT/VERB/VB/found "
+        "Acme/2/dobj/PROPN/NNP/Acme/B-ORG and/2/cc/CCONJ/CC fund/2/conj/VERB/VB/fund "
+        "startups/5/dobj/NOUN/NNS/startup ./2/punct/PUNCT/.",
+        {("Xu", "found", "Acme", "svo"), ("Xu", "fund", "startups", "conj")},
+    ),
+    (
+        "possessive keeps a link to the owner",
+        "China/3/poss/PROPN/NNP/China/B-GPE 's/0/case/PART/POS big/3/amod/ADJ/JJ "
+        "giants/4/nsubj/NOUN/NNS/giant grow/4/ROOT/VERB/VBP/grow ./4/punct/PUNCT/.",
+        {("China", "have", "China's big giants", "possessive")},
+    ),
+    (
+        "bare pronoun argument is dropped",
+        "It/1/nsubj/PRON/PRP/it rivals/1/ROOT/VERB/VBZ/rival Sora/1/dobj/PROPN/NNP/Sora "
+        "./1/punct/PUNCT/.",
+        set(),
+    ),
+    (
+        "number alone is dropped",
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON founded/1/ROOT/VERB/VBD/found 3/1/dobj/NUM/CD/3 "
+        "./1/punct/PUNCT/.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "spec", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_extract_sentence_constructions(name, spec, expected):
+    doc = parse(spec)
+    triples = list(extract_sentence(doc[:], document="d"))
+    got = {(t.subject.label, t.predicate, t.object.label, t.provenance.construction)
+           for t in triples}
+    assert got == expected
+
+
+NEGATION_AND_MODALITY = [
+    (
+        "Sora/3/nsubj/PROPN/NNP/Sora does/3/aux/AUX/VBZ/do not/3/neg/PART/RB "
+        "rival/3/ROOT/VERB/VB/rival Gemini/3/dobj/PROPN/NNP/Gemini ./3/punct/PUNCT/.",
+        ("rival", True, None),
+    ),
+    (
+        "Services/2/nsubj/NOUN/NNS/service could/2/aux/AUX/MD rival/2/ROOT/VERB/VB/rival "
+        "Sora/2/dobj/PROPN/NNP/Sora ./2/punct/PUNCT/.",
+        ("rival", False, "could"),
+    ),
+    (
+        "Services/3/nsubj/NOUN/NNS/service could/3/aux/AUX/MD not/3/neg/PART/RB "
+        "rival/3/ROOT/VERB/VB/rival Sora/3/dobj/PROPN/NNP/Sora ./3/punct/PUNCT/.",
+        ("rival", True, "could"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "expected"), NEGATION_AND_MODALITY)
+def test_extract_sentence_keeps_negation_and_modality(spec, expected):
+    (triple,) = extract_sentence(parse(spec)[:], document="d")
+    assert (triple.predicate, triple.negated, triple.provenance.modality) == expected
+
+
+def test_extract_sentence_offsets_shift_and_slice():
+    doc = parse(CASES[0][1])
+    prefix = "header "
+    text = prefix + doc.text
+    (triple,) = extract_sentence(doc[:], document="d", offset=len(prefix))
+    p = triple.provenance
+    assert text[p.sentence_start:p.sentence_end] == p.sentence == doc.text
+    assert text[p.subject_start:p.subject_end] == p.subject_text == "Xu Liang"
+    assert text[p.object_start:p.object_end] == p.object_text == "a company"
+    assert doc.text == "Xu Liang founded a company."
+    assert triple.subject.type == "PERSON" and triple.object.type is None
+    assert 0.0 <= p.confidence <= 1.0
+
+
+def test_iter_facts_records_surface_relation():
+    doc = parse(NEGATION_AND_MODALITY[2][0])
+    (fact,) = iter_facts(doc[:])
+    assert fact.relation == "could not rival"
+
+
+def test_extract_sentence_keeps_prepositional_phrases_as_extra():
+    doc = parse(
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON taught/1/ROOT/VERB/VBD/teach at/1/prep/ADP/IN "
+        "Tsinghua/2/pobj/PROPN/NNP/Tsinghua/B-ORG in/1/prep/ADP/IN 2010/4/pobj/NUM/CD "
+        "./1/punct/PUNCT/."
+    )
+    (triple,) = extract_sentence(doc[:], document="d")
+    assert (triple.predicate, triple.object.label, triple.extra) == (
+        "teach at", "Tsinghua", ("in 2010",))
