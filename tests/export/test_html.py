@@ -1,0 +1,323 @@
+"""The HTML page as text: self-contained, escaped, deterministic, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from export.html import (
+    PHYSICS_LIMIT,
+    HtmlView,
+    render_html,
+    script_safe_json,
+    to_pyvis,
+    write_html,
+)
+from kg.model import Document, KnowledgeGraph, Provenance
+
+from tests.export.conftest import build_sample
+
+PAYLOAD_IMG = '<img src=x onerror="window.__pwned=1">'
+PAYLOAD_SCRIPT = "</script><script>window.__pwned=2</script>"
+PAYLOAD_LINK = '<a href="javascript:window.__pwned=3">click</a>'
+PAYLOAD_COMMENT = "<!-- <script>window.__pwned=4</script>"
+
+
+class _Page(HTMLParser):
+    """Collects tags, attributes, script bodies and visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.text: list[str] = []
+        self._in_script: dict[str, str | None] | None = None
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self._buffer = []
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_script is not None:
+            self.scripts.append((self._in_script, "".join(self._buffer)))
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            self._buffer.append(data)
+        else:
+            self.text.append(data)
+
+
+def parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def json_block(page: str, element_id: str):
+    for attrs, body in parse(page).scripts:
+        if attrs.get("id") == element_id:
+            return json.loads(body)
+    raise AssertionError(f"no <script id={element_id}>")
+
+
+def _provenance(document: str, sentence: str) -> Provenance:
+    return Provenance(document, sentence, 0, len(sentence), "a", 0, 1, "b", 1, 2, 0.9, "svo")
+
+
+def hostile_graph() -> KnowledgeGraph:
+    """Entity names, aliases, sentences and document ids full of markup and script."""
+    graph = KnowledgeGraph()
+    doc = f'evil{PAYLOAD_IMG}.txt'
+    graph.documents[doc] = Document(doc, doc, "c" * 64)
+    graph.add_node("img", label=PAYLOAD_IMG, aliases=[PAYLOAD_SCRIPT], type="ORG", mentions=2)
+    graph.add_node("quote", label='Say "hi" & \u2028 bye', aliases=[], type=None, mentions=1)
+    graph.add_node("link", label=PAYLOAD_LINK, aliases=["javascript:alert(1)"], type="PERSON",
+                   mentions=1)
+    for u, v, predicate, sentence in (
+        ("img", "quote", "href", PAYLOAD_LINK),
+        ("quote", "link", "<b>say</b>", PAYLOAD_SCRIPT + " " + PAYLOAD_COMMENT),
+        ("link", "img", "mention", PAYLOAD_IMG + " \u2029 & done"),
+    ):
+        graph.add_edge(u, v, key=predicate, predicate=predicate, negated=False, count=1,
+                       confidence=0.5, provenance=[_provenance(doc, sentence)])
+    return graph
+
+
+def test_render_html_is_self_contained(sample_graph):
+    page = render_html(sample_graph)
+    parsed = parse(page)
+    for tag, attrs in parsed.tags:
+        for name in ("src", "href", "action", "data", "poster", "srcset"):
+            value = attrs.get(name)
+            assert value is None or value.startswith("data:"), (tag, name, value)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert "cdn.jsdelivr" not in page and "cdnjs" not in page and "bootstrap" not in page
+    assert "@import" not in page
+    # vis-network is inlined, with its licence header kept
+    assert "vis-network" in page and "@license" in page and "new vis.Network" in page
+    csp = [a for t, a in parsed.tags if t == "meta" and a.get("http-equiv")]
+    assert csp and "default-src 'none'" in csp[0]["content"]
+
+
+def test_render_html_keeps_pyvis_globals(sample_graph):
+    page = render_html(sample_graph)
+    assert "var network;" in page and "function drawGraph()" in page
+
+
+def test_to_pyvis_one_edge_per_fact(sample_graph):
+    net = to_pyvis(sample_graph)
+    assert net.directed
+    assert len(net.nodes) == sample_graph.number_of_nodes()
+    assert len(net.edges) == sample_graph.number_of_edges()
+    assert len({e["id"] for e in net.edges}) == len(net.edges)
+
+
+def test_to_pyvis_parallel_edges_drawn_apart():
+    graph = KnowledgeGraph()
+    for key in ("a", "b"):
+        graph.add_node(key, label=key.upper(), aliases=[], type=None, mentions=1)
+    for predicate, negated in (("rival", False), ("rival", True), ("beat", False)):
+        key = f"not {predicate}" if negated else predicate
+        graph.add_edge("a", "b", key=key, predicate=predicate, negated=negated, count=1,
+                       provenance=[])
+    graph.add_edge("b", "a", key="fear", predicate="fear", negated=False, count=1, provenance=[])
+    net = to_pyvis(graph)
+    assert len(net.edges) == 4
+    assert sorted(e["label"] for e in net.edges) == ["beat", "fear", "not rival", "rival"]
+    def bend(edge):  # signed curvature seen from "a" towards "b"
+        smooth = edge.get("smooth") or {"enabled": False}
+        if not smooth["enabled"]:
+            return 0.0
+        side = 1 if smooth["type"] == "curvedCW" else -1
+        return side * smooth["roundness"] * (1 if edge["from"] == "a" else -1)
+
+    assert len({bend(e) for e in net.edges}) == 4  # no two of them share one curve
+    negated = [e for e in net.edges if e["label"] == "not rival"][0]
+    assert negated["dashes"] is True
+
+
+def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
+    net = to_pyvis(sample_graph)
+    by_id = {n["id"]: n for n in net.nodes}
+    assert by_id["xu liang"]["color"]["background"] == by_id["sam altman"]["color"]["background"]
+    assert by_id["xu liang"]["color"]["background"] != by_id["kuaishou"]["color"]["background"]
+    assert by_id["xu liang"]["size"] > by_id["china"]["size"]
+    meta = json_block(render_html(sample_graph), "kg-meta")
+    assert {t["name"] for t in meta["types"]} >= {"PERSON", "ORG", "GPE", "(no type)"}
+
+
+def test_to_pyvis_tooltips_are_plain_text(sample_graph):
+    net = to_pyvis(sample_graph)
+    xu = [n for n in net.nodes if n["id"] == "xu liang"][0]
+    assert xu["title"].startswith("Xu Liang\ntype: PERSON")
+    assert "aliases: xu liang" in xu["title"] and "degree:" in xu["title"]
+    found = [e for e in net.edges if e["label"] == "found"][0]
+    assert "count: 3" in found["title"]
+    assert "Xu Liang, a seasoned AI entrepreneur, founded Kuaishou in Beijing." in found["title"]
+    assert "news/seed.txt" in found["title"]
+
+
+def test_render_html_summary_line(sample_graph):
+    text = " ".join(parse(render_html(sample_graph)).text)
+    n, m = sample_graph.number_of_nodes(), sample_graph.number_of_edges()
+    assert f"{n} entities · {m} facts · 2 documents" in text
+    assert "left out" not in text
+
+
+def test_render_html_max_nodes_keeps_most_central(sample_graph):
+    page = render_html(sample_graph, max_nodes=3)
+    nodes = json_block(page, "kg-nodes")
+    assert len(nodes) == 3
+    ids = {n["id"] for n in nodes}
+    assert "kuaishou" in ids  # the hub every fact points at
+    edges = json_block(page, "kg-edges")
+    assert all(e["from"] in ids and e["to"] in ids for e in edges)
+    left = sample_graph.number_of_nodes() - 3
+    assert f"{left} entities and" in " ".join(parse(page).text)
+
+
+@pytest.mark.parametrize("bad", [0, -1])
+def test_to_pyvis_rejects_bad_max_nodes(sample_graph, bad):
+    with pytest.raises(ValueError, match=str(bad)):
+        to_pyvis(sample_graph, max_nodes=bad)
+
+
+def test_to_pyvis_rejects_non_int_max_nodes(sample_graph):
+    with pytest.raises(TypeError, match="2.5"):
+        to_pyvis(sample_graph, max_nodes=2.5)
+
+
+def test_render_html_escapes_document_text():
+    graph = hostile_graph()
+    page = render_html(graph, title=PAYLOAD_SCRIPT + PAYLOAD_IMG)
+    # Outside the JSON data blocks, no payload appears as markup
+    for payload in (PAYLOAD_IMG, PAYLOAD_SCRIPT, PAYLOAD_LINK, "<b>say</b>", "<!--"):
+        assert payload not in page
+    assert "\u2028" not in page and "\u2029" not in page
+    parsed = parse(page)
+    assert not [a for t, a in parsed.tags if t == "img"]
+    assert not [a for t, a in parsed.tags if t == "a"]
+    assert all(not any(k.startswith("on") for k in a) for _t, a in parsed.tags)
+    # the title shows as text, the script blocks are exactly ours
+    assert "".join(parsed.text).count(PAYLOAD_SCRIPT + PAYLOAD_IMG) == 2  # <title> and <h1>
+    ids = [a.get("id") for a, _body in parsed.scripts]
+    assert ids == [None, "kg-meta", "kg-nodes", "kg-edges", "kg-options", None]
+    # and the data round-trips exactly
+    nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
+    assert nodes["img"]["label"] == PAYLOAD_IMG
+    assert nodes["quote"]["label"] == 'Say "hi" & \u2028 bye'
+    edges = json_block(page, "kg-edges")
+    assert any(PAYLOAD_SCRIPT in e["title"] for e in edges)
+
+
+def test_render_html_never_uses_pyvis_link_popups():
+    page = render_html(hostile_graph())
+    assert "innerHTML" not in page.split("</head>")[1]
+    assert "div.popup" not in page
+
+
+def test_script_safe_json_round_trips():
+    value = {"s": "</script><!-- & \u2028\u2029 \"'", "n": [1, 2.5, None, True]}
+    text = script_safe_json(value)
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text) == value
+
+
+def test_write_html_is_deterministic(tmp_path):
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    write_html(build_sample(), first)
+    write_html(build_sample(), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_write_html_deterministic_for_large_layout(tmp_path):
+    graph = KnowledgeGraph()
+    n = PHYSICS_LIMIT + 50
+    for i in range(n):
+        graph.add_node(f"n{i}", label=f"N{i}", aliases=[], type=None, mentions=1)
+    for i in range(1, n):
+        graph.add_edge(f"n{i}", f"n{(i * 7) % i}", key="link", predicate="link",
+                       negated=False, count=1, provenance=[])
+    write_html(graph, tmp_path / "a.html")
+    write_html(graph, tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    nodes = json_block((tmp_path / "a.html").read_text(), "kg-nodes")
+    assert all("x" in node and "y" in node for node in nodes)
+    options = json_block((tmp_path / "a.html").read_text(), "kg-options")
+    assert options["physics"]["enabled"] is False
+    assert options["edges"]["smooth"] != {"type": "dynamic"}
+
+
+def test_write_html_creates_only_the_file(tmp_path, monkeypatch, sample_graph):
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out" / "graph.html"
+    write_html(sample_graph, out)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "out",
+        "out/graph.html",
+    ]
+
+
+def test_pyvis_write_html_makes_no_lib_folder(tmp_path, monkeypatch, sample_graph):
+    monkeypatch.chdir(tmp_path)
+    to_pyvis(sample_graph).write_html("graph.html")
+    assert os.listdir(tmp_path) == ["graph.html"]
+    assert "cdnjs" not in (tmp_path / "graph.html").read_text()
+
+
+def test_write_html_is_atomic(tmp_path, monkeypatch, sample_graph):
+    out = tmp_path / "graph.html"
+    out.write_text("previous")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    import export.html as module
+
+    monkeypatch.setattr(module, "render_html", boom)
+    with pytest.raises(RuntimeError):
+        write_html(sample_graph, out)
+    assert out.read_text() == "previous"
+
+    real = module.atomic_open
+
+    @contextlib.contextmanager
+    def killed_midway(path, mode="w"):
+        with real(path, mode) as handle:
+            handle.write("<html>half")
+            raise RuntimeError("killed")
+        yield handle  # pragma: no cover
+
+    monkeypatch.undo()
+    monkeypatch.setattr(module, "atomic_open", killed_midway)
+    with pytest.raises(RuntimeError):
+        write_html(sample_graph, out)
+    assert out.read_text() == "previous"
+    assert os.listdir(tmp_path) == ["graph.html"]
+
+
+def test_html_view_uses_sandboxed_srcdoc(sample_graph):
+    markup = HtmlView(hostile_graph(), title=PAYLOAD_IMG)._repr_html_()
+    parsed = parse(markup)
+    assert [t for t, _a in parsed.tags] == ["iframe"]
+    attrs = parsed.tags[0][1]
+    assert attrs["sandbox"] == "allow-scripts"
+    assert attrs["srcdoc"].startswith("<!DOCTYPE html>")
+    assert attrs["title"] == PAYLOAD_IMG
+
+
+def test_render_html_empty_graph():
+    page = render_html(KnowledgeGraph())
+    assert json_block(page, "kg-nodes") == []
+    assert "0 entities · 0 facts · 0 documents" in page
