@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract.registry import DEFAULT_EXTRACTOR, get_extractor
+from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.model import Triple, fact_key
 
 __all__ = [
@@ -129,10 +129,22 @@ def carb_line(sentence: str, triple: Triple) -> str:
 
 
 def doc_carb_lines(
-    sentence: str, doc: Doc, *, extractor: str = DEFAULT_EXTRACTOR, document: str = "carb"
+    sentence: str,
+    doc: Doc,
+    *,
+    extractor: str | SentenceExtractor = DEFAULT_EXTRACTOR,
+    document: str = "carb",
 ) -> Iterator[str]:
-    """CaRB lines of every triple the extractor finds in ``doc``, the parse of ``sentence``."""
-    rule = get_extractor(extractor)
+    """CaRB lines of every triple the extractor finds in ``doc``, the parse of ``sentence``.
+
+    Args:
+        sentence: The input line, written verbatim as the first column.
+        doc: Its parse, as from :func:`parse_tokenised`.
+        extractor: A registered extractor name, or the extractor itself (resolve it once
+            when calling this per sentence: looking a name up costs as much as a rule pass).
+        document: Document id recorded in the triples' provenance.
+    """
+    rule = get_extractor(extractor) if isinstance(extractor, str) else extractor
     for sent in doc.sents:
         for triple in rule(sent, document=document, offset=0):
             yield carb_line(sentence, triple)
@@ -160,7 +172,7 @@ def carb_lines(
     >>> all(line.startswith("Xu Liang founded a company .\\t") for line in lines)
     True
     """
-    get_extractor(extractor)  # fail on an unknown name before parsing anything
+    rule = get_extractor(extractor)  # fails on an unknown name before parsing anything
     pairs = parse_tokenised(sentences, nlp, batch_size=batch_size)
     for n, (line, doc) in enumerate(pairs, start=1):
-        yield from doc_carb_lines(line, doc, extractor=extractor, document=f"line {n}")
+        yield from doc_carb_lines(line, doc, extractor=rule, document=f"line {n}")

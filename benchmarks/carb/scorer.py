@@ -49,6 +49,7 @@ __all__ = [
     "parse_prediction_line",
     "load_gold",
     "load_predictions",
+    "read_predictions",
     "match",
     "score",
     "score_files",
@@ -183,10 +184,19 @@ def load_gold(path: str | PathLike[str]) -> dict[str, list[CarbTuple]]:
         return _group(parse_gold_line(line) for line in fh if line.strip())
 
 
+def read_predictions(lines: Iterable[str]) -> dict[str, list[CarbTuple]]:
+    """Group CaRB tabbed lines (a system's output) into ``{sentence: [tuples]}``.
+
+    >>> read_predictions(["Bob left .\\t1.0\\tleft\\tBob\\t", ""])
+    {'Bob left .': [CarbTuple(relation='left', args=('Bob',), confidence=1.0)]}
+    """
+    return _group(parse_prediction_line(line) for line in lines if line.strip())
+
+
 def load_predictions(path: str | PathLike[str]) -> dict[str, list[CarbTuple]]:
     """Read a system output in CaRB's tabbed format into ``{sentence: [tuples]}``."""
     with Path(path).open(encoding="utf-8") as fh:
-        return _group(parse_prediction_line(line) for line in fh if line.strip())
+        return read_predictions(fh)
 
 
 def _binary(args: Sequence[str]) -> list[list[str]]:
