@@ -47,6 +47,8 @@ __all__ = [
     "apposition_facts",
     "possessive_facts",
     "extract_sentence",
+    "fact_triples",
+    "extract_openie_sentence",
     "LIGHT_VERBS",
 ]
 
@@ -460,7 +462,7 @@ def possessive_facts(token: Token) -> Iterator[Fact]:
         relation="has",
         object=owned,
         construction="possessive",
-        subject_bounds=(token.left_edge.i, start),
+        subject_bounds=(token.left_edge.i + (token.left_edge.dep_ == "det"), token.i + 1),
         object_bounds=(start, end),
     )
 
@@ -488,19 +490,25 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-def _argument(token: Token, fact: Fact, *, is_object: bool) -> Argument | None:
+def _argument(token: Token, fact: Fact, *, is_object: bool, openie: bool) -> Argument | None:
+    bounds = fact.object_bounds if is_object else fact.subject_bounds
     if is_object and fact.clause_object:
-        start, end = fact.object_bounds
-        text = token.doc[start:end].text
+        text = token.doc[bounds[0]:bounds[1]].text
         return Argument(text, text.lower(), None)
     head = token
     if token.lower_ in PRONOUNS or (token.pos_ == "PRON") or _demonstrative(token):
-        head = resolve(token)
-        if head is None:
+        resolved = resolve(token)
+        if resolved is None and not openie:
             return None
+        head = resolved or token
     label = entity_label(head)
     if not is_content_argument(label):
-        return None
+        if not openie:
+            return None
+        label = token.doc[bounds[0]:bounds[1]].text
+        if not any(ch.isalnum() for ch in label):
+            return None
+        return Argument(label, label.lower(), None)
     return Argument(label, entity_key(head), entity_type(head))
 
 
@@ -519,14 +527,46 @@ def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[
     ...     next(doc.sents), document="d")]
     [('Xu Liang', 'found', 'company')]
     """
+    for _fact, triple in fact_triples(sent, document=document, offset=offset):
+        yield triple
+
+
+@extractors.register("kg.openie.v1")
+def extract_openie_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
+    """The same rules for Open IE output (``kg extract --format carb``), not for the graph.
+
+    Open IE benchmarks score the relation as written and take arguments as they stand, so here
+    the predicate is the relation as written ("could rival", "was founded by"; a negation word
+    is left out because ``negated`` carries it) and a pronoun nobody can resolve is kept as the
+    argument instead of dropping the triple.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He founded a company.")
+    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_openie_sentence(
+    ...     next(doc.sents), document="d")]
+    [('He', 'founded', 'company')]
+    """
+    for _fact, triple in fact_triples(sent, document=document, offset=offset, openie=True):
+        yield triple
+
+
+def fact_triples(
+    sent: Span, *, document: str, offset: int = 0, openie: bool = False
+) -> Iterator[tuple[Fact, Triple]]:
+    """Like :func:`extract_sentence`, pairing each triple with the :class:`Fact` behind it.
+
+    The fact keeps what the graph does not need but Open IE output does, such as the relation
+    as written (``fact.relation``). With ``openie`` the triples are those of
+    :func:`extract_openie_sentence`.
+    """
     text = sent.doc.text
     sent_start, sent_end = sent.start_char, sent.end_char
     seen: set[tuple] = set()
     for fact in iter_facts(sent):
-        subject = _argument(fact.subject, fact, is_object=False)
+        subject = _argument(fact.subject, fact, is_object=False, openie=openie)
         if subject is None:
             continue
-        obj = _argument(fact.object, fact, is_object=True)
+        obj = _argument(fact.object, fact, is_object=True, openie=openie)
         if obj is None or obj.key == subject.key:
             continue
         s_start, s_end = _char_bounds(sent, fact.subject_bounds)
@@ -551,4 +591,10 @@ def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[
             construction=fact.construction,
             modality=fact.modality,
         )
-        yield Triple(subject, fact.predicate, obj, provenance, fact.negated, extra)
+        predicate = fact.predicate
+        if openie:
+            words = fact.relation.split()
+            if fact.negated:
+                words = [w for w in words if w.lower() not in _NEGATIONS]
+            predicate = " ".join(words) or fact.predicate
+        yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra)
