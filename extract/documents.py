@@ -7,6 +7,7 @@ file and the reason; the rest of the corpus goes on.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import fnmatch
 import hashlib
@@ -15,7 +16,7 @@ import stat
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from kg.errors import DocumentError
 from kg.model import Document
@@ -28,9 +29,15 @@ __all__ = [
     "read_document",
     "iter_documents",
     "split_metadata",
+    "split_text",
+    "STREAM_BYTES",
 ]
 
 DEFAULT_PATTERNS: tuple[str, ...] = ("*.txt", "*.md")
+
+#: Files larger than this are decoded from disk piece by piece instead of held in memory.
+STREAM_BYTES = 8 * 1024 * 1024
+_STREAM_CHUNK = 1024 * 1024
 
 # Metadata at the very top of a document: "date 2024-02-24" or "date: 2024-02-24", possibly on
 # the same line as the prose that follows (as in the seed article).
@@ -45,22 +52,39 @@ _METADATA = re.compile(
 class SourceText:
     """A decoded document ready for extraction.
 
+    Small files are held in memory (``text``); files above the streaming threshold are not:
+    ``text`` is None and :meth:`pieces` decodes them from disk a chunk at a time, so a 50 MB
+    document is parsed in bounded memory.
+
     Attributes:
         document: The record kept in the graph (id, source, hash, metadata).
-        text: The whole decoded text; provenance offsets index into it.
+        text: The whole decoded text (provenance offsets index into it), or None when streamed.
         body_start: Where the prose starts (after any metadata header).
         warning: A note about the decoding (for example a legacy encoding), or None.
+        encoding: Codec used to decode a streamed file (None when ``text`` is held).
+        size: Size of the source in characters (held) or bytes (streamed): a cost estimate.
     """
 
     document: Document
-    text: str
+    text: str | None
     body_start: int = 0
     warning: str | None = None
+    encoding: str | None = None
+    size: int = 0
 
     @property
     def body(self) -> str:
-        """The prose after the metadata header."""
+        """The prose after the metadata header (only for documents held in memory)."""
+        if self.text is None:
+            raise ValueError(f"{self.document.source} is streamed; iterate pieces() instead")
         return self.text[self.body_start :]
+
+    def pieces(self, limit: int = 100_000) -> Iterator[tuple[str, int]]:
+        """Yield the prose as ``(piece, character offset)`` pieces of at most ``limit`` chars."""
+        if self.text is not None:
+            yield from split_text(self.body, self.body_start, limit=limit)
+            return
+        yield from _stream_pieces(Path(self.document.source), self.encoding or "utf-8", limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +162,62 @@ def _link_problem(path: Path) -> str | None:
     return None
 
 
+def _cut(window: str, limit: int) -> int:
+    """Where to end a piece of ``window``: a paragraph break, sentence end or space if near."""
+    for separator in ("\n\n", "\n", ". ", "? ", "! ", " "):
+        found = window.rfind(separator, limit // 2, limit)
+        if found != -1:
+            return found + len(separator)
+    return limit
+
+
+def split_text(text: str, offset: int = 0, *, limit: int = 100_000) -> Iterator[tuple[str, int]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, with their offsets.
+
+    Cuts fall at a paragraph break when one is near, else at a sentence end, else at a space,
+    so that spaCy's ``max_length`` never refuses a long document and provenance offsets (piece
+    offset plus position in the piece) still index the original text.
+
+    >>> list(split_text("One. Two.", 10, limit=5))
+    [('One. ', 10), ('Two.', 15)]
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be positive, not {limit}")
+    start = 0
+    while len(text) - start > limit:
+        cut = _cut(text[start : start + limit + 1], limit)
+        yield text[start : start + cut], offset + start
+        start += cut
+    if start < len(text):
+        yield text[start:], offset + start
+
+
+def _stream_pieces(path: Path, encoding: str, limit: int) -> Iterator[tuple[str, int]]:
+    """Decode ``path`` incrementally and yield pieces as :func:`split_text` would."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    buffer, offset, first = "", 0, True
+    try:
+        handle = open(path, "rb")
+    except OSError as err:
+        raise DocumentError(str(path), f"cannot be read ({err.strerror or err})") from err
+    with handle:
+        while True:
+            chunk = handle.read(_STREAM_CHUNK)
+            buffer += decoder.decode(chunk, final=not chunk)
+            if first and (len(buffer) >= 4096 or not chunk):
+                first = False
+                _metadata, body_start = split_metadata(buffer)
+                buffer, offset = buffer[body_start:], body_start
+            while not first and len(buffer) > limit:
+                cut = _cut(buffer[: limit + 1], limit)
+                yield buffer[:cut], offset
+                buffer, offset = buffer[cut:], offset + cut
+            if not chunk:
+                break
+    if buffer:
+        yield buffer, offset
+
+
 def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
     """Decode bytes as UTF-8 (with or without BOM) or UTF-16 (with BOM), else best guess."""
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -170,19 +250,27 @@ def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
     return str(best), f"{path}: not UTF-8; decoded as {best.encoding}"
 
 
-def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> SourceText:
-    """Read and decode one file.
+def read_document(
+    path: str | os.PathLike[str],
+    doc_id: str | None = None,
+    *,
+    stream_above: int = STREAM_BYTES,
+) -> SourceText:
+    """Read and decode one file; files over ``stream_above`` bytes are streamed, not held.
 
     Raises:
-        DocumentError: The file is missing, unreadable, binary or empty.
+        DocumentError: The file is missing, unreadable, not a regular file, binary or empty.
     """
     path = Path(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(fd, "rb", closefd=True) as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 raise DocumentError(str(path), "is not a regular file (a pipe, device or folder)")
+            if info.st_size > stream_above:
+                return _scan_large(path, handle, doc_id or path.name)
             data = handle.read()
     except FileNotFoundError as err:
         raise DocumentError(str(path), "no longer exists (it vanished after it was listed)") from err
@@ -193,10 +281,7 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> So
     except OSError as err:
         raise DocumentError(str(path), f"cannot be read ({err.strerror or err})") from err
     text, warning = _decode(path, data)
-    if not text.strip():
-        raise DocumentError(str(path), "is empty; skipped")
-    if not any(char.isalpha() for char in text):
-        raise DocumentError(str(path), "has no words (only numbers, punctuation or symbols); skipped")
+    _check_words(path, text)
     metadata, body_start = split_metadata(text)
     document = Document(
         id=doc_id or path.name,
@@ -204,7 +289,46 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> So
         sha256=hashlib.sha256(data).hexdigest(),
         metadata=tuple(sorted(metadata.items())),
     )
-    return SourceText(document, text, body_start, warning)
+    return SourceText(document, text, body_start, warning, size=len(text))
+
+
+def _check_words(path: Path, text: str) -> None:
+    if not text.strip():
+        raise DocumentError(str(path), "is empty; skipped")
+    if not any(char.isalpha() for char in text):
+        raise DocumentError(str(path), "has no words (only numbers, punctuation or symbols); skipped")
+
+
+def _scan_large(path: Path, handle: BinaryIO, doc_id: str) -> SourceText:
+    """Check, hash and pick the codec of a large file without holding it in memory."""
+    head = handle.read(_STREAM_CHUNK)
+    digest = hashlib.sha256(head)
+    while chunk := handle.read(_STREAM_CHUNK):
+        if b"\x00" in chunk and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DocumentError(str(path), "looks like a binary file (it contains NUL bytes); skipped")
+        digest.update(chunk)
+    # Decode the head to learn the codec (cut at a line end so no character is split).
+    cut = head.rfind(b"\n")
+    sample = head[: cut + 1] if cut > 0 else head
+    text, warning = _decode(path, sample)
+    if head.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif warning and "decoded as" in warning:
+        encoding = warning.rsplit(" ", 1)[-1]
+    else:
+        encoding = "utf-8"  # invalid sequences further on are replaced, as in small files
+    _check_words(path, text)
+    metadata, body_start = split_metadata(text)
+    document = Document(
+        id=doc_id,
+        source=str(path),
+        sha256=digest.hexdigest(),
+        metadata=tuple(sorted(metadata.items())),
+    )
+    size = os.fstat(handle.fileno()).st_size
+    return SourceText(document, None, body_start, warning, encoding=encoding, size=size)
 
 
 def iter_documents(

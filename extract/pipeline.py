@@ -7,12 +7,14 @@ each parsed Doc is turned into triples and dropped before the next batch is pars
 from __future__ import annotations
 
 import importlib.util
+from collections import deque
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.documents import split_text
 from extract.registry import DEFAULT_EXTRACTOR, get_extractor
 from kg.errors import ModelNotFoundError
 from kg.model import Triple
@@ -24,7 +26,8 @@ __all__ = [
     "extract_doc",
     "extract_documents",
     "extract",
-    "split_text",
+    "extract_pieces",
+    "piece_limit",
 ]
 
 #: Pipelines tried in order when no model is named.
@@ -96,33 +99,25 @@ def extract_doc(
         yield from rule(sent, document=document, offset=offset)
 
 
-def split_text(text: str, offset: int = 0, *, limit: int = 100_000) -> Iterator[tuple[str, int]]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, with their offsets.
+def extract_pieces(
+    pieces: Iterable[tuple[str, str, int]],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    extractor: str = DEFAULT_EXTRACTOR,
+) -> Iterator[list[Triple]]:
+    """Parse ``(document id, text, offset)`` pieces in batches; yield each piece's triples.
 
-    Cuts fall at a paragraph break when one is near, else at a sentence end, else at a space,
-    so that spaCy's ``max_length`` never refuses a long document and provenance offsets (piece
-    offset plus position in the piece) still index the original text.
-
-    >>> list(split_text("One. Two.", 10, limit=5))
-    [('One. ', 10), ('Two.', 15)]
+    One list per piece, in input order. Each text must fit ``nlp.max_length``; documents of
+    any length are cut into such pieces by :func:`extract.documents.split_text`.
     """
-    if limit < 1:
-        raise ValueError(f"limit must be positive, not {limit}")
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = -1
-        for separator in ("\n\n", "\n", ". ", "? ", "! ", " "):
-            found = window.rfind(separator, limit // 2)
-            if found != -1:
-                cut = found + len(separator)
-                break
-        if cut <= 0:
-            cut = limit
-        yield text[start : start + cut], offset + start
-        start += cut
-    if start < len(text):
-        yield text[start:], offset + start
+    rule = get_extractor(extractor)
+    contexts = ((text, (doc_id, offset)) for doc_id, text, offset in pieces)
+    for doc, (doc_id, offset) in nlp.pipe(contexts, as_tuples=True, batch_size=batch_size):
+        triples: list[Triple] = []
+        for sent in doc.sents:
+            triples.extend(rule(sent, document=doc_id, offset=offset))
+        yield triples
 
 
 def extract_documents(
@@ -132,27 +127,33 @@ def extract_documents(
     batch_size: int = 64,
     extractor: str = DEFAULT_EXTRACTOR,
 ) -> Iterator[tuple[str, list[Triple]]]:
-    """Parse ``(document id, text, offset)`` items in batches; yield each one's triples.
+    """Parse ``(document id, text, offset)`` items; yield ``(document id, triples)`` for each.
 
-    One result per item, in input order. Texts longer than ``nlp.max_length`` are parsed in
+    One result per item, in input order. Texts longer than the piece limit are parsed in
     pieces (see :func:`split_text`) and their triples gathered under the one item.
     """
-    rule = get_extractor(extractor)
-    limit = max(1, min(nlp.max_length, 200_000))
+    limit = piece_limit(nlp)
+    bounds: deque[tuple[str, bool]] = deque()  # (document id, last piece?) of pieces in flight
 
-    def pieces() -> Iterator[tuple[str, tuple[str, int, bool]]]:
+    def pieces() -> Iterator[tuple[str, str, int]]:
         for doc_id, text, offset in items:
             parts = list(split_text(text, offset, limit=limit)) or [("", offset)]
             for index, (part, part_offset) in enumerate(parts):
-                yield part, (doc_id, part_offset, index == len(parts) - 1)
+                bounds.append((doc_id, index == len(parts) - 1))
+                yield doc_id, part, part_offset
 
     pending: list[Triple] = []
-    for doc, (doc_id, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        for sent in doc.sents:
-            pending.extend(rule(sent, document=doc_id, offset=offset))
+    for triples in extract_pieces(pieces(), nlp, batch_size=batch_size, extractor=extractor):
+        doc_id, last = bounds.popleft()
+        pending.extend(triples)
         if last:
             yield doc_id, pending
             pending = []
+
+
+def piece_limit(nlp: Language) -> int:
+    """Largest piece of text parsed at once: spaCy's ``max_length``, capped for memory."""
+    return max(1, min(nlp.max_length, 100_000))
 
 
 def extract(

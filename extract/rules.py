@@ -121,6 +121,7 @@ class Fact:
     extra: list[tuple[int, int]] = field(default_factory=list)
     clause_object: bool = False
     verb: Token | None = None
+    variant: str | None = None
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -559,8 +560,12 @@ def fact_triples(
     as written (``fact.relation``). With ``openie`` the triples are those of
     :func:`extract_openie_sentence`.
     """
-    text = sent.doc.text
     sent_start, sent_end = sent.start_char, sent.end_char
+    local = sent.text  # never doc.text: that rebuilds the whole document for each sentence
+
+    def text_at(start: int, end: int) -> str:
+        return local[start - sent_start : end - sent_start]
+
     seen: set[tuple] = set()
     for fact in iter_facts(sent):
         subject = _argument(fact.subject, fact, is_object=False, openie=openie)
@@ -575,16 +580,16 @@ def fact_triples(
         if ident in seen:
             continue
         seen.add(ident)
-        extra = tuple(text[_char_bounds(sent, b)[0]:_char_bounds(sent, b)[1]] for b in fact.extra)
+        extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
         provenance = Provenance(
             document=document,
-            sentence=sent.text,
+            sentence=local,
             sentence_start=sent_start + offset,
             sentence_end=sent_end + offset,
-            subject_text=text[s_start:s_end],
+            subject_text=text_at(s_start, s_end),
             subject_start=s_start + offset,
             subject_end=s_end + offset,
-            object_text=text[o_start:o_end],
+            object_text=text_at(o_start, o_end),
             object_start=o_start + offset,
             object_end=o_end + offset,
             confidence=score_fact(fact),

@@ -17,8 +17,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
+from spacy.language import Language
+
 from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, iter_documents
-from extract.pipeline import extract_documents, load_nlp
+from extract.pipeline import extract_pieces, load_nlp, piece_limit
 from extract.registry import DEFAULT_EXTRACTOR
 from kg.merge import add_triple
 from kg.model import KnowledgeGraph, Triple
@@ -50,33 +52,62 @@ class BuildReport:
 
 
 # Per-process model cache for worker processes: the only state a worker keeps.
-_WORKER_NLP: dict[str, object] = {}
+_WORKER_NLP: dict[str, Language] = {}
+
+Piece = tuple[str, str, int]  # (document id, text, offset in the document)
 
 
-def _extract_task(
-    model: str | None, extractor: str, items: list[tuple[str, str, int]]
-) -> list[tuple[str, list[Triple]]]:
-    """Worker entry point: parse and extract a batch of documents (a pure function of its input)."""
+def _extract_task(model: str | None, extractor: str, pieces: list[Piece]) -> list[list[Triple]]:
+    """Worker entry point: the triples of each piece (a pure function of its input)."""
     key = model or ""
     nlp = _WORKER_NLP.get(key)
     if nlp is None:
         nlp = _WORKER_NLP[key] = load_nlp(model)
-    return list(extract_documents(items, nlp, extractor=extractor))
+    return list(extract_pieces(pieces, nlp, extractor=extractor))
+
+
+def _pieces(
+    sources: Iterable[SourceText], limit: int
+) -> Iterator[tuple[SourceText, bool, Piece]]:
+    """Every piece of every source, flagged when it is its document's last."""
+    for source in sources:
+        previous: tuple[str, int] | None = None
+        for piece in source.pieces(limit):
+            if previous is not None:
+                yield source, False, (source.document.id, *previous)
+            previous = piece
+        if previous is None:
+            previous = ("", source.body_start)
+        yield source, True, (source.document.id, *previous)
 
 
 def _batches(
-    sources: Iterable[SourceText], limit: int
-) -> Iterator[list[SourceText]]:
-    batch: list[SourceText] = []
+    pieces: Iterable[tuple[SourceText, bool, Piece]], chars: int
+) -> Iterator[list[tuple[SourceText, bool, Piece]]]:
+    batch: list[tuple[SourceText, bool, Piece]] = []
     size = 0
-    for source in sources:
-        batch.append(source)
-        size += len(source.text)
-        if size >= limit:
+    for entry in pieces:
+        batch.append(entry)
+        size += len(entry[2][1])
+        if size >= chars:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _gather(
+    results: Iterable[tuple[SourceText, bool, list[Triple], int]]
+) -> Iterator[tuple[SourceText, list[Triple], int]]:
+    """Join per-piece results into per-document ones: (source, triples, words)."""
+    pending: list[Triple] = []
+    words = 0
+    for source, last, triples, piece_words in results:
+        pending.extend(triples)
+        words += piece_words
+        if last:
+            yield source, pending, words
+            pending, words = [], 0
 
 
 def iter_extracted(
@@ -85,9 +116,12 @@ def iter_extracted(
     model: str | None = None,
     jobs: int = 1,
     extractor: str = DEFAULT_EXTRACTOR,
-    nlp: object | None = None,
-) -> Iterator[tuple[SourceText, list[Triple]]]:
-    """Yield ``(source, triples)`` for each source, in input order, parsing lazily.
+    nlp: Language | None = None,
+) -> Iterator[tuple[SourceText, list[Triple], int]]:
+    """Yield ``(source, triples, words)`` for each source, in input order, parsing lazily.
+
+    Documents are cut into pieces that fit the parser; only a bounded number of pieces is in
+    flight at once, so memory does not grow with the corpus or with one huge document.
 
     Args:
         sources: Decoded documents, consumed lazily.
@@ -100,28 +134,44 @@ def iter_extracted(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1:
         nlp = nlp if nlp is not None else load_nlp(model)
-        window: deque[SourceText] = deque()
+        flags: deque[tuple[SourceText, bool, int]] = deque()
 
-        def items() -> Iterator[tuple[str, str, int]]:
-            for source in sources:
-                window.append(source)
-                yield source.document.id, source.body, source.body_start
+        def pieces() -> Iterator[Piece]:
+            for source, last, piece in _pieces(sources, piece_limit(nlp)):
+                flags.append((source, last, len(piece[1].split())))
+                yield piece
 
-        for _doc_id, triples in extract_documents(items(), nlp, extractor=extractor):
-            yield window.popleft(), triples
+        def results() -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
+            for triples in extract_pieces(pieces(), nlp, extractor=extractor):
+                source, last, words = flags.popleft()
+                yield source, last, triples, words
+
+        yield from _gather(results())
         return
 
-    load_nlp(model)  # fail fast, with the clear message, before starting workers
+    limit = piece_limit(load_nlp(model))  # fail fast, with the clear message, before forking
+    yield from _gather(_parallel(sources, model, extractor, jobs, limit))
+
+
+def _parallel(
+    sources: Iterable[SourceText], model: str | None, extractor: str, jobs: int, limit: int
+) -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    pending: deque[tuple[list[tuple[SourceText, bool, Piece]], Future]] = deque()
+
+    def drain() -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
+        batch, future = pending.popleft()
+        for (source, last, piece), triples in zip(batch, future.result()):
+            yield source, last, triples, len(piece[1].split())
+
     try:
-        pending: deque[tuple[list[SourceText], Future]] = deque()
-        for batch in _batches(sources, _TASK_CHARS):
-            items = [(s.document.id, s.body, s.body_start) for s in batch]
-            pending.append((batch, pool.submit(_extract_task, model, extractor, items)))
+        for batch in _batches(_pieces(sources, limit), _TASK_CHARS):
+            task = [piece for _source, _last, piece in batch]
+            pending.append((batch, pool.submit(_extract_task, model, extractor, task)))
             while len(pending) > jobs * _TASKS_AHEAD:
-                yield from _drain(pending.popleft())
+                yield from drain()
         while pending:
-            yield from _drain(pending.popleft())
+            yield from drain()
     finally:
         # On Ctrl-C or an error, drop queued work instead of finishing the corpus.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -130,12 +180,6 @@ def iter_extracted(
 def _ignore_interrupts() -> None:
     """Workers leave Ctrl-C to the parent, which reports it once and stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _drain(entry: tuple[list[SourceText], Future]) -> Iterator[tuple[SourceText, list[Triple]]]:
-    batch, future = entry
-    for source, (_doc_id, triples) in zip(batch, future.result()):
-        yield source, triples
 
 
 def read_sources(
@@ -203,7 +247,7 @@ def build_graph(
     sources = read_sources(paths, graph, report, patterns=patterns)
     bar = _progress_bar(progress)
     try:
-        for source, triples in iter_extracted(
+        for source, triples, words in iter_extracted(
             sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp
         ):
             graph.documents[source.document.id] = source.document
@@ -213,7 +257,7 @@ def build_graph(
                 on_triples(triples)
             report.documents += 1
             report.triples += len(triples)
-            report.words += len(source.body.split())
+            report.words += words
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix(triples=report.triples, refresh=False)

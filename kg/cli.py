@@ -190,7 +190,7 @@ def extract(
     write = _triple_writer(fmt)
     if fmt is ExtractFormat.tsv:
         out.write("subject\tpredicate\tobject\tnegated\tconfidence\tsource\tsentence\n")
-    for _source, triples in iter_extracted(sources, model=model, jobs=jobs):
+    for _source, triples, _words in iter_extracted(sources, model=model, jobs=jobs):
         for triple in triples:
             out.write(write(triple))
     out.flush()
