@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
+from extract.registry import SentenceExtractor, get_extractor
 from kg.model import Triple, fact_key
 
 __all__ = [
+    "CARB_EXTRACTOR",
     "PTB_ESCAPES",
     "unescape_token",
     "tokenised_doc",
@@ -33,6 +34,10 @@ __all__ = [
     "doc_carb_lines",
     "carb_lines",
 ]
+
+#: The extractor CaRB output uses by default: the graph's rules with Open IE conventions
+#: (relation as written, unresolved pronouns kept as arguments).
+CARB_EXTRACTOR = "kg.openie.v1"
 
 #: Penn Treebank bracket escapes and the characters they stand for.
 PTB_ESCAPES: dict[str, str] = {
@@ -134,7 +139,7 @@ def doc_carb_lines(
     sentence: str,
     doc: Doc,
     *,
-    extractor: str | SentenceExtractor = DEFAULT_EXTRACTOR,
+    extractor: str | SentenceExtractor = CARB_EXTRACTOR,
     document: str = "carb",
 ) -> Iterator[str]:
     """CaRB lines of every triple the extractor finds in ``doc``, the parse of ``sentence``.
@@ -156,7 +161,7 @@ def carb_lines(
     sentences: Iterable[str],
     nlp: Language,
     *,
-    extractor: str = DEFAULT_EXTRACTOR,
+    extractor: str = CARB_EXTRACTOR,
     batch_size: int = 64,
 ) -> Iterator[str]:
     """Extract from tokenised sentences and yield CaRB's tabbed lines (without newlines).
@@ -166,7 +171,7 @@ def carb_lines(
     Args:
         sentences: One tokenised sentence per item, tokens separated by spaces.
         nlp: A pipeline from :func:`extract.pipeline.load_nlp`.
-        extractor: Registered name of the sentence extractor.
+        extractor: Registered name of the sentence extractor (:data:`CARB_EXTRACTOR`).
         batch_size: Sentences per ``nlp.pipe`` batch.
 
     >>> from extract.pipeline import load_nlp

@@ -108,18 +108,18 @@ def run_extractor(
         sentences_path: One tokenised sentence a line.
         output_path: Where the CaRB lines go (folders are created).
         model: spaCy pipeline name; the default English one when None.
-        extractor: Registered extractor name; the default one when None.
+        extractor: Registered extractor name; ``extract.carb.CARB_EXTRACTOR`` when None.
         batch_size: Sentences per ``nlp.pipe`` batch.
 
     Returns:
         The run's figures and the CaRB lines written (score these rather than re-reading the
         file, which a concurrent run may have replaced).
     """
-    from extract.carb import doc_carb_lines, parse_tokenised
+    from extract.carb import CARB_EXTRACTOR, doc_carb_lines, parse_tokenised
     from extract.pipeline import load_nlp
-    from extract.registry import DEFAULT_EXTRACTOR, get_extractor
+    from extract.registry import get_extractor
 
-    rule = get_extractor(extractor or DEFAULT_EXTRACTOR)
+    rule = get_extractor(extractor or CARB_EXTRACTOR)
     nlp = load_nlp(model)
     nlp("Warm up the pipeline .")
     parse_clock, extract_clock = [0.0], [0.0]
@@ -186,7 +186,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     group.add_argument("--predictions", type=Path, metavar="FILE",
                        help="do not extract: score this CaRB-format file")
     parser.add_argument("--model", help="spaCy pipeline (default: the installed English one)")
-    parser.add_argument("--extractor", help="registered extractor name (default: the default)")
+    parser.add_argument("--extractor",
+                        help="registered extractor name (default: extract.carb.CARB_EXTRACTOR)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--no-references", action="store_true",
                         help="do not score the reference outputs")
@@ -201,11 +202,11 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
             return 2
         rows = [(f"kg ({predictions.name})", score(gold, load_predictions(predictions)))]
     else:
-        from extract.registry import DEFAULT_EXTRACTOR
+        from extract.carb import CARB_EXTRACTOR
 
         stats, written = run_extractor(args.sentences, args.output, model=args.model,
                                        extractor=args.extractor, batch_size=args.batch_size)
-        name = f"kg ({args.extractor or DEFAULT_EXTRACTOR})"
+        name = f"kg ({args.extractor or CARB_EXTRACTOR})"
         rows = [(name, score(gold, read_predictions(written)))]
     if not args.no_references:
         rows += [(label, score(gold, load_predictions(DATA / fn))) for label, fn in REFERENCES]
