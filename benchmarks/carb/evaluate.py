@@ -16,6 +16,7 @@ output formatting): the goal is extraction under 10% of parse time.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 import time
@@ -24,7 +25,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Iterator, Sequence, TextIO
 
-if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
+if importlib.util.find_spec("benchmarks") is None:  # run as a script, not from the repo root
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.carb.scorer import (  # noqa: E402
