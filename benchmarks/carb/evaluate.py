@@ -35,6 +35,7 @@ from benchmarks.carb.scorer import (  # noqa: E402
     read_predictions,
     score,
 )
+from kg.errors import KGError  # noqa: E402
 
 __all__ = [
     "DATA",
@@ -193,7 +194,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     parser.add_argument("--no-references", action="store_true",
                         help="do not score the reference outputs")
     args = parser.parse_args(argv)
+    try:
+        return _run(args, stdout)
+    except (ValueError, OSError, KGError) as err:  # bad file, unknown extractor, no model
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
+
+def _run(args: argparse.Namespace, stdout: TextIO) -> int:
     stats = None
     gold = load_gold(args.gold)
     if args.predictions is not None or args.output_only:

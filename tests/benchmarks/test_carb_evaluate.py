@@ -45,6 +45,13 @@ def test_main_missing_predictions_file_is_exit_2(tmp_path, capsys):
     assert "nope.tsv" in capsys.readouterr().err
 
 
+def test_main_unknown_extractor_is_one_line_and_exit_2(tmp_path, capsys):
+    code, _ = run("--extractor", "no.such.v1", "--output", str(tmp_path / "carb.tsv"))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "no.such.v1" in err and len(err.splitlines()) == 1
+
+
 def test_run_extractor_writes_carb_lines_and_times_both_stages(tmp_path):
     sentences = tmp_path / "sentences.txt"
     sentences.write_text("\n".join(SENTENCES) + "\n", encoding="utf-8")
