@@ -27,7 +27,7 @@ from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
-from export.html_layout import fast_layout, pagerank
+from export.html_layout import layout_positions, pagerank
 from export.html_page import PAGE_CSS, PAGE_JS, PAGE_TEMPLATE
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph, Provenance
@@ -80,8 +80,12 @@ _EDGE_COLOR = "#8a97a6"
 _NEGATED_COLOR = "#d62728"
 _VIS_VERSION = "9.1.2"
 
-_SCRIPT_UNSAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -99,7 +103,9 @@ def script_safe_json(value: Any) -> str:
 
 
 def _script_safe_text(json_text: str) -> str:
-    return json_text.translate(_SCRIPT_UNSAFE)
+    for char, escape in _SCRIPT_UNSAFE:
+        json_text = json_text.replace(char, escape)
+    return json_text
 
 
 # ----------------------------------------------------------------------------- assets
@@ -359,10 +365,7 @@ def to_pyvis(
 
     positions = {}
     if not physics:
-        ordered = KnowledgeGraph()
-        ordered.add_nodes_from(keys)
-        ordered.add_edges_from((u, v) for u, v, _k in edge_list)
-        positions = fast_layout(ordered)
+        positions = layout_positions(keys, ((u, v) for u, v, _k in edge_list))
 
     net = Network(height="100%", width="100%", directed=True, heading=heading,
                   cdn_resources="in_line")
@@ -372,19 +375,12 @@ def to_pyvis(
         attrs = graph.nodes[key]
         label = str(attrs.get("label") or key)
         degree = out_deg[key] + in_deg[key]
-        color = colors[type_of[key]]
         item: dict[str, Any] = {
             "id": key,
             "label": label,
             "title": _node_text(attrs, type_of[key], degree, out_deg[key], in_deg[key]),
-            "color": {
-                "background": color,
-                "border": "#52606d",
-                "highlight": {"background": color, "border": "#1f2933"},
-                "hover": {"background": color, "border": "#1f2933"},
-            },
+            "group": f"t{type_index[type_of[key]]}",
             "size": round(8 + 24 * math.sqrt(degree / max_degree), 2),
-            "shape": "dot",
         }
         if positions:
             item["x"], item["y"] = positions[key]
@@ -412,9 +408,9 @@ def to_pyvis(
             "to": v,
             "label": label,
             "title": _edge_text(labels[u], labels[v], label, data),
-            "arrows": "to",
-            "width": round(1 + min(4.0, math.log2(count)), 2),
         }
+        if count > 1:
+            item["width"] = round(1 + min(4.0, math.log2(count)), 2)
         if negated:
             item["dashes"] = True
             item["color"] = {"color": _NEGATED_COLOR, "highlight": _NEGATED_COLOR,
@@ -431,6 +427,18 @@ def to_pyvis(
     net.node_map = {item["id"]: item for item in node_items}
     net.edges = edge_items
     net.options = _network_options(physics, big)
+    # One vis-network group per entity type: colours are set once, not on every node.
+    net.options["groups"] = {
+        f"t{i}": {
+            "color": {
+                "background": colors[t],
+                "border": "#52606d",
+                "highlight": {"background": colors[t], "border": "#1f2933"},
+                "hover": {"background": colors[t], "border": "#1f2933"},
+            }
+        }
+        for i, t in enumerate(types)
+    }
 
     n_all, m_all = graph.number_of_nodes(), graph.number_of_edges()
     summary = (

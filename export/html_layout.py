@@ -10,18 +10,16 @@ Everything is seeded, so the same graph always gets the same positions.
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Hashable, Iterable, Sequence
 
 import networkx as nx
 import numpy as np
 
-__all__ = ["pagerank", "fast_layout"]
+__all__ = ["pagerank", "fast_layout", "layout_positions"]
 
 #: Ideal edge length, in vis-network canvas pixels.
 EDGE_LENGTH = 110.0
 _PIVOTS = 40
-_REFINE_STEPS = 40
 
 
 def pagerank(
@@ -90,17 +88,20 @@ def _adjacency(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashab
     return neighbours, edge_array
 
 
-def _bfs(neighbours: list[list[int]], source: int) -> np.ndarray:
-    dist = np.full(len(neighbours), -1, dtype=np.int64)
+def _bfs(neighbours: list[list[int]], source: int) -> list[int]:
+    dist = [-1] * len(neighbours)
     dist[source] = 0
-    queue = deque([source])
-    while queue:
-        node = queue.popleft()
-        step = dist[node] + 1
-        for other in neighbours[node]:
-            if dist[other] < 0:
-                dist[other] = step
-                queue.append(other)
+    frontier = [source]
+    step = 0
+    while frontier:
+        step += 1
+        following = []
+        for node in frontier:
+            for other in neighbours[node]:
+                if dist[other] < 0:
+                    dist[other] = step
+                    following.append(other)
+        frontier = following
     return dist
 
 
@@ -117,7 +118,7 @@ def _pivot_mds(neighbours: list[list[int]]) -> np.ndarray:
     columns = []
     nearest = np.full(n, np.iinfo(np.int64).max)
     for _ in range(k):
-        dist = _bfs(neighbours, pivot)
+        dist = np.asarray(_bfs(neighbours, pivot), dtype=np.int64)
         columns.append(dist)
         nearest = np.minimum(nearest, dist)
         pivot = int(np.argmax(nearest))  # max-min: the node farthest from every pivot so far
@@ -169,61 +170,80 @@ def _grid_pairs(pos: np.ndarray, radius: float) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
-def _refine(pos: np.ndarray, edges: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Fruchterman-Reingold steps (unit ideal edge length) with approximate repulsion.
+_GOLDEN_ANGLE = float(np.pi * (3.0 - np.sqrt(5.0)))
+_LEAF_GAP = 0.5  # spacing between the leaves around one hub, in edge lengths
 
-    Nodes in the same or a neighbouring cell of a coarse grid repel each other exactly; every
-    other cell acts as one body at its centroid (a one-level Barnes-Hut), so a step costs
-    about ``n * cells`` instead of ``n * n``.
+
+def _leaf_radius(count: int) -> float:
+    """Radius of the disc (sunflower pattern) that holds ``count`` leaves around their hub."""
+    return 0.0 if count == 0 else 0.9 + _LEAF_GAP * float(np.sqrt(count))
+
+
+def _layout_component(neighbours: list[list[int]], rng: np.random.Generator) -> np.ndarray:
+    """Coordinates of one connected component, about one unit per edge.
+
+    The core (the component without its degree-one nodes) is placed by pivot MDS, spaced so
+    that the discs of leaves around neighbouring hubs do not overlap; each hub's leaves sit on
+    a sunflower spiral around it; a few local repulsion steps then pull apart any nodes that
+    still coincide.
     """
+    n = len(neighbours)
+    degrees = np.array([len(ns) for ns in neighbours])
+    if n <= 2:
+        return _pivot_mds(neighbours)
+    core = np.nonzero(degrees > 1)[0]
+    core_index = np.full(n, -1, dtype=np.int64)
+    core_index[core] = np.arange(len(core))
+    leaves_of: dict[int, list[int]] = {}
+    for leaf in np.nonzero(degrees <= 1)[0]:
+        leaves_of.setdefault(neighbours[leaf][0], []).append(int(leaf))
+    radius = np.zeros(n)
+    for hub, leaves in leaves_of.items():
+        radius[hub] = _leaf_radius(len(leaves))
+    core_neighbours = [[int(core_index[o]) for o in neighbours[c] if core_index[o] >= 0] for c in core]
+    pos = np.zeros((n, 2))
+    if len(core):
+        coords = _pivot_mds(core_neighbours)
+        pairs = [(a, b) for a, ns in enumerate(core_neighbours) for b in ns if a < b]
+        if pairs:
+            ab = np.array(pairs)
+            length = np.linalg.norm(coords[ab[:, 0]] - coords[ab[:, 1]], axis=1)
+            need = 1.0 + radius[core[ab[:, 0]]] + radius[core[ab[:, 1]]]
+            ok = length > 1e-9
+            scale = float(np.median(need[ok] / length[ok])) if ok.any() else 1.0
+            # Scale-free graphs are too "small" for unit edges in the plane: give the core at
+            # least the area its nodes and their leaf discs cover.
+            extent = np.maximum(coords.max(axis=0) - coords.min(axis=0), 1e-9)
+            footprint = float(np.sum(np.pi * (radius[core] + 0.5) ** 2))
+            scale = max(scale, float(np.sqrt(footprint / (extent[0] * extent[1]))))
+            coords = coords * scale
+        pos[core] = coords
+    for hub, leaves in leaves_of.items():
+        k = np.arange(len(leaves), dtype=np.float64)
+        r = 0.9 + _LEAF_GAP * np.sqrt(k + 0.5)
+        angle = k * _GOLDEN_ANGLE + float(rng.uniform(0, 2 * np.pi))
+        pos[leaves] = pos[hub] + np.stack([r * np.cos(angle), r * np.sin(angle)], axis=1)
+    return _separate(pos + rng.normal(scale=0.01, size=pos.shape))
+
+
+def _separate(pos: np.ndarray, gap: float = 0.45, steps: int = 12) -> np.ndarray:
+    """Push apart nodes closer than ``gap`` (local repulsion only, found through a grid)."""
     n = len(pos)
-    if n < 3:
-        return pos
-    # Spread the component over about one square unit per node, then separate the nodes that
-    # pivot MDS put on one spot (the leaves of one hub).
-    extent = np.maximum(pos.max(axis=0) - pos.min(axis=0), 1e-9)
-    spread = float(np.sqrt(n / (extent[0] * extent[1] + 1e-9)))
-    pos = pos * min(max(spread, 1.0), 50.0)
-    pos = pos + rng.normal(scale=0.1, size=pos.shape)
-    side = int(np.clip(np.sqrt(n / 6.0), 1, 20))
-    temperature = float(np.sqrt(n)) / 4.0
-    for _step in range(_REFINE_STEPS):
-        disp = np.zeros_like(pos)
-        low = pos.min(axis=0)
-        size = max(float((pos.max(axis=0) - low).max()) / side, 1e-6)
-        cell_xy = np.minimum(((pos - low) / size).astype(np.int64), side - 1)
-        cell = cell_xy[:, 0] * side + cell_xy[:, 1]
-        mass = np.bincount(cell, minlength=side * side).astype(np.float64)
-        used = np.nonzero(mass)[0]
-        if len(used) > 1:
-            centre = np.stack(
-                [np.bincount(cell, weights=pos[:, k], minlength=side * side)[used] for k in (0, 1)],
-                axis=1,
-            ) / mass[used][:, None]
-            used_xy = np.stack([used // side, used % side], axis=1)
-            far = (np.abs(cell_xy[:, None, :] - used_xy[None, :, :]) > 1).any(axis=2)
-            delta = pos[:, None, :] - centre[None, :, :]
-            d2 = np.maximum((delta * delta).sum(axis=2), 1e-4)
-            factor = np.where(far, mass[used][None, :] / d2, 0.0)
-            disp += (delta * factor[:, :, None]).sum(axis=1)
-        i, j = _grid_pairs(pos - low, size)
-        if len(i):
-            delta = pos[i] - pos[j]
-            factor = 1.0 / np.maximum((delta * delta).sum(axis=1), 1e-4)
-            disp[:, 0] += np.bincount(i, weights=delta[:, 0] * factor, minlength=n)
-            disp[:, 1] += np.bincount(i, weights=delta[:, 1] * factor, minlength=n)
-        if len(edges):
-            a, b = edges[:, 0], edges[:, 1]
-            delta = pos[a] - pos[b]
-            dist = np.sqrt(np.maximum((delta * delta).sum(axis=1), 1e-9))
-            pull = delta * dist[:, None]
-            disp[:, 0] -= np.bincount(a, weights=pull[:, 0], minlength=n)
-            disp[:, 1] -= np.bincount(a, weights=pull[:, 1], minlength=n)
-            disp[:, 0] += np.bincount(b, weights=pull[:, 0], minlength=n)
-            disp[:, 1] += np.bincount(b, weights=pull[:, 1], minlength=n)
-        length = np.sqrt(np.maximum((disp * disp).sum(axis=1), 1e-12))
-        pos = pos + disp * (np.minimum(length, temperature) / length)[:, None]
-        temperature = max(0.05, temperature * 0.88)
+    for _ in range(steps):
+        i, j = _grid_pairs(pos - pos.min(axis=0), gap)
+        if not len(i):
+            break
+        delta = pos[i] - pos[j]
+        dist = np.sqrt(np.maximum((delta * delta).sum(axis=1), 1e-12))
+        close = dist < gap
+        if not close.any():
+            break
+        i, j, delta, dist = i[close], j[close], delta[close], dist[close]
+        push = delta * ((gap - dist) / (2 * dist))[:, None]
+        move = np.zeros_like(pos)
+        move[:, 0] = np.bincount(i, weights=push[:, 0], minlength=n)
+        move[:, 1] = np.bincount(i, weights=push[:, 1], minlength=n)
+        pos = pos + np.clip(move, -gap, gap)
     return pos
 
 
@@ -249,53 +269,59 @@ def fast_layout(
     """Positions for every node, in canvas pixels, about ``scale`` apart along edges.
 
     Deterministic for a given graph and node order (sort the nodes first for a stable result).
-    About a second for 5,000 nodes and 10,000 edges.
+    About half a second for 5,000 nodes and 10,000 edges.
 
     >>> pos = fast_layout(nx.path_graph(4))
     >>> sorted(pos) == [0, 1, 2, 3] and all(len(p) == 2 for p in pos.values())
     True
     """
     nodes = list(graph)
+    return layout_positions(nodes, ((u, v) for u, v, *_ in graph.edges), scale=scale, seed=seed)
+
+
+def layout_positions(
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    *,
+    scale: float = EDGE_LENGTH,
+    seed: int = 7,
+) -> dict[Hashable, tuple[float, float]]:
+    """:func:`fast_layout` for a node list and (source, target) pairs, without a graph object."""
     if not nodes:
         return {}
     rng = np.random.default_rng(seed)
-    neighbours, edge_array = _adjacency(nodes, ((u, v) for u, v, *_ in graph.edges))
-    seen = np.zeros(len(nodes), dtype=bool)
+    neighbours, _edge_array = _adjacency(nodes, edges)
+    seen = [False] * len(nodes)
     components: list[list[int]] = []
     for start in range(len(nodes)):
         if seen[start]:
             continue
         members = [start]
         seen[start] = True
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            for other in neighbours[node]:
-                if not seen[other]:
-                    seen[other] = True
-                    members.append(other)
-                    queue.append(other)
+        frontier = [start]
+        while frontier:
+            following = []
+            for node in frontier:
+                for other in neighbours[node]:
+                    if not seen[other]:
+                        seen[other] = True
+                        members.append(other)
+                        following.append(other)
+            frontier = following
         components.append(sorted(members))
     components.sort(key=lambda c: (-len(c), c[0]))
-    local_index = np.full(len(nodes), -1, dtype=np.int64)
-    component_of = np.zeros(len(nodes), dtype=np.int64)
-    for number, members in enumerate(components):
-        component_of[members] = number
-        local_index[members] = np.arange(len(members))
-    edge_component = component_of[edge_array[:, 0]]
-    edge_order = np.argsort(edge_component, kind="stable")
-    bounds = np.searchsorted(edge_component[edge_order], np.arange(len(components) + 1))
+    local_index = [0] * len(nodes)
+    for members in components:
+        for i, m in enumerate(members):
+            local_index[m] = i
     blocks = []
-    for number, members in enumerate(components):
-        sub_neighbours = [[int(local_index[o]) for o in neighbours[m]] for m in members]
-        sub_edges = local_index[edge_array[edge_order[bounds[number] : bounds[number + 1]]]]
-        coords = _pivot_mds(sub_neighbours)
-        coords = _refine(coords, sub_edges, rng)
-        blocks.append(coords)
+    for members in components:
+        sub_neighbours = [[local_index[o] for o in neighbours[m]] for m in members]
+        blocks.append(_layout_component(sub_neighbours, rng))
     placed = _pack(blocks)
     positions = np.zeros((len(nodes), 2))
     for members, block in zip(components, placed):
         positions[members] = block
     positions -= positions.mean(axis=0)
-    positions *= scale
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, positions)}
+    positions = np.round(positions * scale, 1)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, positions.tolist())}

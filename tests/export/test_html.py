@@ -150,8 +150,12 @@ def test_to_pyvis_parallel_edges_drawn_apart():
 def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
     net = to_pyvis(sample_graph)
     by_id = {n["id"]: n for n in net.nodes}
-    assert by_id["xu liang"]["color"]["background"] == by_id["sam altman"]["color"]["background"]
-    assert by_id["xu liang"]["color"]["background"] != by_id["kuaishou"]["color"]["background"]
+
+    def colour(key):
+        return net.options["groups"][by_id[key]["group"]]["color"]["background"]
+
+    assert colour("xu liang") == colour("sam altman") == "#4e79a7"
+    assert colour("xu liang") != colour("kuaishou")
     assert by_id["xu liang"]["size"] > by_id["china"]["size"]
     meta = json_block(render_html(sample_graph), "kg-meta")
     assert {t["name"] for t in meta["types"]} >= {"PERSON", "ORG", "GPE", "(no type)"}

@@ -1,0 +1,151 @@
+"""Benchmark of the HTML page: write time, time until interactive in Chromium, file size.
+
+Renders synthetic knowledge graphs of 100, 1,000 and 5,000 entities (a preferential-attachment
+graph with typed entities, several predicates, parallel and negated facts, two source
+sentences per fact) and opens each page in headless Chromium.
+
+"Interactive" is measured from the start of navigation until the page has drawn the graph
+(vis-network's first ``afterDrawing``, recorded as ``window.kgReadyAt``) *and* the main thread
+answers a script call (so layout or physics still running would count).
+
+Usage::
+
+    python benchmarks/html_bench.py [--sizes 100,1000,5000] [--no-browser] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from export.html import write_html  # noqa: E402
+from kg.model import Document, KnowledgeGraph, Provenance  # noqa: E402
+
+TYPES = ("PERSON", "ORG", "GPE", "PRODUCT", "NORP", "EVENT", None, None)
+PREDICATES = ("found", "rival", "be in", "lead", "invest in", "stem from", "meet", "be", "use")
+
+
+def synthetic_graph(entities: int, *, seed: int = 1, documents: int = 50) -> KnowledgeGraph:
+    """A knowledge graph of ``entities`` nodes and about 1.8 facts per node, deterministic."""
+    rng = random.Random(seed)
+    graph = KnowledgeGraph()
+    for d in range(documents):
+        doc_id = f"corpus/doc{d:03d}.txt"
+        graph.documents[doc_id] = Document(doc_id, doc_id, f"{d:064x}")
+    for i in range(entities):
+        type_ = TYPES[i % len(TYPES)]
+        label = f"Entity {i}"
+        graph.add_node(
+            f"entity {i}",
+            label=label,
+            aliases=[f"E{i}"] if i % 5 == 0 else [],
+            type=type_,
+            mentions=1 + i % 4,
+            forms={label: 1},
+            types={type_: 1} if type_ else {},
+        )
+    pool = ["entity 0"]
+    for i in range(1, entities):
+        node = f"entity {i}"
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            other = rng.choice(pool)
+            predicate = rng.choice(PREDICATES)
+            negated = rng.random() < 0.05
+            subject, obj = (node, other) if rng.random() < 0.5 else (other, node)
+            key = f"not {predicate}" if negated else predicate
+            sentence = (
+                f"{graph.nodes[subject]['label']} does{' not' if negated else ''} "
+                f"{predicate} {graph.nodes[obj]['label']}, the report said."
+            )
+            provenance = [
+                Provenance(f"corpus/doc{rng.randrange(documents):03d}.txt", sentence, 0,
+                           len(sentence), subject, 0, 1, obj, 2, 3, 0.8, "svo")
+                for _ in range(2)
+            ]
+            if graph.has_edge(subject, obj, key):
+                data = graph.edges[subject, obj, key]
+                data["count"] += 2
+                data["provenance"].extend(provenance)
+            else:
+                graph.add_edge(subject, obj, key=key, predicate=predicate, negated=negated,
+                               count=2, confidence=0.8, provenance=provenance)
+            pool.extend((other, node))
+    return graph
+
+
+def measure_browser(path: Path, driver, timeout: float = 120.0) -> dict[str, float]:
+    """Open ``path`` and time it until drawn and responsive; also count drawn items."""
+    driver.get("about:blank")
+    started = time.perf_counter()
+    driver.get(path.as_uri())
+    while True:
+        ready = driver.execute_script("return window.kgReady === true")
+        if ready:
+            break
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError(f"{path} not interactive after {timeout} s")
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    drawn_at = driver.execute_script("return window.kgReadyAt") / 1000.0
+    counts = driver.execute_script(
+        "return [network.body.data.nodes.length, network.body.data.edges.length]"
+    )
+    return {"interactive_s": wall, "drawn_s": drawn_at, "nodes": counts[0], "edges": counts[1]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--no-browser", action="store_true", help="only time the writing")
+    parser.add_argument("--keep", type=Path, help="folder to keep the pages in")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    out = args.keep or Path(tempfile.mkdtemp(prefix="kg-html-bench-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    driver_cm = None
+    driver = None
+    if not args.no_browser:
+        from tests.browser.chromium import available, chromium
+
+        reason = available()
+        if reason:
+            print(f"(no browser timing: {reason})", file=sys.stderr)
+        else:
+            driver_cm = chromium()
+            driver = driver_cm.__enter__()
+    try:
+        print(f"{'entities':>8} {'facts':>7} {'write s':>8} {'size MB':>8} "
+              f"{'drawn s':>8} {'interactive s':>13}")
+        for size in sizes:
+            graph = synthetic_graph(size)
+            path = out / f"graph-{size}.html"
+            started = time.perf_counter()
+            write_html(graph, path, title=f"Synthetic graph, {size:,} entities")
+            write_s = time.perf_counter() - started
+            size_mb = path.stat().st_size / 1e6
+            row = (f"{size:>8,} {graph.number_of_edges():>7,} {write_s:>8.2f} {size_mb:>8.2f}")
+            if driver is not None:
+                result = measure_browser(path, driver)
+                if (result["nodes"], result["edges"]) != (len(graph), graph.number_of_edges()):
+                    raise AssertionError(f"drawn {result} for {len(graph)} entities")
+                row += f" {result['drawn_s']:>8.2f} {result['interactive_s']:>13.2f}"
+            print(row, flush=True)
+    finally:
+        if driver_cm is not None:
+            driver_cm.__exit__(None, None, None)
+    if args.keep:
+        print(f"pages kept in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
