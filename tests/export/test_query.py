@@ -1,0 +1,242 @@
+"""kg query: SPARQL in rdflib and pyoxigraph, same answers, read-only, clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import threading
+
+import pytest
+from rdflib import Literal, URIRef
+
+from export.query import ENGINES, QueryResult, check_query, format_result, run_query
+from export.rdf import DEFAULT_BASE, write_rdf
+from kg.errors import GraphReadError, QueryError
+
+ENT = DEFAULT_BASE + "entity/"
+
+
+@pytest.fixture(params=[".ttl", ".trig", ".nq", ".jsonld", ".rdf"])
+def graph_file(request, tmp_path, sample_graph):
+    path = tmp_path / f"graph{request.param}"
+    write_rdf(sample_graph, path)
+    return path
+
+
+def _answers(result: QueryResult):
+    if result.kind == "SELECT":
+        return sorted(tuple("" if t is None else t.n3() for t in row) for row in result.rows)
+    if result.kind == "ASK":
+        return result.boolean
+    return sorted(tuple(t.n3() for t in triple) for triple in result.graph)
+
+
+QUERIES = {
+    "people": "SELECT ?person ?name WHERE { ?person a schema:Person ; rdfs:label ?name }",
+    "label": 'SELECT ?s WHERE { ?s rdfs:label "Xu Liang" }',
+    "ask": 'ASK { ent:Xu_Liang rel:found ent:Kuaishou }',
+    "construct": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . ?p a rdf:Property }",
+    "describe": "DESCRIBE ent:Xu_Liang",
+    "describe_where": "DESCRIBE ?p WHERE { ?p a schema:Person }",
+    "counts": "SELECT ?p (SUM(?n) AS ?mentions) WHERE { ?st rdf:predicate ?p ; kgv:count ?n } "
+              "GROUP BY ?p",
+    "mentions": "SELECT ?sentence ?doc ?start WHERE { ?st rdf:subject ent:Xu_Liang ; "
+                "kgv:mention ?m . ?m kgv:sentence ?sentence ; prov:wasDerivedFrom ?doc ; "
+                "kgv:sentenceStart ?start }",
+    "optional": "SELECT ?e ?type WHERE { ?e a kgv:Entity OPTIONAL { ?e kgv:nerType ?type } }",
+    "negated": "SELECT ?s ?o WHERE { ?st kgv:negated true ; rdf:subject ?s ; rdf:object ?o }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_run_query_engines_agree(graph_file, name):
+    results = [run_query(graph_file, QUERIES[name], engine=engine) for engine in ENGINES]
+    assert _answers(results[0]) == _answers(results[1])
+    assert results[0].kind == results[1].kind
+
+
+def test_run_query_on_in_memory_graph(sample_graph):
+    for engine in ENGINES:
+        result = run_query(sample_graph, QUERIES["people"], engine=engine)
+        assert {str(row[1]) for row in result.rows} == {"Xu Liang", "Sam Altman"}
+
+
+def test_run_query_predeclared_prefixes(graph_file):
+    result = run_query(graph_file, "SELECT ?s WHERE { ?s a schema:Person }")
+    assert {str(row[0]) for row in result.rows} == {ENT + "Xu_Liang", ENT + "Sam_Altman"}
+
+
+def test_run_query_user_prefix_overrides(graph_file):
+    query = "PREFIX schema: <http://nowhere.example/> SELECT ?s WHERE { ?s a schema:Person }"
+    for engine in ENGINES:
+        assert run_query(graph_file, query, engine=engine).rows == []
+
+
+def test_run_query_base_prefixes_follow_the_file(tmp_path, sample_graph):
+    path = tmp_path / "g.ttl"
+    write_rdf(sample_graph, path, base="https://data.example.com/kg/")
+    for engine in ENGINES:
+        assert run_query(path, "ASK { ent:Xu_Liang a schema:Person }", engine=engine).boolean
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://127.0.0.1:9/x.ttl>",
+        "CLEAR ALL",
+        "DROP GRAPH <http://e.org/g>",
+        "PREFIX ex: <http://e.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
+    ],
+)
+def test_run_query_refuses_updates(graph_file, engine, query):
+    before = graph_file.read_bytes()
+    with pytest.raises(QueryError, match="read-only"):
+        run_query(graph_file, query, engine=engine)
+    assert graph_file.read_bytes() == before
+
+
+@pytest.fixture
+def listener():
+    """A local TCP listener that records any connection attempt."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.settimeout(0.2)
+    hits: list[int] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(1)
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/sparql", hits
+    stop.set()
+    thread.join()
+    server.close()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_run_query_refuses_service_without_connecting(graph_file, engine, listener):
+    endpoint, hits = listener
+    queries = [
+        f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s a schema:Person OPTIONAL {{ SERVICE SILENT <{endpoint}> "
+        f"{{ ?s ?p ?o }} }} }}",
+        f"ASK {{ {{ SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }} }} }}",
+    ]
+    for query in queries:
+        with pytest.raises(QueryError, match="SERVICE"):
+            run_query(graph_file, query, engine=engine)
+    with pytest.raises(QueryError, match="FROM"):
+        run_query(graph_file, f"SELECT * FROM <{endpoint}> WHERE {{ ?s ?p ?o }}", engine=engine)
+    assert hits == []
+
+
+def test_run_query_service_in_a_string_is_fine(graph_file):
+    query = 'SELECT ?s WHERE { ?s rdfs:label ?l FILTER(?l != "SERVICE <http://x/>") }'
+    for engine in ENGINES:
+        assert len(run_query(graph_file, query, engine=engine).rows) > 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_run_query_malformed_has_position(graph_file, engine):
+    with pytest.raises(QueryError, match=r"line 4, column 1[12]") as info:
+        run_query(graph_file, "SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER( }", engine=engine)
+    assert "FILTER" in str(info.value)
+    with pytest.raises(QueryError, match="empty"):
+        run_query(graph_file, "   ", engine=engine)
+    with pytest.raises(QueryError, match="nope"):
+        run_query(graph_file, "SELECT * WHERE { ?s a nope:Thing }", engine=engine)
+
+
+def test_run_query_unreadable_graph(tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text("<http://e.org/a> <http://e.org/b> .\n")
+    for engine in ENGINES:
+        with pytest.raises(GraphReadError, match="broken.ttl"):
+            run_query(path, "ASK { ?s ?p ?o }", engine=engine)
+
+
+def test_run_query_unknown_engine(graph_file):
+    with pytest.raises(ValueError, match="engine"):
+        run_query(graph_file, "ASK {}", engine="jena")
+
+
+def test_check_query_returns_algebra():
+    assert check_query("DESCRIBE ent:Xu_Liang").algebra.name == "DescribeQuery"
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+def _select(sample_graph, engine="rdflib"):
+    query = ("SELECT ?e ?label ?mentions WHERE { ?e a kgv:Entity ; rdfs:label ?label ; "
+             "kgv:mentionCount ?mentions } ORDER BY ?label")
+    return run_query(sample_graph, query, engine=engine)
+
+
+def test_format_result_table_is_aligned(sample_graph):
+    text = format_result(_select(sample_graph), "table")
+    lines = text.splitlines()
+    assert lines[0].split() == ["e", "label", "mentions"]
+    assert set(lines[1]) <= {"-", " "}
+    assert any(line.startswith("ent:Xu_Liang ") for line in lines)
+    column = lines[0].index("label")
+    assert all(line[column - 2 : column] == "  " for line in lines[2:])
+
+
+def test_format_result_csv_tsv_json(sample_graph):
+    result = _select(sample_graph)
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows[0] == ["e", "label", "mentions"]
+    assert [ENT + "Xu_Liang", "Xu Liang", "5"] in rows
+    tsv = format_result(result, "tsv").splitlines()
+    assert tsv[0] == "?e\t?label\t?mentions"
+    assert f'<{ENT}Xu_Liang>\t"Xu Liang"\t5' in tsv
+    data = json.loads(format_result(result, "json"))
+    assert data["head"]["vars"] == ["e", "label", "mentions"]
+    xu = next(b for b in data["results"]["bindings"] if b["label"]["value"] == "Xu Liang")
+    assert xu["e"] == {"type": "uri", "value": ENT + "Xu_Liang"}
+    assert xu["label"] == {"type": "literal", "value": "Xu Liang"}
+    assert xu["mentions"]["datatype"].endswith("#integer")
+
+
+def test_format_result_same_text_in_both_engines(sample_graph):
+    for fmt in ("table", "csv", "tsv", "json"):
+        outputs = {format_result(_select(sample_graph, e), fmt) for e in ENGINES}
+        assert len(outputs) == 1, fmt
+
+
+def test_format_result_ask_and_graph(sample_graph):
+    ask = run_query(sample_graph, "ASK { ?s a schema:Person }")
+    assert format_result(ask, "table") == "yes\n"
+    assert json.loads(format_result(ask, "json")) == {"head": {}, "boolean": True}
+    construct = run_query(sample_graph, QUERIES["construct"])
+    assert "rel:found ent:Kuaishou" in format_result(construct, "table")
+    rows = list(csv.reader(io.StringIO(format_result(construct, "csv"))))
+    assert rows[0] == ["subject", "predicate", "object"] and len(rows) > 3
+    json.loads(format_result(construct, "json"))
+
+
+def test_format_result_escapes_control_characters_in_tables():
+    result = QueryResult("SELECT", ["x"], [(Literal("a\nb\tc"),), (URIRef("http://e.org/a b"),)])
+    lines = format_result(result, "table").splitlines()
+    assert lines[2] == "a\\nb\\tc"
+    assert len(lines) == 4
+
+
+def test_format_result_unknown_format(sample_graph):
+    with pytest.raises(ValueError, match="xml"):
+        format_result(_select(sample_graph), "xml")
