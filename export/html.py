@@ -12,6 +12,8 @@ and physics is off, so even 5,000 entities are interactive within a few seconds.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html as _html
 import json
 import math
@@ -137,7 +139,12 @@ def _environment(meta: dict[str, Any]) -> Environment:
     env.filters["kg_json"] = lambda value: Markup(script_safe_json(value))
     env.filters["kg_json_text"] = lambda text: Markup(_script_safe_text(str(text)))
     script, style = _vis_assets()
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+        for code in (script, PAGE_JS)
+    )
     env.globals["kg"] = {
+        "script_hashes": Markup(hashes),
         "vis_js": Markup(script),
         "vis_css": Markup(style),
         "page_css": Markup(PAGE_CSS),

@@ -5,7 +5,8 @@ every ``cdn_resources`` mode, inserts ``heading`` unescaped and switches every t
 ``innerHTML`` once any title contains "href". Here:
 
 * vis-network's script and stylesheet (shipped inside the pyvis package) are inlined, and a
-  Content-Security-Policy forbids every network request;
+  Content-Security-Policy forbids every network request and runs only the page's own two
+  scripts (by their SHA-256), so even markup that slipped through could not run;
 * the template is rendered with autoescaping, and data reaches the script only as JSON made
   safe for a ``<script>`` element (``<``, ``>``, ``&``, U+2028 and U+2029 escaped);
 * every string from a document is written into the DOM with ``textContent`` or passed to
@@ -246,7 +247,7 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
-script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; \
+script-src {{ kg.script_hashes }}; style-src 'unsafe-inline'; img-src data:; font-src data:; \
 base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kg (pyvis {{ kg.pyvis_version }}, vis-network {{ kg.vis_version }})">
@@ -256,9 +257,7 @@ base-uri 'none'; form-action 'none'">
 {{ kg.vis_css }}
 </style>
 <style>{{ kg.page_css }}</style>
-<script>
-{{ kg.vis_js }}
-</script>
+<script>{{ kg.vis_js }}</script>
 </head>
 <body>
 <header id="kg-header">

@@ -1,0 +1,367 @@
+"""The HTML page in headless Chromium: drawn completely, offline, searchable, and inert.
+
+Every test checks that loading and using the page logged no console error and sent no network
+request, on the seed article built with the real pipeline, on hand-built graphs and on hostile
+documents whose text is full of markup and script.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.html_bench import synthetic_graph
+from export.html import PHYSICS_LIMIT, HtmlView, write_html
+from kg.model import Document, KnowledgeGraph, Provenance
+from tests.browser.conftest import build_from_texts
+from tests.export.conftest import build_sample
+from tests.export.test_html import (
+    PAYLOAD_COMMENT,
+    PAYLOAD_IMG,
+    PAYLOAD_LINK,
+    PAYLOAD_SCRIPT,
+    hostile_graph,
+)
+
+pytestmark = pytest.mark.browser
+
+HOSTILE_NAME = 'name"with<b>quotes<b> & co.txt'
+HOSTILE_TEXTS = {
+    "evil-markup.txt": (
+        'Xu Liang met <img src=x onerror="window.__pwned=1"> in Beijing. '
+        "The group </script><script>window.__pwned=2</script> founded Acme Labs. "
+        'Acme Labs does not rival <a href="javascript:window.__pwned=3">Sora</a>. '
+        'The "Quote" Company acquired javascript:window.__pwned=4 last year. '
+        "<!-- <script>window.__pwned=5</script> --> Beijing hosts the \u2028 summit."
+    ),
+    HOSTILE_NAME: (
+        "<svg onload=window.__pwned=6> Wang Fei praised <iframe src=javascript:window.__pwned=7>"
+        " Kuaishou. Kuaishou hired \"Li & Co <b>\"."
+    ),
+}
+
+
+def _assert_clean(page) -> None:
+    assert page.new_errors() == [] and page.errors == [], page.errors
+    page.new_requests()
+    assert [u for u in page.requests if not u.startswith("data:")] == []
+    assert page.js("return typeof window.__pwned") == "undefined"
+
+
+def _drawn(page) -> tuple[int, int]:
+    return tuple(page.js(
+        "return [network.body.data.nodes.length, network.body.data.edges.length]"
+    ))
+
+
+def _hover(page, x: float, y: float) -> None:
+    """Move the mouse to canvas DOM coordinates (x, y) of #mynetwork."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = page.driver.find_element(By.ID, "mynetwork")
+    width, height = canvas.size["width"], canvas.size["height"]
+    actions = ActionChains(page.driver)
+    actions.move_to_element_with_offset(canvas, int(x - width / 2) - 3, int(y - height / 2))
+    actions.move_to_element_with_offset(canvas, int(x - width / 2), int(y - height / 2))
+    actions.perform()
+
+
+def _centre_on(page, kind: str, item_id: str) -> dict:
+    """Centre the view on a node or on an edge's midpoint; return its DOM position."""
+    return page.js(
+        """
+        kgHideDetails();
+        var p = arguments[0] === "node"
+            ? network.getPositions([arguments[1]])[arguments[1]]
+            : network.body.edges[arguments[1]].edgeType.getPoint(0.5);
+        network.moveTo({position: p, scale: 1.6, animation: false});
+        network.redraw();
+        return network.canvasToDOM(p);
+        """,
+        kind,
+        item_id,
+    )
+
+
+def _tooltip_text(page, timeout: float = 5.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = page.js(
+            """var t = document.querySelector("div.vis-tooltip");
+               return t && getComputedStyle(t).visibility === "visible" ? t.innerText : null;"""
+        )
+        if text:
+            return text
+        time.sleep(0.05)
+    raise AssertionError("no tooltip appeared")
+
+
+def _loneliest_edge(page) -> str:
+    """The edge whose midpoint lies farthest from every node (so hovering it hits the edge)."""
+    return page.js(
+        """
+        var best = null, bestGap = -Infinity;
+        var positions = network.getPositions();
+        edges.getIds().forEach(function (id) {
+            var p = network.body.edges[id].edgeType.getPoint(0.5);
+            var gap = Infinity;
+            for (var n in positions) {
+                var dx = positions[n].x - p.x, dy = positions[n].y - p.y;
+                gap = Math.min(gap, Math.sqrt(dx * dx + dy * dy) - network.body.nodes[n].options.size);
+            }
+            if (gap > bestGap) { bestGap = gap; best = id; }
+        });
+        return best;
+        """
+    )
+
+
+def _hover_shows(page, kind: str, item_id: str) -> str:
+    point = _centre_on(page, kind, item_id)
+    time.sleep(0.15)
+    _hover(page, point["x"], point["y"])
+    text = _tooltip_text(page)
+    _hover(page, 5, 5)  # move away so the next hover starts fresh
+    return text
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ----------------------------------------------------------------------------- seed article
+
+
+def test_seed_page_draws_every_entity_and_fact(seed_graph_real, seed_page, open_page):
+    assert seed_graph_real.number_of_nodes() > 0 and seed_graph_real.number_of_edges() > 0
+    page = open_page(seed_page)
+    assert _drawn(page) == (seed_graph_real.number_of_nodes(), seed_graph_real.number_of_edges())
+    assert page.js("return document.getElementById('kg-title').textContent") == "Seed article"
+    summary = page.js("return document.getElementById('kg-summary').textContent")
+    assert f"{seed_graph_real.number_of_nodes()} entities" in summary
+    _assert_clean(page)
+
+
+def test_seed_page_search_finds_xu_liang(seed_graph_real, seed_page, open_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    xu = [k for k, a in seed_graph_real.nodes(data=True) if a["label"] == "Xu Liang"]
+    assert xu, "the seed graph has no entity labelled Xu Liang"
+    page = open_page(seed_page)
+    box = page.driver.find_element(By.ID, "kg-search")
+    box.send_keys("xu liang", Keys.ENTER)
+    time.sleep(0.5)
+    assert page.js("return network.getSelectedNodes()") == xu
+    assert page.js("return document.getElementById('kg-details-title').textContent") == "Xu Liang"
+    assert "type: PERSON" in page.js("return document.getElementById('kg-details-text').textContent")
+    assert page.js("return kgSearch('no such entity anywhere')") is None
+    _assert_clean(page)
+
+
+def test_seed_page_tooltip_shows_source_sentence(seed_graph_real, seed_page, open_page):
+    page = open_page(seed_page)
+    edge_id = _loneliest_edge(page)
+    number = int(edge_id[1:])
+    u, v, k = sorted(seed_graph_real.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))[number]
+    sentences = [p.sentence for p in seed_graph_real.edges[u, v, k]["provenance"]]
+    text = _normalise(_hover_shows(page, "edge", edge_id))
+    assert any(_normalise(s)[:80] in text for s in sentences), (text, sentences)
+    assert seed_graph_real.edges[u, v, k]["predicate"] in text
+    _assert_clean(page)
+
+
+# ----------------------------------------------------------------------------- hand-built graphs
+
+
+def test_sample_page_hover_node_and_edge(tmp_path, open_page):
+    graph = build_sample()
+    path = tmp_path / "sample.html"
+    write_html(graph, path)
+    page = open_page(path)
+    assert _drawn(page) == (graph.number_of_nodes(), graph.number_of_edges())
+    node_text = _hover_shows(page, "node", "openai")
+    assert node_text.startswith("OpenAI\ntype: ORG")
+    assert "degree: 2 (0 out, 2 in)" in node_text
+    edge_id = page.js(
+        "return edges.get({filter: function (e) { return e.label === 'stem from'; }})[0].id"
+    )
+    edge_text = _hover_shows(page, "edge", edge_id)
+    assert "The difficulties stem from export controls." in edge_text
+    assert "news/seed.txt" in edge_text and "count: 1" in edge_text
+    _assert_clean(page)
+
+
+def test_parallel_and_negated_edges_are_drawn_separately(tmp_path, open_page):
+    graph = KnowledgeGraph()
+    for key in ("kuaishou", "openai"):
+        graph.add_node(key, label=key.title(), aliases=[], type="ORG", mentions=1)
+    for predicate, negated in (("rival", False), ("rival", True), ("partner with", False)):
+        graph.add_edge("kuaishou", "openai", key=("not " if negated else "") + predicate,
+                       predicate=predicate, negated=negated, count=1, provenance=[])
+    path = tmp_path / "parallel.html"
+    write_html(graph, path)
+    page = open_page(path)
+    assert _drawn(page) == (2, 3)
+    midpoints = page.js(
+        """return edges.getIds().map(function (id) {
+               var p = network.body.edges[id].edgeType.getPoint(0.5);
+               return [Math.round(p.x), Math.round(p.y)]; });"""
+    )
+    assert len({tuple(p) for p in midpoints}) == 3  # three distinct curves
+    labels = page.js("return edges.get().map(function (e) { return e.label; }).sort()")
+    assert labels == ["not rival", "partner with", "rival"]
+    assert page.js("return network.body.edges[edges.get({filter: function (e) {"
+                   " return e.label === 'not rival'; }})[0].id].options.dashes") is True
+    _assert_clean(page)
+
+
+def test_filters_hide_types_and_predicates(tmp_path, open_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    graph = build_sample()
+    path = tmp_path / "sample.html"
+    write_html(graph, path)
+    page = open_page(path)
+    persons = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "PERSON")
+    type_names = page.js("return kgMeta.types.map(function (t) { return t.name; })")
+    box = page.driver.find_elements(By.CSS_SELECTOR, "#kg-legend input")[type_names.index("PERSON")]
+    box.click()
+    hidden = page.js("return nodes.get({filter: function (n) { return n.hidden; }}).length")
+    assert hidden == persons
+    box.click()
+    assert page.js("return nodes.get({filter: function (n) { return n.hidden; }}).length") == 0
+    rival = sum(1 for *_, d in graph.edges(data=True) if d["predicate"] == "rival")
+    select = Select(page.driver.find_element(By.ID, "kg-predicate"))
+    select.select_by_visible_text(f"rival ({rival})")
+    shown = page.js("return edges.get({filter: function (e) { return !e.hidden; }})"
+                    ".map(function (e) { return e.label; }).sort()")
+    assert shown == ["not rival", "rival"]
+    select.select_by_index(0)
+    assert page.js("return edges.get({filter: function (e) { return e.hidden; }}).length") == 0
+    _assert_clean(page)
+
+
+def test_search_finds_aliases(tmp_path, open_page):
+    graph = build_sample()
+    graph.nodes["xu liang"]["aliases"] = ["Mr Xu"]
+    path = tmp_path / "sample.html"
+    write_html(graph, path)
+    page = open_page(path)
+    assert page.js("return kgSearch('mr xu')") == "xu liang"
+    assert page.js("return kgSearch('  OPENAI ')") == "openai"
+    _assert_clean(page)
+
+
+def test_large_graph_uses_precomputed_layout(tmp_path, open_page):
+    graph = synthetic_graph(PHYSICS_LIMIT * 3)
+    path = tmp_path / "large.html"
+    write_html(graph, path, max_nodes=PHYSICS_LIMIT * 2)
+    page = open_page(path)
+    assert _drawn(page)[0] == PHYSICS_LIMIT * 2
+    assert page.js("return network.physics.options.enabled") is False
+    assert "left out" in page.js("return document.getElementById('kg-summary').textContent")
+    _assert_clean(page)
+
+
+# ----------------------------------------------------------------------------- hostile input
+
+
+def _poke_everything(page) -> None:
+    """Hover and click every node and edge, search every name: nothing may run."""
+    for node_id in page.js("return nodes.getIds()"):
+        _hover_shows(page, "node", node_id)
+        page.js("kgShowNode(arguments[0])", node_id)
+    for edge_id in page.js("return edges.getIds()")[:12]:
+        page.js("kgShowEdge(arguments[0])", edge_id)
+    for name in page.js("return kgNames.map(function (n) { return n[2]; })"):
+        page.js("kgSearch(arguments[0])", name)
+    time.sleep(0.3)
+
+
+def test_hostile_hand_built_graph_runs_nothing(tmp_path, open_page):
+    graph = hostile_graph()
+    path = tmp_path / "hostile.html"
+    write_html(graph, path, title=PAYLOAD_SCRIPT + PAYLOAD_IMG)
+    page = open_page(path)
+    assert _drawn(page) == (3, 3)
+    assert page.js("return document.title") == PAYLOAD_SCRIPT + PAYLOAD_IMG
+    _poke_everything(page)
+    page.js("kgShowNode('img')")
+    assert page.js("return document.getElementById('kg-details-title').textContent") == PAYLOAD_IMG
+    assert page.js("return document.querySelectorAll('img, iframe, svg, a').length") == 0
+    text = _hover_shows(page, "node", "img")
+    assert text.startswith(PAYLOAD_IMG) and PAYLOAD_SCRIPT in text
+    edge_text = page.js("return edges.get().map(function (e) { return e.title; }).join('\\n')")
+    for payload in (PAYLOAD_LINK, PAYLOAD_SCRIPT, PAYLOAD_COMMENT, PAYLOAD_IMG):
+        assert payload in edge_text
+    _assert_clean(page)
+
+
+def test_hostile_documents_through_real_pipeline_run_nothing(tmp_path, nlp, open_page):
+    graph = build_from_texts(HOSTILE_TEXTS, nlp, tmp_path)
+    assert graph.number_of_edges() > 0
+    path = tmp_path / "hostile.html"
+    write_html(graph, path)
+    page = open_page(path)
+    assert _drawn(page) == (graph.number_of_nodes(), graph.number_of_edges())
+    _poke_everything(page)
+    titles = page.js("return edges.get().map(function (e) { return e.title; }).join('\\n')")
+    assert HOSTILE_NAME in titles or "evil-markup.txt" in titles
+    assert page.js("return document.querySelectorAll('img, iframe, svg, a').length") == 0
+    _assert_clean(page)
+
+
+def test_notebook_view_renders_in_sandboxed_iframe(tmp_path, open_page, browser):
+    graph = build_sample()
+    wrapper = tmp_path / "notebook.html"
+    wrapper.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>nb</title></head><body>"
+        + HtmlView(graph, title="In a notebook")._repr_html_()
+        + "<script>window.kgReady = true;</script></body></html>",
+        encoding="utf-8",
+    )
+    page = open_page(wrapper)
+    frame = page.driver.find_element("tag name", "iframe")
+    page.driver.switch_to.frame(frame)
+    try:
+        deadline = time.monotonic() + 30
+        while not page.driver.execute_script("return window.kgReady === true"):
+            assert time.monotonic() < deadline, "the inline view never drew"
+            time.sleep(0.05)
+        assert page.driver.execute_script(
+            "return [network.body.data.nodes.length, network.body.data.edges.length]"
+        ) == [graph.number_of_nodes(), graph.number_of_edges()]
+        assert page.driver.execute_script("return document.title") == "In a notebook"
+    finally:
+        page.driver.switch_to.default_content()
+    _assert_clean(page)
+
+
+def test_harness_catches_pyvis_default_page(tmp_path, open_page, monkeypatch):
+    """Control: the same checks fail on the page pyvis writes by itself."""
+    from pyvis.network import Network
+
+    monkeypatch.chdir(tmp_path)
+    net = Network(heading=PAYLOAD_IMG, cdn_resources="in_line", directed=True)
+    net.add_node(1, label="a", title='<a href="https://example.org">link</a>')
+    net.add_node(2, label="b")
+    net.add_edge(1, 2)
+    path = tmp_path / "pyvis.html"
+    path.write_text(net.generate_html(), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("drawGraph();", "drawGraph(); window.kgReady = true;"),
+        encoding="utf-8",
+    )
+    page = open_page(path)
+    time.sleep(0.5)
+    page.new_requests()
+    page.new_errors()
+    assert page.js("return window.__pwned") == 1
+    assert any(u.startswith("https://cdn.jsdelivr.net/") for u in page.requests)
+    assert page.errors
