@@ -50,6 +50,8 @@ PHYSICS_LIMIT = 400
 MAX_SOURCES = 3
 #: Longest sentence shown in a tooltip, in characters.
 MAX_SENTENCE = 280
+#: Longest entity label drawn on the canvas (tooltips, details and search use the full one).
+MAX_LABEL = 40
 #: Most aliases listed in an entity's tooltip.
 MAX_ALIASES = 8
 DEFAULT_TITLE = "Knowledge graph"
@@ -268,13 +270,13 @@ def _network_options(physics: bool, big: bool) -> dict[str, Any]:
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
-            "font": {"size": 14, "face": "arial", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": 16, "face": "arial", "strokeWidth": 3, "strokeColor": "#ffffff"},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "color": {"color": _EDGE_COLOR, "highlight": "#323f4b", "hover": "#323f4b"},
             "font": {
-                "size": 11,
+                "size": 12,
                 "face": "arial",
                 "align": "middle",
                 "color": "#52606d",
@@ -384,7 +386,7 @@ def to_pyvis(
         degree = out_deg[key] + in_deg[key]
         item: dict[str, Any] = {
             "id": key,
-            "label": label,
+            "label": _shorten(label, MAX_LABEL),
             "title": _node_text(attrs, type_of[key], degree, out_deg[key], in_deg[key]),
             "group": f"t{type_index[type_of[key]]}",
             "size": round(8 + 24 * math.sqrt(degree / max_degree), 2),

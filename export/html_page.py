@@ -111,7 +111,7 @@ function kgHideDetails() {
 
 function kgShowNode(id) {
   var node = nodes.get(id);
-  if (node) kgShowDetails(node.label, node.title);
+  if (node) kgShowDetails(kgMeta.fullLabel[id], node.title);
 }
 
 function kgShowEdge(id) {
@@ -157,7 +157,7 @@ function kgSearch(query) {
   network.selectNodes([id]);
   network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
   kgShowNode(id);
-  kgText("kg-search-status", "found: " + node.label);
+  kgText("kg-search-status", "found: " + kgMeta.fullLabel[id]);
   return id;
 }
 
@@ -216,7 +216,7 @@ function kgBuildControls() {
   });
   select.addEventListener("change", kgApplyPredicateFilter);
   var list = document.getElementById("kg-names");
-  var seen = {};
+  var seen = Object.create(null);
   kgNames.forEach(function (entry) {
     if (seen[entry[2]]) return;
     seen[entry[2]] = true;
@@ -236,8 +236,12 @@ function kgBuildControls() {
   });
 }
 
-kgMeta.nodeType = {};
-kgMeta.nodes.forEach(function (entry) { kgMeta.nodeType[entry[0]] = entry[1]; });
+kgMeta.nodeType = Object.create(null);
+kgMeta.fullLabel = Object.create(null);
+kgMeta.nodes.forEach(function (entry) {
+  kgMeta.nodeType[entry[0]] = entry[1];
+  kgMeta.fullLabel[entry[0]] = entry[2][0];
+});
 drawGraph();
 kgBuildControls();
 """

@@ -57,6 +57,11 @@ def chromium(width: int = 1280, height: int = 860) -> Iterator["object"]:
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
     try:
+        # --window-size includes the (invisible) browser frame; fix the viewport itself.
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
         yield driver
     finally:
         driver.quit()

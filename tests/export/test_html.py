@@ -220,7 +220,9 @@ def test_render_html_escapes_document_text():
     # and the data round-trips exactly
     nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
     assert nodes["img"]["label"] == PAYLOAD_IMG
-    assert nodes["quote"]["label"] == 'Say "hi" & \u2028 bye'
+    assert nodes["quote"]["label"] == 'Say "hi" & bye'  # drawn: whitespace collapsed
+    names = {entry[0]: entry[2] for entry in json_block(page, "kg-meta")["nodes"]}
+    assert names["quote"] == ['Say "hi" & \u2028 bye']  # searched and shown: exact
     edges = json_block(page, "kg-edges")
     assert any(PAYLOAD_SCRIPT in e["title"] for e in edges)
 
