@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Above this many entities the layout is computed in Python and physics is off.
-PHYSICS_LIMIT = 400
+PHYSICS_LIMIT = 300
 #: Most source sentences listed in an edge's tooltip.
 MAX_SOURCES = 3
 #: Longest sentence shown in a tooltip, in characters.
@@ -309,7 +309,7 @@ def _network_options(physics: bool, big: bool) -> dict[str, Any]:
                 "avoidOverlap": 0.3,
             },
             "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50},
+            "stabilization": {"enabled": True, "iterations": 120, "updateInterval": 50},
         }
         if physics
         else {"enabled": False},
@@ -372,9 +372,9 @@ def to_pyvis(
     in_deg = dict(graph.in_degree(keys))
     max_degree = max((out_deg[k] + in_deg[k] for k in keys), default=1) or 1
 
-    positions = {}
-    if not physics:
-        positions = layout_positions(keys, ((u, v) for u, v, _k in edge_list))
+    # Positions are computed here at every size: small graphs start from them and let
+    # vis-network's physics polish the layout for a moment, large ones keep them as they are.
+    positions = layout_positions(keys, ((u, v) for u, v, _k in edge_list))
 
     net = Network(height="100%", width="100%", directed=True, heading=heading,
                   cdn_resources="in_line")

@@ -210,13 +210,12 @@ def _layout_component(neighbours: list[list[int]], rng: np.random.Generator) -> 
             length = np.linalg.norm(coords[ab[:, 0]] - coords[ab[:, 1]], axis=1)
             need = 1.0 + radius[core[ab[:, 0]]] + radius[core[ab[:, 1]]]
             ok = length > 1e-9
-            scale = float(np.median(need[ok] / length[ok])) if ok.any() else 1.0
+            coords = coords * (float(np.median(need[ok] / length[ok])) if ok.any() else 1.0)
             # Scale-free graphs are too "small" for unit edges in the plane: give the core at
             # least the area its nodes and their leaf discs cover.
-            extent = np.maximum(coords.max(axis=0) - coords.min(axis=0), 1e-9)
+            extent = np.maximum(coords.max(axis=0) - coords.min(axis=0), 1.0)
             footprint = float(np.sum(np.pi * (radius[core] + 0.5) ** 2))
-            scale = max(scale, float(np.sqrt(footprint / (extent[0] * extent[1]))))
-            coords = coords * scale
+            coords = coords * max(1.0, float(np.sqrt(footprint / (extent[0] * extent[1]))))
         pos[core] = coords
     for hub, leaves in leaves_of.items():
         k = np.arange(len(leaves), dtype=np.float64)
