@@ -266,6 +266,8 @@ def test_large_graph_uses_precomputed_layout(tmp_path, open_page):
     assert _drawn(page)[0] == PHYSICS_LIMIT * 2
     assert page.js("return network.physics.options.enabled") is False
     assert "left out" in page.js("return document.getElementById('kg-summary').textContent")
+    hub = page.js("return nodes.get().sort(function (a, b) { return b.size - a.size; })[0].id")
+    assert _hover_shows(page, "node", hub).startswith(graph.nodes[hub]["label"] + "\ntype: ")
     _assert_clean(page)
 
 

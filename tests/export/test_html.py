@@ -327,3 +327,19 @@ def test_render_html_empty_graph():
     page = render_html(KnowledgeGraph())
     assert json_block(page, "kg-nodes") == []
     assert "0 entities · 0 facts · 0 documents" in page
+
+
+def test_render_html_same_after_rdf_round_trip(tmp_path, sample_graph):
+    """`kg html graph.ttl` draws the page `kg build` drew: same bytes."""
+    from export.rdf import read_rdf, write_rdf
+
+    write_rdf(sample_graph, tmp_path / "graph.ttl")
+    assert render_html(read_rdf(tmp_path / "graph.ttl")) == render_html(sample_graph)
+
+
+def test_render_html_independent_of_insertion_order(sample_graph):
+    shuffled = KnowledgeGraph()
+    shuffled.graph.update(sample_graph.graph)
+    shuffled.add_nodes_from(reversed(list(sample_graph.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(sample_graph.edges(keys=True, data=True))))
+    assert render_html(shuffled) == render_html(sample_graph)
