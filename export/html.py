@@ -124,7 +124,9 @@ def _vis_assets() -> tuple[str, str]:
     # Both are inlined raw: make sure neither can end its element early.
     for name, text, closing in (("script", script, "</script"), ("style", style, "</style")):
         if closing in text.lower() or "<!--" in text:
-            raise RuntimeError(f"vis-network {name} cannot be inlined safely: it contains {closing}")
+            raise RuntimeError(
+                f"vis-network {name} cannot be inlined safely: it contains {closing}"
+            )
     return script, style
 
 
@@ -189,7 +191,9 @@ def _provenance_order(p: Provenance) -> tuple:
     return (p.document, p.sentence_start, p.subject_start, p.object_start, p.sentence)
 
 
-def _node_text(attrs: dict[str, Any], type_name: str, degree: int, out_deg: int, in_deg: int) -> str:
+def _node_text(
+    attrs: dict[str, Any], type_name: str, degree: int, out_deg: int, in_deg: int
+) -> str:
     aliases = list(attrs.get("aliases") or [])
     lines = [str(attrs.get("label") or ""), f"type: {type_name}"]
     if aliases:

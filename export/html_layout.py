@@ -200,7 +200,9 @@ def _layout_component(neighbours: list[list[int]], rng: np.random.Generator) -> 
     radius = np.zeros(n)
     for hub, leaves in leaves_of.items():
         radius[hub] = _leaf_radius(len(leaves))
-    core_neighbours = [[int(core_index[o]) for o in neighbours[c] if core_index[o] >= 0] for c in core]
+    core_neighbours = [
+        [int(core_index[o]) for o in neighbours[c] if core_index[o] >= 0] for c in core
+    ]
     pos = np.zeros((n, 2))
     if len(core):
         coords = _pivot_mds(core_neighbours)

@@ -254,7 +254,8 @@ PAGE_TEMPLATE = """<!DOCTYPE html>
 script-src {{ kg.script_hashes }}; style-src 'unsafe-inline'; img-src data:; font-src data:; \
 base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="kg (pyvis {{ kg.pyvis_version }}, vis-network {{ kg.vis_version }})">
+<meta name="generator"
+ content="kg (pyvis {{ kg.pyvis_version }}, vis-network {{ kg.vis_version }})">
 <link rel="icon" href="data:,">
 <title>{{ heading }}</title>
 <style>

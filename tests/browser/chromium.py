@@ -16,13 +16,20 @@ from typing import Iterator
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("KG_CHROMEDRIVER", "/usr/bin/chromedriver")
 
-__all__ = ["CHROMIUM", "CHROMEDRIVER", "available", "chromium", "network_requests", "console_errors"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMEDRIVER",
+    "available",
+    "chromium",
+    "network_requests",
+    "console_errors",
+]
 
 
 def available() -> str | None:
     """None when headless Chromium can be driven here, else the reason it cannot."""
     try:
-        import selenium  # noqa: F401
+        import selenium  # noqa: F401  (only whether it is there)
     except ImportError:
         return "selenium is not installed"
     for path in (CHROMIUM, CHROMEDRIVER):

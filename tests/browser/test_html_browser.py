@@ -7,15 +7,13 @@ documents whose text is full of markup and script.
 
 from __future__ import annotations
 
-import html
 import time
-from pathlib import Path
 
 import pytest
 
 from benchmarks.html_bench import synthetic_graph
 from export.html import PHYSICS_LIMIT, HtmlView, write_html
-from kg.model import Document, KnowledgeGraph, Provenance
+from kg.model import KnowledgeGraph
 from tests.browser.conftest import build_from_texts
 from tests.export.conftest import build_sample
 from tests.export.test_html import (
@@ -111,7 +109,8 @@ def _loneliest_edge(page) -> str:
             var gap = Infinity;
             for (var n in positions) {
                 var dx = positions[n].x - p.x, dy = positions[n].y - p.y;
-                gap = Math.min(gap, Math.sqrt(dx * dx + dy * dy) - network.body.nodes[n].options.size);
+                gap = Math.min(gap,
+                    Math.sqrt(dx * dx + dy * dy) - network.body.nodes[n].options.size);
             }
             if (gap > bestGap) { bestGap = gap; best = id; }
         });
@@ -158,7 +157,8 @@ def test_seed_page_search_finds_xu_liang(seed_graph_real, seed_page, open_page):
     time.sleep(0.5)
     assert page.js("return network.getSelectedNodes()") == xu
     assert page.js("return document.getElementById('kg-details-title').textContent") == "Xu Liang"
-    assert "type: PERSON" in page.js("return document.getElementById('kg-details-text').textContent")
+    details = page.js("return document.getElementById('kg-details-text').textContent")
+    assert "type: PERSON" in details
     assert page.js("return kgSearch('no such entity anywhere')") is None
     _assert_clean(page)
 
@@ -356,10 +356,10 @@ def test_harness_catches_pyvis_default_page(tmp_path, open_page, monkeypatch):
     net.add_edge(1, 2)
     path = tmp_path / "pyvis.html"
     path.write_text(net.generate_html(), encoding="utf-8")
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("drawGraph();", "drawGraph(); window.kgReady = true;"),
-        encoding="utf-8",
+    marked = path.read_text(encoding="utf-8").replace(
+        "drawGraph();", "drawGraph(); window.kgReady = true;"
     )
+    path.write_text(marked, encoding="utf-8")
     page = open_page(path)
     time.sleep(0.5)
     page.new_requests()
