@@ -1,0 +1,450 @@
+"""The Dask engine: the local build's extraction and merge, run on a Dask cluster.
+
+``kg build CORPUS --engine dask`` calls :func:`build_graph_dask`. The corpus is cut into large
+partitions of whole documents (tens of MB each); each partition is one task. A worker loads
+the spaCy model once per process (:data:`kg.build._WORKER_NLP`, the local engine's own cache),
+streams the partition through ``nlp.pipe`` inside ``nlp.memory_zone()`` and writes the triples
+to a Parquet checkpoint named by a hash of the partition's documents. The merge is a
+``dask.dataframe`` group-by by canonical entity key (``split_out`` partitions) and a shuffle by
+fact identity, reduced per partition with the same code as :mod:`kg.merge`
+(:mod:`kg.engines.tables`); the merged partitions are written directly as gzipped N-Triples
+shards and Parquet (:mod:`kg.engines.shards`), or gathered into a :class:`KnowledgeGraph`.
+
+The client reads every file once to hash it (duplicates are skipped and ids given exactly as
+the local engine does); workers read the files again by path, so on a real cluster the corpus,
+the checkpoint folder and the output folder must be on storage every worker sees.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import dask
+import dask.dataframe as dd
+import extract
+import pandas as pd
+from distributed import Client, LocalCluster, as_completed
+
+from export.rdf import DEFAULT_BASE
+from extract.documents import DEFAULT_PATTERNS, SourceText, read_document
+from extract.pipeline import extract_pieces, load_nlp, piece_limit
+from extract.registry import DEFAULT_EXTRACTOR
+from kg import build as local
+from kg.build import BuildReport, read_sources
+from kg.engines import shards, tables
+from kg.errors import DocumentError
+from kg.model import Document, KnowledgeGraph
+
+__all__ = [
+    "DEFAULT_PARTITION_BYTES",
+    "DaskBuildReport",
+    "Partition",
+    "plan_partitions",
+    "extract_partition",
+    "model_loads",
+    "build_graph_dask",
+]
+
+#: Text per map task: large enough that scheduling costs nothing next to parsing.
+DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
+#: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
+_ZONE_CHARS = 1_000_000
+#: Bumped when the checkpoint layout or the extraction it stores changes meaning.
+_CHECKPOINT_VERSION = 1
+
+# Model loads in this process, by model name: how tests see that a worker loaded it once.
+_LOADS: dict[str, int] = {}
+
+
+@dataclass
+class DaskBuildReport(BuildReport):
+    """A :class:`~kg.build.BuildReport` plus what the cluster did.
+
+    Attributes:
+        partitions: Map tasks the corpus was cut into.
+        reused: Partitions taken from finished checkpoints instead of parsed.
+        model_loads: Worker process id -> times it loaded the model during this build.
+        scheduler: Address of the scheduler used.
+        shards: N-Triples files written (``graph/part-*.nt.gz``), in name order.
+        triples_written: RDF triples in the shards.
+    """
+
+    partitions: int = 0
+    reused: int = 0
+    model_loads: dict[int, int] = field(default_factory=dict)
+    scheduler: str = ""
+    shards: list[str] = field(default_factory=list)
+    triples_written: int = 0
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A map task: consecutive documents, as ``(source path, document id, sha256)``."""
+
+    index: int
+    documents: tuple[tuple[str, str, str], ...]
+    size: int
+
+    def key(self, model: str | None, extractor: str) -> str:
+        """Hash of what the partition's triples depend on: content, model, extractor, code."""
+        data = json.dumps(
+            [_CHECKPOINT_VERSION, _code_fingerprint(), model or "", extractor,
+             [[doc_id, sha] for _source, doc_id, sha in self.documents]],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """Hash of the extraction code, so a checkpoint made by other rules is never reused."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(extract.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def plan_partitions(
+    sources: Iterable[SourceText], partition_bytes: int = DEFAULT_PARTITION_BYTES
+) -> tuple[list[Document], list[Partition]]:
+    """Cut ``sources`` (in order) into partitions of about ``partition_bytes`` of text.
+
+    A document is never split; one larger than ``partition_bytes`` is a partition of its own
+    (the worker streams it in pieces).
+
+    >>> from kg.model import Document
+    >>> docs = [SourceText(Document(f"d{i}", f"/c/d{i}", f"{i}"), "x" * 40, size=40)
+    ...         for i in range(5)]
+    >>> _, parts = plan_partitions(docs, 100)
+    >>> [len(p.documents) for p in parts]
+    [3, 2]
+    """
+    if partition_bytes < 1:
+        raise ValueError(f"partition_bytes must be positive, not {partition_bytes}")
+    documents: list[Document] = []
+    partitions: list[Partition] = []
+    batch: list[tuple[str, str, str]] = []
+    size = 0
+    for source in sources:
+        doc = source.document
+        documents.append(doc)
+        batch.append((doc.source, doc.id, doc.sha256))
+        size += source.size
+        if size >= partition_bytes:
+            partitions.append(Partition(len(partitions), tuple(batch), size))
+            batch, size = [], 0
+    if batch:
+        partitions.append(Partition(len(partitions), tuple(batch), size))
+    return documents, partitions
+
+
+def model_loads() -> dict[str, int]:
+    """Model loads in the calling process (``client.run(model_loads)`` asks every worker)."""
+    return dict(_LOADS)
+
+
+def _worker_nlp(model: str | None):  # -> tuple[Language, bool]
+    key = model or ""
+    nlp = local._WORKER_NLP.get(key)
+    if nlp is not None:
+        return nlp, False
+    nlp = local._WORKER_NLP[key] = load_nlp(model)
+    _LOADS[key] = _LOADS.get(key, 0) + 1
+    return nlp, True
+
+
+def _reread(source: str, doc_id: str, sha256: str) -> SourceText:
+    text = read_document(source, doc_id)
+    if text.document.sha256 != sha256:
+        raise DocumentError(source, "changed while the build was running; run it again")
+    return text
+
+
+def extract_partition(
+    partition: Partition, checkpoint: str, *, model: str | None, extractor: str
+) -> dict:
+    """Worker task: parse ``partition`` and write its triples to ``checkpoint`` (Parquet).
+
+    Returns the partition's counts and the worker's process id and whether this call loaded
+    the model. A finished checkpoint is returned as is (a retried task does no work twice).
+    """
+    done = tables.checkpoint_metadata(checkpoint)
+    if done is not None:
+        return {**done, "pid": os.getpid(), "loaded": False, "parsed": False}
+    nlp, loaded = _worker_nlp(model)
+    sources = (_reread(*doc) for doc in partition.documents)
+    words = triples = 0
+    writer = tables.CheckpointWriter(checkpoint)
+    try:
+        for batch in local._batches(local._pieces(sources, piece_limit(nlp)), _ZONE_CHARS):
+            pieces = [piece for _source, _last, piece in batch]
+            with nlp.memory_zone():
+                for piece, found in zip(pieces, extract_pieces(pieces, nlp, extractor=extractor)):
+                    words += len(piece[1].split())
+                    triples += len(found)
+                    writer.write(found)
+    except BaseException as err:
+        writer.abort(err)
+        raise
+    counts = {"words": words, "triples": triples, "documents": len(partition.documents)}
+    writer.close(counts)
+    return {**counts, "pid": os.getpid(), "loaded": loaded, "parsed": True}
+
+
+def _load_partition(item: tuple[int, str]) -> pd.DataFrame:
+    index, path = item
+    return tables.with_sequence(tables.read_checkpoint(path), index)
+
+
+def _meta_rows() -> pd.DataFrame:
+    return tables.with_sequence(tables.TRIPLE_SCHEMA.empty_table().to_pandas(), 0)
+
+
+def _write_entities(frame: pd.DataFrame, out: str, base: str, partition_info=None):
+    number = partition_info["number"] if partition_info else 0
+    name = f"part-entities-{number:05d}"
+    frame.to_parquet(Path(out, "entities", f"{name}.parquet"), index=False)
+    written = shards.entity_shard(frame, Path(out, "graph", f"{name}.nt.gz"), base=base)
+    return pd.DataFrame({"shard": [f"{name}.nt.gz"], "triples": [written], "predicates": ["[]"]})
+
+
+def _write_facts(frame: pd.DataFrame, out: str, base: str, partition_info=None):
+    number = partition_info["number"] if partition_info else 0
+    name = f"part-facts-{number:05d}"
+    frame.to_parquet(Path(out, "facts", f"{name}.parquet"), index=False)
+    written = shards.fact_shard(frame, Path(out, "graph", f"{name}.nt.gz"), base=base)
+    predicates = json.dumps(sorted(set(frame["predicate"])), ensure_ascii=False)
+    return pd.DataFrame({"shard": [f"{name}.nt.gz"], "triples": [written],
+                         "predicates": [predicates]})
+
+
+def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """Merged entity and fact tables, each in ``partitions`` partitions."""
+    mentions = rows.map_partitions(tables.entity_rows, meta=tables.entity_rows(_meta_rows()))
+    counts = (
+        mentions.groupby(["key", "form", "type"])
+        .agg({"n": "sum", "first": "min"}, split_out=partitions)
+        .reset_index()
+    )
+    entity_meta = tables.finalize_entities(counts._meta)  # typed, empty
+    entities = counts.shuffle(on="key", npartitions=partitions).map_partitions(
+        tables.finalize_entities, meta=entity_meta
+    )
+    facts = rows.shuffle(on=["subject", "fact_key", "object"], npartitions=partitions)
+    facts = facts.map_partitions(tables.finalize_facts, meta=tables.finalize_facts(_meta_rows()))
+    return entities, facts
+
+
+def _with_labels(facts: dd.DataFrame, entities: dd.DataFrame) -> dd.DataFrame:
+    labels = entities[["key", "label"]]
+    for role in ("subject", "object"):
+        facts = facts.merge(
+            labels.rename(columns={"key": role, "label": f"{role}_label"}), on=role, how="inner"
+        )
+    return facts
+
+
+def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
+    if scheduler:
+        return stack.enter_context(Client(scheduler))
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    cluster = stack.enter_context(
+        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                     dashboard_address=None, silence_logs=logging.ERROR)
+    )
+    return stack.enter_context(Client(cluster))
+
+
+def build_graph_dask(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    workers: int = 2,
+    model: str | None = None,
+    extractor: str = DEFAULT_EXTRACTOR,
+    patterns: Iterable[str] = DEFAULT_PATTERNS,
+    checkpoint_dir: str | os.PathLike[str] | None = None,
+    output_dir: str | os.PathLike[str] | None = None,
+    collect: bool = True,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    output_partitions: int | None = None,
+    base: str = DEFAULT_BASE,
+) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
+    """Build the graph of ``paths`` on a Dask cluster: the same graph as :func:`kg.build.build_graph`.
+
+    Args:
+        paths: Files and folders to read (folders recursively, matching ``patterns``).
+        scheduler: Address of a running scheduler (``tcp://host:8786``); None starts a
+            ``LocalCluster`` of ``workers`` processes for this build.
+        client: An already connected ``distributed.Client`` (overrides ``scheduler``).
+        workers: Worker processes of the local cluster (one thread each).
+        model: spaCy pipeline name; None loads the default English model. Workers load it.
+        extractor: Registered extractor name.
+        patterns: File-name patterns taken from folders.
+        checkpoint_dir: Where each partition's triples are kept; a later build with the same
+            folder skips the partitions already finished. None uses a temporary folder
+            (removed afterwards). On a cluster it must be shared storage.
+        output_dir: Where to write ``graph/part-*.nt.gz`` (N-Triples shards) and the merged
+            ``entities/`` and ``facts/`` Parquet tables; None writes nothing.
+        collect: Gather the merged graph into this process and return it; turn off for
+            graphs larger than the client's memory (the shards are then the output).
+        partition_bytes: Text per map task.
+        output_partitions: Partitions of the merged tables (and shards); None: as many as
+            map tasks.
+        base: Base IRI of the RDF shards.
+
+    Returns:
+        The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
+
+    >>> build_graph_dask([], workers=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: workers must be at least 1, not 0
+    """
+    if not collect and output_dir is None:
+        raise ValueError("nothing to produce: give output_dir or collect=True")
+    report = DaskBuildReport()
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        if client is None:
+            client = _connect(stack, scheduler, workers)
+        report.scheduler = client.scheduler_info().get("address", "")
+        if checkpoint_dir is None:
+            checkpoint_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-dask-"))
+        folder = Path(checkpoint_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+
+        sources = read_sources(paths, KnowledgeGraph(), report, patterns=patterns)
+        documents, partitions = plan_partitions(sources, partition_bytes)
+        report.partitions = len(partitions)
+        report.documents = len(documents)
+        checkpoints = [
+            str(folder / f"{p.key(model, extractor)}.parquet") for p in partitions
+        ]
+        _run_map(client, partitions, checkpoints, model, extractor, report)
+
+        graph = _reduce(client, documents, partitions, checkpoints, report,
+                        output_dir=output_dir, collect=collect, base=base,
+                        output_partitions=output_partitions)
+    report.seconds = time.perf_counter() - started
+    return graph, report
+
+
+def _run_map(
+    client: Client,
+    partitions: list[Partition],
+    checkpoints: list[str],
+    model: str | None,
+    extractor: str,
+    report: DaskBuildReport,
+) -> None:
+    futures = []
+    for partition, checkpoint in zip(partitions, checkpoints):
+        done = tables.checkpoint_metadata(checkpoint)
+        if done is not None:
+            report.reused += 1
+            _count(report, done)
+            continue
+        futures.append(client.submit(
+            extract_partition, partition, checkpoint, model=model, extractor=extractor,
+            key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
+        ))
+    try:
+        for _future, result in as_completed(futures, with_results=True):
+            _count(report, result)
+            if not result["parsed"]:
+                report.reused += 1
+            if result["loaded"]:
+                report.model_loads[result["pid"]] = report.model_loads.get(result["pid"], 0) + 1
+    except BaseException:
+        client.cancel(futures)
+        raise
+
+
+def _count(report: DaskBuildReport, counts: dict) -> None:
+    report.words += counts["words"]
+    report.triples += counts["triples"]
+
+
+def _reduce(
+    client: Client,
+    documents: list[Document],
+    partitions: list[Partition],
+    checkpoints: list[str],
+    report: DaskBuildReport,
+    *,
+    output_dir: str | os.PathLike[str] | None,
+    collect: bool,
+    base: str,
+    output_partitions: int | None,
+) -> KnowledgeGraph | None:
+    if not report.triples:
+        graph = tables.graph_from_tables(documents, tables.finalize_entities(
+            pd.DataFrame(columns=["key", "form", "type", "n", "first"])
+        ), tables.finalize_facts(_meta_rows()))
+        if output_dir is not None:
+            _write_empty(documents, output_dir, report, base)
+        return graph if collect else None
+    count = output_partitions or len(partitions)
+    rows = dd.from_map(
+        _load_partition, list(enumerate(checkpoints)), meta=_meta_rows(), enforce_metadata=False
+    )
+    entities, facts = _merged(rows, count)
+    wanted = []
+    if collect:
+        wanted += [entities, facts]
+    if output_dir is not None:
+        out = Path(output_dir)
+        for name in ("graph", "entities", "facts"):
+            _clear(out / name)
+        meta = pd.DataFrame({"shard": pd.Series([], dtype=object),
+                             "triples": pd.Series([], dtype="int64"),
+                             "predicates": pd.Series([], dtype=object)})
+        wanted += [
+            entities.map_partitions(_write_entities, str(out), base, meta=meta),
+            _with_labels(facts, entities).map_partitions(_write_facts, str(out), base, meta=meta),
+        ]
+    results = dask.compute(*wanted)
+    graph = None
+    if collect:
+        entity_frame, fact_frame = results[0], results[1]
+        graph = tables.graph_from_tables(documents, entity_frame, fact_frame)
+        results = results[2:]
+    if output_dir is not None:
+        written = pd.concat(results, ignore_index=True)
+        predicates = {p for item in written["predicates"] for p in json.loads(item)}
+        meta_written = shards.meta_shard(documents, predicates, out / "graph" / "part-meta.nt.gz",
+                                         base=base)
+        report.triples_written = int(written["triples"].sum()) + meta_written
+        report.shards = [str(path) for path in shards.shard_paths(out / "graph")]
+    return graph
+
+
+def _clear(folder: Path) -> None:
+    """Empty an output folder of a previous build's parts (never anything else)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in folder.glob("part-*"):
+        path.unlink()
+
+
+def _write_empty(
+    documents: list[Document], output_dir: str | os.PathLike[str], report: DaskBuildReport,
+    base: str,
+) -> None:
+    out = Path(output_dir)
+    _clear(out / "graph")
+    report.triples_written = shards.meta_shard(documents, (), out / "graph" / "part-meta.nt.gz",
+                                               base=base)
+    report.shards = [str(path) for path in shards.shard_paths(out / "graph")]

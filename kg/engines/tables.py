@@ -1,0 +1,333 @@
+"""Triples as tables: the columnar form distributed engines shuffle, merge and store.
+
+Extraction output becomes one row per triple (:func:`triples_table`); a merge is then two
+group-bys, one by canonical entity key (:func:`finalize_entities`) and one by fact identity
+(:func:`finalize_facts`), that combine exactly as :mod:`kg.merge` does: counts add, provenance
+concatenates in input order, labels are the most frequent form (ties to the smallest).
+:func:`graph_from_tables` turns the merged tables back into a :class:`KnowledgeGraph` that is
+identical to the one the local engine builds, down to node and edge order.
+
+Everything here is plain pandas and pyarrow, so it is tested without a cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import astuple, fields
+from typing import Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kg.io import atomic_open
+from kg.merge import _refresh_node, normalize_key
+from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
+
+__all__ = [
+    "PROVENANCE_COLUMNS",
+    "TRIPLE_SCHEMA",
+    "ENTITY_COLUMNS",
+    "FACT_COLUMNS",
+    "triples_table",
+    "CheckpointWriter",
+    "read_checkpoint",
+    "checkpoint_metadata",
+    "with_sequence",
+    "entity_rows",
+    "finalize_entities",
+    "finalize_facts",
+    "provenance_records",
+    "iter_nodes",
+    "iter_edges",
+    "graph_from_tables",
+]
+
+#: Provenance fields, in :class:`~kg.model.Provenance` order (its constructor's order).
+PROVENANCE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Provenance))
+
+_INTS = {"sentence_start", "sentence_end", "subject_start", "subject_end", "object_start",
+         "object_end"}
+_NULLABLE = {"subject_type", "object_type", "modality"}
+
+
+def _provenance_type(name: str) -> pa.DataType:
+    if name in _INTS:
+        return pa.int64()
+    if name == "confidence":
+        return pa.float64()
+    return pa.string()
+
+
+#: One row per extracted triple: identity, argument forms, and the provenance record.
+TRIPLE_SCHEMA = pa.schema(
+    [
+        pa.field("row", pa.int64(), nullable=False),
+        pa.field("subject", pa.string(), nullable=False),
+        pa.field("fact_key", pa.string(), nullable=False),
+        pa.field("object", pa.string(), nullable=False),
+        pa.field("predicate", pa.string(), nullable=False),
+        pa.field("negated", pa.bool_(), nullable=False),
+        pa.field("subject_label", pa.string(), nullable=False),
+        pa.field("subject_type", pa.string()),
+        pa.field("object_label", pa.string(), nullable=False),
+        pa.field("object_type", pa.string()),
+    ]
+    + [pa.field(name, _provenance_type(name), nullable=name in _NULLABLE)
+       for name in PROVENANCE_COLUMNS]
+)
+
+#: Columns of a merged entity table (one row per canonical key) and their dtypes. ``aliases``,
+#: ``forms`` and ``types`` are JSON; ``first`` orders entities as the local merge meets them.
+ENTITY_COLUMNS: dict[str, str] = {
+    "key": "str", "label": "str", "aliases": "str", "type": "str", "mentions": "int64",
+    "forms": "str", "types": "str", "first": "int64",
+}
+#: Columns of a merged fact table (one row per fact); ``provenance`` is a JSON list of records,
+#: each the :class:`~kg.model.Provenance` fields in order.
+FACT_COLUMNS: dict[str, str] = {
+    "subject": "str", "fact_key": "str", "object": "str", "predicate": "str",
+    "negated": "bool", "count": "int64", "confidence": "float64", "provenance": "str",
+    "first": "int64",
+}
+
+#: Bits of a sequence number below the partition index: rows of one partition, times two.
+_ROW_BITS = 40
+_MAX_RECORDS = 1 << 18  # rows per Arrow record batch written to a checkpoint
+
+
+def triples_table(triples: Iterable[Triple], *, start: int = 0) -> pa.Table:
+    """The rows of ``triples`` (numbered from ``start``), entity keys normalised as merged.
+
+    >>> from kg.model import Argument
+    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.9, "svo")
+    >>> t = triples_table([Triple(Argument("A", "A"), "meet", Argument("B", "b"), p)])
+    >>> t.num_rows, t["subject"][0].as_py(), t["fact_key"][0].as_py()
+    (1, 'a', 'meet')
+
+    Raises:
+        ValueError: A triple's entity key is empty after normalisation (as
+            :func:`kg.merge.add_triple` refuses it).
+    """
+    columns: dict[str, list] = {name: [] for name in TRIPLE_SCHEMA.names}
+    for row, triple in enumerate(triples, start):
+        subject_key = normalize_key(triple.subject.key)
+        object_key = normalize_key(triple.object.key)
+        if not subject_key or not object_key:
+            raise ValueError(f"Triple has an empty entity key after normalisation: {triple!r}")
+        columns["row"].append(row)
+        columns["subject"].append(subject_key)
+        columns["fact_key"].append(fact_key(triple.predicate, triple.negated))
+        columns["object"].append(object_key)
+        columns["predicate"].append(triple.predicate)
+        columns["negated"].append(bool(triple.negated))
+        columns["subject_label"].append(triple.subject.label)
+        columns["subject_type"].append(triple.subject.type or None)
+        columns["object_label"].append(triple.object.label)
+        columns["object_type"].append(triple.object.type or None)
+        for name, value in zip(PROVENANCE_COLUMNS, astuple(triple.provenance)):
+            columns[name].append(value)
+    return pa.table(columns, schema=TRIPLE_SCHEMA)
+
+
+class CheckpointWriter:
+    """Write a partition's triples to one Parquet file, atomically, in bounded memory.
+
+    Rows are appended batch by batch; the file appears under its final name only when
+    :meth:`close` succeeds, carrying ``metadata`` (words, documents, ...) in its footer, so a
+    file that exists is a finished partition.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self._context = atomic_open(path, "wb")
+        self._writer = pq.ParquetWriter(self._context.__enter__(), TRIPLE_SCHEMA)
+        self.rows = 0
+
+    def write(self, triples: Iterable[Triple]) -> None:
+        """Append ``triples`` as the next rows."""
+        table = triples_table(triples, start=self.rows)
+        if table.num_rows:
+            self._writer.write_table(table, row_group_size=_MAX_RECORDS)
+            self.rows += table.num_rows
+
+    def close(self, metadata: dict) -> None:
+        """Finish the file with ``metadata`` (JSON-ready) and move it into place."""
+        self._writer.add_key_value_metadata({"kg": json.dumps(metadata, sort_keys=True)})
+        self._writer.close()
+        self._context.__exit__(None, None, None)
+
+    def abort(self, error: BaseException) -> None:
+        """Drop the unfinished file."""
+        self._writer.close()
+        self._context.__exit__(type(error), error, error.__traceback__)
+
+
+def checkpoint_metadata(path: str | os.PathLike[str]) -> dict | None:
+    """The metadata a finished checkpoint carries, or None when ``path`` is not one."""
+    try:
+        meta = pq.read_metadata(path).metadata or {}
+    except (OSError, pa.ArrowException):
+        return None
+    raw = meta.get(b"kg")
+    return json.loads(raw) if raw else None
+
+
+def read_checkpoint(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """A checkpoint's rows as a DataFrame (empty partitions give an empty, typed frame)."""
+    return pq.read_table(path, schema=TRIPLE_SCHEMA).to_pandas()
+
+
+def with_sequence(frame: pd.DataFrame, partition: int) -> pd.DataFrame:
+    """Add ``seq``: a corpus-wide order of the rows (partitions are in document order)."""
+    frame = frame.copy()
+    frame["seq"] = (partition << _ROW_BITS) + 2 * frame["row"].astype("int64")
+    return frame
+
+
+def entity_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per argument mention: ``key``, ``form``, ``type`` (``""`` for none), ``n``,
+    ``first`` (sequence number; a subject comes before its object)."""
+    parts = []
+    for role, offset in (("subject", 0), ("object", 1)):
+        parts.append(pd.DataFrame({
+            "key": frame[role].astype(str),
+            "form": frame[f"{role}_label"].astype(str),
+            "type": frame[f"{role}_type"].fillna("").astype(str),
+            "n": 1,
+            "first": frame["seq"].astype("int64") + offset,
+        }))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _frame(rows: list[tuple], columns: dict[str, str]) -> pd.DataFrame:
+    """A frame of ``rows`` with exactly the dtypes of ``columns`` (also when empty)."""
+    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+
+
+def finalize_entities(counts: pd.DataFrame) -> pd.DataFrame:
+    """Merged entities from mention counts (``key, form, type, n, first``), one row per key.
+
+    All rows of a key must be in ``counts`` (the frame is partitioned by key). Label, aliases
+    and type are chosen by :mod:`kg.merge`'s own code, so ties break the same way.
+    """
+    records: dict[str, dict] = {}
+    ordered = counts.sort_values("first", kind="stable")  # forms in first-seen order
+    for key, form, type_, n, first in ordered[["key", "form", "type", "n", "first"]].itertuples(
+        index=False, name=None
+    ):
+        attrs = records.get(key)
+        if attrs is None:
+            attrs = records[key] = {"forms": {}, "types": {}, "mentions": 0, "first": first}
+        n = int(n)
+        if form:
+            attrs["forms"][form] = attrs["forms"].get(form, 0) + n
+        if type_:
+            attrs["types"][type_] = attrs["types"].get(type_, 0) + n
+        attrs["mentions"] += n
+        attrs["first"] = min(attrs["first"], int(first))
+    rows = []
+    for key, attrs in records.items():
+        _refresh_node(attrs)
+        rows.append((
+            key, attrs["label"], json.dumps(attrs["aliases"], ensure_ascii=False),
+            attrs["type"], attrs["mentions"],
+            json.dumps(attrs["forms"], ensure_ascii=False, sort_keys=True),
+            json.dumps(attrs["types"], ensure_ascii=False, sort_keys=True),
+            attrs["first"],
+        ))
+    return _frame(rows, ENTITY_COLUMNS)
+
+
+def finalize_facts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Merged facts from triple rows with ``seq``; all rows of a fact must be in ``rows``.
+
+    Count is the number of rows, confidence the highest, provenance the records in input
+    order; predicate and negation come from the first row, as the local merge keeps them.
+    """
+    if rows.empty:
+        return _frame([], FACT_COLUMNS)
+    ordered = rows.sort_values(["subject", "fact_key", "object", "seq"], kind="stable")
+    names = ["subject", "fact_key", "object", "predicate", "negated", "seq", *PROVENANCE_COLUMNS]
+    confidence_at = PROVENANCE_COLUMNS.index("confidence")
+    out: list[tuple] = []
+    head: tuple = ()
+    records: list[list] = []
+
+    def flush() -> None:
+        confidence = max(record[confidence_at] for record in records)
+        subject, key, obj, predicate, negated, seq = head[:6]
+        out.append((subject, key, obj, predicate, bool(negated), len(records),
+                    float(confidence), json.dumps(records, ensure_ascii=False), int(seq)))
+
+    for values in ordered[names].itertuples(index=False, name=None):
+        if values[:3] != head[:3]:
+            if records:
+                flush()
+            head, records = values, []
+        records.append([_plain(value) for value in values[6:]])
+    flush()
+    return _frame(out, FACT_COLUMNS)
+
+
+def _plain(value: object) -> object:
+    """A JSON-ready Python value from a pandas cell (numpy scalars, NA for a missing value)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if value is pd.NA:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def provenance_records(data: str) -> list[Provenance]:
+    """The :class:`Provenance` records of a fact's ``provenance`` JSON."""
+    return [Provenance(*record) for record in json.loads(data)]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def iter_nodes(entities: pd.DataFrame) -> Iterator[tuple[str, dict]]:
+    """``(key, attrs)`` for each merged entity row, attrs as :class:`KnowledgeGraph` holds them."""
+    for key, label, aliases, type_, mentions, forms, types in entities[
+        ["key", "label", "aliases", "type", "mentions", "forms", "types"]
+    ].itertuples(index=False, name=None):
+        yield key, {
+            "forms": json.loads(forms),
+            "types": json.loads(types),
+            "mentions": int(mentions),
+            "label": _text(label),
+            "aliases": json.loads(aliases),
+            "type": _text(type_),
+        }
+
+
+def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
+    """``(subject, object, fact key, data)`` for each merged fact row."""
+    for subject, key, obj, predicate, negated, count, confidence, provenance in facts[
+        ["subject", "fact_key", "object", "predicate", "negated", "count", "confidence",
+         "provenance"]
+    ].itertuples(index=False, name=None):
+        yield subject, obj, key, {
+            "predicate": predicate,
+            "negated": bool(negated),
+            "count": int(count),
+            "provenance": provenance_records(provenance),
+            "confidence": float(confidence),
+        }
+
+
+def graph_from_tables(
+    documents: Iterable[Document], entities: pd.DataFrame, facts: pd.DataFrame
+) -> KnowledgeGraph:
+    """The :class:`KnowledgeGraph` of merged tables, nodes and edges in first-seen order."""
+    graph = KnowledgeGraph()
+    for document in documents:
+        graph.documents[document.id] = document
+    graph.add_nodes_from(iter_nodes(entities.sort_values("first", kind="stable")))
+    for subject, obj, key, data in iter_edges(facts.sort_values("first", kind="stable")):
+        graph.add_edge(subject, obj, key=key, **data)
+    return graph

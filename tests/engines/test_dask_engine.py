@@ -1,0 +1,156 @@
+"""The Dask engine builds the same graph as the local engine, survives a lost worker and
+resumes from its checkpoints."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import signal
+import threading
+import time
+
+import pyoxigraph
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from export.rdf import to_rdf
+from kg.build import build_graph
+from kg.engines.dask_engine import build_graph_dask, model_loads
+from kg.model import KnowledgeGraph
+from kg.stats import summary
+from tests.data import SEEDS
+
+
+def rdf_triples(graph: KnowledgeGraph) -> Graph:
+    """The RDF of ``graph`` with named graphs flattened (what N-Triples shards hold)."""
+    union = Graph()
+    for s, p, o, _g in to_rdf(graph).quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def shard_triples(shards: list[str]) -> Graph:
+    """Every shard parsed by rdflib; also checks pyoxigraph loads each one."""
+    union = Graph()
+    store = pyoxigraph.Store()
+    for shard in shards:
+        data = gzip.decompress(open(shard, "rb").read())
+        union.parse(data=data.decode("utf-8"), format="nt")
+        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert len(store) == len(union)
+    return union
+
+
+def assert_same_graph(dask_graph: KnowledgeGraph, local_graph: KnowledgeGraph) -> None:
+    assert dask_graph.documents == local_graph.documents
+    assert list(dask_graph.nodes(data=True)) == list(local_graph.nodes(data=True))
+    assert list(dask_graph.edges(keys=True, data=True)) == list(
+        local_graph.edges(keys=True, data=True)
+    )
+    assert summary(dask_graph) == summary(local_graph)
+    assert isomorphic(rdf_triples(dask_graph), rdf_triples(local_graph))
+
+
+@pytest.fixture(scope="module")
+def local_corpus_graph(corpus, nlp):
+    graph, report = build_graph([corpus], nlp=nlp)
+    return graph, report
+
+
+def test_build_graph_dask_matches_local_on_the_seeds(tmp_path, dask_client, seed_graph):
+    graph, report = build_graph_dask(
+        [SEEDS], client=dask_client, checkpoint_dir=tmp_path / "ck", output_dir=tmp_path / "out",
+        partition_bytes=1,
+    )
+    assert report.ok and report.documents == 1 and report.partitions == 1
+    assert_same_graph(graph, seed_graph)
+    assert set(shard_triples(report.shards)) == set(rdf_triples(seed_graph))
+    assert report.triples_written == len(rdf_triples(seed_graph))
+
+
+def test_build_graph_dask_matches_local_on_many_documents(
+    tmp_path, dask_client, corpus, local_corpus_graph
+):
+    local_graph, local_report = local_corpus_graph
+    graph, report = build_graph_dask(
+        [corpus], client=dask_client, checkpoint_dir=tmp_path / "ck",
+        output_dir=tmp_path / "out", partition_bytes=4000, output_partitions=3,
+    )
+    assert report.partitions > 5
+    assert (report.documents, report.words, report.triples) == (
+        local_report.documents, local_report.words, local_report.triples)
+    assert report.duplicates == local_report.duplicates and len(report.duplicates) == 1
+    assert report.skipped == local_report.skipped and len(report.skipped) == 1
+    assert_same_graph(graph, local_graph)
+    assert len([s for s in report.shards if "facts" in s]) == 3
+    assert set(shard_triples(report.shards)) == set(rdf_triples(local_graph))
+
+
+def test_build_graph_dask_loads_the_model_once_per_worker(tmp_path, dask_client, corpus):
+    _graph, report = build_graph_dask(
+        [corpus], client=dask_client, checkpoint_dir=tmp_path / "ck", partition_bytes=2000,
+    )
+    assert report.partitions > 10
+    assert all(loads == 1 for loads in report.model_loads.values())
+    per_worker = dask_client.run(lambda: (os.getpid(), model_loads()))
+    assert len(per_worker) == 2
+    for pid, loads in per_worker.values():
+        assert sum(loads.values()) == 1, (pid, loads)
+
+
+def test_build_graph_dask_resumes_without_reparsing_finished_partitions(
+    tmp_path, dask_client, corpus, local_corpus_graph
+):
+    options = dict(client=dask_client, checkpoint_dir=tmp_path / "ck", partition_bytes=6000)
+    _graph, first = build_graph_dask([corpus], **options)
+    assert first.reused == 0
+    checkpoints = sorted((tmp_path / "ck").glob("*.parquet"))
+    assert len(checkpoints) == first.partitions
+    stamps = {path: path.stat().st_mtime_ns for path in checkpoints}
+    checkpoints[1].unlink()  # as if the job had died before this partition finished
+
+    graph, again = build_graph_dask([corpus], **options)
+    assert again.reused == first.partitions - 1
+    assert again.words == first.words and again.triples == first.triples
+    for path in checkpoints[2:]:
+        assert path.stat().st_mtime_ns == stamps[path]  # not rewritten
+    assert_same_graph(graph, local_corpus_graph[0])
+
+
+def test_build_graph_dask_survives_a_killed_worker(
+    tmp_path, dask_client, corpus, local_corpus_graph
+):
+    checkpoint_dir = tmp_path / "ck"
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["built"] = build_graph_dask(
+                [corpus], client=dask_client, checkpoint_dir=checkpoint_dir,
+                partition_bytes=1500,
+            )
+        except BaseException as err:  # handed to the test thread
+            result["error"] = err
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    victim = None
+    deadline = time.monotonic() + 120
+    while victim is None and time.monotonic() < deadline and thread.is_alive():
+        busy = [worker for worker, keys in dask_client.processing().items()
+                if any("kg-extract" in str(key) for key in keys)]
+        if busy and any(checkpoint_dir.glob("*.parquet")):  # the model is loaded, mid-map
+            victim = busy[0]
+        else:
+            time.sleep(0.05)
+    assert victim is not None, "the map stage ended before a worker could be killed"
+    pid = dask_client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, signal.SIGKILL)
+    thread.join(timeout=300)
+    assert "error" not in result, result.get("error")
+    graph, report = result["built"]
+    assert report.documents == local_corpus_graph[1].documents
+    assert_same_graph(graph, local_corpus_graph[0])
+    # the nanny restarts the worker: the cluster is whole again for later tests
+    dask_client.wait_for_workers(2, timeout=60)
