@@ -42,6 +42,7 @@ __all__ = [
     "write_html",
     "HtmlView",
     "script_safe_json",
+    "node_id",
 ]
 
 #: Above this many entities the layout is computed in Python and physics is off.
@@ -225,6 +226,18 @@ def _edge_text(subject: str, obj: str, label: str, data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def node_id(key: str) -> str:
+    """The id of an entity in the page (``network.body.data.nodes.get(id)``): ``"k:" + key``.
+
+    The prefix keeps keys such as ``__proto__`` or ``constructor`` from meaning anything to
+    JavaScript objects keyed by id.
+
+    >>> node_id("xu liang")
+    'k:xu liang'
+    """
+    return f"k:{key}"
+
+
 def _keep_central(graph: KnowledgeGraph, max_nodes: int | None) -> list[str]:
     """Entity keys to draw, sorted: all of them, or the ``max_nodes`` with highest PageRank."""
     keys = sorted(graph.nodes, key=str)
@@ -389,7 +402,7 @@ def to_pyvis(
         label = str(attrs.get("label") or key)
         degree = out_deg[key] + in_deg[key]
         item: dict[str, Any] = {
-            "id": key,
+            "id": node_id(key),
             "label": _shorten(label, MAX_LABEL),
             "title": _node_text(attrs, type_of[key], degree, out_deg[key], in_deg[key]),
             "group": f"t{type_index[type_of[key]]}",
@@ -399,7 +412,7 @@ def to_pyvis(
             item["x"], item["y"] = positions[key]
         node_items.append(item)
         names = [label] + [str(a) for a in attrs.get("aliases") or [] if str(a) != label]
-        meta_nodes.append([key, type_index[type_of[key]], names])
+        meta_nodes.append([node_id(key), type_index[type_of[key]], names])
 
     predicate_counts = Counter(str(graph.edges[e].get("predicate", e[2])) for e in edge_list)
     predicates = sorted(predicate_counts, key=lambda p: (-predicate_counts[p], p))
@@ -417,8 +430,8 @@ def to_pyvis(
         edge_id = f"e{number}"
         item = {
             "id": edge_id,
-            "from": u,
-            "to": v,
+            "from": node_id(u),
+            "to": node_id(v),
             "label": label,
             "title": _edge_text(labels[u], labels[v], label, data),
         }
@@ -436,7 +449,7 @@ def to_pyvis(
     # Batch the data into pyvis: add_node/add_edge check every existing node and edge, which
     # slows to hundreds of microseconds per edge on large graphs.
     net.nodes = node_items
-    net.node_ids = list(keys)
+    net.node_ids = [item["id"] for item in node_items]
     net.node_map = {item["id"]: item for item in node_items}
     net.edges = edge_items
     net.options = _network_options(physics, big)

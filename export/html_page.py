@@ -95,6 +95,11 @@ function drawGraph() {
   return network;
 }
 
+// The page id of an entity key (see export.html.node_id).
+function kgNodeId(key) {
+  return "k:" + key;
+}
+
 function kgText(id, text) {
   document.getElementById(id).textContent = text;
 }
@@ -161,16 +166,20 @@ function kgSearch(query) {
   return id;
 }
 
+// Filter state by id (a Map: entity keys such as "__proto__" are ordinary keys here).
+var kgNodeHidden = new Map();
+var kgEdgeHidden = new Map();
+
 function kgApplyTypeFilter() {
-  var shown = {};
+  var shown = Object.create(null);
   document.querySelectorAll("#kg-legend input").forEach(function (box) {
     shown[box.dataset.type] = box.checked;
   });
   var updates = [];
   kgMeta.nodes.forEach(function (entry) {
     var hidden = !shown[entry[1]];
-    if (Boolean(allNodes[entry[0]].hidden) !== hidden) {
-      allNodes[entry[0]].hidden = hidden;
+    if ((kgNodeHidden.get(entry[0]) || false) !== hidden) {
+      kgNodeHidden.set(entry[0], hidden);
       updates.push({ id: entry[0], hidden: hidden });
     }
   });
@@ -182,8 +191,8 @@ function kgApplyPredicateFilter() {
   var updates = [];
   kgMeta.edges.forEach(function (entry) {
     var hidden = wanted !== "" && String(entry[1]) !== wanted;
-    if (Boolean(allEdges[entry[0]].hidden) !== hidden) {
-      allEdges[entry[0]].hidden = hidden;
+    if ((kgEdgeHidden.get(entry[0]) || false) !== hidden) {
+      kgEdgeHidden.set(entry[0], hidden);
       updates.push({ id: entry[0], hidden: hidden });
     }
   });

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from benchmarks.html_bench import synthetic_graph
-from export.html import PHYSICS_LIMIT, HtmlView, write_html
+from export.html import PHYSICS_LIMIT, HtmlView, node_id, write_html
 from kg.model import KnowledgeGraph
 from tests.browser.conftest import build_from_texts
 from tests.export.conftest import build_sample
@@ -155,7 +155,7 @@ def test_seed_page_search_finds_xu_liang(seed_graph_real, seed_page, open_page):
     box = page.driver.find_element(By.ID, "kg-search")
     box.send_keys("xu liang", Keys.ENTER)
     time.sleep(0.5)
-    assert page.js("return network.getSelectedNodes()") == xu
+    assert page.js("return network.getSelectedNodes()") == [node_id(key) for key in xu]
     assert page.js("return document.getElementById('kg-details-title').textContent") == "Xu Liang"
     details = page.js("return document.getElementById('kg-details-text').textContent")
     assert "type: PERSON" in details
@@ -184,7 +184,7 @@ def test_sample_page_hover_node_and_edge(tmp_path, open_page):
     write_html(graph, path)
     page = open_page(path)
     assert _drawn(page) == (graph.number_of_nodes(), graph.number_of_edges())
-    node_text = _hover_shows(page, "node", "openai")
+    node_text = _hover_shows(page, "node", node_id("openai"))
     assert node_text.startswith("OpenAI\ntype: ORG")
     assert "degree: 2 (0 out, 2 in)" in node_text
     edge_id = page.js(
@@ -253,8 +253,8 @@ def test_search_finds_aliases(tmp_path, open_page):
     path = tmp_path / "sample.html"
     write_html(graph, path)
     page = open_page(path)
-    assert page.js("return kgSearch('mr xu')") == "xu liang"
-    assert page.js("return kgSearch('  OPENAI ')") == "openai"
+    assert page.js("return kgSearch('mr xu')") == node_id("xu liang")
+    assert page.js("return kgSearch('  OPENAI ')") == page.js("return kgNodeId('openai')")
     _assert_clean(page)
 
 
@@ -267,7 +267,8 @@ def test_large_graph_uses_precomputed_layout(tmp_path, open_page):
     assert page.js("return network.physics.options.enabled") is False
     assert "left out" in page.js("return document.getElementById('kg-summary').textContent")
     hub = page.js("return nodes.get().sort(function (a, b) { return b.size - a.size; })[0].id")
-    assert _hover_shows(page, "node", hub).startswith(graph.nodes[hub]["label"] + "\ntype: ")
+    label = graph.nodes[hub.removeprefix("k:")]["label"]
+    assert _hover_shows(page, "node", hub).startswith(label + "\ntype: ")
     _assert_clean(page)
 
 
@@ -294,10 +295,10 @@ def test_hostile_hand_built_graph_runs_nothing(tmp_path, open_page):
     assert _drawn(page) == (3, 3)
     assert page.js("return document.title") == PAYLOAD_SCRIPT + PAYLOAD_IMG
     _poke_everything(page)
-    page.js("kgShowNode('img')")
+    page.js("kgShowNode(kgNodeId('img'))")
     assert page.js("return document.getElementById('kg-details-title').textContent") == PAYLOAD_IMG
     assert page.js("return document.querySelectorAll('img, iframe, svg, a').length") == 0
-    text = _hover_shows(page, "node", "img")
+    text = _hover_shows(page, "node", node_id("img"))
     assert text.startswith(PAYLOAD_IMG) and PAYLOAD_SCRIPT in text
     edge_text = page.js("return edges.get().map(function (e) { return e.title; }).join('\\n')")
     for payload in (PAYLOAD_LINK, PAYLOAD_SCRIPT, PAYLOAD_COMMENT, PAYLOAD_IMG):
@@ -367,3 +368,26 @@ def test_harness_catches_pyvis_default_page(tmp_path, open_page, monkeypatch):
     assert page.js("return window.__pwned") == 1
     assert any(u.startswith("https://cdn.jsdelivr.net/") for u in page.requests)
     assert page.errors
+
+
+def test_prototype_named_entities_work(tmp_path, open_page):
+    graph = KnowledgeGraph()
+    for key, type_ in (("__proto__", "ORG"), ("constructor", "PERSON"), ("toString", "ORG")):
+        graph.add_node(key, label=key, aliases=["hasOwnProperty"], type=type_, mentions=1)
+    graph.add_edge("__proto__", "constructor", key="be", predicate="be", negated=False, count=1,
+                   provenance=[])
+    graph.add_edge("constructor", "toString", key="__proto__", predicate="__proto__",
+                   negated=False, count=1, provenance=[])
+    path = tmp_path / "proto.html"
+    write_html(graph, path)
+    page = open_page(path)
+    assert _drawn(page) == (3, 2)
+    assert page.js("return kgSearch('__proto__')") == "k:__proto__"
+    assert page.js("return kgSearch('constructor')") == "k:constructor"
+    org = page.js("return kgMeta.types.map(function (t) { return t.name; }).indexOf('ORG')")
+    page.js("document.querySelectorAll('#kg-legend input')[arguments[0]].click()", org)
+    hidden = page.js("return nodes.get({filter: function (n) { return n.hidden; }})"
+                     ".map(function (n) { return n.id; }).sort()")
+    assert hidden == ["k:__proto__", "k:toString"]
+    assert page.js("return Object.prototype.hidden") is None
+    _assert_clean(page)

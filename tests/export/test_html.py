@@ -13,6 +13,7 @@ import pytest
 from export.html import (
     PHYSICS_LIMIT,
     HtmlView,
+    node_id,
     render_html,
     script_safe_json,
     to_pyvis,
@@ -140,7 +141,7 @@ def test_to_pyvis_parallel_edges_drawn_apart():
         if not smooth["enabled"]:
             return 0.0
         side = 1 if smooth["type"] == "curvedCW" else -1
-        return side * smooth["roundness"] * (1 if edge["from"] == "a" else -1)
+        return side * smooth["roundness"] * (1 if edge["from"] == "k:a" else -1)
 
     assert len({bend(e) for e in net.edges}) == 4  # no two of them share one curve
     negated = [e for e in net.edges if e["label"] == "not rival"][0]
@@ -152,18 +153,18 @@ def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
     by_id = {n["id"]: n for n in net.nodes}
 
     def colour(key):
-        return net.options["groups"][by_id[key]["group"]]["color"]["background"]
+        return net.options["groups"][by_id[node_id(key)]["group"]]["color"]["background"]
 
     assert colour("xu liang") == colour("sam altman") == "#4e79a7"
     assert colour("xu liang") != colour("kuaishou")
-    assert by_id["xu liang"]["size"] > by_id["china"]["size"]
+    assert by_id["k:xu liang"]["size"] > by_id["k:china"]["size"]
     meta = json_block(render_html(sample_graph), "kg-meta")
     assert {t["name"] for t in meta["types"]} >= {"PERSON", "ORG", "GPE", "(no type)"}
 
 
 def test_to_pyvis_tooltips_are_plain_text(sample_graph):
     net = to_pyvis(sample_graph)
-    xu = [n for n in net.nodes if n["id"] == "xu liang"][0]
+    xu = [n for n in net.nodes if n["id"] == "k:xu liang"][0]
     assert xu["title"].startswith("Xu Liang\ntype: PERSON")
     assert "aliases: xu liang" in xu["title"] and "degree:" in xu["title"]
     found = [e for e in net.edges if e["label"] == "found"][0]
@@ -184,7 +185,7 @@ def test_render_html_max_nodes_keeps_most_central(sample_graph):
     nodes = json_block(page, "kg-nodes")
     assert len(nodes) == 3
     ids = {n["id"] for n in nodes}
-    assert "kuaishou" in ids  # the hub every fact points at
+    assert "k:kuaishou" in ids  # the hub every fact points at
     edges = json_block(page, "kg-edges")
     assert all(e["from"] in ids and e["to"] in ids for e in edges)
     left = sample_graph.number_of_nodes() - 3
@@ -219,10 +220,10 @@ def test_render_html_escapes_document_text():
     assert ids == [None, "kg-meta", "kg-nodes", "kg-edges", "kg-options", None]
     # and the data round-trips exactly
     nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
-    assert nodes["img"]["label"] == PAYLOAD_IMG
-    assert nodes["quote"]["label"] == 'Say "hi" & bye'  # drawn: whitespace collapsed
+    assert nodes["k:img"]["label"] == PAYLOAD_IMG
+    assert nodes["k:quote"]["label"] == 'Say "hi" & bye'  # drawn: whitespace collapsed
     names = {entry[0]: entry[2] for entry in json_block(page, "kg-meta")["nodes"]}
-    assert names["quote"] == ['Say "hi" & \u2028 bye']  # searched and shown: exact
+    assert names["k:quote"] == ['Say "hi" & \u2028 bye']  # searched and shown: exact
     edges = json_block(page, "kg-edges")
     assert any(PAYLOAD_SCRIPT in e["title"] for e in edges)
 
