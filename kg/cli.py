@@ -91,7 +91,7 @@ def _report_inputs(report, quiet: bool) -> None:
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Text files or folders of them."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Text files or folders."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Output folder for graph.ttl, graph.html, triples.jsonl."
     ),
@@ -163,7 +163,8 @@ def _write_outputs(graph, graph_path: Path, outdir: Path, *, base, rdf_format, m
 
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Text files or folders; '-' reads stdin."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH",
+                                       help="Text files or folders; '-' reads stdin (carb)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl, tsv, "
                                       "or carb (input: one tokenised sentence a line)."),
     model: Optional[str] = ModelOption,
@@ -295,7 +296,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     """Entry point of the ``kg`` console script and ``python -m kg``."""
     try:
         app(args=argv, prog_name="kg")  # standalone: usage errors print and exit 2
-    except KGError as err:
+    except (KGError, ValueError) as err:  # domain failures and bad option values: one line
         _err(f"error: {err}")
         sys.exit(1)
     except SystemExit as exit_:

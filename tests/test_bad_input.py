@@ -256,3 +256,88 @@ def test_killed_build_leaves_previous_outputs_intact(tmp_path, sig):
             assert "Traceback" not in stderr
             assert stderr.strip().splitlines() == [
                 "kg: interrupted; outputs written before this run are left as they were."]
+
+
+LONG_WORDS = ("internationalization", "counterrevolutionaries", "telecommunications",
+              "interdisciplinary", "characteristically", "electroencephalograph",
+              "misunderstandings", "photosynthesizing")
+MARKER = "Marie Curie discovered polonium in Paris."
+
+
+def _peak_rss(args: list[str], timeout: float) -> tuple[int, str, int]:
+    """Run ``kg args`` as a direct child and read its own peak RSS from wait4 (Linux: KiB)."""
+    stderr_file = tempfile.TemporaryFile(mode="w+")
+    pid = os.fork()
+    if pid == 0:  # child: become kg
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            os.dup2(stderr_file.fileno(), 2)
+            os.execv(sys.executable, [sys.executable, "-m", "kg", *args])
+        finally:
+            os._exit(127)
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.wait4(pid, 0)
+            raise AssertionError(f"kg {' '.join(args)} ran longer than {timeout} s")
+        time.sleep(0.5)
+    stderr_file.seek(0)
+    return os.waitstatus_to_exitcode(status), stderr_file.read(), usage.ru_maxrss * 1024
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_single_line_without_sentence_breaks(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    path = tmp_path / "one_line.txt"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(MARKER[:-1] + " ")
+        while handle.tell() < 20 * 1024 * 1024:
+            handle.write(" ".join(rng.choice(LONG_WORDS) for _ in range(5000)) + " ")
+    assert path.read_bytes().count(b"\n") == 0
+    code, stderr, peak = _peak_rss(["build", str(path), "-o", str(tmp_path / "out"),
+                                    "--quiet", "--jobs", "2"], timeout=2400)
+    assert code == 0, stderr
+    assert peak < 1.5 * 2**30, f"peak RSS {peak / 2**20:.0f} MiB"
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_document_streams_in_bounded_memory(tmp_path):
+    """50 MB are decoded and parsed piece by piece; offsets still index the whole file."""
+    import random
+
+    rng = random.Random(11)
+    path = tmp_path / "huge.txt"
+    markers = []
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("date 2024-02-24\n")
+        chars = len("date 2024-02-24\n")
+        while chars < 50 * 1024 * 1024:
+            paragraph = ". ".join(
+                " ".join(rng.choice(LONG_WORDS) for _ in range(12)).capitalize()
+                for _ in range(400)) + ".\n\n"
+            handle.write(paragraph)
+            chars += len(paragraph)
+            if len(markers) < 40 and chars // (1024 * 1024) > len(markers):
+                markers.append(chars)
+                handle.write(MARKER + "\n\n")
+                chars += len(MARKER) + 2
+    out = tmp_path / "out"
+    code, stderr, peak = _peak_rss(["build", str(path), "-o", str(out), "--quiet", "--jobs", "2"],
+                                   timeout=3000)
+    assert code == 0, stderr
+    assert peak < 1.5 * 2**30, f"peak RSS {peak / 2**20:.0f} MiB"
+    records = [json.loads(line) for line in (out / "triples.jsonl").read_text().splitlines()]
+    found = sorted(r["sentence_start"] for r in records
+                   if (r["subject"], r["predicate"], r["object"]) ==
+                   ("Marie Curie", "discover", "polonium"))
+    assert found == markers
+    with open(path, encoding="utf-8") as handle:
+        for start in found[:3] + found[-3:]:
+            handle.seek(0)
+            assert handle.read(start + len(MARKER))[start:] == MARKER
