@@ -156,7 +156,9 @@ def _write_outputs(graph, graph_path: Path, outdir: Path, *, base, rdf_format, m
     from export.rdf import DEFAULT_BASE, write_rdf
 
     outdir.mkdir(parents=True, exist_ok=True)
-    write_rdf(graph, graph_path, format=rdf_format, base=base or DEFAULT_BASE)
+    # --into keeps the base IRI the graph was first written with, unless --base says otherwise.
+    write_rdf(graph, graph_path, format=rdf_format,
+              base=base or graph.graph.get("base") or DEFAULT_BASE)
     write_html(graph, outdir / "graph.html", max_nodes=max_nodes)
     write_jsonl(graph, outdir / "triples.jsonl")
 

@@ -140,3 +140,28 @@ def test_python_m_kg_and_console_script_agree():
     script = Path(sys.executable).with_name("kg")
     direct = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True)
     assert direct.stdout == run_kg("--help").stdout.replace("python -m kg", "kg")
+
+
+def test_into_keeps_the_base_iri_of_the_graph(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Marie Curie discovered polonium.")
+    out = tmp_path / "out"
+    run_kg("build", str(doc), "-o", str(out), "--base", "http://example.com/mine/", "--quiet")
+    other = tmp_path / "b.txt"
+    other.write_text("Pierre Curie discovered radium.")
+    run_kg("build", str(other), "--into", str(out / "graph.ttl"), "--quiet")
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    entities = {str(s) for s in graph.subjects(rdflib.RDFS.label, None)}
+    assert any(s.startswith("http://example.com/mine/entity/") for s in entities)
+    assert not any(s.startswith("http://example.org/kg/") for s in entities)
+    labels = {str(o) for o in graph.objects(None, rdflib.RDFS.label)}
+    assert {"Marie Curie", "Pierre Curie"} <= labels
+
+
+def test_unknown_rdf_format_is_one_line(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Marie Curie discovered polonium.")
+    result = run_kg("build", str(doc), "-o", str(tmp_path / "o"), "--format", "nonsense",
+                    check=False)
+    assert result.returncode == 1
+    assert "nonsense" in result.stderr and "Traceback" not in result.stderr
