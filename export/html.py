@@ -491,6 +491,7 @@ def to_pyvis(
     }
     net.templateEnv = _environment(meta)
     net.path = "template.html"
+    net.template = net.templateEnv.get_template(net.path)  # pyvis's notebook=True path
     net.kg_summary = summary
     return net
 

@@ -283,6 +283,14 @@ def test_pyvis_write_html_makes_no_lib_folder(tmp_path, monkeypatch, sample_grap
     assert "cdnjs" not in (tmp_path / "graph.html").read_text()
 
 
+def test_pyvis_notebook_path_uses_kg_template(tmp_path, monkeypatch, sample_graph):
+    monkeypatch.chdir(tmp_path)
+    net = to_pyvis(sample_graph)
+    net.write_html("nb.html", notebook=True)  # what pyvis's show() does
+    assert os.listdir(tmp_path) == ["nb.html"]
+    assert (tmp_path / "nb.html").read_text() == render_html(sample_graph)
+
+
 def test_write_html_is_atomic(tmp_path, monkeypatch, sample_graph):
     out = tmp_path / "graph.html"
     out.write_text("previous")
