@@ -31,6 +31,7 @@ from pyvis.network import Network
 
 from export.html_layout import layout_positions, pagerank
 from export.html_page import PAGE_CSS, PAGE_JS, PAGE_TEMPLATE
+from kg.errors import KGError
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph, Provenance
 
@@ -120,14 +121,18 @@ def _script_safe_text(json_text: str) -> str:
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, as shipped inside the pyvis package."""
     base = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{_VIS_VERSION}"
-    script = (base / "vis-network.min.js").read_text(encoding="utf-8")
-    style = (base / "vis-network.css").read_text(encoding="utf-8")
+    try:
+        script = (base / "vis-network.min.js").read_text(encoding="utf-8")
+        style = (base / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as err:
+        raise KGError(
+            f"pyvis's copy of vis-network {_VIS_VERSION} is missing ({err.filename}); "
+            f"reinstall pyvis 0.3.2 (pip install --force-reinstall pyvis==0.3.2)"
+        ) from err
     # Both are inlined raw: make sure neither can end its element early.
     for name, text, closing in (("script", script, "</script"), ("style", style, "</style")):
         if closing in text.lower() or "<!--" in text:
-            raise RuntimeError(
-                f"vis-network {name} cannot be inlined safely: it contains {closing}"
-            )
+            raise KGError(f"vis-network's {name} cannot be inlined safely: it contains {closing}")
     return script, style
 
 
