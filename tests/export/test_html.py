@@ -148,6 +148,13 @@ def test_to_pyvis_parallel_edges_drawn_apart():
     assert negated["dashes"] is True
 
 
+def test_to_pyvis_never_uses_dynamic_smoothing(sample_graph):
+    net = to_pyvis(sample_graph)
+    assert net.options["edges"]["smooth"]["type"] == "continuous"
+    assert net.options["physics"]["enabled"] is True
+    assert "dynamic" not in json.dumps(net.options) + json.dumps(net.edges)
+
+
 def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
     net = to_pyvis(sample_graph)
     by_id = {n["id"]: n for n in net.nodes}
@@ -263,7 +270,8 @@ def test_write_html_deterministic_for_large_layout(tmp_path):
     assert all("x" in node and "y" in node for node in nodes)
     options = json_block((tmp_path / "a.html").read_text(), "kg-options")
     assert options["physics"]["enabled"] is False
-    assert options["edges"]["smooth"] != {"type": "dynamic"}
+    assert options["edges"]["smooth"] == {"enabled": False}
+    assert "dynamic" not in json.dumps(json_block((tmp_path / "a.html").read_text(), "kg-edges"))
 
 
 def test_write_html_creates_only_the_file(tmp_path, monkeypatch, sample_graph):
