@@ -199,6 +199,20 @@ function kgApplyPredicateFilter() {
   if (updates.length) edges.update(updates);
 }
 
+function kgFillSuggestions() {
+  var list = document.getElementById("kg-names");
+  var seen = Object.create(null);
+  var fragment = document.createDocumentFragment();
+  kgNames.forEach(function (entry) {
+    if (seen[entry[2]]) return;
+    seen[entry[2]] = true;
+    var option = document.createElement("option");
+    option.value = entry[2];
+    fragment.appendChild(option);
+  });
+  list.appendChild(fragment);
+}
+
 function kgBuildControls() {
   var legend = document.getElementById("kg-legend");
   kgMeta.types.forEach(function (type, index) {
@@ -224,15 +238,8 @@ function kgBuildControls() {
     select.appendChild(option);
   });
   select.addEventListener("change", kgApplyPredicateFilter);
-  var list = document.getElementById("kg-names");
-  var seen = Object.create(null);
-  kgNames.forEach(function (entry) {
-    if (seen[entry[2]]) return;
-    seen[entry[2]] = true;
-    var option = document.createElement("option");
-    option.value = entry[2];
-    list.appendChild(option);
-  });
+  // The suggestions (one <option> per name) are built when the search box is first used.
+  document.getElementById("kg-search").addEventListener("focus", kgFillSuggestions, { once: true });
   document.getElementById("kg-search-form").addEventListener("submit", function (event) {
     event.preventDefault();
     kgSearch(document.getElementById("kg-search").value);

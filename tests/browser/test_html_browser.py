@@ -253,6 +253,15 @@ def test_search_finds_aliases(tmp_path, open_page):
     path = tmp_path / "sample.html"
     write_html(graph, path)
     page = open_page(path)
+    from selenium.webdriver.common.by import By
+
+    assert page.js("return document.querySelectorAll('#kg-names option').length") == 0
+    page.driver.find_element(By.ID, "kg-search").click()
+    names = {str(a["label"]) for _, a in graph.nodes(data=True)}
+    names |= {alias for _, a in graph.nodes(data=True) for alias in a["aliases"]}
+    options = page.js("return Array.from(document.querySelectorAll('#kg-names option'))"
+                      ".map(function (o) { return o.value; })")
+    assert sorted(options) == sorted(names)
     assert page.js("return kgSearch('mr xu')") == node_id("xu liang")
     assert page.js("return kgSearch('  OPENAI ')") == page.js("return kgNodeId('openai')")
     _assert_clean(page)
