@@ -384,7 +384,7 @@ def to_pyvis(
     physics = n_shown <= PHYSICS_LIMIT
     big = n_shown > PHYSICS_LIMIT
 
-    type_of = {key: graph.nodes[key].get("type") or _UNTYPED for key in keys}
+    type_of = {key: str(graph.nodes[key].get("type") or _UNTYPED) for key in keys}
     type_counts = Counter(type_of.values())
     types = sorted(type_counts, key=lambda t: (t == _UNTYPED, -type_counts[t], t))
     colors = _type_colors(types)
