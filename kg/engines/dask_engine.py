@@ -31,22 +31,24 @@ from typing import Iterable
 
 import dask
 import dask.dataframe as dd
-import extract
 import pandas as pd
 from distributed import Client, LocalCluster, as_completed
 
 from export.rdf import DEFAULT_BASE
+import extract.pipeline
 from extract.documents import DEFAULT_PATTERNS, SourceText, read_document
 from extract.pipeline import extract_pieces, load_nlp, piece_limit
 from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
 from kg.engines import shards, tables
-from kg.errors import DocumentError
+from kg.errors import DocumentError, KGError
+from kg.merge import merge
 from kg.model import Document, KnowledgeGraph
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "ClusterError",
     "DaskBuildReport",
     "Partition",
     "plan_partitions",
@@ -66,6 +68,10 @@ _CHECKPOINT_VERSION = 1
 _LOADS: dict[str, int] = {}
 
 
+class ClusterError(KGError):
+    """The Dask scheduler could not be reached or a local cluster could not start."""
+
+
 @dataclass
 class DaskBuildReport(BuildReport):
     """A :class:`~kg.build.BuildReport` plus what the cluster did.
@@ -77,6 +83,10 @@ class DaskBuildReport(BuildReport):
         scheduler: Address of the scheduler used.
         shards: N-Triples files written (``graph/part-*.nt.gz``), in name order.
         triples_written: RDF triples in the shards.
+        read_seconds: Listing and hashing the corpus (in this process). ``seconds`` also
+            counts starting a local cluster.
+        map_seconds: Parsing and extraction on the workers.
+        reduce_seconds: Merging, writing the shards and gathering the graph.
     """
 
     partitions: int = 0
@@ -85,6 +95,9 @@ class DaskBuildReport(BuildReport):
     scheduler: str = ""
     shards: list[str] = field(default_factory=list)
     triples_written: int = 0
+    read_seconds: float = 0.0
+    map_seconds: float = 0.0
+    reduce_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,7 @@ class Partition:
 def _code_fingerprint() -> str:
     """Hash of the extraction code, so a checkpoint made by other rules is never reused."""
     digest = hashlib.sha256()
-    for path in sorted(Path(extract.__file__).parent.glob("*.py")):
+    for path in sorted(Path(extract.pipeline.__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -188,11 +201,13 @@ def extract_partition(
     try:
         for batch in local._batches(local._pieces(sources, piece_limit(nlp)), _ZONE_CHARS):
             pieces = [piece for _source, _last, piece in batch]
+            extracted = []
             with nlp.memory_zone():
                 for piece, found in zip(pieces, extract_pieces(pieces, nlp, extractor=extractor)):
                     words += len(piece[1].split())
-                    triples += len(found)
-                    writer.write(found)
+                    extracted.extend(found)
+            triples += len(extracted)
+            writer.write(extracted)  # one row group per zone
     except BaseException as err:
         writer.abort(err)
         raise
@@ -255,20 +270,25 @@ def _with_labels(facts: dd.DataFrame, entities: dd.DataFrame) -> dd.DataFrame:
 
 
 def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
-    if scheduler:
-        return stack.enter_context(Client(scheduler))
-    if workers < 1:
+    if not scheduler and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    cluster = stack.enter_context(
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                     dashboard_address=None, silence_logs=logging.ERROR)
-    )
-    return stack.enter_context(Client(cluster))
+    try:
+        if scheduler:
+            return stack.enter_context(Client(scheduler, timeout="30s"))
+        cluster = stack.enter_context(
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR)
+        )
+        return stack.enter_context(Client(cluster))
+    except (OSError, RuntimeError) as err:
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        raise ClusterError(f"cannot connect to {where}: {err}") from err
 
 
 def build_graph_dask(
     paths: Iterable[str | os.PathLike[str]],
     *,
+    graph: KnowledgeGraph | None = None,
     scheduler: str | None = None,
     client: Client | None = None,
     workers: int = 2,
@@ -286,6 +306,10 @@ def build_graph_dask(
 
     Args:
         paths: Files and folders to read (folders recursively, matching ``patterns``).
+        graph: An existing graph (``--into``): documents already in it, by content hash, are
+            skipped, and the result is a new graph, ``kg.merge.merge(graph, built)``, equal to
+            what :func:`kg.build.build_graph` makes of it. Only with ``collect``; the shards
+            hold the new documents alone, so ``output_dir`` is refused with it.
         scheduler: Address of a running scheduler (``tcp://host:8786``); None starts a
             ``LocalCluster`` of ``workers`` processes for this build.
         client: An already connected ``distributed.Client`` (overrides ``scheduler``).
@@ -315,31 +339,44 @@ def build_graph_dask(
     """
     if not collect and output_dir is None:
         raise ValueError("nothing to produce: give output_dir or collect=True")
+    if graph is not None and (output_dir is not None or not collect):
+        raise ValueError("merging into an existing graph needs collect=True and no output_dir")
     report = DaskBuildReport()
     started = time.perf_counter()
     with ExitStack() as stack:
         if client is None:
             client = _connect(stack, scheduler, workers)
         report.scheduler = client.scheduler_info().get("address", "")
+        connected = time.perf_counter()
         if checkpoint_dir is None:
             checkpoint_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-dask-"))
         folder = Path(checkpoint_dir)
         folder.mkdir(parents=True, exist_ok=True)
 
-        sources = read_sources(paths, KnowledgeGraph(), report, patterns=patterns)
+        known = graph if graph is not None else KnowledgeGraph()
+        sources = read_sources(paths, known, report, patterns=patterns)
         documents, partitions = plan_partitions(sources, partition_bytes)
         report.partitions = len(partitions)
         report.documents = len(documents)
         checkpoints = [
             str(folder / f"{p.key(model, extractor)}.parquet") for p in partitions
         ]
+        mapped = time.perf_counter()
+        report.read_seconds = mapped - connected
         _run_map(client, partitions, checkpoints, model, extractor, report)
+        reduced = time.perf_counter()
+        report.map_seconds = reduced - mapped
 
-        graph = _reduce(client, documents, partitions, checkpoints, report,
+        built = _reduce(client, documents, partitions, checkpoints, report,
                         output_dir=output_dir, collect=collect, base=base,
                         output_partitions=output_partitions)
+        report.reduce_seconds = time.perf_counter() - reduced
+    if graph is not None and built is not None:
+        attributes = {k: v for k, v in graph.graph.items() if k != "documents"}
+        built = merge(graph, built)
+        built.graph.update(attributes)  # the base IRI read with the graph, ...
     report.seconds = time.perf_counter() - started
-    return graph, report
+    return built, report
 
 
 def _run_map(

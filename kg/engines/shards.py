@@ -4,8 +4,9 @@ A merged graph lives as partitions of an entity table and of a fact table (see
 :mod:`kg.engines.tables`). Each partition becomes one ``part-*.nt.gz`` file; together with one
 file for the graph node, documents and relations, the shards hold exactly the triples of
 :func:`export.rdf.to_rdf` (mentions' named graphs flattened, as N-Triples has none). The terms
-come from :func:`export.rdf.generate_rdf` run on a small graph per partition, so IRIs and
-literals are the local exporter's own; only the triples the partition owns are kept.
+come from :func:`export.fast_rdf.generate_blocks` (the quads of :func:`export.rdf.generate_rdf`,
+as text) run on a small graph per partition, so IRIs and literals are the local exporter's own;
+only the triples the partition owns are kept.
 
 Triple stores load such a folder in parallel (``pyoxigraph.Store.bulk_load`` per file,
 Oxigraph's ``load --file 'graph/*.nt.gz'``, QLever, Jena xloader, Virtuoso ``ld_dir``).
@@ -19,10 +20,9 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
-from rdflib import URIRef
-from rdflib.plugins.serializers.nt import _nt_row
 
-from export.rdf import DEFAULT_BASE, generate_rdf
+from export.fast_rdf import generate_blocks
+from export.rdf import DEFAULT_BASE
 from kg.engines.tables import iter_edges, iter_nodes
 from kg.io import atomic_open
 from kg.model import Document, KnowledgeGraph
@@ -33,23 +33,24 @@ __all__ = ["SECTIONS", "section", "write_shard", "entity_shard", "fact_shard", "
 SECTIONS: tuple[str, ...] = ("graph", "document", "entity", "relation", "fact")
 
 
-def section(subject: object, predicate: object, base: str) -> str:
-    """The part of the graph a triple belongs to (one of :data:`SECTIONS`).
+def section(subject: str, predicate: str, base: str) -> str:
+    """The part of the graph a triple belongs to (one of :data:`SECTIONS`), from the IRIs of
+    its subject and predicate.
 
     >>> b = "http://example.org/kg/"
-    >>> section(URIRef(b + "entity/A"), URIRef(b + "relation/meet"), b)
+    >>> section(b + "entity/A", b + "relation/meet", b)
     'fact'
-    >>> section(URIRef(b + "entity/A"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), b)
+    >>> section(b + "entity/A", "http://www.w3.org/2000/01/rdf-schema#label", b)
     'entity'
     """
-    name = str(subject)
+    name = subject
     if name == base:
         return "graph"
     rest = name[len(base):] if name.startswith(base) else ""
     if rest.startswith(("statement/", "mention/")):
         return "fact"
     if rest.startswith("entity/"):
-        return "fact" if str(predicate).startswith(base + "relation/") else "entity"
+        return "fact" if predicate.startswith(base + "relation/") else "entity"
     if rest.startswith("relation/"):
         return "relation"
     if rest.startswith("document/"):
@@ -71,9 +72,10 @@ def write_shard(
     """
     wanted = frozenset(sections)
     lines = sorted({
-        _nt_row((s, p, o))
-        for s, p, o, _g in generate_rdf(graph, base=base)
-        if section(s, p, base) in wanted
+        f"{s} {p} {o} .\n"
+        for s, _g, pairs in generate_blocks(graph, base=base)
+        for p, o in pairs
+        if section(s[1:-1], p[1:-1], base) in wanted
     })
     with atomic_open(path, "wb") as handle:
         with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0, filename="") as stream:

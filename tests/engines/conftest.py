@@ -29,14 +29,14 @@ def sentences() -> list[str]:
 
 
 def write_corpus(folder: Path, documents: int, *, seed: int = 0) -> Path:
-    """``documents`` small documents of 2-4 sentences in two folders, plus a copy of one (a
+    """``documents`` small documents of 1-3 sentences in two folders, plus a copy of one (a
     duplicate the build skips) and an empty file (skipped as unreadable)."""
     rng = random.Random(seed)
     pool = sentences()
     for index in range(documents):
         sub = folder / ("news" if index % 3 else "blogs")
         sub.mkdir(parents=True, exist_ok=True)
-        text = " ".join(rng.sample(pool, rng.randint(2, 4)))
+        text = " ".join(rng.sample(pool, rng.randint(1, 3)))
         header = f"date 2024-0{1 + index % 9}-1{index % 10} " if index % 5 == 0 else ""
         (sub / f"doc-{index:04d}.txt").write_text(header + text + "\n", encoding="utf-8")
     (folder / "copy.txt").write_bytes((folder / "news" / "doc-0001.txt").read_bytes())
@@ -46,8 +46,8 @@ def write_corpus(folder: Path, documents: int, *, seed: int = 0) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
-    """Two hundred small documents (about 15,000 words)."""
-    return write_corpus(tmp_path_factory.mktemp("corpus"), 200)
+    """Three hundred small documents (about 17,000 words)."""
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 300)
 
 
 @pytest.fixture(scope="session")
