@@ -25,6 +25,7 @@ __all__ = [
     "entity_key",
     "entity_type",
     "argument_bounds",
+    "tidy_bounds",
     "is_content_argument",
 ]
 
@@ -34,7 +35,9 @@ _LABEL_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod", "quantmod
 _INNER_DEPS = _LABEL_DEPS | {"case", "punct", "advmod", "det"}
 #: Children that end an argument span on the right: clauses and appositions are facts of
 #: their own, conjuncts are arguments of their own.
-_CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "punct", "advcl", "parataxis"})
+_CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "advcl", "parataxis"})
+_OPENERS = {"(": ")", "``": "''", "`": "'", "“": "”", '"': '"', "[": "]", "‘": "’"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
 #: Adjectives that carry no meaning in a label.
 _EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "many",
                                "several", "few", "more", "most", "much", "own", "last", "next"})
@@ -96,12 +99,12 @@ def label_tokens(head: Token) -> list[Token]:
         while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_space:
             end += 1
         tokens = list(doc[start:end])
-        # A possessor or modifier left of the entity ("China's Baidu") is kept too.
+        # A possessor left of the entity ("China's Baidu") is kept too; a title is not.
         extra: list[Token] = []
         for child in head.lefts:
-            if child.i < start and child.dep_ in _LABEL_DEPS and child.pos_ != "PRON":
+            if child.i < start and child.dep_ == "poss" and child.pos_ != "PRON":
                 _collect(child, extra, _INNER_DEPS)
-        tokens = extra + [t for t in tokens if t.dep_ != "det" and t.dep_ != "punct" or t is head]
+        tokens = extra + [t for t in tokens if t.dep_ != "det" and t.dep_ != "punct" or t.i == head.i]
     else:
         tokens = []
         _collect(head, tokens, _LABEL_DEPS)
@@ -109,7 +112,7 @@ def label_tokens(head: Token) -> list[Token]:
     for tok in tokens:
         if tok.dep_ == "det" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
             continue
-        if tok.dep_ == "case" and tok.head is head:
+        if tok.dep_ == "case" and tok.head.i == head.i:
             continue
         if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES:
             continue
@@ -118,21 +121,20 @@ def label_tokens(head: Token) -> list[Token]:
         kept.append(tok)
     kept.sort(key=lambda t: t.i)
     # A line break (a heading run into the sentence by the parser) ends the phrase.
-    for n in range(len(kept) - 1, 0, -1):
-        if any(tok.is_space or "\n" in tok.whitespace_ for tok in head.doc[kept[n - 1].i : kept[n].i]):
-            kept = kept[n:] if kept[n].i <= head.i else kept[:n]
-            break
-    # Drop pieces left dangling by the filters above ("-" with nothing on one side).
-    while kept and kept[0] is not head and kept[0].tag_ == "HYPH":
-        kept.pop(0)
+    text = head.doc.text
+    if len(kept) > 1 and "\n" in text[kept[0].idx : kept[-1].idx]:
+        for n in range(len(kept) - 1, 0, -1):
+            if "\n" in text[kept[n - 1].idx : kept[n].idx]:
+                kept = kept[n:] if kept[n].i <= head.i else kept[:n]
+                break
     return kept
 
 
 def _join(tokens: list[Token], head: Token | None = None) -> str:
     parts: list[str] = []
     for n, tok in enumerate(tokens):
-        text = tok.lemma_.lower() if head is not None and tok is head else tok.text
-        if head is not None and tok is not head:
+        text = tok.lemma_.lower() if head is not None and tok.i == head.i else tok.text
+        if head is not None and tok.i != head.i:
             text = text.lower()
         parts.append(text)
         if n + 1 < len(tokens):
@@ -205,17 +207,46 @@ def argument_bounds(head: Token, *, exclude: Token | None = None) -> tuple[int, 
             end = min(end, child.left_edge.i)
             break
     doc = head.doc
-    for i in range(head.i - 1, start - 1, -1):
-        if doc[i].is_space or "\n" in doc[i].whitespace_:
-            start = i + 1
+    text = doc.text
+    if "\n" in text[doc[start].idx : doc[end - 1].idx]:
+        for i in range(head.i - 1, start - 1, -1):
+            if doc[i].is_space or "\n" in doc[i].whitespace_:
+                start = i + 1
+                break
+        for i in range(head.i, end):
+            if doc[i].is_space or "\n" in doc[i].whitespace_:
+                end = i + 1 if not doc[i].is_space else i
+                break
+    while start < head.i and doc[start].dep_ == "cc":
+        start += 1
+    return tidy_bounds(doc, start, end, keep=head.i)
+
+
+def tidy_bounds(doc, start: int, end: int, *, keep: int | None = None) -> tuple[int, int]:
+    """Bounds without stray punctuation at either end; paired brackets and quotes stay whole.
+
+    A closing quote or bracket is kept when its opener is inside, and added when it follows
+    right after a span that opened it; other punctuation at the ends goes. Token ``keep``
+    (the head) is never cut.
+    """
+    lo = keep if keep is not None else end - 1
+    hi = keep if keep is not None else start
+    while end - 1 > max(start, hi):
+        tok = doc[end - 1].text
+        if tok in _CLOSERS and any(doc[i].text == _CLOSERS[tok] for i in range(start, end - 1)):
             break
-    for i in range(head.i, end):
-        if doc[i].is_space or "\n" in doc[i].whitespace_:
-            end = i + 1 if not doc[i].is_space else i
+        if not doc[end - 1].is_punct:
             break
-    while end - 1 > head.i and doc[end - 1].is_punct and doc[end - 1].text not in ")\"'":
         end -= 1
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < min(end - 1, lo):
+        tok = doc[start].text
+        if tok in _OPENERS and any(doc[i].text == _OPENERS[tok] for i in range(start + 1, end)):
+            break
+        if tok in _OPENERS and end < len(doc) and doc[end].text == _OPENERS[tok]:
+            end += 1
+            break
+        if not doc[start].is_punct:
+            break
         start += 1
     return start, end
 

@@ -32,6 +32,7 @@ from extract.phrases import (
     PRONOUNS,
     argument_bounds,
     entity_key,
+    tidy_bounds,
     entity_label,
     entity_type,
     is_content_argument,
@@ -46,6 +47,7 @@ __all__ = [
     "verb_facts",
     "apposition_facts",
     "possessive_facts",
+    "title_facts",
     "extract_sentence",
     "fact_triples",
     "extract_openie_sentence",
@@ -56,6 +58,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
+_SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
+                        "argue", "explain", "announce", "predict", "warn", "insist"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
 _CLAUSE_DEPS = frozenset(
@@ -122,6 +127,7 @@ class Fact:
     clause_object: bool = False
     verb: Token | None = None
     variant: str | None = None
+    extra_heads: list[Token] = field(default_factory=list)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -168,7 +174,7 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
         if dep == "acl" and verb.tag_ not in ("VBN", "VBG"):
             return [], None
         return _conjuncts(head), dep
-    if dep in ("conj", "xcomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if dep in ("conj", "xcomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         if dep == "advcl" and verb.tag_ not in ("VBG", "VBN"):
             return [], None
         heads, how = _subjects(head, depth + 1)
@@ -198,7 +204,7 @@ def _surface(tokens: list[Token]) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
-def verb_facts(verb: Token) -> Iterator[Fact]:
+def verb_facts(verb: Token, *, openie: bool = False) -> Iterator[Fact]:
     """Facts of the clause headed by ``verb`` (a VERB, or a copular AUX heading a clause)."""
     if verb.dep_ not in _CLAUSE_DEPS:
         return
@@ -223,7 +229,7 @@ def verb_facts(verb: Token) -> Iterator[Fact]:
         how == "acl" and verb.tag_ == "VBN"
     )
     while True:
-        if head is verb:
+        if head.i == verb.i:
             if passive:
                 pred_words += ["be", head.lower_]
             else:
@@ -257,7 +263,7 @@ def verb_facts(verb: Token) -> Iterator[Fact]:
             negated = True
         head = nxt
     yield from _clause_facts(
-        verb, head, subjects, how, pred_words, rel_tokens, negated, modality, passive
+        verb, head, subjects, how, pred_words, rel_tokens, negated, modality, passive, openie
     )
 
 
@@ -271,6 +277,7 @@ def _clause_facts(
     negated: bool,
     modality: str | None,
     passive: bool,
+    openie: bool,
 ) -> Iterator[Fact]:
     objects: list[Token] = []
     preps: list[Token] = []
@@ -283,15 +290,15 @@ def _clause_facts(
             objects.extend(_conjuncts(child))
         elif dep in ("prep", "agent") and child.i > head.i:
             preps.append(child)
-        elif dep == "prep" and child.i < head.i and child.head is head:
+        elif dep == "prep" and child.i < head.i:
             preps.append(child)
-        elif dep == "ccomp" and child.i > head.i:
+        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in _SAY_VERBS):
             clause = child
         elif dep == "acomp" and child.lower_ not in pred_words:
             acomp = child
         elif dep == "dative":
             datives.append(child)
-    if head is not verb:
+    if head.i != verb.i:
         # Prepositions attached to the first verb of a chain still belong to the fact.
         preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
     # Relative clause whose relative pronoun is the object: "the book that he wrote".
@@ -336,6 +343,7 @@ def _clause_facts(
             extra=extra_bounds,
             clause_object=clause_object,
             verb=verb_ref,
+            extra_heads=list(extra),
         )
 
     base = " ".join(pred_words)
@@ -362,11 +370,19 @@ def _clause_facts(
     if objects:
         for subj in subjects:
             for obj in objects:
-                if obj is subj:
+                if obj.i == subj.i:
                     continue
                 cons = construction
                 if head.lemma_ == "be" and obj.dep_ in ("attr", "conj") and how is None:
                     cons = "copula"
+                    of = _of_complement(obj)
+                    if of is not None:
+                        # "Paris is the capital of France" -> (Paris, be capital of, France).
+                        prep, pobj = of
+                        rel = rel_tokens + list(obj.doc[obj.left_edge.i : prep.i + 1])
+                        yield make(subj, f"{base} {obj.lemma_.lower()} of", rel, pobj, cons,
+                                   preps)
+                        continue
                 yield make(subj, base, rel_tokens, obj, cons, datives + preps)
         return
     if preps:
@@ -390,7 +406,7 @@ def _clause_facts(
                     else:
                         pobj_heads = [pobj]
                     for target in pobj_heads:
-                        if target is subj:
+                        if target.i == subj.i:
                             continue
                         yield make(subj, f"{' '.join(words)} {first.lower_}", rel, target, cons,
                                    rest)
@@ -419,13 +435,28 @@ def _is_acronym(text: str) -> bool:
 
 
 def _trim(doc, bounds: tuple[int, int]) -> tuple[int, int]:
-    """Bounds without punctuation at either end (brackets and quotes that close stay)."""
-    start, end = bounds
-    while end - start > 1 and doc[end - 1].is_punct and doc[end - 1].text not in ")\"'":
-        end -= 1
-    while end - start > 1 and doc[start].is_punct and doc[start].text not in "(\"'":
-        start += 1
-    return start, end
+    """Bounds without stray punctuation at either end (see :func:`tidy_bounds`)."""
+    return tidy_bounds(doc, *bounds)
+
+
+def _of_complement(noun: Token) -> tuple[Token, Token] | None:
+    """``(of, pobj)`` when a common noun's first right dependent is an "of" phrase."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return child, pobj
+        return None
+    return None
+
+
+def _bare(noun: Token) -> bool:
+    """A noun without determiner, possessor, number or dependents on its right."""
+    return noun.pos_ == "NOUN" and not any(noun.rights) and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in noun.lefts
+    )
 
 
 def apposition_facts(token: Token) -> Iterator[Fact]:
@@ -468,20 +499,157 @@ def possessive_facts(token: Token) -> Iterator[Fact]:
     )
 
 
-def iter_facts(sent: Span) -> Iterator[Fact]:
-    """Every fact the rules find in ``sent``, walking the parse once."""
+def title_facts(token: Token) -> Iterator[Fact]:
+    """(Todd Graves, be, former U.S. Attorney) for a title written before a person's name.
+
+    ``token`` is the first token of a PERSON entity; the title is made of the modifiers of the
+    name's head that stand before the entity and include a noun.
+    """
+    if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+        return
+    doc = token.doc
+    start = token.i
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    root = doc[end - 1]
+    while start <= root.head.i < end and root.head.i != root.i:
+        root = root.head
+    titles = [c for c in root.lefts if c.i < start and c.dep_ in ("compound", "amod", "nmod")]
+    if not titles or not any(c.pos_ in ("NOUN", "PROPN") for c in titles):
+        return
+    first = min(c.left_edge.i for c in titles)
+    if doc[first].dep_ == "det" or doc[first].dep_ == "poss":
+        first += 1
+    title_head = max((c for c in titles if c.pos_ in ("NOUN", "PROPN")), key=lambda c: c.i)
+    if first >= start or any(doc[i].is_punct for i in range(first, start)):
+        return
+    yield Fact(
+        subject=root,
+        predicate="be",
+        relation="is",
+        object=title_head,
+        construction="title",
+        subject_bounds=(start, end),
+        object_bounds=(first, start),
+    )
+
+
+_NOUN_PREPS = frozenset({"of", "in", "with", "between", "from", "at", "on", "for", "near"})
+
+
+def noun_prep_facts(prep: Token) -> Iterator[Fact]:
+    """(X, is in, Y) for a noun modified by a prepositional phrase ("businesses in Japan").
+
+    A weak reading, for Open IE output only: annotators write these, the graph does not want
+    every "of".
+    """
+    noun = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPS or noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    if noun.dep_ in ("ROOT",) or prep.i < noun.i:
+        return
+    pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not pobjs:
+        return
+    start, _ = argument_bounds(noun)
+    if start > noun.i:
+        start = noun.i
+    be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"
+    for pobj in _conjuncts(pobjs[0]):
+        yield Fact(
+            subject=noun,
+            predicate=f"be {prep.lower_}",
+            relation=f"{be} {prep.text}",
+            object=pobj,
+            construction="noun_prep",
+            subject_bounds=tidy_bounds(noun.doc, start, prep.i),
+            object_bounds=argument_bounds(pobj),
+        )
+
+
+def _variants(fact: Fact) -> Iterator[Fact]:
+    """Other readings of a verbal fact, as Open IE annotators often write them.
+
+    * ``fold``: the object and the first prepositional phrase join the relation ("combined the
+      work of all three with" + "personal snapshots");
+    * ``split``: prepositional phrases on the object become arguments of their own ("observed"
+      + "the practice" + "in Istanbul").
+    """
+    doc = fact.subject.doc
+    obj = fact.object
+    if fact.clause_object or fact.construction in ("apposition", "possessive", "title"):
+        return
+    preps = [p for p in fact.extra_heads if p.dep_ == "prep" and p.i > obj.i]
+    if preps and obj.dep_ in ("dobj", "conj") and not fact.relation.endswith(obj.text):
+        first = preps[0]
+        pobjs = _pobjs(first)
+        if pobjs and pobjs[0].dep_ == "pobj":
+            start, end = fact.object_bounds
+            relation = f"{fact.relation} {doc[start:end].text} {first.text}"
+            pobj = pobjs[0]
+            yield Fact(
+                subject=fact.subject,
+                predicate=f"{fact.predicate} {first.lower_}",
+                relation=relation,
+                object=pobj,
+                construction=fact.construction,
+                subject_bounds=fact.subject_bounds,
+                object_bounds=argument_bounds(pobj),
+                negated=fact.negated,
+                modality=fact.modality,
+                extra=[(p.left_edge.i, p.right_edge.i + 1) for p in preps[1:]],
+                verb=fact.verb,
+                variant="fold",
+            )
+    inner = [c for c in obj.rights if c.dep_ == "prep" and c.i < fact.object_bounds[1]]
+    if inner and fact.object_bounds[0] <= obj.i:
+        cut = inner[0].left_edge.i
+        if cut > obj.i:
+            yield Fact(
+                subject=fact.subject,
+                predicate=fact.predicate,
+                relation=fact.relation,
+                object=obj,
+                construction=fact.construction,
+                subject_bounds=fact.subject_bounds,
+                object_bounds=(fact.object_bounds[0], cut),
+                negated=fact.negated,
+                modality=fact.modality,
+                extra=[(c.left_edge.i, c.right_edge.i + 1) for c in inner] + fact.extra,
+                verb=fact.verb,
+                variant="split",
+            )
+
+
+def iter_facts(sent: Span, *, openie: bool = False, variants: bool = False) -> Iterator[Fact]:
+    """Every fact the rules find in ``sent``, walking the parse once.
+
+    ``openie`` is passed on to the verb rules for Open IE output. With ``variants``, less certain alternative
+    readings of verbal facts follow each fact (see :func:`_variants`); neither is for the graph.
+    """
     for token in sent:
         pos = token.pos_
+        facts: Iterator[Fact] | None = None
         if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
-            yield from verb_facts(token)
+            facts = verb_facts(token, openie=openie)
         elif token.dep_ in _CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights):
             # A verb mistagged as adjective or noun ("does not rival Sora"): its object says
             # it is a verb.
-            yield from verb_facts(token)
+            facts = verb_facts(token, openie=openie)
         elif token.dep_ == "appos":
             yield from apposition_facts(token)
+        if facts is not None:
+            for fact in facts:
+                yield fact
+                if variants:
+                    yield from _variants(fact)
         if token.dep_ == "poss":
             yield from possessive_facts(token)
+        elif openie and token.dep_ == "prep":
+            yield from noun_prep_facts(token)
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            yield from title_facts(token)
 
 
 def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -567,7 +735,7 @@ def fact_triples(
         return local[start - sent_start : end - sent_start]
 
     seen: set[tuple] = set()
-    for fact in iter_facts(sent):
+    for fact in iter_facts(sent, openie=openie):
         subject = _argument(fact.subject, fact, is_object=False, openie=openie)
         if subject is None:
             continue

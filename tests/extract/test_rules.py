@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.rules import extract_sentence, iter_facts
+from extract.rules import extract_openie_sentence, extract_sentence, fact_triples, iter_facts
 from tests.extract.parses import parse
 
 # (name, parse, expected (subject label, predicate, object label, construction) facts)
@@ -180,3 +180,65 @@ def test_extract_sentence_keeps_prepositional_phrases_as_extra():
     (triple,) = extract_sentence(doc[:], document="d")
     assert (triple.predicate, triple.object.label, triple.extra) == (
         "teach at", "Tsinghua", ("in 2010",))
+
+
+def test_title_before_a_name_is_a_copula():
+    doc = parse(
+        "Bond/1/nsubj/PROPN/NNP/Bond/B-PERSON thanked/1/ROOT/VERB/VBD/thank "
+        "former/5/amod/ADJ/JJ Attorney/5/compound/PROPN/NNP/Attorney "
+        "Todd/5/compound/PROPN/NNP/Todd/B-PERSON Graves/1/dobj/PROPN/NNP/Graves/I-PERSON "
+        "./1/punct/PUNCT/."
+    )
+    facts = {(t.subject.label, t.predicate, t.object.label, t.provenance.object_text,
+              t.provenance.construction) for t in extract_sentence(doc[:], document="d")}
+    assert ("Todd Graves", "be", "Attorney", "former Attorney", "title") in facts
+    assert ("Bond", "thank", "Todd Graves", "former Attorney Todd Graves", "svo") in facts
+
+
+def test_copula_with_of_complement_folds_the_noun():
+    doc = parse(
+        "Paris/1/nsubj/PROPN/NNP/Paris/B-GPE is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT "
+        "capital/1/attr/NOUN/NN of/3/prep/ADP/IN France/4/pobj/PROPN/NNP/France/B-GPE "
+        "./1/punct/PUNCT/."
+    )
+    ((fact, triple),) = fact_triples(doc[:], document="d")
+    assert (triple.subject.label, triple.predicate, triple.object.label) == (
+        "Paris", "be capital of", "France")
+    assert fact.relation == "is the capital of"
+
+
+def test_say_verb_takes_a_clause_written_before_it():
+    doc = parse(
+        "Lawyers/1/nsubj/NOUN/NNS/lawyer appeal/3/ccomp/VERB/VBP/appeal ,/3/punct/PUNCT/, "
+        "says/3/ROOT/VERB/VBZ/say Burr/3/nsubj/PROPN/NNP/Burr/B-PERSON ./3/punct/PUNCT/."
+    )
+    triples = list(extract_sentence(doc[:], document="d"))
+    assert [(t.subject.label, t.predicate, t.provenance.object_text) for t in triples] == [
+        ("Burr", "say", "Lawyers appeal")]
+
+
+def test_openie_extractor_keeps_relation_as_written_and_pronouns():
+    doc = parse(
+        "He/2/nsubj/PRON/PRP/he was/2/auxpass/AUX/VBD/be born/2/ROOT/VERB/VBN/bear "
+        "in/2/prep/ADP/IN Paris/3/pobj/PROPN/NNP/Paris/B-GPE ./2/punct/PUNCT/."
+    )
+    assert list(extract_sentence(doc[:], document="d")) == []  # nobody for "He" to be
+    (triple,) = extract_openie_sentence(doc[:], document="d")
+    assert (triple.provenance.subject_text, triple.predicate, triple.provenance.object_text) == (
+        "He", "was born in", "Paris")
+
+
+def test_openie_extractor_adds_noun_prepositions_the_graph_skips():
+    doc = parse(
+        "Firms/1/nsubj/NOUN/NNS/firm grow/1/ROOT/VERB/VBP/grow ./1/punct/PUNCT/. "
+    )
+    assert list(extract_openie_sentence(doc[:], document="d")) == []
+    doc = parse(
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON met/1/ROOT/VERB/VBD/meet businesses/1/dobj/NOUN/NNS/"
+        "business in/2/prep/ADP/IN Japan/3/pobj/PROPN/NNP/Japan/B-GPE ./1/punct/PUNCT/."
+    )
+    graph = {(t.predicate, t.object.label) for t in extract_sentence(doc[:], document="d")}
+    openie = {(t.provenance.subject_text, t.predicate, t.provenance.object_text)
+              for t in extract_openie_sentence(doc[:], document="d")}
+    assert ("be in", "Japan") not in graph
+    assert ("businesses", "are in", "Japan") in openie

@@ -26,7 +26,7 @@ def _facts(triples):
          "of Sora in mere months.", ("generative AI services", "rival", "Sora")),
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
          ("Xu Liang", "be", "seasoned AI entrepreneur")),
-        ("Paris is the capital of France.", ("Paris", "be", "capital")),
+        ("Paris is the capital of France.", ("Paris", "be capital of", "France")),
     ],
 )
 def test_extract_finds_fact(nlp, text, fact):
