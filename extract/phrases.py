@@ -166,13 +166,11 @@ def entity_key(head: Token) -> str:
     ("Large Language Models" -> "large language model").
     """
     tokens = label_tokens(head)
-    if head.ent_type_ and head.pos_ == "PROPN":
+    if head.pos_ == "PROPN":
         text = _join(tokens).lower()
         if head.tag_ == "NNPS" and text.endswith("s") and not text.endswith("ss"):
             text = text[:-1]
         return text
-    if head.pos_ == "PROPN":
-        return _join(tokens).lower()
     return _join(tokens, head)
 
 

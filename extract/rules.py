@@ -26,6 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from extract.aliases import acronym_key
 from extract.confidence import score_fact
 from extract.coref import resolve
 from extract.phrases import (
@@ -678,7 +679,7 @@ def _argument(token: Token, fact: Fact, *, is_object: bool, openie: bool) -> Arg
         if not any(ch.isalnum() for ch in label):
             return None
         return Argument(label, label.lower(), None)
-    return Argument(label, entity_key(head), entity_type(head))
+    return Argument(label, acronym_key(head) or entity_key(head), entity_type(head))
 
 
 def _demonstrative(token: Token) -> bool:

@@ -12,7 +12,16 @@ from typing import Iterable
 
 from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
 
-__all__ = ["normalize_key", "add_triple", "add_document", "merge_into", "merge"]
+__all__ = [
+    "KEY_ALIASES",
+    "normalize_key",
+    "canonical_key",
+    "acronym_matches",
+    "add_triple",
+    "add_document",
+    "merge_into",
+    "merge",
+]
 
 _SPACE = re.compile(r"\s+")
 _ACRONYM_DOTS = re.compile(r"\b((?:\w\.){2,})")
@@ -28,6 +37,63 @@ def normalize_key(key: str) -> str:
     text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _SPACE.sub(" ", text.casefold()).strip(" .,;:!?\"'")
     return text
+
+
+#: Different names of one entity, by normalised key (whole key or its first word).
+KEY_ALIASES: dict[str, str] = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "prc": "china",
+    "people's republic of china": "china",
+    "eu": "european union",
+    "un": "united nations",
+}
+
+
+def canonical_key(key: str) -> str:
+    """The node key of an entity: :func:`normalize_key`, then known aliases resolved.
+
+    A key that is an alias, or starts with one, is rewritten, so ``U.S.``, ``US`` and
+    ``United States`` are one node and ``U.S. tech behemoths`` says ``united states`` too.
+
+    >>> canonical_key("U.S."), canonical_key("US"), canonical_key("United States")
+    ('united states', 'united states', 'united states')
+    >>> canonical_key("U.S. tech behemoth")
+    'united states tech behemoth'
+    """
+    text = normalize_key(key)
+    if text in KEY_ALIASES:
+        return KEY_ALIASES[text]
+    first, _, rest = text.partition(" ")
+    if rest and first in KEY_ALIASES:
+        return f"{KEY_ALIASES[first]} {rest}"
+    return text
+
+
+def acronym_matches(acronym: str, expansion: str) -> bool:
+    """True when ``acronym`` is made of the initials of ``expansion``'s words.
+
+    A plural ``s`` on the acronym, dots, hyphenated words and small function words
+    ("of", "and", "the") are allowed for.
+
+    >>> acronym_matches("LLMs", "Large Language Models"), acronym_matches("U.S.", "United States")
+    (True, True)
+    >>> acronym_matches("AI", "Large Language Models")
+    False
+    """
+    letters = acronym.replace(".", "").replace("-", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    letters = letters.lower()
+    words = [w for w in re.split(r"[\s\-]+", expansion.lower()) if w]
+    if len(letters) < 2 or not words:
+        return False
+    full = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in {"of", "and", "the", "for", "&", "in"})
+    return letters in (full, content)
 
 
 def _bump(counts: dict[str, int], value: str | None, by: int = 1) -> None:
@@ -106,8 +172,8 @@ def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
     >>> g.edges["a", "b", "meet"]["count"]
     2
     """
-    subject_key = normalize_key(triple.subject.key)
-    object_key = normalize_key(triple.object.key)
+    subject_key = canonical_key(triple.subject.key)
+    object_key = canonical_key(triple.object.key)
     if not subject_key or not object_key:
         raise ValueError(f"Triple has an empty entity key after normalisation: {triple!r}")
     for key, arg in ((subject_key, triple.subject), (object_key, triple.object)):

@@ -1,0 +1,90 @@
+"""Entities that merge and predicates that normalise, on small texts with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract
+from kg.merge import acronym_matches, canonical_key, merge_into
+from kg.model import KnowledgeGraph
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("U.S.", "united states"),
+        ("US", "united states"),
+        ("United States", "united states"),
+        ("the United States", "united states"),
+        ("U.S. tech behemoth", "united states tech behemoth"),
+        ("China", "china"),
+        ("user", "user"),
+    ],
+)
+def test_canonical_key_resolves_aliases(raw, expected):
+    assert canonical_key(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("LLMs", "Large Language Models", True),
+        ("LLM", "large language model", True),
+        ("NATO", "North Atlantic Treaty Organization", True),
+        ("DoD", "Department of Defense", True),
+        ("UN", "United Nations", True),
+        ("AI", "Large Language Models", False),
+        ("A", "Apple", False),
+    ],
+)
+def test_acronym_matches_table(short, long, expected):
+    assert acronym_matches(short, long) is expected
+
+
+def _graph(nlp, text):
+    return merge_into(KnowledgeGraph(), extract([("d", text)], nlp))
+
+
+def _node_of(graph, form):
+    nodes = [n for n, a in graph.nodes(data=True) if form in a["forms"]]
+    assert len(nodes) == 1, (form, nodes)
+    return nodes[0]
+
+
+def test_acronym_and_expansion_are_one_node(nlp):
+    graph = _graph(nlp, "Firms build Large Language Models (LLMs). LLMs need data.")
+    assert _node_of(graph, "LLMs") == _node_of(graph, "Large Language Models")
+
+
+def test_us_spellings_are_one_node(nlp):
+    text = ("The U.S. restricts chip exports. The United States funds research. "
+            "China rivals the US.")
+    graph = _graph(nlp, text)
+    keys = {_node_of(graph, form) for form in ("U.S.", "United States", "US")
+            if any(form in a["forms"] for _, a in graph.nodes(data=True))}
+    assert keys == {"united states"}
+
+
+def test_plural_singular_and_case_share_a_node(nlp):
+    graph = _graph(nlp, "Chinese companies build models. A Chinese company builds chips.")
+    assert _node_of(graph, "Chinese companies") == _node_of(graph, "Chinese company")
+
+
+def test_possessive_keeps_a_link_to_the_owner(nlp):
+    graph = _graph(nlp, "China's big tech giants build models.")
+    giants = _node_of(graph, "China's big tech giants")
+    assert graph.has_edge("china", giants)
+    assert graph.has_edge(giants, "model")
+
+
+def test_pronoun_resolves_or_the_triple_is_dropped(nlp):
+    resolved = list(extract([("d", "Xu Liang founded Acme. He sold Acme to Baidu.")], nlp))
+    assert any(t.subject.label == "Xu Liang" and t.predicate == "sell" for t in resolved)
+    ambiguous = list(extract([("d", "Xu met Li. He sold the firm to Baidu.")], nlp))
+    assert not any(t.predicate == "sell" for t in ambiguous)
+
+
+def test_light_verb_becomes_its_verb(nlp):
+    triples = list(extract([("d", "Xu Liang makes a bold prediction about China.")], nlp))
+    assert ("Xu Liang", "predict about", "China") in {
+        (t.subject.label, t.predicate, t.object.label) for t in triples}
