@@ -212,15 +212,26 @@ def _digest(*parts: str, size: int = 12) -> str:
     return hashlib.sha256(data).hexdigest()[:size]
 
 
+#: Turtle's PN_CHARS_BASE beyond ASCII, minus the zero-width joiners: characters that can
+#: stand in a prefixed name, so every Turtle reader accepts what rdflib abbreviates.
+_PN_RANGES = (
+    (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D), (0x37F, 0x1FFF),
+    (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD),
+    (0x10000, 0xEFFFF),
+)
+
+
 def _keep(char: str) -> bool:
     """Whether ``char`` may stand unencoded in an IRI path segment we mint.
 
     ASCII letters, digits, ``-`` and ``.``; beyond ASCII only left-to-right letters and digits
-    that are NFC on their own (RFC 3987 ``ucschar``, no bidi or formatting characters).
+    that are NFC on their own and allowed in Turtle prefixed names (so RFC 3987 ``ucschar``
+    without bidi or formatting characters).
     """
     if char in _ASCII_KEEP:
         return True
-    if ord(char) < 0xA0:
+    code = ord(char)
+    if code < 0xC0 or not any(low <= code <= high for low, high in _PN_RANGES):
         return False
     return (
         unicodedata.category(char)[0] in "LN"
@@ -229,19 +240,20 @@ def _keep(char: str) -> bool:
     )
 
 
-def _encode(text: str) -> tuple[str, bool]:
+def _encode(text: str, *, underscores: bool = True) -> tuple[str, bool]:
     """Readable IRI segment for ``text`` and whether it determines ``text`` exactly.
 
     Spaces become ``_``; every other character that is not plainly safe is percent-encoded
     (UTF-8, upper-case hex), so the mapping is injective on texts without ``_``. A text with
-    ``_``, an empty text, a dot segment or one too long for a readable IRI is lossy.
+    ``_``, an empty text, a dot segment or one too long for a readable IRI is lossy. With
+    ``underscores=False`` spaces are percent-encoded too and ``_`` is kept, losslessly.
     """
     out: list[str] = []
     lossless = True
     for char in text:
-        if char == " ":
+        if char == " " and underscores:
             out.append("_")
-        elif _keep(char):
+        elif _keep(char) or (char == "_" and not underscores):
             out.append(char)
         else:
             if char == "_":  # "_" stands for a space, so a real one cannot be told apart
@@ -304,10 +316,10 @@ def relation_iri(predicate: str, *, base: str = DEFAULT_BASE) -> URIRef:
 def document_iri(document_id: str, *, base: str = DEFAULT_BASE) -> URIRef:
     """The IRI of a source document (also the name of its graph in dataset formats).
 
-    >>> str(document_iri("news/a.txt"))
-    'http://example.org/kg/document/news%2Fa.txt'
+    >>> str(document_iri("news/a_b c.txt"))
+    'http://example.org/kg/document/news%2Fa_b%20c.txt'
     """
-    encoded, exact = _encode(document_id)
+    encoded, exact = _encode(document_id, underscores=False)
     return URIRef(base + "document/" + (encoded if exact else _lossy(document_id, document_id)))
 
 
