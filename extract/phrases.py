@@ -23,9 +23,11 @@ __all__ = [
     "label_tokens",
     "entity_label",
     "entity_key",
+    "entity_label_key",
     "entity_type",
     "argument_bounds",
     "tidy_bounds",
+    "doc_text",
     "is_content_argument",
 ]
 
@@ -57,6 +59,14 @@ _STOP_WORDS = PRONOUNS | frozenset(
 )
 #: Nouns that only point at their "of" complement: "the likes of Sora" is about Sora.
 _TRANSPARENT = frozenset({"likes", "like"})
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text
 
 
 def transparent_head(token: Token) -> Token:
@@ -121,7 +131,7 @@ def label_tokens(head: Token) -> list[Token]:
         kept.append(tok)
     kept.sort(key=lambda t: t.i)
     # A line break (a heading run into the sentence by the parser) ends the phrase.
-    text = head.doc.text
+    text = doc_text(head.doc)
     if len(kept) > 1 and "\n" in text[kept[0].idx : kept[-1].idx]:
         for n in range(len(kept) - 1, 0, -1):
             if "\n" in text[kept[n - 1].idx : kept[n].idx]:
@@ -165,13 +175,19 @@ def entity_key(head: Token) -> str:
     Proper names keep their own form apart from case, and a plural proper noun loses its "s"
     ("Large Language Models" -> "large language model").
     """
+    return entity_label_key(head)[1]
+
+
+def entity_label_key(head: Token) -> tuple[str, str]:
+    """:func:`entity_label` and :func:`entity_key` together, walking the phrase once."""
     tokens = label_tokens(head)
+    label = _join(tokens)
     if head.pos_ == "PROPN":
-        text = _join(tokens).lower()
-        if head.tag_ == "NNPS" and text.endswith("s") and not text.endswith("ss"):
-            text = text[:-1]
-        return text
-    return _join(tokens, head)
+        key = label.lower()
+        if head.tag_ == "NNPS" and key.endswith("s") and not key.endswith("ss"):
+            key = key[:-1]
+        return label, key
+    return label, _join(tokens, head)
 
 
 def entity_type(head: Token) -> str | None:
@@ -205,7 +221,7 @@ def argument_bounds(head: Token, *, exclude: Token | None = None) -> tuple[int, 
             end = min(end, child.left_edge.i)
             break
     doc = head.doc
-    text = doc.text
+    text = doc_text(doc)
     if "\n" in text[doc[start].idx : doc[end - 1].idx]:
         for i in range(head.i - 1, start - 1, -1):
             if doc[i].is_space or "\n" in doc[i].whitespace_:

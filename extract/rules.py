@@ -32,11 +32,10 @@ from extract.coref import resolve
 from extract.phrases import (
     PRONOUNS,
     argument_bounds,
-    entity_key,
-    tidy_bounds,
-    entity_label,
+    entity_label_key,
     entity_type,
     is_content_argument,
+    tidy_bounds,
     transparent_head,
 )
 from extract.registry import extractors
@@ -662,24 +661,21 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
 
 def _argument(token: Token, fact: Fact, *, is_object: bool, openie: bool) -> Argument | None:
     bounds = fact.object_bounds if is_object else fact.subject_bounds
-    if is_object and fact.clause_object:
+    if openie or (is_object and fact.clause_object):
+        # Open IE output scores the argument as written; no label or key is needed.
         text = token.doc[bounds[0]:bounds[1]].text
+        if not any(ch.isalnum() for ch in text):
+            return None
         return Argument(text, text.lower(), None)
     head = token
     if token.lower_ in PRONOUNS or (token.pos_ == "PRON") or _demonstrative(token):
-        resolved = resolve(token)
-        if resolved is None and not openie:
+        head = resolve(token)
+        if head is None:
             return None
-        head = resolved or token
-    label = entity_label(head)
+    label, key = entity_label_key(head)
     if not is_content_argument(label):
-        if not openie:
-            return None
-        label = token.doc[bounds[0]:bounds[1]].text
-        if not any(ch.isalnum() for ch in label):
-            return None
-        return Argument(label, label.lower(), None)
-    return Argument(label, acronym_key(head) or entity_key(head), entity_type(head))
+        return None
+    return Argument(label, acronym_key(head) or key, entity_type(head))
 
 
 def _demonstrative(token: Token) -> bool:
@@ -707,14 +703,15 @@ def extract_openie_sentence(sent: Span, *, document: str, offset: int = 0) -> It
 
     Open IE benchmarks score the relation as written and take arguments as they stand, so here
     the predicate is the relation as written ("could rival", "was founded by"; a negation word
-    is left out because ``negated`` carries it) and a pronoun nobody can resolve is kept as the
-    argument instead of dropping the triple.
+    is left out because ``negated`` carries it) and arguments are taken as written: a pronoun
+    stays a pronoun instead of dropping the triple, and labels and keys are the argument text
+    (no entity label is worked out, which Open IE output does not use).
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("He founded a company.")
     >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_openie_sentence(
     ...     next(doc.sents), document="d")]
-    [('He', 'founded', 'company')]
+    [('He', 'founded', 'a company')]
     """
     for _fact, triple in fact_triples(sent, document=document, offset=offset, openie=True):
         yield triple
