@@ -59,10 +59,12 @@ __all__ = [
 
 #: Text per map task: large enough that scheduling costs nothing next to parsing.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
+#: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
+_TASKS_PER_THREAD = 4
 #: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
 _ZONE_CHARS = 1_000_000
 #: Bumped when the checkpoint layout or the extraction it stores changes meaning.
-_CHECKPOINT_VERSION = 1
+_CHECKPOINT_VERSION = 2
 
 # Model loads in this process, by model name: how tests see that a worker loaded it once.
 _LOADS: dict[str, int] = {}
@@ -128,32 +130,39 @@ def _code_fingerprint() -> str:
 
 
 def plan_partitions(
-    sources: Iterable[SourceText], partition_bytes: int = DEFAULT_PARTITION_BYTES
+    sources: Iterable[SourceText],
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
+    *,
+    min_partitions: int = 1,
 ) -> tuple[list[Document], list[Partition]]:
     """Cut ``sources`` (in order) into partitions of about ``partition_bytes`` of text.
 
-    A document is never split; one larger than ``partition_bytes`` is a partition of its own
-    (the worker streams it in pieces).
+    A document is never split; one larger than a partition is a partition of its own (the
+    worker streams it in pieces). Partitions are made smaller when that is needed to have
+    ``min_partitions`` of them, so a small corpus still keeps every worker busy.
 
     >>> from kg.model import Document
     >>> docs = [SourceText(Document(f"d{i}", f"/c/d{i}", f"{i}"), "x" * 40, size=40)
     ...         for i in range(5)]
-    >>> _, parts = plan_partitions(docs, 100)
-    >>> [len(p.documents) for p in parts]
+    >>> [len(p.documents) for p in plan_partitions(docs, 100)[1]]
     [3, 2]
+    >>> [len(p.documents) for p in plan_partitions(docs, 100, min_partitions=4)[1]]
+    [2, 2, 1]
     """
     if partition_bytes < 1:
         raise ValueError(f"partition_bytes must be positive, not {partition_bytes}")
+    entries = [(source.document, source.size) for source in sources]  # no text is kept
+    total = sum(size for _doc, size in entries)
+    target = max(1, min(partition_bytes, total // max(1, min_partitions)))
     documents: list[Document] = []
     partitions: list[Partition] = []
     batch: list[tuple[str, str, str]] = []
     size = 0
-    for source in sources:
-        doc = source.document
+    for doc, doc_size in entries:
         documents.append(doc)
         batch.append((doc.source, doc.id, doc.sha256))
-        size += source.size
-        if size >= partition_bytes:
+        size += doc_size
+        if size >= target:
             partitions.append(Partition(len(partitions), tuple(batch), size))
             batch, size = [], 0
     if batch:
@@ -218,11 +227,11 @@ def extract_partition(
 
 def _load_partition(item: tuple[int, str]) -> pd.DataFrame:
     index, path = item
-    return tables.with_sequence(tables.read_checkpoint(path), index)
+    return tables.keyed(tables.read_checkpoint(path), index)
 
 
 def _meta_rows() -> pd.DataFrame:
-    return tables.with_sequence(tables.TRIPLE_SCHEMA.empty_table().to_pandas(), 0)
+    return tables.keyed(tables.TRIPLE_SCHEMA.empty_table().to_pandas(), 0)
 
 
 def _write_entities(frame: pd.DataFrame, out: str, base: str, partition_info=None):
@@ -324,7 +333,8 @@ def build_graph_dask(
             ``entities/`` and ``facts/`` Parquet tables; None writes nothing.
         collect: Gather the merged graph into this process and return it; turn off for
             graphs larger than the client's memory (the shards are then the output).
-        partition_bytes: Text per map task.
+        partition_bytes: Text per map task (smaller when the corpus would otherwise give
+            fewer than four tasks per worker thread).
         output_partitions: Partitions of the merged tables (and shards); None: as many as
             map tasks.
         base: Base IRI of the RDF shards.
@@ -355,7 +365,10 @@ def build_graph_dask(
 
         known = graph if graph is not None else KnowledgeGraph()
         sources = read_sources(paths, known, report, patterns=patterns)
-        documents, partitions = plan_partitions(sources, partition_bytes)
+        threads = sum(client.nthreads().values()) or workers
+        documents, partitions = plan_partitions(
+            sources, partition_bytes, min_partitions=_TASKS_PER_THREAD * threads
+        )
         report.partitions = len(partitions)
         report.documents = len(documents)
         checkpoints = [

@@ -1,6 +1,9 @@
 """Triples as tables: the columnar form distributed engines shuffle, merge and store.
 
-Extraction output becomes one row per triple (:func:`triples_table`); a merge is then two
+Extraction output becomes one row per triple (:func:`triples_table`), stored as extracted (raw
+entity keys), so a checkpoint stays valid when entity resolution changes; :func:`keyed` adds
+the node keys (:func:`kg.merge.canonical_key`), fact keys and a corpus-wide order. A merge is
+then two
 group-bys, one by canonical entity key (:func:`finalize_entities`) and one by fact identity
 (:func:`finalize_facts`), that combine exactly as :mod:`kg.merge` does: counts add, provenance
 concatenates in input order, labels are the most frequent form (ties to the smallest).
@@ -22,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.io import atomic_open
-from kg.merge import _refresh_node, normalize_key
+from kg.merge import _refresh_node, canonical_key
 from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
@@ -34,7 +37,7 @@ __all__ = [
     "CheckpointWriter",
     "read_checkpoint",
     "checkpoint_metadata",
-    "with_sequence",
+    "keyed",
     "entity_rows",
     "finalize_entities",
     "finalize_facts",
@@ -60,13 +63,12 @@ def _provenance_type(name: str) -> pa.DataType:
     return pa.string()
 
 
-#: One row per extracted triple: identity, argument forms, and the provenance record.
+#: One row per extracted triple, as extracted: arguments, predicate, the provenance record.
 TRIPLE_SCHEMA = pa.schema(
     [
         pa.field("row", pa.int64(), nullable=False),
-        pa.field("subject", pa.string(), nullable=False),
-        pa.field("fact_key", pa.string(), nullable=False),
-        pa.field("object", pa.string(), nullable=False),
+        pa.field("subject_key", pa.string(), nullable=False),
+        pa.field("object_key", pa.string(), nullable=False),
         pa.field("predicate", pa.string(), nullable=False),
         pa.field("negated", pa.bool_(), nullable=False),
         pa.field("subject_label", pa.string(), nullable=False),
@@ -98,28 +100,19 @@ _MAX_RECORDS = 1 << 18  # rows per Arrow record batch written to a checkpoint
 
 
 def triples_table(triples: Iterable[Triple], *, start: int = 0) -> pa.Table:
-    """The rows of ``triples`` (numbered from ``start``), entity keys normalised as merged.
+    """The rows of ``triples``, numbered from ``start``.
 
     >>> from kg.model import Argument
     >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.9, "svo")
     >>> t = triples_table([Triple(Argument("A", "A"), "meet", Argument("B", "b"), p)])
-    >>> t.num_rows, t["subject"][0].as_py(), t["fact_key"][0].as_py()
-    (1, 'a', 'meet')
-
-    Raises:
-        ValueError: A triple's entity key is empty after normalisation (as
-            :func:`kg.merge.add_triple` refuses it).
+    >>> t.num_rows, t["subject_key"][0].as_py(), t["sentence"][0].as_py()
+    (1, 'A', 'A met B.')
     """
     columns: dict[str, list] = {name: [] for name in TRIPLE_SCHEMA.names}
     for row, triple in enumerate(triples, start):
-        subject_key = normalize_key(triple.subject.key)
-        object_key = normalize_key(triple.object.key)
-        if not subject_key or not object_key:
-            raise ValueError(f"Triple has an empty entity key after normalisation: {triple!r}")
         columns["row"].append(row)
-        columns["subject"].append(subject_key)
-        columns["fact_key"].append(fact_key(triple.predicate, triple.negated))
-        columns["object"].append(object_key)
+        columns["subject_key"].append(triple.subject.key)
+        columns["object_key"].append(triple.object.key)
         columns["predicate"].append(triple.predicate)
         columns["negated"].append(bool(triple.negated))
         columns["subject_label"].append(triple.subject.label)
@@ -178,9 +171,27 @@ def read_checkpoint(path: str | os.PathLike[str]) -> pd.DataFrame:
     return pq.read_table(path, schema=TRIPLE_SCHEMA).to_pandas()
 
 
-def with_sequence(frame: pd.DataFrame, partition: int) -> pd.DataFrame:
-    """Add ``seq``: a corpus-wide order of the rows (partitions are in document order)."""
+def keyed(frame: pd.DataFrame, partition: int) -> pd.DataFrame:
+    """Rows of checkpoint ``partition`` ready to merge: node keys ``subject`` and ``object``
+    (as :func:`kg.merge.add_triple` computes them), ``fact_key``, and ``seq``, an order of
+    the rows across the corpus (partitions are numbered in document order).
+
+    Raises:
+        ValueError: An entity key is empty after normalisation (as ``add_triple`` refuses).
+    """
     frame = frame.copy()
+    for role in ("subject", "object"):
+        raw = frame[f"{role}_key"].astype(str)
+        keys = {value: canonical_key(value) for value in raw.unique()}
+        empty = [value for value, key in keys.items() if not key]
+        if empty:
+            raise ValueError(f"Triple has an empty entity key after normalisation: {empty[0]!r}")
+        frame[role] = raw.map(keys).astype(str)
+    frame["fact_key"] = [
+        fact_key(predicate, bool(negated))
+        for predicate, negated in zip(frame["predicate"], frame["negated"])
+    ]
+    frame["fact_key"] = frame["fact_key"].astype(str)
     frame["seq"] = (partition << _ROW_BITS) + 2 * frame["row"].astype("int64")
     return frame
 

@@ -25,7 +25,7 @@ def merged_by_tables(triples: list[Triple], cuts: list[int]) -> KnowledgeGraph:
     shuffled across reducers, then finalised."""
     bounds = [0, *cuts, len(triples)]
     rows = pd.concat(
-        [tables.with_sequence(tables.triples_table(triples[a:b]).to_pandas(), index)
+        [tables.keyed(tables.triples_table(triples[a:b]).to_pandas(), index)
          for index, (a, b) in enumerate(zip(bounds, bounds[1:]))],
         ignore_index=True,
     ).sample(frac=1.0, random_state=1)  # a shuffle does not keep input order
@@ -75,18 +75,18 @@ def test_tables_merge_counts_provenance_and_types_like_kg_merge():
 
 
 def test_tables_empty_partition_gives_typed_empty_frames():
-    rows = tables.with_sequence(tables.triples_table([]).to_pandas(), 3)
+    rows = tables.keyed(tables.triples_table([]).to_pandas(), 3)
     assert tables.finalize_facts(rows).empty
     assert list(tables.finalize_facts(rows).columns) == list(tables.FACT_COLUMNS)
     assert tables.graph_from_tables([], tables.finalize_entities(tables.entity_rows(rows)),
                                     tables.finalize_facts(rows)).number_of_nodes() == 0
 
 
-def test_triples_table_refuses_an_empty_key_like_add_triple():
+def test_keyed_refuses_an_empty_key_like_add_triple():
     bad = Triple(Argument("...", "..."), "be", Argument("B", "b"),
                  Provenance("d", "s", 0, 1, "...", 0, 1, "B", 0, 1, 0.5, "svo"))
     with pytest.raises(ValueError, match="empty entity key"):
-        tables.triples_table([bad])
+        tables.keyed(tables.triples_table([bad]).to_pandas(), 0)
 
 
 def test_checkpoint_writer_is_atomic_and_carries_metadata(tmp_path):
