@@ -43,7 +43,8 @@ sentences = st.one_of(
 )
 documents = st.lists(sentences, min_size=1, max_size=4).map(" ".join)
 
-SETTINGS = settings(max_examples=60, deadline=None,
+def _settings(examples: int) -> settings:
+    return settings(max_examples=examples, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
@@ -68,7 +69,7 @@ def _graph(nlp, text: str) -> KnowledgeGraph:
     return merge_into(KnowledgeGraph(), extract([("doc.txt", text)], nlp))
 
 
-@SETTINGS
+@_settings(80)
 @given(text=documents)
 def test_extraction_never_raises_and_offsets_hold(nlp, text):
     for triple in extract([("doc.txt", text)], nlp):
@@ -79,7 +80,7 @@ def test_extraction_never_raises_and_offsets_hold(nlp, text):
         assert triple.subject.label.strip() and triple.object.label.strip()
 
 
-@SETTINGS
+@_settings(30)
 @given(text=documents)
 def test_rdf_export_reparses_in_both_engines(nlp, text):
     graph = _graph(nlp, text)
@@ -99,7 +100,7 @@ def test_rdf_export_reparses_in_both_engines(nlp, text):
 BASELINE: list = []
 
 
-@SETTINGS
+@_settings(20)
 @given(text=documents)
 def test_html_keeps_document_text_in_text_context(nlp, text):
     if not BASELINE:
