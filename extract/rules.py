@@ -58,6 +58,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_ADVERBS_IN_RELATION = True
 #: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
 _SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
                         "argue", "explain", "announce", "predict", "warn", "insist"})
@@ -222,6 +223,12 @@ def verb_facts(verb: Token, *, openie: bool = False) -> Iterator[Fact]:
     negated = any(a.dep_ == "neg" or a.lower_ in _NEGATIONS for a in auxes)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     rel_tokens: list[Token] = [a for a in auxes if a.tag_ != "TO"]
+    if _ADVERBS_IN_RELATION:
+        # "could also help", "already is doing", "usually consisted": adverbs inside the verb
+        # group belong to it.
+        first = min((a.i for a in auxes), default=verb.i - 1)
+        rel_tokens += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
+                       and c.tag_ == "RB" and c.lower_ not in _NEGATIONS]
     # Follow xcomp chains: "tries to woo", "is able to service".
     pred_words: list[str] = []
     head = verb
