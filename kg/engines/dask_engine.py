@@ -59,6 +59,8 @@ __all__ = [
 
 #: Text per map task: large enough that scheduling costs nothing next to parsing.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
+#: How long to wait for a scheduler given by address.
+_CONNECT_TIMEOUT = "30s"
 #: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
 _TASKS_PER_THREAD = 4
 #: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
@@ -283,7 +285,7 @@ def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
         raise ValueError(f"workers must be at least 1, not {workers}")
     try:
         if scheduler:
-            return stack.enter_context(Client(scheduler, timeout="30s"))
+            return stack.enter_context(Client(scheduler, timeout=_CONNECT_TIMEOUT))
         cluster = stack.enter_context(
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                          dashboard_address=None, silence_logs=logging.ERROR)
@@ -311,7 +313,7 @@ def build_graph_dask(
     output_partitions: int | None = None,
     base: str = DEFAULT_BASE,
 ) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
-    """Build the graph of ``paths`` on a Dask cluster: the same graph as :func:`kg.build.build_graph`.
+    """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
 
     Args:
         paths: Files and folders to read (folders recursively, matching ``patterns``).

@@ -83,14 +83,14 @@ TRIPLE_SCHEMA = pa.schema(
 #: Columns of a merged entity table (one row per canonical key) and their dtypes. ``aliases``,
 #: ``forms`` and ``types`` are JSON; ``first`` orders entities as the local merge meets them.
 ENTITY_COLUMNS: dict[str, str] = {
-    "key": "str", "label": "str", "aliases": "str", "type": "str", "mentions": "int64",
-    "forms": "str", "types": "str", "first": "int64",
+    "key": "string", "label": "string", "aliases": "string", "type": "string",
+    "mentions": "int64", "forms": "string", "types": "string", "first": "int64",
 }
 #: Columns of a merged fact table (one row per fact); ``provenance`` is a JSON list of records,
 #: each the :class:`~kg.model.Provenance` fields in order.
 FACT_COLUMNS: dict[str, str] = {
-    "subject": "str", "fact_key": "str", "object": "str", "predicate": "str",
-    "negated": "bool", "count": "int64", "confidence": "float64", "provenance": "str",
+    "subject": "string", "fact_key": "string", "object": "string", "predicate": "string",
+    "negated": "bool", "count": "int64", "confidence": "float64", "provenance": "string",
     "first": "int64",
 }
 

@@ -16,7 +16,9 @@ from rdflib.compare import isomorphic
 
 from export.rdf import to_rdf
 from kg.build import build_graph
-from kg.engines.dask_engine import build_graph_dask, model_loads
+from kg.engines import dask_engine
+from kg.engines.dask_engine import ClusterError, build_graph_dask, model_loads
+from kg.errors import KGError
 from kg.model import KnowledgeGraph
 from kg.stats import summary
 from tests.data import SEEDS
@@ -160,3 +162,10 @@ def test_build_graph_dask_survives_a_killed_worker(
     assert_same_graph(graph, local_corpus_graph[0])
     # the nanny restarts the worker: the cluster is whole again for later tests
     dask_client.wait_for_workers(2, timeout=60)
+
+
+def test_build_graph_dask_unreachable_scheduler_is_one_kg_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(dask_engine, "_CONNECT_TIMEOUT", "1s")
+    with pytest.raises(ClusterError, match="tcp://127.0.0.1:9") as caught:
+        build_graph_dask([SEEDS], scheduler="tcp://127.0.0.1:9")
+    assert isinstance(caught.value, KGError)
