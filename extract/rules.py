@@ -305,6 +305,9 @@ def _clause_facts(
             acomp = child
         elif dep == "dative":
             datives.append(child)
+        elif dep in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+            # "this year", "That night": time written as a noun phrase is a further argument.
+            preps.append(child)
     if head.i != verb.i:
         # Prepositions attached to the first verb of a chain still belong to the fact.
         preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
@@ -321,7 +324,9 @@ def _clause_facts(
                     preps.insert(0, prep)
                     how = "relcl"
                     break
-    preps.sort(key=lambda p: (p.dep_ != "agent", p.i < head.i, p.i))
+    # The by-agent first, then prepositions right of the verb, then the rest in text order.
+    preps.sort(key=lambda p: (p.dep_ != "agent", p.dep_ not in ("prep", "agent"), p.i < head.i,
+                              p.i))
     verb_ref = verb
     construction = how or ("passive" if passive else "svo")
     lemma_obj = objects[0].lemma_.lower() if objects else ""
