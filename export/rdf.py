@@ -41,7 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
@@ -657,6 +657,83 @@ def _sorted_json(value: Any, key: str = "") -> Any:
     return value
 
 
+#: Formats written by pyoxigraph's serialisers (much faster than rdflib's on big graphs).
+_OXIGRAPH_WRITERS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG"}
+
+
+def _sort_key(term: Node) -> tuple[str, str, str, str]:
+    return (
+        type(term).__name__,
+        str(term),
+        str(getattr(term, "datatype", None) or ""),
+        getattr(term, "language", None) or "",
+    )
+
+
+def _to_ox(term: Node, cache: dict) -> Any:
+    import pyoxigraph as ox
+
+    found = cache.get(term)
+    if found is not None:
+        return found
+    if isinstance(term, URIRef):
+        value = ox.NamedNode(str(term))
+    elif isinstance(term, Literal):
+        if term.language:
+            value = ox.Literal(str(term), language=term.language)
+        elif term.datatype is not None:
+            value = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        else:
+            value = ox.Literal(str(term))
+    else:
+        raise TypeError(f"kg exports never contain {term!r}")
+    cache[term] = value
+    return value
+
+
+def _serialize_oxigraph(graph: KnowledgeGraph, base: str, name: str) -> bytes:
+    """Sorted quads of ``graph`` written by pyoxigraph (Turtle, N-Triples, N-Quads, TriG)."""
+    import pyoxigraph as ox
+
+    keys: dict[Node, tuple] = {}
+
+    def key(term: Node | None) -> tuple:
+        if term is None:
+            return ("",)
+        found = keys.get(term)
+        if found is None:
+            found = keys[term] = _sort_key(term)
+        return found
+
+    cache: dict = {}
+    fmt = getattr(ox.RdfFormat, _OXIGRAPH_WRITERS[name])
+    # the "kg" prefix would make pyoxigraph write kg:statement\/...; full IRIs read better
+    names = {k: str(v) for k, v in prefixes(base).items() if k != "kg"}
+    if name in ("turtle", "nt"):
+        triples = {(s, p, o) for s, p, o, _g in generate_rdf(graph, base=base)}
+        ordered = sorted(triples, key=lambda t: (key(t[0]), key(t[1]), key(t[2])))
+        items: list = [
+            ox.Triple(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache)) for s, p, o in ordered
+        ]
+    else:
+        quads = set(generate_rdf(graph, base=base))
+        ordered_quads = sorted(
+            quads, key=lambda q: (key(q[3]), key(q[0]), key(q[1]), key(q[2]))
+        )
+        items = [
+            ox.Quad(
+                _to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache),
+                ox.DefaultGraph() if g is None else _to_ox(g, cache),
+            )
+            for s, p, o, g in ordered_quads
+        ]
+    data = ox.serialize(items, format=fmt, prefixes=None if name in _LINE_FORMATS else names)
+    if name in _LINE_FORMATS:
+        lines = sorted(line for line in data.split(b"\n") if line.strip())
+        data = b"\n".join(lines) + b"\n" if lines else b""
+    return data
+
+
 def write_rdf(
     graph: KnowledgeGraph,
     path: str | os.PathLike[str],
@@ -677,7 +754,10 @@ def write_rdf(
         ValueError: Unknown format or extension, bad base, or text RDF/XML cannot carry.
     """
     name = resolve_format(path, format)
-    data = serialize_rdf(to_rdf(graph, base=base), name)
+    if name in _OXIGRAPH_WRITERS:
+        data = _serialize_oxigraph(graph, _check_base(base), name)
+    else:
+        data = serialize_rdf(to_rdf(graph, base=base), name)
     with atomic_open(path, "wb") as handle:
         handle.write(data)
 
@@ -969,6 +1049,72 @@ def _read_mention(rdf: Graph, m: Node, doc_ids: dict[Node, str]) -> Provenance:
     )
 
 
+class _Index:
+    """The two lookups :func:`from_rdf` needs, over quads parsed by pyoxigraph."""
+
+    def __init__(self) -> None:
+        self._objects: dict[tuple[Node, Node], list[Node]] = {}
+        self._subjects: dict[tuple[Node, Node], list[Node]] = {}
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self._objects.setdefault((s, p), []).append(o)
+        self._subjects.setdefault((p, o), []).append(s)
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return iter(self._objects.get((subject, predicate), ()))
+
+    def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
+        return iter(self._subjects.get((predicate, obj), ()))
+
+
+def _parse_oxigraph(path: str | os.PathLike[str], name: str, data: bytes) -> _Index:
+    import pyoxigraph as ox
+
+    terms: dict[Any, Node] = {}
+
+    def term(value: Any) -> Node:
+        found = terms.get(value)
+        if found is not None:
+            return found
+        if isinstance(value, ox.NamedNode):
+            result: Node = URIRef(value.value)
+        elif isinstance(value, ox.BlankNode):
+            result = BNode(value.value)
+        elif isinstance(value, ox.Literal):
+            datatype = value.datatype.value
+            if value.language:
+                result = Literal(value.value, lang=value.language)
+            elif datatype == str(XSD.string):
+                result = Literal(value.value)
+            else:
+                result = Literal(value.value, datatype=URIRef(datatype))
+        else:
+            raise GraphReadError(f"{path}: unsupported RDF term {value!r}")
+        terms[value] = result
+        return result
+
+    index = _Index()
+    seen: set = set()
+    try:
+        for quad in ox.parse(
+            data, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[name]),
+            base_iri=Path(path).resolve().as_uri(),
+        ):
+            triple = (quad.subject, quad.predicate, quad.object)
+            if triple in seen:
+                continue
+            seen.add(triple)
+            index.add(term(quad.subject), term(quad.predicate), term(quad.object))
+    except (SyntaxError, ValueError) as err:
+        line = _line_of(err)
+        if line is None:  # pyoxigraph gave no position (RDF/XML): rdflib's parser may
+            parse_rdf(path, format=name)
+        where = f"{path}:{line}" if line is not None else str(path)
+        detail = " ".join(str(err).split())
+        raise GraphReadError(f"{where}: malformed {name} RDF: {detail}") from err
+    return index
+
+
 def read_rdf(
     path: str | os.PathLike[str],
     *,
@@ -984,6 +1130,10 @@ def read_rdf(
     Raises:
         GraphReadError: See :func:`parse_rdf`.
     """
+    name = resolve_format(path, format)
+    if name in _OXIGRAPH_FORMATS:  # fast path: pyoxigraph parses, an index answers lookups
+        data = read_checked(path, name, max_bytes=max_bytes)
+        return from_rdf(_parse_oxigraph(path, name, data))  # type: ignore[arg-type]
     return from_rdf(parse_rdf(path, format=format, max_bytes=max_bytes))
 
 
