@@ -483,7 +483,7 @@ def apposition_facts(token: Token) -> Iterator[Fact]:
         yield Fact(
             subject=head,
             predicate="be",
-            relation="is",
+            relation="be",
             object=appos,
             construction="apposition",
             subject_bounds=argument_bounds(head),
@@ -539,7 +539,7 @@ def title_facts(token: Token) -> Iterator[Fact]:
     yield Fact(
         subject=root,
         predicate="be",
-        relation="is",
+        relation="be",
         object=title_head,
         construction="title",
         subject_bounds=(start, end),
@@ -567,12 +567,11 @@ def noun_prep_facts(prep: Token) -> Iterator[Fact]:
     start, _ = argument_bounds(noun)
     if start > noun.i:
         start = noun.i
-    be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"
     for pobj in _conjuncts(pobjs[0]):
         yield Fact(
             subject=noun,
             predicate=f"be {prep.lower_}",
-            relation=f"{be} {prep.text}",
+            relation=f"be {prep.text}",
             object=pobj,
             construction="noun_prep",
             subject_bounds=tidy_bounds(noun.doc, start, prep.i),
@@ -779,5 +778,8 @@ def fact_triples(
             words = fact.relation.split()
             if fact.negated:
                 words = [w for w in words if w.lower() not in _NEGATIONS]
+            if fact.construction == "acl" and fact.verb is not None and fact.verb.tag_ == "VBN":
+                # "difficulties faced by X": the participle is passive, "be" is understood.
+                words = ["be", *words]
             predicate = " ".join(words) or fact.predicate
         yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra)

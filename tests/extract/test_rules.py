@@ -241,4 +241,4 @@ def test_openie_extractor_adds_noun_prepositions_the_graph_skips():
     openie = {(t.provenance.subject_text, t.predicate, t.provenance.object_text)
               for t in extract_openie_sentence(doc[:], document="d")}
     assert ("be in", "Japan") not in graph
-    assert ("businesses", "are in", "Japan") in openie
+    assert ("businesses", "be in", "Japan") in openie  # "be" matches any form of "be"
