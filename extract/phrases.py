@@ -114,7 +114,9 @@ def label_tokens(head: Token) -> list[Token]:
         for child in head.lefts:
             if child.i < start and child.dep_ == "poss" and child.pos_ != "PRON":
                 _collect(child, extra, _INNER_DEPS)
-        tokens = extra + [t for t in tokens if t.dep_ != "det" and t.dep_ != "punct" or t.i == head.i]
+        tokens = extra + [
+            t for t in tokens if t.dep_ not in ("det", "punct") or t.i == head.i
+        ]
     else:
         tokens = []
         _collect(head, tokens, _LABEL_DEPS)

@@ -43,14 +43,16 @@ CASES = [
     ),
     (
         "apposition",
-        "Xu/1/compound/PROPN/NNP/Xu/B-PERSON Liang/7/nsubj/PROPN/NNP/Liang/I-PERSON ,/1/punct/PUNCT/, "
+        "Xu/1/compound/PROPN/NNP/Xu/B-PERSON Liang/7/nsubj/PROPN/NNP/Liang/I-PERSON "
+        ",/1/punct/PUNCT/, "
         "a/6/det/DET/DT seasoned/6/amod/ADJ/JJ AI/6/compound/PROPN/NNP/AI "
         "entrepreneur/1/appos/NOUN/NN spoke/7/ROOT/VERB/VBD/speak ./7/punct/PUNCT/.",
         {("Xu Liang", "be", "seasoned AI entrepreneur", "apposition")},
     ),
     (
         "coordinated subjects and objects",
-        "Alice/3/nsubj/PROPN/NNP/Alice/B-PERSON and/0/cc/CCONJ/CC Bob/0/conj/PROPN/NNP/Bob/B-PERSON "
+        "Alice/3/nsubj/PROPN/NNP/Alice/B-PERSON and/0/cc/CCONJ/CC "
+        "Bob/0/conj/PROPN/NNP/Bob/B-PERSON "
         "founded/3/ROOT/VERB/VBD/found Acme/3/dobj/PROPN/NNP/Acme/B-ORG and/4/cc/CCONJ/CC "
         "Initech/4/conj/PROPN/NNP/Initech/B-ORG ./3/punct/PUNCT/.",
         {
