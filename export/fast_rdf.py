@@ -76,9 +76,10 @@ __all__ = [
 #: rdflib format names (as :func:`export.rdf.resolve_format` returns them) written here.
 FAST_FORMATS = frozenset({"nt", "nquads", "turtle"})
 
-#: A subject with its predicate-object pairs, all in N-Triples term syntax, and its graph
-#: (``<document IRI>``, or None for the default graph).
-Block = tuple[str, "str | None", list[tuple[str, str]]]
+#: A subject, its graph (``<document IRI>``, or None for the default graph) and its
+#: predicate-object pairs (a list, or a fixed-shape block that iterates as one), all terms in
+#: N-Triples syntax.
+Block = tuple[str, "str | None", Iterable[tuple[str, str]]]
 
 # --------------------------------------------------------------------------------------------
 # terms as N-Triples text
@@ -191,6 +192,40 @@ def _json_strings(parts: Iterable[object]) -> str:
 # blocks
 
 
+class _Template:
+    """A block shape with fixed predicates, compiled once per output format.
+
+    ``wraps[i]`` turns value ``i`` into its object term (``"{}"`` when the value already is
+    one). Format arguments: 0 the subject, 1 the graph name, 2... the values.
+    """
+
+    def __init__(self, predicates: list[str], wraps: list[str]) -> None:
+        self.predicates = predicates
+        self.wraps = wraps
+        objects = [w.replace("{}", f"{{{i + 2}}}") for i, w in enumerate(wraps)]
+        esc = [p.replace("{", "{{").replace("}", "}}") for p in predicates]
+        self.nt = "".join(f"{{0}} {p} {o} .\n" for p, o in zip(esc, objects))
+        self.nq = "".join(f"{{0}} {p} {o} {{1}} .\n" for p, o in zip(esc, objects))
+        self.ttl = "{0} " + " ;\n    ".join(f"{p} {o}" for p, o in zip(esc, objects)) + " .\n"
+
+
+class _Fixed:
+    """The pairs of a block of a :class:`_Template` shape: iterates as ``(predicate, object)``."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: _Template, values: tuple) -> None:
+        self.template = template
+        self.values = values
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        t = self.template
+        return iter([(p, w.format(v)) for p, w, v in zip(t.predicates, t.wraps, self.values)])
+
+    def __len__(self) -> int:
+        return len(self.template.predicates)
+
+
 def _templated_blocks(
     graph: KnowledgeGraph, base: str, style: dict[str, str] | None = None
 ) -> Iterator[Block]:
@@ -267,6 +302,15 @@ def _templated_blocks(
     rdf_s, rdf_p, rdf_o, negated_p, count_p = (
         T["rdf:subject"], T["rdf:predicate"], T["rdf:object"], T["negated"], T["count"])
     true, false = T["true"], T["false"]
+    number = '"{}"' + integer
+    mention_shape = _Template(
+        [A, derived, sentence, s_start, s_end, subj_text, subj_start, subj_end, obj_text,
+         obj_start, obj_end, confidence, construction],
+        ["{}", "{}", "{}", number, number, "{}", number, number, "{}", number, number, "{}",
+         "{}"],
+    )
+    modal_mention_shape = _Template(mention_shape.predicates + [modality],
+                                    mention_shape.wraps + ["{}"])
     # the IRIs of export.rdf.statement_iri and _mention_iri, without building rdflib terms
     statement_root, mention_root = base + "statement/", base + "mention/"
     edges = graph.edges
@@ -287,10 +331,15 @@ def _templated_blocks(
             (count_p, f'"{int(data.get("count", 0))}"{integer}'),
             (confidence, decimals[float(data.get("confidence", 0.0))]),
         ]
-        for value in sorted({r.modality for r in records if r.modality is not None}):
-            pairs.append((modality, _string(value)))
-        for doc_id in sorted({r.document for r in records}):
-            pairs.append((derived, doc_iris[doc_id]))
+        if len(records) == 1:
+            if records[0].modality is not None:
+                pairs.append((modality, _string(records[0].modality)))
+            pairs.append((derived, doc_iris[records[0].document]))
+        else:
+            for value in sorted({r.modality for r in records if r.modality is not None}):
+                pairs.append((modality, _string(value)))
+            for doc_id in sorted({r.document for r in records}):
+                pairs.append((derived, doc_iris[doc_id]))
         blocks: list[Block] = []
         seen: dict[tuple, int] = {}
         head = f"[{encode_basestring(st_iri)}, "
@@ -304,21 +353,17 @@ def _templated_blocks(
             kind = strings.get(record.construction)
             if kind is None:
                 kind = strings[record.construction] = _string(record.construction)
-            lines = [
-                (A, mention_class), (derived, g), (sentence, _string(record.sentence)),
-                (s_start, f'"{int(record.sentence_start)}"{integer}'),
-                (s_end, f'"{int(record.sentence_end)}"{integer}'),
-                (subj_text, _string(record.subject_text)),
-                (subj_start, f'"{int(record.subject_start)}"{integer}'),
-                (subj_end, f'"{int(record.subject_end)}"{integer}'),
-                (obj_text, _string(record.object_text)),
-                (obj_start, f'"{int(record.object_start)}"{integer}'),
-                (obj_end, f'"{int(record.object_end)}"{integer}'),
-                (confidence, decimals[float(record.confidence)]),
-                (construction, kind),
-            ]
-            if record.modality is not None:
-                lines.append((modality, _string(record.modality)))
+            values = (
+                mention_class, g, _string(record.sentence), int(record.sentence_start),
+                int(record.sentence_end), _string(record.subject_text),
+                int(record.subject_start), int(record.subject_end), _string(record.object_text),
+                int(record.object_start), int(record.object_end),
+                decimals[float(record.confidence)], kind,
+            )
+            if record.modality is None:
+                lines = _Fixed(mention_shape, values)
+            else:
+                lines = _Fixed(modal_mention_shape, (*values, _string(record.modality)))
             blocks.append((m, g, lines))
         yield f"<{st_iri}>", None, pairs
         yield from blocks
@@ -448,13 +493,19 @@ def generate_ntriples(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Ite
 
     Each item is one or more complete lines.
     """
-    for s, _g, pairs in generate_blocks(graph, base=base):
-        yield "".join([f"{s} {p} {o} .\n" for p, o in pairs])
+    for s, g, pairs in generate_blocks(graph, base=base):
+        if type(pairs) is _Fixed:
+            yield pairs.template.nt.format(s, g, *pairs.values)
+        else:
+            yield "".join([f"{s} {p} {o} .\n" for p, o in pairs])
 
 
 def generate_nquads(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[str]:
     """Yield N-Quads text of ``graph``: mentions in their document's named graph."""
     for s, g, pairs in generate_blocks(graph, base=base):
+        if type(pairs) is _Fixed and g is not None:
+            yield pairs.template.nq.format(s, g, *pairs.values)
+            continue
         end = f" {g} .\n" if g is not None else " .\n"
         yield "".join([f"{s} {p} {o}{end}" for p, o in pairs])
 
@@ -466,8 +517,11 @@ def generate_turtle(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Itera
     """
     base = _check_base(base)
     yield "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes(base).items()) + "\n"
-    for s, _g, pairs in generate_blocks(graph, base=base, turtle=True):
-        yield s + " " + " ;\n    ".join([f"{p} {o}" for p, o in pairs]) + " .\n"
+    for s, g, pairs in generate_blocks(graph, base=base, turtle=True):
+        if type(pairs) is _Fixed:
+            yield pairs.template.ttl.format(s, g, *pairs.values)
+        else:
+            yield s + " " + " ;\n    ".join([f"{p} {o}" for p, o in pairs]) + " .\n"
 
 
 _GENERATORS: dict[str, Callable[..., Iterator[str]]] = {
@@ -584,12 +638,15 @@ def write_ntriples_shards(
         lines.clear()
 
     try:
-        for s, _g, pairs in generate_blocks(graph, base=base):
-            for p, o in pairs:
+        for text in generate_ntriples(graph, base=base):
+            block = text.splitlines(keepends=True) if text.count("\n") > 1 else [text]
+            while block:
                 if shard is None:
                     shard, in_shard = open_shard(), 0
-                lines.append(f"{s} {p} {o} .\n")
-                in_shard += 1
+                room = shard_triples - in_shard
+                taken, block = block[:room], block[room:]
+                lines.extend(taken)
+                in_shard += len(taken)
                 if in_shard >= shard_triples:
                     close_shard()
                     shard = None
