@@ -37,6 +37,7 @@ import math
 import os
 import re
 import unicodedata
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -634,8 +635,12 @@ def serialize_rdf(dataset: Dataset, format: str) -> bytes:
     """Serialise ``dataset`` deterministically in rdflib plugin ``format``."""
     if format in _XML_FORMATS:
         _check_xml_text(dataset)
-    target: Graph = _sorted_dataset(dataset) if format in _DATASET_FORMATS else _union(dataset)
-    data = target.serialize(format=format, encoding="utf-8")
+    with warnings.catch_warnings():  # rdflib's own plugins still call its deprecated APIs
+        warnings.simplefilter("ignore", DeprecationWarning)
+        target: Graph = (
+            _sorted_dataset(dataset) if format in _DATASET_FORMATS else _union(dataset)
+        )
+        data = target.serialize(format=format, encoding="utf-8")
     if format in _LINE_FORMATS:
         lines = sorted({line for line in data.split(b"\n") if line.strip()})
         data = b"\n".join(lines) + b"\n" if lines else b""
@@ -895,7 +900,9 @@ def parse_rdf(
     shown = str(path)
     dataset = Dataset(default_union=True)
     try:
-        dataset.parse(data=data, format=name, publicID=Path(path).resolve().as_uri())
+        with warnings.catch_warnings():  # rdflib's parsers still call its deprecated APIs
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset.parse(data=data, format=name, publicID=Path(path).resolve().as_uri())
     except Exception as err:  # rdflib raises many unrelated types for bad syntax
         line, located = _locate(data, name)
         if line is None:
