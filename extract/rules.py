@@ -398,7 +398,9 @@ def _clause_facts(
                         continue
                 yield make(subj, base, rel_tokens, obj, cons, datives + preps)
         return
-    if preps:
+    if preps and (preps[0].i > head.i or acomp is None):
+        # A preposition before the verb joins the relation only when there is no adjective to
+        # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
         first = preps[0]
         pobjs = _pobjs(first)
         rest = preps[1:]
