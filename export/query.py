@@ -40,7 +40,7 @@ from export.rdf import (
     graph_base,
     parse_rdf,
     read_checked,
-    resolve_format,
+    reading_format,
     serialize_rdf,
     to_rdf,
 )
@@ -244,7 +244,7 @@ def _store_from_rdflib(dataset: Dataset) -> ox.Store:
 
 
 def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
-    name = resolve_format(path)
+    name = reading_format(path)
     ox_name = _OXIGRAPH_FORMATS.get(name)
     if ox_name is None:  # a format only rdflib reads (TriX, HexTuples)
         return _store_from_rdflib(parse_rdf(path))

@@ -77,6 +77,7 @@ __all__ = [
     "write_rdf",
     "parse_rdf",
     "read_checked",
+    "reading_format",
     "serialize_rdf",
     "from_rdf",
     "read_rdf",
@@ -837,6 +838,14 @@ def _refuse_remote(value: Any, path: str) -> None:
             _refuse_remote(item, path)
 
 
+def reading_format(path: str | os.PathLike[str], format: str | None = None) -> str:
+    """:func:`resolve_format` for a file to read: a bad name or extension is a GraphReadError."""
+    try:
+        return resolve_format(path, format)
+    except ValueError as err:
+        raise GraphReadError(f"{path}: {err}") from err
+
+
 def read_checked(
     path: str | os.PathLike[str], format: str, *, max_bytes: int | None = None
 ) -> bytes:
@@ -893,9 +902,9 @@ def parse_rdf(
     Raises:
         GraphReadError: Missing, too big, unsafe or malformed file; the message names the file
             and, for syntax errors, the line.
-        ValueError: Unknown format name or extension.
+            Also raised for an unknown format name or extension.
     """
-    name = resolve_format(path, format)
+    name = reading_format(path, format)
     data = read_checked(path, name, max_bytes=max_bytes)
     shown = str(path)
     dataset = Dataset(default_union=True)
@@ -1137,7 +1146,7 @@ def read_rdf(
     Raises:
         GraphReadError: See :func:`parse_rdf`.
     """
-    name = resolve_format(path, format)
+    name = reading_format(path, format)
     if name in _OXIGRAPH_FORMATS:  # fast path: pyoxigraph parses, an index answers lookups
         data = read_checked(path, name, max_bytes=max_bytes)
         return from_rdf(_parse_oxigraph(path, name, data))  # type: ignore[arg-type]

@@ -539,3 +539,13 @@ def test_read_rdf_foreign_graph_without_kg_terms(tmp_path):
         "forms": {"Alpha": 1}, "types": {}, "mentions": 1, "label": "Alpha", "aliases": [],
         "type": None,
     }
+
+
+def test_read_rdf_unknown_extension_or_format_is_a_read_error(tmp_path, sample_graph):
+    path = tmp_path / "graph.data"
+    write_rdf(sample_graph, path, format="turtle")
+    with pytest.raises(GraphReadError, match="graph.data"):
+        read_rdf(path)
+    with pytest.raises(GraphReadError, match="yaml"):
+        read_rdf(path, format="yaml")
+    assert read_rdf(path, format="ttl").number_of_edges() == sample_graph.number_of_edges()
