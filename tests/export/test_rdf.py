@@ -549,3 +549,24 @@ def test_read_rdf_unknown_extension_or_format_is_a_read_error(tmp_path, sample_g
     with pytest.raises(GraphReadError, match="yaml"):
         read_rdf(path, format="yaml")
     assert read_rdf(path, format="ttl").number_of_edges() == sample_graph.number_of_edges()
+
+
+@pytest.mark.parametrize("fmt", ["longturtle", "pretty-xml", "n-triples", "json-ld", "rdf/xml"])
+def test_write_read_round_trip_formats_by_name(tmp_path, sample_graph, fmt):
+    path = tmp_path / "graph.out"
+    write_rdf(sample_graph, path, format=fmt)
+    loaded = read_rdf(path, format=fmt)
+    assert _node_dicts(loaded) == _node_dicts(sample_graph)
+    assert _edge_dicts(loaded) == _edge_dicts(sample_graph)
+    again = tmp_path / "again.out"
+    write_rdf(loaded, again, format=fmt)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_kg_load_is_read_rdf(tmp_path, sample_graph):
+    import kg
+
+    path = tmp_path / "graph.ttl"
+    write_rdf(sample_graph, path)
+    assert _edge_dicts(kg.load(path)) == _edge_dicts(sample_graph)
+    assert kg.load(path).documents == sample_graph.documents
