@@ -304,7 +304,7 @@ def run_query(
         # rdflib evaluates over a Dataset far more slowly than over a Graph: use the union
         # graph unless the query names graphs (GRAPH ?g { ... }).
         target = dataset if uses_graphs else _union_graph(dataset)
-        return _run_rdflib(target, translated, base)
+        return _star_order(query, _run_rdflib(target, translated, base))
 
     if isinstance(source, KnowledgeGraph):
         store = _store_from_rdflib(to_rdf(source, base=source.graph.get("base", DEFAULT_BASE)))
@@ -312,7 +312,7 @@ def run_query(
         store = _store_from_file(source)
     base = _ox_base(store)
     translated = check_query(query, base=base)
-    return _run_oxigraph(store, query, _kind(translated), base)
+    return _star_order(query, _run_oxigraph(store, query, _kind(translated), base))
 
 
 def _union_graph(dataset: Dataset) -> Graph:
@@ -322,6 +322,31 @@ def _union_graph(dataset: Dataset) -> Graph:
     for s, p, o, _g in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     return union
+
+
+def _star_order(query: str, result: QueryResult) -> QueryResult:
+    """Columns of ``SELECT *`` in order of first appearance in the query, in both engines
+    (rdflib and oxigraph each pick their own order otherwise)."""
+    if result.kind != "SELECT":
+        return result
+    try:
+        select = parseQuery(query)[1]
+    except Exception:  # noqa: BLE001 - already parsed once by check_query
+        return result
+    if dict.get(select, "projection") is not None:
+        return result
+
+    def first(var: str) -> tuple[int, str]:
+        found = re.search(r"[?$]" + re.escape(var) + r"(?![\w\u00b7\u0300-\u036f])", query)
+        return (found.start() if found else len(query), var)
+
+    order = sorted(result.variables, key=first)
+    if order == result.variables:
+        return result
+    position = [result.variables.index(v) for v in order]
+    result.rows = [tuple(row[i] for i in position) for row in result.rows]
+    result.variables = order
+    return result
 
 
 def _namespaces(base: str) -> dict[str, str]:

@@ -240,3 +240,11 @@ def test_format_result_escapes_control_characters_in_tables():
 def test_format_result_unknown_format(sample_graph):
     with pytest.raises(ValueError, match="xml"):
         format_result(_select(sample_graph), "xml")
+
+
+def test_select_star_columns_in_order_of_appearance_in_both_engines(graph_file):
+    query = ("SELECT * WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; kgv:count ?n . "
+             "OPTIONAL { ?st kgv:modality ?m } }")
+    results = [run_query(graph_file, query, engine=engine) for engine in ENGINES]
+    assert all(r.variables == ["st", "s", "p", "n", "m"] for r in results)
+    assert _answers(results[0]) == _answers(results[1])
