@@ -162,6 +162,7 @@ def test_build_graph_dask_survives_a_killed_worker(
     assert_same_graph(graph, local_corpus_graph[0])
     # the nanny restarts the worker: the cluster is whole again for later tests
     dask_client.wait_for_workers(2, timeout=60)
+    assert pid not in dask_client.run(os.getpid).values()  # the worker really died
 
 
 def test_build_graph_dask_unreachable_scheduler_is_one_kg_error(monkeypatch, tmp_path):
