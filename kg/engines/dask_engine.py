@@ -317,6 +317,7 @@ def build_graph_dask(
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
     output_partitions: int | None = None,
     base: str = DEFAULT_BASE,
+    progress: bool = False,
 ) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
     """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
 
@@ -345,6 +346,7 @@ def build_graph_dask(
         output_partitions: Partitions of the merged tables (and shards); None: as many as
             map tasks.
         base: Base IRI of the RDF shards.
+        progress: Show a progress bar of parsed documents on standard error.
 
     Returns:
         The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
@@ -383,7 +385,7 @@ def build_graph_dask(
         ]
         mapped = time.perf_counter()
         report.read_seconds = mapped - connected
-        _run_map(client, partitions, checkpoints, model, extractor, report)
+        _run_map(client, partitions, checkpoints, model, extractor, report, progress)
         reduced = time.perf_counter()
         report.map_seconds = reduced - mapped
 
@@ -406,13 +408,17 @@ def _run_map(
     model: str | None,
     extractor: str,
     report: DaskBuildReport,
+    progress: bool = False,
 ) -> None:
     futures = []
+    bar = local._progress_bar(progress)
     for partition, checkpoint in zip(partitions, checkpoints):
         done = tables.checkpoint_metadata(checkpoint)
         if done is not None:
             report.reused += 1
             _count(report, done)
+            if bar is not None:
+                bar.update(done["documents"])
             continue
         futures.append(client.submit(
             extract_partition, partition, checkpoint, model=model, extractor=extractor,
@@ -425,9 +431,15 @@ def _run_map(
                 report.reused += 1
             if result["loaded"]:
                 report.model_loads[result["pid"]] = report.model_loads.get(result["pid"], 0) + 1
+            if bar is not None:
+                bar.update(result["documents"])
+                bar.set_postfix(triples=report.triples, refresh=False)
     except BaseException:
         client.cancel(futures)
         raise
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _count(report: DaskBuildReport, counts: dict) -> None:
