@@ -18,6 +18,8 @@ import math
 import random
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from extract.phrases import doc_text
+
 if TYPE_CHECKING:
     from extract.rules import Fact
 
@@ -80,10 +82,12 @@ def features(fact: Fact) -> list[str]:
     doc = subj.doc
     n = len(doc)
     names.append(f"sentlen={'short' if n < 15 else 'mid' if n < 30 else 'long'}")
-    if any(doc[i].text in (",", ";", ":") for i in range(*fact.object_bounds)):
-        names.append("obj_punct")
-    if any(doc[i].text in (",", ";", ":") for i in range(*fact.subject_bounds)):
-        names.append("subj_punct")
+    text = doc_text(doc)
+    for bounds, name in ((fact.object_bounds, "obj_punct"), (fact.subject_bounds, "subj_punct")):
+        last = doc[bounds[1] - 1]
+        span = text[doc[bounds[0]].idx : last.idx + len(last)]
+        if "," in span or ";" in span or ":" in span:
+            names.append(name)
     return names
 
 

@@ -664,11 +664,10 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-def _argument(token: Token, fact: Fact, *, is_object: bool, openie: bool) -> Argument | None:
-    bounds = fact.object_bounds if is_object else fact.subject_bounds
+def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool
+              ) -> Argument | None:
     if openie or (is_object and fact.clause_object):
-        # Open IE output scores the argument as written; no label or key is needed.
-        text = token.doc[bounds[0]:bounds[1]].text
+        # Open IE output scores the argument as written (``text``); no label or key is needed.
         if not any(ch.isalnum() for ch in text):
             return None
         return Argument(text, text.lower(), None)
@@ -739,16 +738,17 @@ def fact_triples(
 
     seen: set[tuple] = set()
     for fact in iter_facts(sent, openie=openie):
-        subject = _argument(fact.subject, fact, is_object=False, openie=openie)
-        if subject is None:
-            continue
-        obj = _argument(fact.object, fact, is_object=True, openie=openie)
-        if obj is None or obj.key == subject.key:
-            continue
         s_start, s_end = _char_bounds(sent, fact.subject_bounds)
         o_start, o_end = _char_bounds(sent, fact.object_bounds)
         ident = (s_start, s_end, fact.predicate, o_start, o_end)
         if ident in seen:
+            continue
+        subject_text, object_text = text_at(s_start, s_end), text_at(o_start, o_end)
+        subject = _argument(fact.subject, fact, subject_text, is_object=False, openie=openie)
+        if subject is None:
+            continue
+        obj = _argument(fact.object, fact, object_text, is_object=True, openie=openie)
+        if obj is None or obj.key == subject.key:
             continue
         seen.add(ident)
         extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
@@ -757,10 +757,10 @@ def fact_triples(
             sentence=local,
             sentence_start=sent_start + offset,
             sentence_end=sent_end + offset,
-            subject_text=text_at(s_start, s_end),
+            subject_text=subject_text,
             subject_start=s_start + offset,
             subject_end=s_end + offset,
-            object_text=text_at(o_start, o_end),
+            object_text=object_text,
             object_start=o_start + offset,
             object_end=o_end + offset,
             confidence=score_fact(fact),
