@@ -1,4 +1,4 @@
-"""Every example query in docs/rdf.md answers the same in rdflib and pyoxigraph, on the seed
+"""Every example query in docs/rdf.md and README.md answers the same in rdflib and pyoxigraph, on the seed
 article built with the real model and on the hand-built sample graph, in Turtle and TriG."""
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from export.query import ENGINES, QueryResult, run_query
 from export.rdf import write_rdf
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = ROOT / "docs" / "rdf.md"
+DOCS = (ROOT / "docs" / "rdf.md", ROOT / "README.md")
 SEEDS = ROOT / "seeds"
 
 
 def doc_queries() -> list[str]:
-    return re.findall(r"```sparql\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    return [query for doc in DOCS
+            for query in re.findall(r"```sparql\n(.*?)```", doc.read_text(encoding="utf-8"),
+                                    re.DOTALL)]
 
 
 def _answers(result: QueryResult):
