@@ -96,7 +96,9 @@ def _zipf_weights(n: int, exponent: float, offset: float = 5.0) -> list[float]:
     return list(accumulate(1.0 / (rank + offset) ** exponent for rank in range(n)))
 
 
-def _entities(count: int, rng: random.Random, words: list[str]) -> list[tuple[str, str, str | None]]:
+def _entities(
+    count: int, rng: random.Random, words: list[str]
+) -> list[tuple[str, str, str | None]]:
     """``(label, key, type)`` of ``count`` distinct entities named with real words."""
     entities: list[tuple[str, str, str | None]] = []
     keys: set[str] = set()
@@ -147,8 +149,9 @@ def synthetic_triples(
                 doc_index += 1
                 position = 0
                 doc_id = f"news/{doc_index // 1000:03d}/doc-{doc_index:06d}.txt"
+                day = f"2024-{1 + doc_index % 12:02d}-{1 + doc_index % 28:02d}"
                 document = Document(doc_id, f"corpus/{doc_id}", f"{doc_index:064x}",
-                                    (("date", f"2024-{1 + doc_index % 12:02d}-{1 + doc_index % 28:02d}"),))
+                                    (("date", day),))
             if (produced + i) % 3 == 0:  # about three triples per sentence
                 sentence = rng.choice(sentences)
                 start = position
@@ -264,7 +267,8 @@ def run_queries(path: Path, hub: str, engines: list[str]) -> dict:
             timer = _Timer()
             rows = run(query)
             wall, cpu = timer.stop()
-            shown = f"({len(rows)} rows)" if len(rows) != 1 else f"(answer {getattr(rows[0][0], 'value', rows[0][0])})"
+            value = getattr(rows[0][0], "value", rows[0][0]) if len(rows) == 1 else None
+            shown = f"({len(rows)} rows)" if len(rows) != 1 else f"(answer {value})"
             _line(f"{engine}: {name}", wall, cpu, shown)
             timings[name] = wall
             timings[f"{name}_rows"] = len(rows)
@@ -286,7 +290,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="triples for the rdflib write_rdf baseline (0: skip)")
     parser.add_argument("--engines", default="oxigraph,rdflib",
                         help="query engines (empty: skip the queries)")
-    parser.add_argument("--query-timeout", type=float, default=600,
+    parser.add_argument("--query-timeout", type=float, default=900,
                         help="seconds one engine may take for load and both queries")
     parser.add_argument("--keep", action="store_true", help="keep the exported files")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -346,7 +350,8 @@ def main(argv: list[str] | None = None) -> None:
     nt_path = args.out / "graph.nt"
     if nt_path.exists():
         with open(nt_path, "rb") as handle:
-            rdf_triples = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 24), b""))
+            blocks = iter(lambda: handle.read(1 << 24), b"")
+            rdf_triples = sum(block.count(b"\n") for block in blocks)
         figures["rdf_triples"] = rdf_triples
         print(f"  RDF triples written: {rdf_triples:,}")
     figures["merge_plus_turtle_s"] = merge[0] + export_seconds
@@ -384,7 +389,8 @@ def main(argv: list[str] | None = None) -> None:
                     check=True, timeout=args.query_timeout,
                 )
             except subprocess.TimeoutExpired:
-                print(f"  {engine}: stopped after {args.query_timeout:.0f} s", flush=True)
+                print(f"  {engine}: process stopped at the {args.query_timeout:.0f} s limit "
+                      f"(the lines above it are complete)", flush=True)
                 figures["queries"][engine] = f"timeout {args.query_timeout:.0f} s"
         if not args.keep:
             facts_path.unlink()

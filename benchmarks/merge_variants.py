@@ -79,5 +79,6 @@ for name, fn in (("current", M.add_triple), ("proposed", add_triple)):
     print(name, round(time.process_time() - t, 2)); res[name] = g
 a, b = res["current"], res["proposed"]
 same = (dict(a.nodes(data=True)) == dict(b.nodes(data=True))
-        and sorted(a.edges(keys=True, data=True), key=lambda e: e[:3]) == sorted(b.edges(keys=True, data=True), key=lambda e: e[:3]))
+        and sorted(a.edges(keys=True, data=True), key=lambda e: e[:3])
+        == sorted(b.edges(keys=True, data=True), key=lambda e: e[:3]))
 print("identical graphs:", same)

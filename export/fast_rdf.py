@@ -24,8 +24,10 @@ in memory.
 ...                0.9, "svo")
 >>> g = merge_into(KnowledgeGraph(), [Triple(Argument("Xu Liang", "xu liang", "PERSON"), "meet",
 ...                                          Argument("Sora", "sora"), p)])
->>> lines = "".join(generate_ntriples(g)).splitlines()
->>> '<http://example.org/kg/entity/Xu_Liang> <http://example.org/kg/relation/meet> <http://example.org/kg/entity/Sora> .' in lines
+>>> text = "".join(generate_ntriples(g))
+>>> "<http://example.org/kg/relation/meet> <http://example.org/kg/entity/Sora> ." in text
+True
+>>> "<http://example.org/kg/> a kgv:KnowledgeGraph ." in "".join(generate_turtle(g))
 True
 """
 
