@@ -104,3 +104,4 @@ def test_checkpoint_writer_is_atomic_and_carries_metadata(tmp_path):
     broken.abort(RuntimeError("killed"))
     assert not (tmp_path / "broken.parquet").exists()
     assert list(tmp_path.iterdir()) == [path]
+
