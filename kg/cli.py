@@ -51,6 +51,11 @@ class Engine(str, Enum):
     oxigraph = "oxigraph"
 
 
+class BuildEngine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _err(message: str) -> None:
     typer.echo(f"kg: {message}", err=True)
 
@@ -110,22 +115,62 @@ def build(
     ),
     include: Optional[List[str]] = IncludeOption,
     quiet: bool = QuietOption,
+    engine: BuildEngine = typer.Option(
+        BuildEngine.local, "--engine", help="local (this machine, --jobs processes) or dask "
+        "(a Dask cluster; needs the dask extra)."
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: start "
+        "a local cluster of --workers processes."
+    ),
+    workers: int = typer.Option(2, "--workers", min=1, help="Workers of the local Dask cluster."),
+    checkpoints: Optional[Path] = typer.Option(
+        None, "--checkpoints", help="Dask: folder keeping each partition's triples, so a "
+        "rerun resumes without re-parsing finished partitions (shared storage on a cluster)."
+    ),
+    shards: bool = typer.Option(
+        False, "--shards", help="Dask: write graph/part-*.nt.gz shards and Parquet tables into "
+        "OUTDIR instead of gathering one graph.ttl/graph.html (for graphs larger than memory)."
+    ),
 ) -> None:
     """Build a graph from documents and write graph.ttl, graph.html and triples.jsonl."""
-    from kg.build import build_graph
     from kg.stats import summary
 
     if output is None and into is None:
         raise typer.BadParameter("give an output folder with -o, or a graph with --into")
+    if engine is BuildEngine.local and (scheduler or checkpoints or shards):
+        raise typer.BadParameter("--scheduler, --checkpoints and --shards need --engine dask")
+    if shards and into is not None:
+        raise typer.BadParameter("--shards writes a new sharded graph; it cannot go --into one")
     graph = None
     if into is not None and into.exists():
         from export.rdf import read_rdf
 
         graph = read_rdf(into, format=rdf_format)
-    graph, report = build_graph(
-        paths, graph=graph, model=model, jobs=jobs, patterns=_patterns(include),
-        progress=_show_progress(quiet),
-    )
+    if engine is BuildEngine.dask:
+        from kg.engines.dask_engine import build_graph_dask
+
+        graph, report = build_graph_dask(
+            paths, graph=graph, scheduler=scheduler, workers=workers, model=model,
+            patterns=_patterns(include), checkpoint_dir=checkpoints,
+            output_dir=output if shards else None, collect=not shards,
+            progress=_show_progress(quiet), **({"base": base} if base else {}),
+        )
+        if shards:
+            _report_inputs(report, quiet)
+            if not quiet:
+                typer.echo(f"{report.documents} document(s) in {report.partitions} partition(s) "
+                           f"({report.reused} resumed), {report.triples_written} RDF triples in "
+                           f"{len(report.shards)} shard(s) under {output}, in "
+                           f"{report.seconds:.1f} s")
+            raise typer.Exit(EXIT_SKIPPED if not report.ok else 0)
+    else:
+        from kg.build import build_graph
+
+        graph, report = build_graph(
+            paths, graph=graph, model=model, jobs=jobs, patterns=_patterns(include),
+            progress=_show_progress(quiet),
+        )
     _report_inputs(report, quiet)
     if not graph.documents:
         _err("no document could be read; nothing was written.")

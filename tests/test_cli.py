@@ -165,3 +165,34 @@ def test_unknown_rdf_format_is_one_line(tmp_path):
                     check=False)
     assert result.returncode == 1
     assert "nonsense" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_dask_engine_gives_the_local_graph(tmp_path, built):
+    out = tmp_path / "dask"
+    run_kg("build", str(SEEDS), "-o", str(out), "--engine", "dask", "--workers", "2", "--quiet",
+           timeout=600)
+    for name in ("graph.ttl", "graph.html", "triples.jsonl"):
+        assert (out / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_dask_shards_resume_from_checkpoints(tmp_path):
+    import gzip
+
+    checkpoints = tmp_path / "checkpoints"
+    first = run_kg("build", str(SEEDS), "-o", str(tmp_path / "a"), "--engine", "dask",
+                   "--shards", "--checkpoints", str(checkpoints), timeout=600)
+    assert "(0 resumed)" in first.stdout
+    second = run_kg("build", str(SEEDS), "-o", str(tmp_path / "b"), "--engine", "dask",
+                    "--shards", "--checkpoints", str(checkpoints), timeout=600)
+    assert "(1 resumed)" in second.stdout
+    shards = sorted((tmp_path / "b" / "graph").glob("part-*.nt.gz"))
+    assert shards
+    graph = rdflib.Graph()
+    for shard in shards:
+        graph.parse(data=gzip.decompress(shard.read_bytes()), format="nt")
+    assert "Xu Liang" in {str(o) for o in graph.objects(None, rdflib.RDFS.label)}
+
+
+def test_dask_options_need_the_dask_engine(tmp_path):
+    result = run_kg("build", str(SEEDS), "-o", str(tmp_path), "--shards", check=False)
+    assert result.returncode == 2 and "--engine dask" in result.stderr
