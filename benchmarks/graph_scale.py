@@ -284,8 +284,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--formats", default="turtle",
-                        help="comma-separated: turtle, nt, shards (gzipped N-Triples parts)")
+    parser.add_argument("--formats", default="turtle,turtle:2",
+                        help="comma-separated: turtle, nt, shards (gzipped N-Triples parts); "
+                        "FORMAT:N writes with N processes")
     parser.add_argument("--baseline-triples", type=int, default=10_000,
                         help="triples for the rdflib write_rdf baseline (0: skip)")
     parser.add_argument("--engines", default="oxigraph,rdflib",
@@ -338,15 +339,16 @@ def main(argv: list[str] | None = None) -> None:
             size = sum(p.stat().st_size for p in paths)
             detail = f"{len(paths)} shards"
         else:
-            target = args.out / ("graph.ttl" if fmt == "turtle" else "graph.nt")
-            write_fast_rdf(graph, target)
+            name, _, workers = fmt.partition(":")
+            target = args.out / ("graph.ttl" if name == "turtle" else "graph.nt")
+            write_fast_rdf(graph, target, workers=int(workers or 1))
             size = target.stat().st_size
             detail = target.name
         wall, cpu = timer.stop()
         _line(f"export {fmt} (export.fast_rdf)", wall, cpu, f"{size / 1e6:,.0f} MB, {detail}")
         figures[f"export_{fmt}_s"] = wall
-        if fmt == "turtle":
-            export_seconds = wall
+        if fmt.startswith("turtle"):
+            export_seconds = min(wall, export_seconds or wall)
     nt_path = args.out / "graph.nt"
     if nt_path.exists():
         with open(nt_path, "rb") as handle:
@@ -356,7 +358,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  RDF triples written: {rdf_triples:,}")
     figures["merge_plus_turtle_s"] = merge[0] + export_seconds
     figures["peak_mb"] = _peak_mb()
-    print(f"  => merge + Turtle export: {merge[0] + export_seconds:.1f} s (goal < 60 s), "
+    print(f"  => merge + Turtle export (faster Turtle): {merge[0] + export_seconds:.1f} s "
+          f"(goal < 60 s), "
           f"peak {_peak_mb():,.0f} MB (goal < 4,000 MB)", flush=True)
 
     if args.baseline_triples:

@@ -36,9 +36,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+import shutil
+import tempfile
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -229,17 +233,26 @@ class _Fixed:
 
 
 def _templated_blocks(
-    graph: KnowledgeGraph, base: str, style: dict[str, str] | None = None
+    graph: KnowledgeGraph,
+    base: str,
+    style: dict[str, str] | None = None,
+    part: tuple[int, int] = (0, 1),
 ) -> Iterator[Block]:
     """The blocks of ``graph``'s RDF form, built from text templates (the fast path).
 
     ``style`` (from :func:`_style`) says how vocabulary terms and datatypes are written.
+    ``part=(i, n)`` yields only the ``i``-th of ``n`` consecutive parts (the first has the
+    documents, entities and relations, then each a slice of the facts), so ``n`` processes can
+    write one output whose concatenation is the whole.
     """
+    index, parts = part
+    head = index == 0
     T = style if style is not None else _style(base, turtle=False)
     A = T["a"]
     integer, date = T["^integer"], T["^date"]
     decimals = _Decimals(T["^decimal"])
-    yield f"<{base}>", None, [(A, T["KnowledgeGraph"])]
+    if head:
+        yield f"<{base}>", None, [(A, T["KnowledgeGraph"])]
 
     referenced = {p.document for _, _, data in graph.edges(data=True) for p in data["provenance"]}
     doc_iris: dict[str, str] = {}
@@ -259,7 +272,8 @@ def _templated_blocks(
                     pairs.append((T[str(prop)], _string(value) + date))
                 else:
                     pairs.append((T[str(prop)], _string(value)))
-        yield iri, None, pairs
+        if head:
+            yield iri, None, pairs
 
     entity_iris: dict[str, str] = {}
     for key in sorted(graph.nodes):
@@ -280,16 +294,18 @@ def _templated_blocks(
         pairs.append((T["mentionCount"], f'"{int(attrs.get("mentions", 0))}"{integer}'))
         pairs.append((T["forms"], _json(attrs.get("forms", {}))))
         pairs.append((T["types"], _json(attrs.get("types", {}))))
-        yield iri, None, pairs
+        if head:
+            yield iri, None, pairs
     if len(set(entity_iris.values())) != len(entity_iris):  # pragma: no cover
         raise AssertionError("two entity keys were minted the same IRI")
 
     relation_iris: dict[str, str] = {}
     for predicate in sorted({data["predicate"] for _, _, data in graph.edges(data=True)}):
         iri = relation_iris[predicate] = f"<{relation_iri(predicate, base=base)}>"
-        yield iri, None, [
-            (A, T["rdf:Property"]), (A, T["Relation"]), (T["rdfs:label"], _string(predicate))
-        ]
+        if head:
+            yield iri, None, [
+                (A, T["rdf:Property"]), (A, T["Relation"]), (T["rdfs:label"], _string(predicate))
+            ]
 
     # Facts, statements, mentions; a statement lists its mentions before their blocks come.
     strings: dict[str, str] = {}  # constructions: few distinct values
@@ -316,7 +332,10 @@ def _templated_blocks(
     # the IRIs of export.rdf.statement_iri and _mention_iri, without building rdflib terms
     statement_root, mention_root = base + "statement/", base + "mention/"
     edges = graph.edges
-    for subject, obj, key in sorted(graph.edges(keys=True)):
+    ordered = sorted(graph.edges(keys=True))
+    share = ordered[len(ordered) * index // parts : len(ordered) * (index + 1) // parts]
+    del ordered
+    for subject, obj, key in share:
         data = edges[subject, obj, key]
         s, o = entity_iris[subject], entity_iris[obj]
         p = relation_iris[data["predicate"]]
@@ -451,7 +470,11 @@ def _templates_agree(base: str) -> bool:
 
 
 def generate_blocks(
-    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, turtle: bool = False
+    graph: KnowledgeGraph,
+    *,
+    base: str = DEFAULT_BASE,
+    turtle: bool = False,
+    _part: tuple[int, int] = (0, 1),
 ) -> Iterator[Block]:
     """Yield ``(subject, graph name, [(predicate, object), ...])`` blocks of ``graph``'s RDF.
 
@@ -463,7 +486,9 @@ def generate_blocks(
     """
     base = _check_base(base)
     if _templates_agree(base):
-        return _templated_blocks(graph, base, _style(base, turtle=turtle))
+        return _templated_blocks(graph, base, _style(base, turtle=turtle), _part)
+    if _part != (0, 1):
+        raise ValueError("only the template path writes in parts")
     blocks = _generic_blocks(graph, base)
     return _turtle_terms(blocks, base) if turtle else blocks
 
@@ -490,21 +515,25 @@ def _turtle_terms(blocks: Iterable[Block], base: str) -> Iterator[Block]:
 # formats
 
 
-def generate_ntriples(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[str]:
+def generate_ntriples(
+    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, _part: tuple[int, int] = (0, 1)
+) -> Iterator[str]:
     """Yield N-Triples text of ``graph`` (every named graph's triples included), block by block.
 
     Each item is one or more complete lines.
     """
-    for s, g, pairs in generate_blocks(graph, base=base):
+    for s, g, pairs in generate_blocks(graph, base=base, _part=_part):
         if type(pairs) is _Fixed:
             yield pairs.template.nt.format(s, g, *pairs.values)
         else:
             yield "".join([f"{s} {p} {o} .\n" for p, o in pairs])
 
 
-def generate_nquads(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[str]:
+def generate_nquads(
+    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, _part: tuple[int, int] = (0, 1)
+) -> Iterator[str]:
     """Yield N-Quads text of ``graph``: mentions in their document's named graph."""
-    for s, g, pairs in generate_blocks(graph, base=base):
+    for s, g, pairs in generate_blocks(graph, base=base, _part=_part):
         if type(pairs) is _Fixed and g is not None:
             yield pairs.template.nq.format(s, g, *pairs.values)
             continue
@@ -512,14 +541,17 @@ def generate_nquads(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Itera
         yield "".join([f"{s} {p} {o}{end}" for p, o in pairs])
 
 
-def generate_turtle(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Iterator[str]:
+def generate_turtle(
+    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, _part: tuple[int, int] = (0, 1)
+) -> Iterator[str]:
     """Yield Turtle text of ``graph`` (the union of its graphs, as ``write_rdf`` writes Turtle).
 
     The prefixes first, then one subject block per item; data IRIs are written in full.
     """
     base = _check_base(base)
-    yield "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes(base).items()) + "\n"
-    for s, g, pairs in generate_blocks(graph, base=base, turtle=True):
+    if _part[0] == 0:
+        yield "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes(base).items()) + "\n"
+    for s, g, pairs in generate_blocks(graph, base=base, turtle=True, _part=_part):
         if type(pairs) is _Fixed:
             yield pairs.template.ttl.format(s, g, *pairs.values)
         else:
@@ -539,6 +571,7 @@ def write_fast_rdf(
     *,
     format: str | None = None,
     base: str = DEFAULT_BASE,
+    workers: int = 1,
 ) -> None:
     """Write ``graph`` as N-Triples, N-Quads or Turtle to ``path``, atomically, streaming.
 
@@ -548,6 +581,8 @@ def write_fast_rdf(
             suffix compresses (the format then comes from the suffix before it).
         format: ``nt``, ``nquads`` or ``turtle`` (or an alias :func:`resolve_format` knows).
         base: Base IRI of the data.
+        workers: Processes that write parts of the file (forked, so they share the graph
+            without copying it); the bytes are the same for any number.
 
     Raises:
         ValueError: A format this writer does not do (use :func:`export.rdf.write_rdf`).
@@ -560,13 +595,53 @@ def write_fast_rdf(
             f"the fast writer does {', '.join(sorted(FAST_FORMATS))}, not {name!r}; "
             f"use export.rdf.write_rdf"
         )
-    chunks = generator(graph, base=base)
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    base = _check_base(base)
+    parallel = (workers > 1 and _templates_agree(base)
+                and "fork" in multiprocessing.get_all_start_methods())
     with atomic_open(path, "wb") as raw:
+        handle = raw
         if compress:
-            with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as handle:
-                _write_chunks(handle, chunks)
-        else:
-            _write_chunks(raw, chunks)
+            handle = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0)
+        try:
+            if parallel:
+                _write_parts(handle, generator, graph, base, workers, Path(path).parent)
+            else:
+                _write_chunks(handle, generator(graph, base=base))
+        finally:
+            if compress:
+                handle.close()
+
+
+#: What forked part writers need, set just before they are forked (never pickled).
+_PART_JOB: dict[str, tuple] = {}
+
+
+def _write_part(index: int) -> str:
+    generator, graph, base, parts, folder = _PART_JOB["job"]
+    path = os.path.join(folder, f"part-{index:05d}")
+    with open(path, "wb") as handle:
+        _write_chunks(handle, generator(graph, base=base, _part=(index, parts)))
+    return path
+
+
+def _write_parts(handle, generator, graph: KnowledgeGraph, base: str, parts: int,
+                 near: Path) -> None:
+    """Write ``parts`` consecutive parts in forked processes, then copy them in order."""
+    folder = tempfile.mkdtemp(prefix=".kg-parts-", dir=near)
+    _PART_JOB["job"] = (generator, graph, base, parts, folder)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=parts, mp_context=context) as pool:
+            paths = list(pool.map(_write_part, range(parts)))
+        for path in paths:
+            with open(path, "rb") as part:
+                shutil.copyfileobj(part, handle, 1 << 20)
+            os.unlink(path)
+    finally:
+        _PART_JOB.clear()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _write_chunks(handle, chunks: Iterable[str], size: int = 1 << 20) -> None:

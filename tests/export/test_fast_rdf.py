@@ -242,3 +242,15 @@ def test_output_is_valid_utf8_text():
     data = text.encode("utf-8")
     assert io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read() == text
     assert "\x00" not in text and "\u2028" not in text and "\x85" not in text
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".nt.gz"])
+def test_write_fast_rdf_in_parallel_writes_the_same_bytes(tmp_path, suffix):
+    graph = _hostile_graph()
+    one, three = tmp_path / f"one{suffix}", tmp_path / f"three{suffix}"
+    write_fast_rdf(graph, one)
+    write_fast_rdf(graph, three, workers=3)
+    assert one.read_bytes() == three.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([one.name, three.name])
+    with pytest.raises(ValueError, match="workers"):
+        write_fast_rdf(graph, tmp_path / "x.ttl", workers=0)
