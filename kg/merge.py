@@ -6,6 +6,7 @@ them), so the same code serves a single process, ``--jobs N`` and a distributed 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable
@@ -53,6 +54,7 @@ KEY_ALIASES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def canonical_key(key: str) -> str:
     """The node key of an entity: :func:`normalize_key`, then known aliases resolved.
 
@@ -96,23 +98,18 @@ def acronym_matches(acronym: str, expansion: str) -> bool:
     return letters in (full, content)
 
 
-def _bump(counts: dict[str, int], value: str | None, by: int = 1) -> None:
-    if value:
-        counts[value] = counts.get(value, 0) + by
+def _raise_to(counts: dict[str, int], current: str | None, value: str, by: int) -> bool:
+    """Add ``by`` to ``value``'s count; True when ``value`` now outranks ``current``.
 
-
-def _most_frequent(counts: dict[str, int]) -> str | None:
-    """The most frequent value; ties go to the lexicographically smallest, for determinism."""
-    if not counts:
-        return None
-    return min(counts, key=lambda value: (-counts[value], value))
-
-
-def _refresh_node(attrs: dict) -> None:
-    label = _most_frequent(attrs["forms"])
-    attrs["label"] = label
-    attrs["aliases"] = sorted(form for form in attrs["forms"] if form != label)
-    attrs["type"] = _most_frequent(attrs["types"])
+    Ranking: most frequent first, ties to the lexicographically smallest, for determinism.
+    Counts only grow, so after raising one value only that value can overtake the current
+    leader: the leader stays correct without rescanning every count.
+    """
+    count = counts[value] = counts.get(value, 0) + by
+    if current is None or current == value:
+        return current is None
+    leader = counts[current]
+    return count > leader or (count == leader and value < current)
 
 
 def _add_entity(
@@ -122,15 +119,24 @@ def _add_entity(
     types: dict[str, int],
     mentions: int,
 ) -> None:
-    if key not in graph:
-        graph.add_node(key, forms={}, types={}, mentions=0)
-    attrs = graph.nodes[key]
+    attrs = graph.nodes[key] if key in graph else None
+    if attrs is None:
+        graph.add_node(key, forms={}, types={}, mentions=0, label=None, aliases=[], type=None)
+        attrs = graph.nodes[key]
+    known = attrs["forms"]
+    new_form = False
     for form, count in forms.items():
-        _bump(attrs["forms"], form, count)
+        if form:
+            new_form = new_form or form not in known
+            if _raise_to(known, attrs["label"], form, count):
+                attrs["label"] = form
+                new_form = True
+    if new_form:
+        attrs["aliases"] = sorted(form for form in known if form != attrs["label"])
     for type_, count in types.items():
-        _bump(attrs["types"], type_, count)
+        if type_ and _raise_to(attrs["types"], attrs["type"], type_, count):
+            attrs["type"] = type_
     attrs["mentions"] += mentions
-    _refresh_node(attrs)
 
 
 def _add_fact(
@@ -143,11 +149,9 @@ def _add_fact(
     count: int,
 ) -> None:
     key = fact_key(predicate, negated)
-    if graph.has_edge(subject, obj, key):
-        data = graph.edges[subject, obj, key]
-        data["count"] += count
-        data["provenance"].extend(provenance)
-    else:
+    best = max((p.confidence for p in provenance), default=0.0)
+    data = graph.get_edge_data(subject, obj, key)  # the stored dict itself, or None
+    if data is None:
         graph.add_edge(
             subject,
             obj,
@@ -156,9 +160,12 @@ def _add_fact(
             negated=negated,
             count=count,
             provenance=list(provenance),
+            confidence=best,
         )
-        data = graph.edges[subject, obj, key]
-    data["confidence"] = max((p.confidence for p in data["provenance"]), default=0.0)
+        return
+    data["count"] += count
+    data["provenance"].extend(provenance)
+    data["confidence"] = max(data["confidence"], best)
 
 
 def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
