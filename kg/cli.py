@@ -148,7 +148,11 @@ def build(
 
         graph = read_rdf(into, format=rdf_format)
     if engine is BuildEngine.dask:
-        from kg.engines.dask_engine import build_graph_dask
+        try:
+            from kg.engines.dask_engine import build_graph_dask
+        except ImportError as err:
+            raise KGError(f"--engine dask needs the dask extra: pip install 'kg-builder[dask]' "
+                          f"({err})") from err
 
         graph, report = build_graph_dask(
             paths, graph=graph, scheduler=scheduler, workers=workers, model=model,

@@ -17,6 +17,7 @@ __all__ = [
     "KEY_ALIASES",
     "normalize_key",
     "canonical_key",
+    "refresh_entity",
     "acronym_matches",
     "add_triple",
     "add_document",
@@ -96,6 +97,24 @@ def acronym_matches(acronym: str, expansion: str) -> bool:
     full = "".join(w[0] for w in words)
     content = "".join(w[0] for w in words if w not in {"of", "and", "the", "for", "&", "in"})
     return letters in (full, content)
+
+
+def refresh_entity(attrs: dict) -> None:
+    """Set ``label``, ``aliases`` and ``type`` of node attributes from their counts, from scratch.
+
+    The reference definition of what merging keeps up to date incrementally: label = most
+    frequent form, ties to the lexicographically smallest; aliases = the other forms, sorted;
+    type likewise from the type counts (None without any).
+
+    >>> attrs = {"forms": {"US": 2, "U.S.": 2, "America": 1}, "types": {"GPE": 3}}
+    >>> refresh_entity(attrs); attrs["label"], attrs["aliases"], attrs["type"]
+    ('U.S.', ['America', 'US'], 'GPE')
+    """
+    forms, types = attrs["forms"], attrs["types"]
+    label = min(forms, key=lambda form: (-forms[form], form)) if forms else None
+    attrs["label"] = label
+    attrs["aliases"] = sorted(form for form in forms if form != label)
+    attrs["type"] = min(types, key=lambda type_: (-types[type_], type_)) if types else None
 
 
 def _raise_to(counts: dict[str, int], current: str | None, value: str, by: int) -> bool:

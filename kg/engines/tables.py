@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.io import atomic_open
-from kg.merge import _refresh_node, canonical_key
+from kg.merge import canonical_key, refresh_entity
 from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
@@ -239,7 +239,7 @@ def finalize_entities(counts: pd.DataFrame) -> pd.DataFrame:
         attrs["first"] = min(attrs["first"], int(first))
     rows = []
     for key, attrs in records.items():
-        _refresh_node(attrs)
+        refresh_entity(attrs)
         rows.append((
             key, attrs["label"], json.dumps(attrs["aliases"], ensure_ascii=False),
             attrs["type"], attrs["mentions"],

@@ -94,3 +94,20 @@ def test_add_document_skips_same_content():
     assert add_document(graph, Document("a.txt", "a.txt", "abc"))
     assert not add_document(graph, Document("b.txt", "b.txt", "abc"))
     assert list(graph.documents) == ["a.txt"]
+
+
+def test_incremental_labels_match_a_full_recount():
+    import random
+
+    from kg.merge import refresh_entity
+
+    rng = random.Random(3)
+    forms = ["US", "U.S.", "us", "United States", "America"]
+    triples = [_triple(rng.choice(forms), "meet", rng.choice(["B", "b", "Bee"]),
+                       subject_type=rng.choice([None, "GPE", "ORG"])) for _ in range(300)]
+    graph = merge_into(KnowledgeGraph(), triples)
+    for _, attrs in graph.nodes(data=True):
+        expected = dict(attrs)
+        refresh_entity(expected)
+        assert (attrs["label"], attrs["aliases"], attrs["type"]) == (
+            expected["label"], expected["aliases"], expected["type"])
