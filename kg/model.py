@@ -7,7 +7,7 @@ spaCy, rdflib or pyvis, so the model is cheap to import and pickle.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 import networkx as nx
@@ -62,8 +62,8 @@ class Provenance:
     modality: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain-dict form for JSON lines."""
-        return asdict(self)
+        """Plain-dict form for JSON lines (explicit: ``dataclasses.asdict`` deep-copies slowly)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True, slots=True)
