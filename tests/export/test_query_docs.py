@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from export.query import ENGINES, QueryResult, run_query
+from export.query import ENGINES, run_query
 from export.rdf import write_rdf
+from tests.export.test_query import _answers
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "rdf.md", ROOT / "README.md")
@@ -20,14 +21,6 @@ def doc_queries() -> list[str]:
     return [query for doc in DOCS
             for query in re.findall(r"```sparql\n(.*?)```", doc.read_text(encoding="utf-8"),
                                     re.DOTALL)]
-
-
-def _answers(result: QueryResult):
-    if result.kind == "SELECT":
-        return sorted(tuple("" if t is None else t.n3() for t in row) for row in result.rows)
-    if result.kind == "ASK":
-        return result.boolean
-    return sorted(tuple(t.n3() for t in triple) for triple in result.graph)
 
 
 @pytest.fixture(scope="module")

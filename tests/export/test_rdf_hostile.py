@@ -17,16 +17,9 @@ from kg.merge import merge_into, normalize_key
 from kg.model import KnowledgeGraph
 
 from .conftest import XU, make_triple
+from .test_rdf import OXIGRAPH_FORMATS
 
-OXIGRAPH = {
-    "turtle": pyoxigraph.RdfFormat.TURTLE,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    "json-ld": pyoxigraph.RdfFormat.JSON_LD,
-    "xml": pyoxigraph.RdfFormat.RDF_XML,
-    "nquads": pyoxigraph.RdfFormat.N_QUADS,
-    "trig": pyoxigraph.RdfFormat.TRIG,
-    "n3": pyoxigraph.RdfFormat.N3,
-}
+OXIGRAPH = OXIGRAPH_FORMATS  # the same format table as the round-trip tests
 TEXT_EXTENSIONS = [".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3", ".hext"]  # XML: below
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
