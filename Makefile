@@ -22,7 +22,7 @@ test: $(STAMP)
 
 # The 20 MB one-line and 50 MB documents (tens of minutes on 2 cores).
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -m slow
+	$(BIN)/python -m pytest -m slow -rP
 
 clean:
 	rm -rf $(VENV) out

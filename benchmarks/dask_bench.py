@@ -9,6 +9,7 @@ is printed with the figures: on a shared machine they are only comparable at equ
 Usage::
 
     python benchmarks/dask_bench.py [--words 1000000] [--workers 2] [--partition-mb 4]
+    python benchmarks/dask_bench.py --zone-check   # what nlp.memory_zone() costs a map task
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-__all__ = ["corpus_folder", "run_local", "run_dask", "bulk_load", "main"]
+__all__ = ["corpus_folder", "run_local", "run_dask", "bulk_load", "zone_cost", "main"]
 
 
 def corpus_folder(words: int, out: Path) -> tuple[Path, int]:
@@ -98,6 +99,29 @@ def bulk_load(shards: list[str], store_dir: Path) -> dict:
             "bytes": sum(os.path.getsize(s) for s in shards)}
 
 
+def zone_cost(corpus: Path, documents: int = 800) -> list[tuple[bool, float]]:
+    """CPU seconds to extract the first ``documents`` of ``corpus`` in this process, without
+    and with ``nlp.memory_zone()`` (as a Dask map task runs), alternating, twice each."""
+    from extract.pipeline import extract_pieces, load_nlp
+
+    nlp = load_nlp()
+    paths = sorted(corpus.rglob("*.txt"))[:documents]
+    pieces = [(p.name, p.read_text(encoding="utf-8"), 0) for p in paths]
+    list(extract_pieces(pieces[:50], nlp))  # warm up
+    results = []
+    for zone in (False, True, False, True):
+        started = time.process_time()
+        if zone:
+            with nlp.memory_zone():
+                for _triples in extract_pieces(pieces, nlp):
+                    pass
+        else:
+            for _triples in extract_pieces(pieces, nlp):
+                pass
+        results.append((zone, time.process_time() - started))
+    return results
+
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -111,12 +135,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench" / "dask")
     parser.add_argument("--skip-local", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--zone-check", action="store_true",
+                        help="only time extraction with and without nlp.memory_zone()")
     args = parser.parse_args(argv)
 
     args.out.mkdir(parents=True, exist_ok=True)
     corpus, words = corpus_folder(args.words, args.out)
     results: dict = {"corpus": str(corpus), "words": words, "cpus": os.cpu_count()}
     print(f"corpus: {corpus} ({words:,} words); load average {_load()}", flush=True)
+    if args.zone_check:
+        for zone, seconds in zone_cost(corpus):
+            print(f"extract 800 documents {'inside' if zone else 'without'} nlp.memory_zone(): "
+                  f"{seconds:.1f} s CPU", flush=True)
+        return
 
     if not args.skip_local:
         results["local"] = local = run_local(corpus, args.workers)

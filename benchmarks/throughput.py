@@ -11,8 +11,8 @@ In one run, on the corpus of :mod:`benchmarks.corpus` (written first if missing)
 4. peak resident memory of ``kg build`` on the corpus and on a corpus four times the size
    (different documents, since kg skips documents it has seen): goal, the second at most
    1.3 times the first. ``--build-cmd library`` also measures the build through the library
-   with the streaming RDF writer (what ``kg build`` does once ``write_rdf`` dispatches to
-   :mod:`export.fast_rdf`).
+   (:func:`kg.build.build_graph`, then :func:`export.fast_rdf.write_fast_rdf`, the streaming
+   writer ``kg build`` uses for Turtle), without the HTML page and JSON lines.
 
 Every measured step runs in its own process, started from this small parent (which never
 imports spaCy), and its peak memory is the child's own (``os.wait4``). Times are wall-clock

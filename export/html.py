@@ -253,6 +253,21 @@ def _keep_central(graph: KnowledgeGraph, max_nodes: int | None) -> list[str]:
     return sorted(central, key=str)
 
 
+def _best_supported(
+    graph: KnowledgeGraph, edge_list: list[tuple[str, str, str]], limit: int
+) -> list[tuple[str, str, str]]:
+    """The ``limit`` facts of ``edge_list`` with the highest count, then confidence, in
+    ``edge_list``'s order (ties go to the earlier fact, so the choice is deterministic)."""
+    edges = graph.edges
+
+    def support(index: int) -> tuple[float, float, int]:
+        data = edges[edge_list[index]]
+        return (-data.get("count", 0), -float(data.get("confidence", 0.0)), index)
+
+    best = sorted(range(len(edge_list)), key=support)[:limit]
+    return [edge_list[i] for i in sorted(best)]
+
+
 def _parallel_smooth(edge_list: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict]:
     """Per-edge curve options that keep several edges between one pair of nodes apart."""
     by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
@@ -340,7 +355,11 @@ def _network_options(physics: bool, big: bool) -> dict[str, Any]:
 
 
 def to_pyvis(
-    graph: KnowledgeGraph, *, max_nodes: int | None = None, title: str | None = None
+    graph: KnowledgeGraph,
+    *,
+    max_nodes: int | None = None,
+    max_facts: int | None = None,
+    title: str | None = None,
 ) -> Network:
     """The graph as a pyvis ``Network`` using kg's self-contained, escaped page template.
 
@@ -352,6 +371,9 @@ def to_pyvis(
         max_nodes: Draw only this many entities, the most central by PageRank (facts
             weighted by count, counted in both directions); the page says how many were left
             out. None draws all.
+        max_facts: Draw only this many of the facts between the drawn entities, those with
+            the highest count, then confidence; the page says how many were left out. None
+            draws all.
         title: Page title; defaults to "Knowledge graph".
 
     Returns:
@@ -367,11 +389,12 @@ def to_pyvis(
     >>> len(net.nodes), net.edges[0]["label"]
     (2, 'meet')
     """
-    if max_nodes is not None:
-        if isinstance(max_nodes, bool) or not isinstance(max_nodes, int):
-            raise TypeError(f"max_nodes must be an int or None, not {max_nodes!r}")
-        if max_nodes < 1:
-            raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    for name, value in (("max_nodes", max_nodes), ("max_facts", max_facts)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{name} must be an int or None, not {value!r}")
+            if value < 1:
+                raise ValueError(f"{name} must be at least 1, not {value}")
     heading = DEFAULT_TITLE if title is None else str(title)
 
     keys = _keep_central(graph, max_nodes)
@@ -380,6 +403,9 @@ def to_pyvis(
         ((u, v, k) for u, v, k in graph.edges(keys=True) if u in kept and v in kept),
         key=lambda e: (str(e[0]), str(e[1]), str(e[2])),
     )
+    m_between = len(edge_list)  # facts between the drawn entities, before max_facts
+    if max_facts is not None and m_between > max_facts:
+        edge_list = _best_supported(graph, edge_list, max_facts)
     n_shown, m_shown = len(keys), len(edge_list)
     physics = n_shown <= PHYSICS_LIMIT
     big = n_shown > PHYSICS_LIMIT
@@ -476,9 +502,14 @@ def to_pyvis(
         f"{_plural(n_all, 'entity', 'entities')} · "
         f"{_plural(m_all, 'fact')} · {_plural(len(graph.documents), 'document')}"
     )
-    if n_shown < n_all:
+    if n_shown < n_all or m_shown < m_all:
+        shown = []
+        if n_shown < n_all:
+            shown.append(f"the {n_shown:,} most central entities (PageRank)")
+        if m_shown < m_between:
+            shown.append(f"their {m_shown:,} best-supported facts")
         summary += (
-            f" — showing the {n_shown:,} most central entities (PageRank); "
+            f" — showing {' and '.join(shown)}; "
             f"{n_all - n_shown:,} entities and {m_all - m_shown:,} facts left out"
         )
     meta = {
@@ -502,7 +533,11 @@ def to_pyvis(
 
 
 def render_html(
-    graph: KnowledgeGraph, *, max_nodes: int | None = None, title: str | None = None
+    graph: KnowledgeGraph,
+    *,
+    max_nodes: int | None = None,
+    max_facts: int | None = None,
+    title: str | None = None,
 ) -> str:
     """The complete, self-contained HTML page for ``graph`` (see :func:`to_pyvis`).
 
@@ -510,7 +545,7 @@ def render_html(
     >>> "<title>&lt;empty&gt;</title>" in page, "https://" in page.split("</head>")[1]
     (True, False)
     """
-    return to_pyvis(graph, max_nodes=max_nodes, title=title).generate_html()
+    return to_pyvis(graph, max_nodes=max_nodes, max_facts=max_facts, title=title).generate_html()
 
 
 def write_html(
@@ -518,13 +553,14 @@ def write_html(
     path: str | os.PathLike[str],
     *,
     max_nodes: int | None = None,
+    max_facts: int | None = None,
     title: str | None = None,
 ) -> None:
     """Write the page for ``graph`` to ``path`` atomically; the same graph gives the same bytes.
 
     Creates nothing but ``path`` (no ``lib/`` folder) and never opens a browser.
     """
-    page = render_html(graph, max_nodes=max_nodes, title=title)
+    page = render_html(graph, max_nodes=max_nodes, max_facts=max_facts, title=title)
     with atomic_open(path, "w") as handle:
         handle.write(page)
 
@@ -545,18 +581,21 @@ class HtmlView:
         graph: KnowledgeGraph,
         *,
         max_nodes: int | None = None,
+        max_facts: int | None = None,
         title: str | None = None,
         height: int = 650,
     ) -> None:
         self.graph = graph
         self.max_nodes = max_nodes
+        self.max_facts = max_facts
         self.title = title
         self.height = int(height)
 
     @property
     def html(self) -> str:
         """The full page."""
-        return render_html(self.graph, max_nodes=self.max_nodes, title=self.title)
+        return render_html(self.graph, max_nodes=self.max_nodes, max_facts=self.max_facts,
+                           title=self.title)
 
     def _repr_html_(self) -> str:
         return (

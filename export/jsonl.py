@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from kg.io import atomic_open
@@ -23,32 +24,36 @@ def triple_record(triple: Triple) -> dict[str, Any]:
 
 
 def fact_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
-    """One record per (fact, mention) in ``graph``, sorted by document and position."""
-    records = []
+    """One record per (fact, mention) in ``graph``, sorted by document and position.
+
+    Only the sort keys are held at once; each record is built as it is yielded, so writing
+    the mentions of a large graph costs a small fraction of building all their dicts first.
+    """
+    entries = []
     for subject, obj, _key, data in graph.edges(keys=True, data=True):
+        predicate, negated = data["predicate"], data["negated"]
         for prov in data["provenance"]:
-            record = {
-                "subject": graph.nodes[subject]["label"],
-                "predicate": data["predicate"],
-                "object": graph.nodes[obj]["label"],
-                "negated": data["negated"],
-                "subject_key": subject,
-                "object_key": obj,
-                "subject_type": graph.nodes[subject].get("type"),
-                "object_type": graph.nodes[obj].get("type"),
-                "count": data["count"],
-                "source": prov.document,
-            }
-            record.update(prov.to_dict())
-            del record["document"]
-            records.append(record)
-    records.sort(
-        key=lambda r: (
-            r["source"], r["sentence_start"], r["subject_start"], r["object_start"],
-            r["predicate"], r["subject_key"], r["object_key"], r["negated"],
-        )
-    )
-    return iter(records)
+            order = (prov.document, prov.sentence_start, prov.subject_start, prov.object_start,
+                     predicate, subject, obj, negated)
+            entries.append((order, subject, obj, data, prov))
+    entries.sort(key=itemgetter(0))  # stable: mentions with equal keys keep graph order
+    nodes = graph.nodes
+    for _order, subject, obj, data, prov in entries:
+        record = {
+            "subject": nodes[subject]["label"],
+            "predicate": data["predicate"],
+            "object": nodes[obj]["label"],
+            "negated": data["negated"],
+            "subject_key": subject,
+            "object_key": obj,
+            "subject_type": nodes[subject].get("type"),
+            "object_type": nodes[obj].get("type"),
+            "count": data["count"],
+            "source": prov.document,
+        }
+        record.update(prov.to_dict())
+        del record["document"]
+        yield record
 
 
 def generate_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[str]:

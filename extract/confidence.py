@@ -8,8 +8,8 @@ sentence to check that the ranking generalises); the fitted target is the precis
 earns when the facts of its sentence are paired one to one with the gold tuples, so precision
 falls as confidence falls and a second reading of an already-matched fact ranks low.
 
-Refit with ``python -m extract.confidence`` (needs ``benchmarks/carb``); it prints the
-cross-validated and in-sample scores and the new weights.
+Refit with ``python benchmarks/carb/fit_confidence.py``; it prints the cross-validated and
+in-sample scores and the new weights.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from extract.phrases import doc_text
 if TYPE_CHECKING:
     from extract.rules import Fact
 
-__all__ = ["WEIGHTS", "features", "score_fact", "fit"]
+__all__ = ["WEIGHTS", "features", "score_fact", "score_from", "fit"]
 
 
 def _length_bin(n: int) -> str:
@@ -250,99 +250,7 @@ def fit(
     return {name: round(value, 3) for name, value in sorted(weights.items()) if abs(value) > 1e-3}
 
 
-def _folds(keys: Iterable[str], k: int, seed: int = 0) -> dict[str, int]:
-    unique = sorted(set(keys))
-    random.Random(seed).shuffle(unique)
-    return {key: n % k for n, key in enumerate(unique)}
-
-
-def _main() -> None:  # pragma: no cover - a maintenance script, run by hand
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    sys.path.insert(0, str(root))
-    from benchmarks.carb.scorer import (
-        CarbTuple,
-        load_gold,
-        match,
-        parse_prediction_line,
-        score,
-        sentence_key,
-    )
-    from extract.carb import carb_line, parse_tokenised
-    from extract.pipeline import load_nlp
-    from extract.rules import fact_triples
-
-    data = root / "benchmarks" / "carb" / "data"
-    gold = {sentence_key(k): v for k, v in load_gold(data / "dev_gold.tsv").items()}
-    lines = [line for line in (data / "dev_sentences.txt").read_text().splitlines() if line]
-    rows = []  # (sentence key, features, target, line, triple)
-    for line, doc in parse_tokenised(lines, load_nlp()):
-        key = sentence_key(line)
-        for sent in doc.sents:
-            for fact, triple in fact_triples(sent, document="carb", openie=True):
-                predicted = parse_prediction_line(carb_line(line, triple))[1]
-                best = max((match(g, predicted)[0] for g in gold.get(key, [])), default=0.0)
-                rows.append((key, features(fact), best, line, triple, predicted))
-    # Target: the precision a fact earns in a one-to-one pairing with the gold tuples of its
-    # sentence (a second reading of an already-matched tuple earns nothing).
-    if rows:
-        by_key: dict[str, list[int]] = {}
-        for n, r in enumerate(rows):
-            by_key.setdefault(r[0], []).append(n)
-        targets = [0.0] * len(rows)
-        for key, members in by_key.items():
-            golds = gold.get(key, [])
-            pairs = sorted(
-                ((match(g, rows[n][5])[0], gi, n) for gi, g in enumerate(golds) for n in members),
-                key=lambda x: -x[0],
-            )
-            used_g: set[int] = set()
-            used_p: set[int] = set()
-            for prec, gi, n in pairs:
-                if prec <= 0 or gi in used_g or n in used_p:
-                    continue
-                used_g.add(gi)
-                used_p.add(n)
-                targets[n] = prec
-        rows = [(r[0], r[1], t, r[3], r[4], r[5]) for r, t in zip(rows, targets)]
-
-    def evaluate(scores: list[float]):
-        from dataclasses import replace
-
-        out: dict[str, list[CarbTuple]] = {}
-        for (key, _f, _t, line, triple, _p), conf in zip(rows, scores):
-            t = replace(triple, provenance=replace(triple.provenance, confidence=conf))
-            out.setdefault(line, []).append(parse_prediction_line(carb_line(line, t))[1])
-        return score(load_gold(data / "dev_gold.tsv"), out)
-
-    folds = _folds((r[0] for r in rows), 5)
-    cv_scores = [0.0] * len(rows)
-    for k in range(5):
-        train = [(r[1], r[2]) for r in rows if folds[r[0]] != k]
-        w = fit(train)
-        for n, r in enumerate(rows):
-            if folds[r[0]] == k:
-                z = sum(w.get(name, 0.0) for name in r[1])
-                cv_scores[n] = round(1.0 / (1.0 + math.exp(-z)), 4)
-    print("5-fold CV by sentence:", evaluate(cv_scores))
-    final = fit([(r[1], r[2]) for r in rows])
-    in_sample = [score_from(final, r[1]) for r in rows]
-    print("in sample:", evaluate(in_sample))
-    print("WEIGHTS = {")
-    for name, value in final.items():
-        print(f"    {name!r}: {value},")
-    print("}")
-
-
 def score_from(weights: dict[str, float], names: Iterable[str]) -> float:
     """The confidence for a list of feature names under ``weights``."""
     z = sum(weights.get(name, 0.0) for name in names)
     return round(1.0 / (1.0 + math.exp(-z)), 4)
-
-
-
-
-if __name__ == "__main__":  # pragma: no cover
-    _main()

@@ -22,10 +22,19 @@ from spacy.language import Language
 from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, iter_documents
 from extract.pipeline import extract_pieces, load_nlp, piece_limit
 from extract.registry import DEFAULT_EXTRACTOR
-from kg.merge import add_triple
+from kg.merge import add_triple, fewer_collections
 from kg.model import KnowledgeGraph, Triple
 
-__all__ = ["BuildReport", "read_sources", "iter_extracted", "build_graph"]
+__all__ = [
+    "BuildReport",
+    "read_sources",
+    "document_pieces",
+    "batch_pieces",
+    "worker_nlp",
+    "iter_extracted",
+    "build_graph",
+    "progress_bar",
+]
 
 #: Characters of text sent to a worker in one task: large enough to amortise the hand-off.
 _TASK_CHARS = 200_000
@@ -57,19 +66,31 @@ _WORKER_NLP: dict[str, Language] = {}
 Piece = tuple[str, str, int]  # (document id, text, offset in the document)
 
 
-def _extract_task(model: str | None, extractor: str, pieces: list[Piece]) -> list[list[Triple]]:
-    """Worker entry point: the triples of each piece (a pure function of its input)."""
+def worker_nlp(model: str | None) -> tuple[Language, bool]:
+    """The pipeline ``model`` of this worker process, loaded on first use; True if just loaded.
+
+    Worker processes (``--jobs N``, Dask workers) call this, so each loads the model once and
+    the model object never travels between processes.
+    """
     key = model or ""
     nlp = _WORKER_NLP.get(key)
-    if nlp is None:
-        nlp = _WORKER_NLP[key] = load_nlp(model)
+    if nlp is not None:
+        return nlp, False
+    nlp = _WORKER_NLP[key] = load_nlp(model)
+    return nlp, True
+
+
+def _extract_task(model: str | None, extractor: str, pieces: list[Piece]) -> list[list[Triple]]:
+    """Worker entry point: the triples of each piece (a pure function of its input)."""
+    nlp, _loaded = worker_nlp(model)
     return list(extract_pieces(pieces, nlp, extractor=extractor))
 
 
-def _pieces(
+def document_pieces(
     sources: Iterable[SourceText], limit: int
 ) -> Iterator[tuple[SourceText, bool, Piece]]:
-    """Every piece of every source, flagged when it is its document's last."""
+    """Every piece of every source (at most ``limit`` characters), flagged when it is its
+    document's last; a document without text still yields one empty piece."""
     for source in sources:
         previous: tuple[str, int] | None = None
         for piece in source.pieces(limit):
@@ -81,9 +102,10 @@ def _pieces(
         yield source, True, (source.document.id, *previous)
 
 
-def _batches(
+def batch_pieces(
     pieces: Iterable[tuple[SourceText, bool, Piece]], chars: int
 ) -> Iterator[list[tuple[SourceText, bool, Piece]]]:
+    """Consecutive pieces grouped into batches of about ``chars`` characters (one task each)."""
     batch: list[tuple[SourceText, bool, Piece]] = []
     size = 0
     for entry in pieces:
@@ -137,7 +159,7 @@ def iter_extracted(
         flags: deque[tuple[SourceText, bool, int]] = deque()
 
         def pieces() -> Iterator[Piece]:
-            for source, last, piece in _pieces(sources, piece_limit(nlp)):
+            for source, last, piece in document_pieces(sources, piece_limit(nlp)):
                 flags.append((source, last, len(piece[1].split())))
                 yield piece
 
@@ -165,7 +187,7 @@ def _parallel(
             yield source, last, triples, len(piece[1].split())
 
     try:
-        for batch in _batches(_pieces(sources, limit), _TASK_CHARS):
+        for batch in batch_pieces(document_pieces(sources, limit), _TASK_CHARS):
             task = [piece for _source, _last, piece in batch]
             pending.append((batch, pool.submit(_extract_task, model, extractor, task)))
             while len(pending) > jobs * _TASKS_AHEAD:
@@ -245,22 +267,23 @@ def build_graph(
     report = BuildReport()
     started = time.perf_counter()
     sources = read_sources(paths, graph, report, patterns=patterns)
-    bar = _progress_bar(progress)
+    bar = progress_bar(progress)
     try:
-        for source, triples, words in iter_extracted(
-            sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp
-        ):
-            graph.documents[source.document.id] = source.document
-            for triple in triples:
-                add_triple(graph, triple)
-            if on_triples is not None:
-                on_triples(triples)
-            report.documents += 1
-            report.triples += len(triples)
-            report.words += words
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(triples=report.triples, refresh=False)
+        with fewer_collections():
+            for source, triples, words in iter_extracted(
+                sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp
+            ):
+                graph.documents[source.document.id] = source.document
+                for triple in triples:
+                    add_triple(graph, triple)
+                if on_triples is not None:
+                    on_triples(triples)
+                report.documents += 1
+                report.triples += len(triples)
+                report.words += words
+                if bar is not None:
+                    bar.update(1)
+                    bar.set_postfix(triples=report.triples, refresh=False)
     finally:
         if bar is not None:
             bar.close()
@@ -268,7 +291,8 @@ def build_graph(
     return graph, report
 
 
-def _progress_bar(enabled: bool):  # -> tqdm | None
+def progress_bar(enabled: bool):  # -> tqdm | None
+    """A tqdm bar of documents on standard error, or None when disabled or not a terminal."""
     if not enabled or not sys.stderr.isatty():
         return None
     from tqdm import tqdm

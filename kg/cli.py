@@ -22,6 +22,13 @@ __all__ = ["app", "main"]
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
+#: Entities drawn in the graph page by default: a 5,000-entity page is written in half a
+#: second and interactive in about 1.5 s (benchmarks/html_bench.py); a page of every entity of
+#: a big corpus would be hundreds of megabytes that no browser can lay out.
+PAGE_MAX_NODES = 5_000
+#: Facts drawn by default among those entities, the best supported: a real 5,000-entity graph
+#: has about 9,000; random-looking text can tie them together with 100,000 or more.
+PAGE_MAX_FACTS = 10_000
 
 app = typer.Typer(
     name="kg",
@@ -110,8 +117,15 @@ def build(
     rdf_format: Optional[str] = typer.Option(
         None, "--format", help="RDF format of the graph file (default: from its extension)."
     ),
-    max_nodes: Optional[int] = typer.Option(
-        None, "--max-nodes", min=1, help="Keep only the most central entities in the HTML page."
+    max_nodes: int = typer.Option(
+        PAGE_MAX_NODES, "--max-nodes", min=1,
+        help="Draw at most this many entities in graph.html, the most central by PageRank (the "
+        "page says how many were left out; the RDF and JSON lines always hold everything).",
+    ),
+    max_facts: int = typer.Option(
+        PAGE_MAX_FACTS, "--max-facts", min=1,
+        help="Draw at most this many facts in graph.html, the best supported (count, then "
+        "confidence).",
     ),
     include: Optional[List[str]] = IncludeOption,
     quiet: bool = QuietOption,
@@ -182,7 +196,7 @@ def build(
     outdir = output if output is not None else into.parent  # type: ignore[union-attr]
     graph_path = into if into is not None else outdir / "graph.ttl"
     _write_outputs(graph, graph_path, outdir, base=base, rdf_format=rdf_format,
-                   max_nodes=max_nodes)
+                   max_nodes=max_nodes, max_facts=max_facts, jobs=jobs)
     if not quiet:
         stats = summary(graph, top=5)
         rate = report.documents / report.seconds if report.seconds else 0.0
@@ -199,7 +213,14 @@ def build(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _write_outputs(graph, graph_path: Path, outdir: Path, *, base, rdf_format, max_nodes) -> None:
+#: Facts from which ``kg build --jobs N`` writes the RDF file in N forked processes.
+_PARALLEL_WRITE_FACTS = 50_000
+
+
+def _write_outputs(
+    graph, graph_path: Path, outdir: Path, *, base, rdf_format, max_nodes,
+    max_facts: int | None = None, jobs: int = 1,
+) -> None:
     from export.fast_rdf import FAST_FORMATS, write_fast_rdf
     from export.html import write_html
     from export.jsonl import write_jsonl
@@ -211,10 +232,13 @@ def _write_outputs(graph, graph_path: Path, outdir: Path, *, base, rdf_format, m
     if resolve_format(graph_path, rdf_format) in FAST_FORMATS:
         # Streams the same RDF as write_rdf (tested isomorphic) without building rdflib
         # terms for the whole graph first: a fraction of the time and memory on big graphs.
-        write_fast_rdf(graph, graph_path, format=rdf_format, base=base)
+        # Big graphs are written in --jobs parts at once (same bytes for any number).
+        big = graph.number_of_edges() >= _PARALLEL_WRITE_FACTS
+        write_fast_rdf(graph, graph_path, format=rdf_format, base=base,
+                       workers=jobs if big else 1)
     else:
         write_rdf(graph, graph_path, format=rdf_format, base=base)
-    write_html(graph, outdir / "graph.html", max_nodes=max_nodes)
+    write_html(graph, outdir / "graph.html", max_nodes=max_nodes, max_facts=max_facts)
     write_jsonl(graph, outdir / "triples.jsonl")
 
 
@@ -310,7 +334,8 @@ def stats(
         f"{e['label']} ({e['score']:.4f})" for e in result["top_by_pagerank"]))
     typer.echo("predicates: " + ", ".join(
         f"{p} ({n})" for p, n in list(result["predicates"].items())[:top]))
-    typer.echo("entity types: " + ", ".join(f"{t} ({n})" for t, n in result["entity_types"].items()))
+    typer.echo("entity types: " + ", ".join(
+        f"{t} ({n})" for t, n in result["entity_types"].items()))
 
 
 @app.command()
@@ -338,15 +363,21 @@ def query(
 def html(
     graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1,
-                                            help="Keep only the most central entities."),
+    max_nodes: int = typer.Option(
+        PAGE_MAX_NODES, "--max-nodes", min=1,
+        help="Draw at most this many entities, the most central by PageRank.",
+    ),
+    max_facts: int = typer.Option(
+        PAGE_MAX_FACTS, "--max-facts", min=1,
+        help="Draw at most this many facts, the best supported (count, then confidence).",
+    ),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
 ) -> None:
     """Write the interactive graph page of an exported graph."""
     from export.html import write_html
     from export.rdf import read_rdf
 
-    write_html(read_rdf(graph_file), output, max_nodes=max_nodes, title=title)
+    write_html(read_rdf(graph_file), output, max_nodes=max_nodes, max_facts=max_facts, title=title)
 
 
 def main(argv: Optional[List[str]] = None) -> None:

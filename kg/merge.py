@@ -6,10 +6,13 @@ them), so the same code serves a single process, ``--jobs N`` and a distributed 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 import unicodedata
-from typing import Iterable
+import weakref
+from typing import Iterable, Iterator
 
 from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
 
@@ -23,6 +26,7 @@ __all__ = [
     "add_document",
     "merge_into",
     "merge",
+    "fewer_collections",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -215,22 +219,65 @@ def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
     )
 
 
+# Content hashes of each graph's documents, with the document count they were taken at.
+# ``graph.documents`` is a plain dict that callers may change directly: a change of size
+# re-indexes, and a hash found in the index is confirmed before a document is refused.
+_CONTENT_HASHES: weakref.WeakKeyDictionary[KnowledgeGraph, tuple[int, set[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def add_document(graph: KnowledgeGraph, document: Document) -> bool:
     """Record a source document; False when a document with the same content is already in.
 
     A document is identified by its content hash, so re-adding a file (even renamed) is a
-    no-op and counts never double.
+    no-op and counts never double. Constant time per new document: reading back a graph of
+    50,000 documents does not compare every pair.
+
+    >>> g = KnowledgeGraph()
+    >>> add_document(g, Document("a.txt", "in/a.txt", "0" * 64))
+    True
+    >>> add_document(g, Document("b.txt", "in/b.txt", "0" * 64))  # same bytes, other name
+    False
     """
-    if any(doc.sha256 == document.sha256 for doc in graph.documents.values()):
-        return False
-    graph.documents[document.id] = document
+    documents = graph.documents
+    size, hashes = _CONTENT_HASHES.get(graph, (-1, set()))
+    if size != len(documents):
+        hashes = {doc.sha256 for doc in documents.values()}
+    if document.sha256 in hashes:
+        if any(doc.sha256 == document.sha256 for doc in documents.values()):
+            _CONTENT_HASHES[graph] = (len(documents), hashes)
+            return False
+        hashes = {doc.sha256 for doc in documents.values()}  # one was removed directly
+    documents[document.id] = document
+    hashes.add(document.sha256)
+    _CONTENT_HASHES[graph] = (len(documents), hashes)
     return True
+
+
+@contextlib.contextmanager
+def fewer_collections(threshold: int = 200_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block (merging, reading).
+
+    A merge allocates millions of long-lived containers (node and edge dicts, provenance
+    lists) and almost no reference cycles, yet every few hundred allocations trigger a
+    collection and every full one walks the whole graph built so far. Raising the
+    first-generation threshold keeps memory unchanged (nothing here is cyclic garbage) and
+    takes most of that time away. The previous thresholds are restored on exit.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(max(threshold, previous[0]), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def merge_into(graph: KnowledgeGraph, triples: Iterable[Triple]) -> KnowledgeGraph:
     """Merge ``triples`` into ``graph`` in place and return it."""
-    for triple in triples:
-        add_triple(graph, triple)
+    with fewer_collections():
+        for triple in triples:
+            add_triple(graph, triple)
     return graph
 
 

@@ -112,6 +112,23 @@ def test_jobs_two_output_is_byte_identical(tmp_path):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
+def test_big_graphs_are_written_by_jobs_processes_with_the_same_bytes(
+    tmp_path, seed_graph, monkeypatch
+):
+    """``kg build --jobs 2`` writes graph.ttl in two forked parts from a size up: same file."""
+    from kg import cli
+
+    monkeypatch.setattr(cli, "_PARALLEL_WRITE_FACTS", 1)  # the seed graph counts as big
+    for jobs in (1, 2):
+        cli._write_outputs(seed_graph, tmp_path / f"j{jobs}" / "graph.ttl", tmp_path / f"j{jobs}",
+                           base=None, rdf_format=None, max_nodes=None, jobs=jobs)
+    assert seed_graph.number_of_edges() > 1
+    for name in ("graph.ttl", "graph.html", "triples.jsonl"):
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "j2").iterdir()) == [
+        "graph.html", "graph.ttl", "triples.jsonl"]  # no part files left behind
+
+
 def test_into_merges_new_documents_and_never_doubles(tmp_path, built):
     graph_file = tmp_path / "graph.ttl"
     graph_file.write_bytes((built / "graph.ttl").read_bytes())
@@ -196,3 +213,22 @@ def test_dask_shards_resume_from_checkpoints(tmp_path):
 def test_dask_options_need_the_dask_engine(tmp_path):
     result = run_kg("build", str(SEEDS), "-o", str(tmp_path), "--shards", check=False)
     assert result.returncode == 2 and "--engine dask" in result.stderr
+
+
+def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
+    """A big graph's page keeps the 5,000 most central entities and says what it left out."""
+    from benchmarks.html_bench import synthetic_graph
+    from export.fast_rdf import write_fast_rdf
+    from kg.cli import PAGE_MAX_NODES
+    from tests.export.test_html import json_block, parse
+
+    graph = synthetic_graph(PAGE_MAX_NODES + 7)
+    write_fast_rdf(graph, tmp_path / "graph.ttl")
+    run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "page.html"))
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == 5000
+    assert "7 entities and" in " ".join(parse(page).text)
+    run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "all.html"),
+           "--max-nodes", str(PAGE_MAX_NODES + 7))
+    assert len(json_block((tmp_path / "all.html").read_text(encoding="utf-8"), "kg-nodes")) == (
+        PAGE_MAX_NODES + 7)

@@ -2,7 +2,7 @@
 
 ``kg build CORPUS --engine dask`` calls :func:`build_graph_dask`. The corpus is cut into large
 partitions of whole documents (tens of MB each); each partition is one task. A worker loads
-the spaCy model once per process (:data:`kg.build._WORKER_NLP`, the local engine's own cache),
+the spaCy model once per process (:func:`kg.build.worker_nlp`, the local engine's own cache),
 streams the partition through ``nlp.pipe`` inside ``nlp.memory_zone()`` and writes the triples
 to a Parquet checkpoint named by a hash of the partition's documents. The merge is a
 ``dask.dataframe`` group-by by canonical entity key (``split_out`` partitions) and a shuffle by
@@ -37,7 +37,7 @@ from distributed import Client, LocalCluster, as_completed
 from export.rdf import DEFAULT_BASE
 import extract.pipeline
 from extract.documents import DEFAULT_PATTERNS, SourceText, read_document
-from extract.pipeline import extract_pieces, load_nlp, piece_limit
+from extract.pipeline import extract_pieces, piece_limit
 from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
@@ -181,13 +181,10 @@ def model_loads() -> dict[str, int]:
 
 
 def _worker_nlp(model: str | None):  # -> tuple[Language, bool]
-    key = model or ""
-    nlp = local._WORKER_NLP.get(key)
-    if nlp is not None:
-        return nlp, False
-    nlp = local._WORKER_NLP[key] = load_nlp(model)
-    _LOADS[key] = _LOADS.get(key, 0) + 1
-    return nlp, True
+    nlp, loaded = local.worker_nlp(model)
+    if loaded:
+        _LOADS[model or ""] = _LOADS.get(model or "", 0) + 1
+    return nlp, loaded
 
 
 def _reread(source: str, doc_id: str, sha256: str) -> SourceText:
@@ -213,7 +210,8 @@ def extract_partition(
     words = triples = 0
     writer = tables.CheckpointWriter(checkpoint)
     try:
-        for batch in local._batches(local._pieces(sources, piece_limit(nlp)), _ZONE_CHARS):
+        pieces_of = local.document_pieces(sources, piece_limit(nlp))
+        for batch in local.batch_pieces(pieces_of, _ZONE_CHARS):
             pieces = [piece for _source, _last, piece in batch]
             extracted = []
             with nlp.memory_zone():
@@ -411,7 +409,7 @@ def _run_map(
     progress: bool = False,
 ) -> None:
     futures = []
-    bar = local._progress_bar(progress)
+    bar = local.progress_bar(progress)
     for partition, checkpoint in zip(partitions, checkpoints):
         done = tables.checkpoint_metadata(checkpoint)
         if done is not None:

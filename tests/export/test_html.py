@@ -205,6 +205,31 @@ def test_to_pyvis_rejects_bad_max_nodes(sample_graph, bad):
         to_pyvis(sample_graph, max_nodes=bad)
 
 
+def test_render_html_max_facts_keeps_the_best_supported(sample_graph):
+    """Capped facts: the highest counts survive, in the page's usual order, and it says so."""
+    limit = 2
+    page = render_html(sample_graph, max_facts=limit)
+    edges = json_block(page, "kg-edges")
+    assert len(edges) == limit
+    counts = sorted((data["count"] for *_e, data in sample_graph.edges(keys=True, data=True)),
+                    reverse=True)
+    drawn = sorted((int(re.search(r"count: (\d+)", e["title"]).group(1)) for e in edges),
+                   reverse=True)
+    assert drawn == counts[:limit]
+    left = sample_graph.number_of_edges() - limit
+    text = " ".join(parse(page).text)
+    assert f"their {limit} best-supported facts; 0 entities and {left} facts left out" in text
+    assert render_html(sample_graph, max_facts=limit) == page  # deterministic
+    whole = render_html(sample_graph, max_facts=sample_graph.number_of_edges())
+    assert "left out" not in " ".join(parse(whole).text)
+
+
+@pytest.mark.parametrize("bad", [0, -3])
+def test_to_pyvis_rejects_bad_max_facts(sample_graph, bad):
+    with pytest.raises(ValueError, match="max_facts"):
+        to_pyvis(sample_graph, max_facts=bad)
+
+
 def test_to_pyvis_rejects_non_int_max_nodes(sample_graph):
     with pytest.raises(TypeError, match="2.5"):
         to_pyvis(sample_graph, max_nodes=2.5)

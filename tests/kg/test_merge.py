@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from kg.merge import add_document, merge, merge_into, normalize_key
+from kg.merge import add_document, fewer_collections, merge, merge_into, normalize_key
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
 from kg.stats import summary
 
@@ -111,3 +113,25 @@ def test_incremental_labels_match_a_full_recount():
         refresh_entity(expected)
         assert (attrs["label"], attrs["aliases"], attrs["type"]) == (
             expected["label"], expected["aliases"], expected["type"])
+
+
+def test_add_document_sees_documents_added_behind_its_back():
+    """``graph.documents`` is a plain dict: entries set directly still count as seen."""
+    graph = KnowledgeGraph()
+    assert add_document(graph, Document("a.txt", "in/a.txt", "1" * 64))
+    graph.documents["b.txt"] = Document("b.txt", "in/b.txt", "2" * 64)
+    assert not add_document(graph, Document("copy-of-b.txt", "in/c.txt", "2" * 64))
+    del graph.documents["a.txt"]
+    graph.documents["z.txt"] = Document("z.txt", "in/z.txt", "3" * 64)
+    assert add_document(graph, Document("a-again.txt", "in/a.txt", "1" * 64))
+    assert not add_document(graph, Document("copy-of-z.txt", "in/z2.txt", "3" * 64))
+    assert sorted(graph.documents) == ["a-again.txt", "b.txt", "z.txt"]
+
+
+def test_fewer_collections_restores_the_thresholds_even_on_error():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with fewer_collections(threshold=123_456):
+            assert gc.get_threshold()[0] == 123_456
+            raise RuntimeError("stop")
+    assert gc.get_threshold() == before
