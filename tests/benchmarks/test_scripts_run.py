@@ -1,0 +1,65 @@
+"""Every benchmark script runs from a checkout with one command and prints its figures.
+
+Tiny sizes, so these check that the scripts work (arguments, imports, the figures they
+print), not how fast anything is: speed is measured by running the scripts themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_script(name: str, *args: str, timeout: float = 600) -> str:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / name), *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_throughput_prints_every_figure(tmp_path):
+    figures = tmp_path / "figures.json"
+    out = run_script("throughput.py", "--words", "3000", "--out", str(tmp_path / "bench"),
+                     "--build-cmd", "cli", "--json", str(figures))
+    for text in ("1. raw spaCy nlp.pipe", "2. kg extract", "3. --jobs 2 vs --jobs 1",
+                 "peak x4 / peak x1"):
+        assert text in out
+    data = json.loads(figures.read_text())
+    assert data["ratio_kg_over_spacy"] > 0 and data["memory_growth_cli"] > 0
+
+
+def test_graph_scale_prints_merge_export_and_queries(tmp_path):
+    out = run_script("graph_scale.py", "--triples", "2000", "--entities", "200",
+                     "--out", str(tmp_path), "--baseline-triples", "200")
+    for text in ("merge (kg.merge.add_triple)", "export turtle", "merge + Turtle export",
+                 "ratio rdflib/fast", "oxigraph: two_hop", "rdflib: count_per_predicate"):
+        assert text in out
+
+
+def test_profile_extract_prints_the_steps(tmp_path):
+    out = run_script("profile_extract.py", "--words", "3000", "--out", str(tmp_path))
+    for text in ("parse (nlp.pipe)", "rules (extractor)", "merge (add_triple)",
+                 "kg extract CPU / parse CPU"):
+        assert text in out
+
+
+def test_html_bench_writes_pages_without_a_browser():
+    out = run_script("html_bench.py", "--sizes", "100", "--no-browser")
+    assert "100" in out and "write s" in out
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_dask_bench_compares_engines_and_bulk_loads(tmp_path):
+    pytest.importorskip("distributed")
+    out = run_script("dask_bench.py", "--words", "3000", "--out", str(tmp_path))
+    for text in ("local --jobs 2:", "dask 2 workers:", "overhead ratio (dask / local)",
+                 "pyoxigraph bulk_load of"):
+        assert text in out
