@@ -20,7 +20,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The 20 MB one-line and 50 MB documents (tens of minutes on 2 cores).
+# The 20 MB one-line and 50 MB documents (about 8 minutes on 2 cores; CI runs them).
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow -rP
 
