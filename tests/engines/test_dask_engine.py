@@ -170,3 +170,37 @@ def test_build_graph_dask_unreachable_scheduler_is_one_kg_error(monkeypatch, tmp
     with pytest.raises(ClusterError, match="tcp://127.0.0.1:9") as caught:
         build_graph_dask([SEEDS], scheduler="tcp://127.0.0.1:9")
     assert isinstance(caught.value, KGError)
+
+
+def _trim_threshold() -> str | None:
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_local_workers_start_without_dask_malloc_trim_threshold(monkeypatch):
+    """Dask's MALLOC_TRIM_THRESHOLD_ turns off glibc's dynamic mmap threshold (system time
+    in the parser); kg's local workers start without it, even after a plain Dask cluster has
+    left it in this process's environment, and keep Dask's other settings."""
+    import logging
+    from contextlib import ExitStack
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)  # restored after the test
+
+    def environ_of(client: Client) -> list:
+        return list(client.run(
+            lambda: (_trim_threshold(), os.environ.get("OMP_NUM_THREADS"))).values())
+
+    default = dask.config.get("distributed.nanny.pre-spawn-environ")
+    assert default.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask does by default
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        with Client(cluster) as client:
+            assert environ_of(client)[0][0] is not None
+    assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask leaves behind
+    with ExitStack() as stack:
+        client = dask_engine._connect(stack, None, 1)
+        assert environ_of(client) == [(None, str(default.get("OMP_NUM_THREADS")))]
+        profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+        assert list(profiling.values()) == [False]
