@@ -15,6 +15,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -109,11 +110,7 @@ def zone_cost(corpus: Path, documents: int = 800) -> list[tuple[bool, float]]:
     results = []
     for zone in (False, True, False, True):
         started = time.process_time()
-        if zone:
-            with nlp.memory_zone():
-                for _triples in extract_pieces(pieces, nlp):
-                    pass
-        else:
+        with nlp.memory_zone() if zone else contextlib.nullcontext():
             for _triples in extract_pieces(pieces, nlp):
                 pass
         results.append((zone, time.process_time() - started))

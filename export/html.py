@@ -507,10 +507,12 @@ def to_pyvis(
         if n_shown < n_all:
             shown.append(f"the {n_shown:,} most central entities (PageRank)")
         if m_shown < m_between:
-            shown.append(f"their {m_shown:,} best-supported facts")
+            whose = "their" if shown else "the"
+            shown.append(f"{whose} {m_shown:,} best-supported facts")
         summary += (
             f" — showing {' and '.join(shown)}; "
-            f"{n_all - n_shown:,} entities and {m_all - m_shown:,} facts left out"
+            f"{_plural(n_all - n_shown, 'entity', 'entities')} and "
+            f"{_plural(m_all - m_shown, 'fact')} left out"
         )
     meta = {
         "summary": summary,

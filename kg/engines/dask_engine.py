@@ -59,9 +59,8 @@ __all__ = [
 
 #: Text per map task: large enough that scheduling costs nothing next to parsing.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
-#: Worker settings of a local cluster (give workers of a real one the same through the
-#: environment: ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, and do not set
-#: ``MALLOC_TRIM_THRESHOLD_`` for them; see :func:`_local_worker_config`).
+#: Worker settings of a local cluster, with :func:`_local_worker_config` (docs/dask.md gives
+#: the same as a Dask config file for the workers of a real cluster).
 _WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 #: How long to wait for a scheduler given by address.
 _CONNECT_TIMEOUT = "30s"

@@ -218,7 +218,10 @@ def test_render_html_max_facts_keeps_the_best_supported(sample_graph):
     assert drawn == counts[:limit]
     left = sample_graph.number_of_edges() - limit
     text = " ".join(parse(page).text)
-    assert f"their {limit} best-supported facts; 0 entities and {left} facts left out" in text
+    assert f"showing the {limit} best-supported facts; 0 entities and {left} facts left out" in text
+    both = " ".join(parse(render_html(sample_graph, max_nodes=10, max_facts=1)).text)
+    assert ("showing the 10 most central entities (PageRank) and their 1 best-supported facts; "
+            "1 entity and 8 facts left out") in both
     assert render_html(sample_graph, max_facts=limit) == page  # deterministic
     whole = render_html(sample_graph, max_facts=sample_graph.number_of_edges())
     assert "left out" not in " ".join(parse(whole).text)
