@@ -11,7 +11,6 @@ Usage::
 
 from __future__ import annotations
 
-import math
 import random
 import sys
 from pathlib import Path
@@ -45,38 +44,37 @@ def folds_by_sentence(keys: Iterable[str], k: int, seed: int = 0) -> dict[str, i
 def main() -> None:
     """Fit on the dev split; print 5-fold CV and in-sample scores and the new weights."""
     data = ROOT / "benchmarks" / "carb" / "data"
-    gold = {sentence_key(k): v for k, v in load_gold(data / "dev_gold.tsv").items()}
+    gold_by_line = load_gold(data / "dev_gold.tsv")
+    gold = {sentence_key(k): v for k, v in gold_by_line.items()}
     lines = [line for line in (data / "dev_sentences.txt").read_text().splitlines() if line]
-    rows = []  # (sentence key, features, target, line, triple)
+    rows = []  # (sentence key, features, target (set below), line, triple, predicted tuple)
     for line, doc in parse_tokenised(lines, load_nlp()):
         key = sentence_key(line)
         for sent in doc.sents:
             for fact, triple in fact_triples(sent, document="carb", openie=True):
                 predicted = parse_prediction_line(carb_line(line, triple))[1]
-                best = max((match(g, predicted)[0] for g in gold.get(key, [])), default=0.0)
-                rows.append((key, features(fact), best, line, triple, predicted))
+                rows.append((key, features(fact), 0.0, line, triple, predicted))
     # Target: the precision a fact earns in a one-to-one pairing with the gold tuples of its
     # sentence (a second reading of an already-matched tuple earns nothing).
-    if rows:
-        by_key: dict[str, list[int]] = {}
-        for n, r in enumerate(rows):
-            by_key.setdefault(r[0], []).append(n)
-        targets = [0.0] * len(rows)
-        for key, members in by_key.items():
-            golds = gold.get(key, [])
-            pairs = sorted(
-                ((match(g, rows[n][5])[0], gi, n) for gi, g in enumerate(golds) for n in members),
-                key=lambda x: -x[0],
-            )
-            used_g: set[int] = set()
-            used_p: set[int] = set()
-            for prec, gi, n in pairs:
-                if prec <= 0 or gi in used_g or n in used_p:
-                    continue
-                used_g.add(gi)
-                used_p.add(n)
-                targets[n] = prec
-        rows = [(r[0], r[1], t, r[3], r[4], r[5]) for r, t in zip(rows, targets)]
+    by_key: dict[str, list[int]] = {}
+    for n, r in enumerate(rows):
+        by_key.setdefault(r[0], []).append(n)
+    targets = [0.0] * len(rows)
+    for key, members in by_key.items():
+        golds = gold.get(key, [])
+        pairs = sorted(
+            ((match(g, rows[n][5])[0], gi, n) for gi, g in enumerate(golds) for n in members),
+            key=lambda x: -x[0],
+        )
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for prec, gi, n in pairs:
+            if prec <= 0 or gi in used_g or n in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(n)
+            targets[n] = prec
+    rows = [(r[0], r[1], t, r[3], r[4], r[5]) for r, t in zip(rows, targets)]
 
     def evaluate(scores: list[float]):
         from dataclasses import replace
@@ -85,7 +83,7 @@ def main() -> None:
         for (key, _f, _t, line, triple, _p), conf in zip(rows, scores):
             t = replace(triple, provenance=replace(triple.provenance, confidence=conf))
             out.setdefault(line, []).append(parse_prediction_line(carb_line(line, t))[1])
-        return score(load_gold(data / "dev_gold.tsv"), out)
+        return score(gold_by_line, out)
 
     folds = folds_by_sentence((r[0] for r in rows), 5)
     cv_scores = [0.0] * len(rows)
@@ -94,8 +92,7 @@ def main() -> None:
         w = fit(train)
         for n, r in enumerate(rows):
             if folds[r[0]] == k:
-                z = sum(w.get(name, 0.0) for name in r[1])
-                cv_scores[n] = round(1.0 / (1.0 + math.exp(-z)), 4)
+                cv_scores[n] = score_from(w, r[1])
     print("5-fold CV by sentence:", evaluate(cv_scores))
     final = fit([(r[1], r[2]) for r in rows])
     in_sample = [score_from(final, r[1]) for r in rows]
