@@ -89,10 +89,18 @@ def transparent_head(token: Token) -> Token:
 
 
 def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
-    out.append(token)
-    for child in token.children:
-        if child.dep_ in deps and (child.i < token.i or child.dep_ == "case"):
-            _collect(child, out, _INNER_DEPS)
+    """Append ``token`` and its label modifiers (``deps``, then :data:`_INNER_DEPS` below them).
+
+    Iterative (each step moves to a child), so it ends on any tree and never hits the
+    recursion limit; callers sort the tokens.
+    """
+    stack = [(token, deps)]
+    while stack:
+        node, allowed = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in allowed and (child.i < node.i or child.dep_ == "case"):
+                stack.append((child, _INNER_DEPS))
 
 
 def label_tokens(head: Token) -> list[Token]:

@@ -132,11 +132,18 @@ class Fact:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("A, B and C")."""
-    out = [token]
-    for child in token.rights:
-        if child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"):
-            out.extend(_conjuncts(child))
+    """The token and the tokens coordinated with it ("A, B and C"), in pre-order.
+
+    Iterative, so a long chain of conjuncts cannot exhaust the recursion limit; it ends on any
+    tree because each step moves to a child.
+    """
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed([c for c in node.rights
+                               if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")]))
     return out
 
 
@@ -181,8 +188,10 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
         heads, how = _subjects(head, depth + 1)
         return heads, how or dep
     if dep == "pcomp":
+        # Climb to the nearest verb. Tokens are compared by index: spaCy makes a new Token
+        # object on every access, so ``node.head is not node`` never ends at the root.
         node = head
-        while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             heads, _ = _subjects(node, depth + 1)
