@@ -10,10 +10,11 @@ Printed, with wall seconds, CPU seconds and peak resident memory:
 
 1. generating the triples alone (subtracted from the next line);
 2. merging them into a :class:`kg.model.KnowledgeGraph` with :func:`kg.merge.merge_into`;
-3. Turtle export with :func:`export.fast_rdf.write_fast_rdf` (and, optionally, N-Triples and
-   sharded gzipped N-Triples), with the number of RDF triples written;
-4. the baseline, :func:`export.rdf.write_rdf` (rdflib), on a prefix of the same triples
-   (``--baseline-triples``; rdflib cannot hold the full export), and the per-triple ratio;
+3. Turtle export with :func:`export.rdf.write_rdf` (the streaming text writer; optionally
+   N-Triples and gzipped N-Triples), with the number of RDF triples written;
+4. the baseline, rdflib's serialiser (``write_rdf(..., format="longturtle")``), on a prefix
+   of the same triples (``--baseline-triples``; rdflib cannot hold the full export), and the
+   per-triple ratio;
 5. SPARQL in a separate process on the entity and fact triples of the export (everything but
    statements and mentions, which rdflib could not hold in memory): load, a COUNT per
    predicate and a two-hop path query from the biggest hub, in rdflib and in pyoxigraph.
@@ -218,15 +219,15 @@ SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{
 
 def _facts_file(graph: KnowledgeGraph, path: Path, base: str) -> tuple[int, str]:
     """Write the entity, relation and fact triples (N-Triples); return (lines, start entity)."""
-    from export.fast_rdf import generate_blocks
+    from export.rdf import generate_text
 
     keep = (f"<{base}entity/", f"<{base}relation/", f"<{base}>")
     lines = 0
     with open(path, "w", encoding="utf-8") as handle:
-        for s, _g, pairs in generate_blocks(graph, base=base):
-            if s.startswith(keep):
-                handle.write("".join(f"{s} {p} {o} .\n" for p, o in pairs))
-                lines += len(pairs)
+        for block in generate_text(graph, "nt", base=base):
+            kept = [line for line in block.splitlines(keepends=True) if line.startswith(keep)]
+            handle.write("".join(kept))
+            lines += len(kept)
     # the 100th entity by out-degree: popular, but not the one hub every query would pick
     ranked = sorted(graph.nodes, key=lambda n: (-graph.out_degree(n), n))
     hub_key = ranked[min(99, len(ranked) - 1)]
@@ -305,7 +306,6 @@ def main(argv: list[str] | None = None) -> None:
         run_queries(args.query_file, args.hub, engines)
         return
 
-    from export.fast_rdf import write_fast_rdf, write_ntriples_shards
     from export.rdf import DEFAULT_BASE, write_rdf
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -335,17 +335,19 @@ def main(argv: list[str] | None = None) -> None:
     for fmt in formats:
         timer = _Timer()
         if fmt == "shards":
-            paths = write_ntriples_shards(graph, args.out / "shards")
+            paths = [args.out / "shards" / "part-00000.nt.gz"]
+            paths[0].parent.mkdir(parents=True, exist_ok=True)
+            write_rdf(graph, paths[0])
             size = sum(p.stat().st_size for p in paths)
             detail = f"{len(paths)} shards"
         else:
             name, _, workers = fmt.partition(":")
             target = args.out / ("graph.ttl" if name == "turtle" else "graph.nt")
-            write_fast_rdf(graph, target, workers=int(workers or 1))
+            write_rdf(graph, target, workers=int(workers or 1))
             size = target.stat().st_size
             detail = target.name
         wall, cpu = timer.stop()
-        _line(f"export {fmt} (export.fast_rdf)", wall, cpu, f"{size / 1e6:,.0f} MB, {detail}")
+        _line(f"export {fmt} (export.rdf.write_rdf, streaming)", wall, cpu, f"{size / 1e6:,.0f} MB, {detail}")
         figures[f"export_{fmt}_s"] = wall
         if fmt.startswith("turtle"):
             export_seconds = min(wall, export_seconds or wall)
@@ -366,13 +368,13 @@ def main(argv: list[str] | None = None) -> None:
         n = min(args.baseline_triples, args.triples)
         small = merge_synthetic(n, max(1, args.entities * n // args.triples), seed=args.seed)
         timer = _Timer()
-        write_fast_rdf(small, args.out / "small-fast.ttl")
+        write_rdf(small, args.out / "small-fast.ttl")
         fast = timer.stop()
         timer = _Timer()
-        write_rdf(small, args.out / "small-rdflib.ttl")
+        write_rdf(small, args.out / "small-rdflib.ttl", format="longturtle")
         slow = timer.stop()
-        _line(f"baseline on {n:,} triples: export.fast_rdf", *fast)
-        _line(f"baseline on {n:,} triples: export.rdf.write_rdf", *slow,
+        _line(f"baseline on {n:,} triples: streaming Turtle", *fast)
+        _line(f"baseline on {n:,} triples: rdflib (longturtle)", *slow,
               f"ratio rdflib/fast = {slow[0] / fast[0]:.1f}x")
         figures["baseline_ratio"] = slow[0] / fast[0]
 

@@ -62,7 +62,6 @@ class Clock:
 def run(corpus: Path, out: Path, *, rdflib: bool) -> tuple[Clock, dict]:
     clock = Clock()
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    from export.fast_rdf import write_fast_rdf
     from export.html import write_html
     from export.jsonl import write_jsonl
     from export.rdf import write_rdf
@@ -112,10 +111,10 @@ def run(corpus: Path, out: Path, *, rdflib: bool) -> tuple[Clock, dict]:
     clock.wall["parse (nlp.pipe)"] -= clock.wall["read documents"]
 
     out.mkdir(parents=True, exist_ok=True)
-    steps = [("build: graph.ttl by export.fast_rdf", lambda: write_fast_rdf(graph, out / "f.ttl"))]
+    steps = [("build: graph.ttl by export.rdf.write_rdf", lambda: write_rdf(graph, out / "f.ttl"))]
     if rdflib:
-        steps.append(("build: graph.ttl by export.rdf (rdflib)",
-                      lambda: write_rdf(graph, out / "graph.ttl")))
+        steps.append(("build: graph.ttl by rdflib (longturtle)",
+                      lambda: write_rdf(graph, out / "graph.ttl", format="longturtle")))
     steps += [("build: graph.html", lambda: write_html(graph, out / "graph.html")),
               ("build: triples.jsonl", lambda: write_jsonl(graph, out / "triples.jsonl"))]
     for name, step in steps:

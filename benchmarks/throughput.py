@@ -11,7 +11,7 @@ In one run, on the corpus of :mod:`benchmarks.corpus` (written first if missing)
 4. peak resident memory of ``kg build`` on the corpus and on a corpus four times the size
    (different documents, since kg skips documents it has seen): goal, the second at most
    1.3 times the first. ``--build-cmd library`` also measures the build through the library
-   (:func:`kg.build.build_graph`, then :func:`export.fast_rdf.write_fast_rdf`, the streaming
+   (:func:`kg.build.build_graph`, then :func:`export.rdf.write_rdf`, the streaming
    writer ``kg build`` uses for Turtle), without the HTML page and JSON lines.
 
 Every measured step runs in its own process, started from this small parent (which never
@@ -73,16 +73,16 @@ def _stage_spacy(corpus: Path, batch_size: int) -> None:
 
 
 def _stage_library_build(corpus: Path, out: Path, jobs: int) -> None:
-    """``kg build`` through the library, with the graph written by export.fast_rdf."""
+    """``kg build`` through the library, with the graph written by export.rdf.write_rdf."""
     sys.path.insert(0, str(ROOT))
-    from export.fast_rdf import write_fast_rdf
+    from export.rdf import write_rdf
     from kg.build import build_graph
 
     started = time.perf_counter()
     graph, report = build_graph([corpus], jobs=jobs)
     built = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    write_fast_rdf(graph, out / "graph.ttl")
+    write_rdf(graph, out / "graph.ttl")
     print(json.dumps({"build_s": built - started, "export_s": time.perf_counter() - built,
                       "triples": report.triples, "entities": graph.number_of_nodes(),
                       "facts": graph.number_of_edges()}))
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
                         "memory")
     parser.add_argument("--build-cmd", default="cli,library",
                         help="memory benchmark: cli (kg build), library (build_graph + "
-                        "export.fast_rdf), or both")
+                        "export.rdf.write_rdf), or both")
     parser.add_argument("--memory-limit-gb", type=float, default=12.0,
                         help="address-space limit of each kg build (protects a shared machine)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
                     cmd = [sys.executable, __file__, "--stage", "library-build", "--corpus",
                            str(folder), "--out", str(target)]
                 result = _run(cmd, limit_gb=args.memory_limit_gb)
-                label = "kg build" if mode == "cli" else "build_graph + fast_rdf"
+                label = "kg build" if mode == "cli" else "build_graph + write_rdf"
                 _show(f"{label} {name}", result)
                 figures[f"build_{mode}_{name}"] = result
                 peaks.append(result["peak_mb"] if result["rc"] == 0 else None)

@@ -221,23 +221,16 @@ def _write_outputs(
     graph, graph_path: Path, outdir: Path, *, base, rdf_format, max_nodes,
     max_facts: int | None = None, jobs: int = 1,
 ) -> None:
-    from export.fast_rdf import FAST_FORMATS, write_fast_rdf
     from export.html import write_html
     from export.jsonl import write_jsonl
-    from export.rdf import DEFAULT_BASE, resolve_format, write_rdf
+    from export.rdf import DEFAULT_BASE, write_rdf
 
     outdir.mkdir(parents=True, exist_ok=True)
     # --into keeps the base IRI the graph was first written with, unless --base says otherwise.
     base = base or graph.graph.get("base") or DEFAULT_BASE
-    if resolve_format(graph_path, rdf_format) in FAST_FORMATS:
-        # Streams the same RDF as write_rdf (tested isomorphic) without building rdflib
-        # terms for the whole graph first: a fraction of the time and memory on big graphs.
-        # Big graphs are written in --jobs parts at once (same bytes for any number).
-        big = graph.number_of_edges() >= _PARALLEL_WRITE_FACTS
-        write_fast_rdf(graph, graph_path, format=rdf_format, base=base,
-                       workers=jobs if big else 1)
-    else:
-        write_rdf(graph, graph_path, format=rdf_format, base=base)
+    # Big graphs are written in --jobs parts at once (same bytes for any number).
+    big = graph.number_of_edges() >= _PARALLEL_WRITE_FACTS
+    write_rdf(graph, graph_path, format=rdf_format, base=base, workers=jobs if big else 1)
     write_html(graph, outdir / "graph.html", max_nodes=max_nodes, max_facts=max_facts)
     write_jsonl(graph, outdir / "triples.jsonl")
 

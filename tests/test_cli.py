@@ -218,12 +218,12 @@ def test_dask_options_need_the_dask_engine(tmp_path):
 def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
     """A big graph's page keeps the 5,000 most central entities and says what it left out."""
     from benchmarks.html_bench import synthetic_graph
-    from export.fast_rdf import write_fast_rdf
+    from export.rdf import write_rdf
     from kg.cli import PAGE_MAX_NODES
     from tests.export.test_html import json_block, parse
 
     graph = synthetic_graph(PAGE_MAX_NODES + 7)
-    write_fast_rdf(graph, tmp_path / "graph.ttl")
+    write_rdf(graph, tmp_path / "graph.ttl")
     run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "page.html"))
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
     assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == 5000

@@ -25,12 +25,11 @@ from export.rdf import (
     relation_iri,
     resolve_format,
     to_rdf,
-    update_rdf,
     write_rdf,
 )
 from kg.errors import GraphReadError
 from kg.merge import add_document, merge_into
-from kg.model import Document, KnowledgeGraph
+from kg.model import KnowledgeGraph
 from kg.stats import summary
 
 from .conftest import KUAISHOU, OPENAI, XU, build_sample, make_triple, sample_triples
@@ -297,13 +296,6 @@ def test_write_rdf_is_deterministic_across_insertion_order_and_hash_seed(tmp_pat
     assert outputs[0] == outputs[1]
 
 
-def test_ntriples_output_is_sorted(tmp_path, sample_graph):
-    path = tmp_path / "g.nt"
-    write_rdf(sample_graph, path)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines == sorted(lines)
-
-
 def test_write_rdf_format_beats_extension(tmp_path, sample_graph):
     path = tmp_path / "graph.txt"
     write_rdf(sample_graph, path, format="nt")
@@ -374,50 +366,6 @@ def test_empty_graph_round_trips(tmp_path):
         write_rdf(KnowledgeGraph(), path)
         loaded = read_rdf(path)
         assert len(loaded) == 0 and loaded.number_of_edges() == 0
-
-
-# --- incremental builds -----------------------------------------------------------------------
-
-
-def test_update_rdf_is_idempotent(tmp_path):
-    path = tmp_path / "graph.ttl"
-    seed = Document("seed.txt", "in/seed.txt", "1" * 64, (("date", "2024-02-24"),))
-    other = Document("other.txt", "in/other.txt", "2" * 64, ())
-    triples = {
-        "seed.txt": [t for t in sample_triples() if t.provenance.document == "news/seed.txt"],
-        "other.txt": [t for t in sample_triples() if t.provenance.document == "news/other.txt"],
-    }
-    graph, added = update_rdf(path, [(seed, triples["seed.txt"])])
-    assert added == ["seed.txt"]
-    first = path.read_bytes()
-    pulled = []
-
-    def lazy(doc_id):
-        pulled.append(doc_id)
-        yield from triples[doc_id]
-
-    graph, added = update_rdf(path, [(seed, lazy("seed.txt"))])
-    assert added == [] and pulled == []
-    assert path.read_bytes() == first
-    renamed = Document("copy-of-seed.txt", "in/copy.txt", "1" * 64, ())
-    graph, added = update_rdf(path, [(renamed, lazy("seed.txt")), (other, lazy("other.txt"))])
-    assert added == ["other.txt"] and pulled == ["other.txt"]
-    after_two = path.read_bytes()
-    graph, added = update_rdf(path, [(seed, lazy("seed.txt")), (other, lazy("other.txt"))])
-    assert added == [] and path.read_bytes() == after_two
-    one_shot = KnowledgeGraph()
-    for doc in (seed, other):
-        add_document(one_shot, doc)
-        merge_into(one_shot, triples[doc.id])
-    assert summary(read_rdf(path)) == summary(one_shot)
-    assert _edge_dicts(read_rdf(path)) == _edge_dicts(one_shot)
-
-
-def test_update_rdf_keeps_the_files_base(tmp_path, sample_graph):
-    path = tmp_path / "graph.ttl"
-    write_rdf(sample_graph, path, base="https://data.example.com/kg/")
-    update_rdf(path, [])
-    assert read_rdf(path).graph["base"] == "https://data.example.com/kg/"
 
 
 # --- reading RDF kg did not write -------------------------------------------------------------
