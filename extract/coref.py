@@ -1,78 +1,183 @@
-"""Cheap pronoun and demonstrative resolution over one parsed document.
+"""Cautious pronoun, reflexive and demonstrative resolution over one parsed document.
 
-Only what the text makes clear is resolved; anything else gives None and the caller drops the
-triple rather than inventing a referent:
+A pronoun is resolved only when exactly one compatible antecedent is in reach; anything else
+gives None and the caller drops the triple rather than inventing a referent:
 
-* ``he``/``she`` and their forms -> the one person named in the preceding text window (the
-  current sentence up to the pronoun and the two sentences before it); several different
-  people, or none, leave it unresolved;
-* ``it``/``its``, ``they``/``them``/``their`` -> the subject of the nearest preceding clause in
-  the window when it agrees in number and is not a person or a pronoun;
-* a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in the
-  window with the same head lemma.
+* reflexives (``himself``, ``itself``, ``themselves``) -> the subject of their own clause
+  ("a suicide bomber tried to blow himself up" -> the bomber), always;
+* ``he``/``she`` and their forms -> the one person named in reach (the sentence up to the
+  pronoun and the two before it), counting the forms of one name as one person ("Yasser
+  Arafat" ... "Mr Arafat"); a person whose honorific says the other gender ("Ms Almao" for
+  "he") is not compatible, and a person-denoting noun in reach ("the captain") makes it
+  ambiguous;
+* ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach, among the subjects
+  and objects of the sentence up to the pronoun and of the sentence before, that agrees in
+  number and is not a person ("it" never resolves to a person or a person noun);
+* a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in
+  reach with the same head lemma.
 
-Each lookup scans a window of at most three sentences, so the cost stays linear in the text.
+Each lookup scans at most three sentences, so the cost stays linear in the text.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
-__all__ = ["resolve"]
+from extract.entities import person_key
+from extract.phrases import DEMONSTRATIVES, HONORIFICS
 
-_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+__all__ = ["resolve", "PERSON_NOUNS"]
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 _SINGULAR = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
-_WINDOW = 2
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame",
+                                "lady"})
+_MALE_HONORIFICS = HONORIFICS & frozenset({"mr", "mister", "sir", "lord", "herr", "messrs"})
+#: Common nouns that denote people: never an antecedent of "it", and a rival antecedent of
+#: "he"/"she" (so "the captain ... he" beside a named person is left unresolved).
+PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby person people father mother son daughter husband wife "
+    "brother sister uncle aunt friend captain pilot driver minister president premier leader "
+    "senator spokesman spokeswoman official officer policeman soldier judge lawyer doctor "
+    "nurse teacher student worker farmer victim suspect gunman bomber attacker priest "
+    "bishop king queen prince princess chairman director manager chief executive founder "
+    "entrepreneur researcher scientist analyst expert author writer reporter journalist "
+    "candidate governor mayor ambassador secretary commissioner inspector detective "
+    "prisoner detainee refugee pilgrim player coach member citizen resident".split()
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ARGUMENTS = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "appos"})
+_PERSON_WINDOW = 2
+_THING_WINDOW = 1
 
 
-def _window_start(token: Token) -> int:
+def _window_start(token: Token, sentences: int) -> int:
     sent = token.sent
     doc = token.doc
     start = sent.start
-    for _ in range(_WINDOW):
+    for _ in range(sentences):
         if start == 0:
             break
         start = doc[start - 1].sent.start
     return start
 
 
-def _person(token: Token) -> Token | None:
-    start = _window_start(token)
-    people: dict[str, Token] = {}
-    for ent in token.doc.ents:
-        if ent.start >= token.i:
-            break
-        if ent.end > start and ent.label_ == "PERSON":
-            people.setdefault(ent.text.split()[-1], ent.root)
-    if len(people) == 1:
-        return next(iter(people.values()))
+def _is_person_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS
+
+
+def _gender(ent_start: Token) -> str | None:
+    """The gender an honorific before a name states ("Ms Almao" -> "f"), else None."""
+    doc = ent_start.doc
+    for i in (ent_start.i, ent_start.i - 1):
+        if i < 0:
+            continue
+        word = doc[i].lower_.rstrip(".")
+        if word in _FEMALE_HONORIFICS:
+            return "f"
+        if word in _MALE_HONORIFICS:
+            return "m"
     return None
 
 
-def _subject(token: Token, plural: bool) -> Token | None:
-    start = _window_start(token)
-    doc = token.doc
-    for i in range(token.i - 1, start - 1, -1):
-        cand = doc[i]
-        if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ not in ("NOUN", "PROPN"):
+_PEOPLE_CACHE = "kg.coref_people"
+
+
+def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
+    """The document's person mentions, once: starts, ``(end, key, root)`` and genders by key."""
+    cached = doc.user_data.get(_PEOPLE_CACHE)
+    if cached is not None:
+        return cached
+    starts: list[int] = []
+    mentions: list[tuple[int, str, Token]] = []
+    genders: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
             continue
-        if cand.ent_type_ == "PERSON":
-            return None
-        if (cand.tag_ in ("NNS", "NNPS")) != plural:
-            return None
-        return cand
+        key = person_key(ent.root)
+        if key is None:
+            continue
+        gender = _gender(ent[0])
+        if gender:
+            genders.setdefault(key, set()).add(gender)
+        starts.append(ent.start)
+        mentions.append((ent.end, key, ent.root))
+    cached = doc.user_data[_PEOPLE_CACHE] = (starts, mentions, genders)
+    return cached
+
+
+def _person(token: Token) -> Token | None:
+    start = _window_start(token, _PERSON_WINDOW)
+    wanted = "m" if token.lower_ in _MALE else "f"
+    doc = token.doc
+    starts, mentions, genders = _people(doc)
+    people: dict[str, Token] = {}
+    for n in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, token.i)):
+        end, key, root = mentions[n]
+        if end <= token.i:
+            people[key] = root  # the latest mention of each person
+    compatible = {key: root for key, root in people.items()
+                  if genders.get(key, {wanted}) == {wanted}}
+    if len(compatible) != 1:
+        return None
+    if any(t.dep_ in _ARGUMENTS and _is_person_noun(t) and not t.ent_type_
+           for t in doc[start : token.i]):
+        return None  # "the captain" could be meant as well
+    return next(iter(compatible.values()))
+
+
+def _thing(token: Token, plural: bool) -> Token | None:
+    start = _window_start(token, _THING_WINDOW)
+    doc = token.doc
+    found: dict[str, Token] = {}
+    for cand in doc[start : token.i]:
+        if cand.dep_ not in _ARGUMENTS or cand.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if cand.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
+                              "MONEY", "QUANTITY"):
+            continue
+        if _is_person_noun(cand) or (cand.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        if cand.dep_ == "pobj" and cand.head.head.i != cand.head.i and cand.head.head.pos_ in (
+            "NOUN", "PROPN"
+        ):
+            continue  # "the capital of France": France modifies the capital, it is no rival
+        found[cand.lemma_.lower()] = cand
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a reflexive stands in, following xcomp chains upward."""
+    node = token
+    for _ in range(len(token.doc)):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.pos_ == "PRON" and subject.i != token.i:
+                return resolve(subject) if subject.lower_ not in _REFLEXIVES else None
+            return subject
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return node.head
+        if node.head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis"):
+            return None  # the clause has no subject of its own and borrows none
+        node = node.head
     return None
 
 
 def _same_head(token: Token) -> Token | None:
-    start = _window_start(token)
+    start = _window_start(token, _PERSON_WINDOW)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
         if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in cand.lefts
+            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in cand.lefts
         ):
             return cand
     return None
@@ -83,18 +188,23 @@ def resolve(token: Token) -> Token | None:
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("Xu Liang founded a company. He sold it in 2020.")
+    >>> resolve(doc[6]).text, resolve(doc[8]).text
+    ('Liang', 'company')
+    >>> doc = load_nlp()("A suicide bomber tried to blow himself up.")
     >>> resolve(doc[6]).text
-    'Liang'
+    'bomber'
     """
     lower = token.lower_
-    if lower in _PERSONAL:
+    if lower in _REFLEXIVES:
+        return _clause_subject(token)
+    if lower in _MALE or lower in _FEMALE:
         return _person(token)
     if lower in _SINGULAR:
-        return _subject(token, plural=False)
+        return _thing(token, plural=False)
     if lower in _PLURAL:
-        return _subject(token, plural=True)
+        return _thing(token, plural=True)
     if token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.lefts
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts
     ):
         return _same_head(token)
     return None

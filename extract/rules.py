@@ -26,14 +26,12 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from extract.aliases import acronym_key
 from extract.confidence import score_fact
 from extract.coref import resolve
+from extract.entities import describe
 from extract.phrases import (
     PRONOUNS,
     argument_bounds,
-    entity_label_key,
-    entity_type,
     is_content_argument,
     tidy_bounds,
     transparent_head,
@@ -673,8 +671,8 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
-def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool
-              ) -> Argument | None:
+def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool,
+              document: str) -> Argument | None:
     if openie or (is_object and fact.clause_object):
         # Open IE output scores the argument as written (``text``); no label or key is needed.
         if not any(ch.isalnum() for ch in text):
@@ -685,10 +683,10 @@ def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: b
         head = resolve(token)
         if head is None:
             return None
-    label, key = entity_label_key(head)
-    if not is_content_argument(label):
+    argument = describe(head, document)
+    if argument is None or not is_content_argument(argument.label):
         return None
-    return Argument(label, acronym_key(head) or key, entity_type(head))
+    return argument
 
 
 def _demonstrative(token: Token) -> bool:
@@ -753,10 +751,12 @@ def fact_triples(
         if ident in seen:
             continue
         subject_text, object_text = text_at(s_start, s_end), text_at(o_start, o_end)
-        subject = _argument(fact.subject, fact, subject_text, is_object=False, openie=openie)
+        subject = _argument(fact.subject, fact, subject_text, is_object=False, openie=openie,
+                            document=document)
         if subject is None:
             continue
-        obj = _argument(fact.object, fact, object_text, is_object=True, openie=openie)
+        obj = _argument(fact.object, fact, object_text, is_object=True, openie=openie,
+                        document=document)
         if obj is None or obj.key == subject.key:
             continue
         seen.add(ident)

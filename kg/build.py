@@ -22,7 +22,7 @@ from spacy.language import Language
 from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, iter_documents
 from extract.pipeline import extract_pieces, load_nlp, piece_limit
 from extract.registry import DEFAULT_EXTRACTOR
-from kg.merge import add_triple, fewer_collections
+from kg.merge import add_triple, fewer_collections, resolve_corpus_names
 from kg.model import KnowledgeGraph, Triple
 
 __all__ = [
@@ -287,6 +287,7 @@ def build_graph(
     finally:
         if bar is not None:
             bar.close()
+    resolve_corpus_names(graph)
     report.seconds = time.perf_counter() - started
     return graph, report
 

@@ -20,6 +20,7 @@ __all__ = [
     "weakly_connected_components",
     "degree_distribution",
     "top_entities_by_degree",
+    "pagerank",
     "top_entities_by_pagerank",
     "predicate_frequencies",
     "entity_type_counts",
@@ -65,16 +66,36 @@ def top_entities_by_degree(graph: KnowledgeGraph, n: int = 10) -> list[dict[str,
     return _ranked(graph, dict(graph.degree()), n)
 
 
-def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
-    """The ``n`` entities with the highest PageRank (parallel edges weighted by count)."""
-    if graph.number_of_nodes() == 0:
-        return []
-    simple = nx.DiGraph()
+def pagerank(graph: KnowledgeGraph) -> dict[str, float]:
+    """PageRank of every entity over the undirected graph, each pair weighted by mentions.
+
+    Undirected because a fact's direction (subject to object) says nothing about which end
+    matters: the subject of many facts is as central as the object of many. (Directed PageRank
+    on a fragmented graph ranks the ends of two-node chains first.) Facts of an entity with
+    itself are left out.
+
+    >>> from kg.model import Argument, Provenance, Triple
+    >>> from kg.merge import merge_into
+    >>> p = Provenance("d", "s", 0, 1, "a", 0, 1, "b", 0, 1, 0.5, "svo")
+    >>> g = merge_into(KnowledgeGraph(), [Triple(Argument(x, x), "meet", Argument("hub", "hub"), p)
+    ...                                   for x in "abc"])
+    >>> max(pagerank(g).items(), key=lambda item: item[1])[0]
+    'hub'
+    """
+    simple = nx.Graph()
     simple.add_nodes_from(graph)
     for u, v, data in graph.edges(data=True):
-        weight = simple[u][v]["weight"] if simple.has_edge(u, v) else 0
-        simple.add_edge(u, v, weight=weight + data["count"])
-    scores = nx.pagerank(simple, weight="weight")
+        if u != v:
+            weight = simple[u][v]["weight"] if simple.has_edge(u, v) else 0
+            simple.add_edge(u, v, weight=weight + data["count"])
+    return nx.pagerank(simple, weight="weight") if len(simple) else {}
+
+
+def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` entities with the highest :func:`pagerank`."""
+    if graph.number_of_nodes() == 0:
+        return []
+    scores = pagerank(graph)
     return [dict(entry, score=round(entry["score"], 6)) for entry in _ranked(graph, scores, n)]
 
 

@@ -43,7 +43,7 @@ from kg import build as local
 from kg.build import BuildReport, read_sources
 from kg.engines import shards, tables
 from kg.errors import DocumentError, KGError
-from kg.merge import merge
+from kg.merge import merge, resolve_corpus_names
 from kg.model import Document, KnowledgeGraph
 
 __all__ = [
@@ -259,7 +259,7 @@ def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataF
     """Merged entity and fact tables, each in ``partitions`` partitions."""
     mentions = rows.map_partitions(tables.entity_rows, meta=tables.entity_rows(_meta_rows()))
     counts = (
-        mentions.groupby(["key", "form", "type"])
+        mentions.groupby(list(tables.MENTION_COLUMNS))
         .agg({"n": "sum", "first": "min"}, split_out=partitions)
         .reset_index()
     )
@@ -431,6 +431,8 @@ def build_graph_dask(
         attributes = {k: v for k, v in graph.graph.items() if k != "documents"}
         built = merge(graph, built)
         built.graph.update(attributes)  # the base IRI read with the graph, ...
+    if built is not None:
+        resolve_corpus_names(built)  # as the local build does, over the whole graph
     report.seconds = time.perf_counter() - started
     return built, report
 
@@ -495,7 +497,7 @@ def _reduce(
 ) -> KnowledgeGraph | None:
     if not report.triples:
         graph = tables.graph_from_tables(documents, tables.finalize_entities(
-            pd.DataFrame(columns=["key", "form", "type", "n", "first"])
+            pd.DataFrame(columns=[*tables.MENTION_COLUMNS, "n", "first"])
         ), tables.finalize_facts(_meta_rows()))
         if output_dir is not None:
             _write_empty(documents, output_dir, report, base)
