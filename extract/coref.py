@@ -5,14 +5,16 @@ gives None and the caller drops the triple rather than inventing a referent:
 
 * reflexives (``himself``, ``itself``, ``themselves``) -> the subject of their own clause
   ("a suicide bomber tried to blow himself up" -> the bomber), always;
+* possessives (``his``, ``its``, ``their``) -> the subject of their own clause when it agrees
+  ("Russia defended itself against criticism of its arms sales"), else as below;
 * ``he``/``she`` and their forms -> the one person named in reach (the sentence up to the
   pronoun and the two before it), counting the forms of one name as one person ("Yasser
   Arafat" ... "Mr Arafat"); a person whose honorific says the other gender ("Ms Almao" for
   "he") is not compatible, and a person-denoting noun in reach ("the captain") makes it
   ambiguous;
-* ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach, among the subjects
-  and objects of the sentence up to the pronoun and of the sentence before, that agrees in
-  number and is not a person ("it" never resolves to a person or a person noun);
+* ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
+  objects of the sentence up to the pronoun and of the one before) that agrees in number;
+  "it" never resolves to a person or a person noun;
 * a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in
   reach with the same head lemma.
 
@@ -35,6 +37,8 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _SINGULAR = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_RELATIVES = frozenset({"who", "which", "that"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame",
                                 "lady"})
 _MALE_HONORIFICS = HONORIFICS & frozenset({"mr", "mister", "sir", "lord", "herr", "messrs"})
@@ -48,10 +52,21 @@ PERSON_NOUNS = frozenset(
     "bishop king queen prince princess chairman director manager chief executive founder "
     "entrepreneur researcher scientist analyst expert author writer reporter journalist "
     "candidate governor mayor ambassador secretary commissioner inspector detective "
-    "prisoner detainee refugee pilgrim player coach member citizen resident".split()
+    "prisoner detainee refugee pilgrim player coach member citizen resident spokeswoman "
+    "chairwoman colleague militant deputy staffer envoy negotiator".split()
 )
+_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister aunt queen princess "
+                          "spokeswoman chairwoman".split())
+_MALE_NOUNS = frozenset("man boy father son husband brother uncle king prince spokesman "
+                        "chairman policeman gunman".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Entity types that name no thing a pronoun stands for.
+_NOT_REFERENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
+                            "QUANTITY"})
 _ARGUMENTS = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "appos"})
+#: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
+#: a conjunct is a referent of its own, also where the parser misreads "forces women").
+_CANDIDATES = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "conj", "dative", "oprd", "poss"})
 _PERSON_WINDOW = 2
 _THING_WINDOW = 1
 
@@ -125,27 +140,61 @@ def _person(token: Token) -> Token | None:
                   if genders.get(key, {wanted}) == {wanted}}
     if len(compatible) != 1:
         return None
-    if any(t.dep_ in _ARGUMENTS and _is_person_noun(t) and not t.ent_type_
-           for t in doc[start : token.i]):
+    if any(_rival(t, wanted) for t in doc[start : token.i]):
         return None  # "the captain" could be meant as well
     return next(iter(compatible.values()))
 
 
+def _rival(token: Token, gender: str) -> bool:
+    """True when ``token`` is a person noun that "he" (``m``) or "she" (``f``) could mean too.
+
+    Rivals are singular person nouns that are subjects or definite objects, unless of the
+    other gender ("his mother" is no rival for "he"), and subject names the recogniser did not
+    tag ("God"). Plural nouns ("reporters"), indefinite objects ("for having a child") and
+    nouns that describe the named person ("Saud al-Rasheed, a 21-year-old Saudi man") are not.
+    """
+    if token.ent_type_:
+        return False
+    if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS:
+        return True  # a name the recogniser missed ("God had put humans on Earth")
+    if token.dep_ not in _SUBJECTS and not (
+        token.dep_ in ("dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the"
+                                               for c in token.lefts)
+    ):
+        return False  # an indefinite object ("for having a child") is seldom referred back to
+    if token.tag_ != "NN" or not _is_person_noun(token):
+        return False
+    lemma = token.lemma_.lower()
+    other = _FEMALE_NOUNS if gender == "m" else _MALE_NOUNS
+    return lemma not in other
+
+
 def _thing(token: Token, plural: bool) -> Token | None:
+    """The one noun in reach that agrees with "it" (``plural`` False) or "they".
+
+    Every subject and object of the sentence up to the pronoun and of the sentence before is
+    a candidate ("it" never a person, a person noun or a coordination such as "Iraq and
+    Russia"); a noun that only modifies another through "of" ("the capital of France") is
+    not. Resolved only when exactly one candidate agrees.
+    """
     start = _window_start(token, _THING_WINDOW)
     doc = token.doc
     found: dict[str, Token] = {}
     for cand in doc[start : token.i]:
-        if cand.dep_ not in _ARGUMENTS or cand.pos_ not in ("NOUN", "PROPN"):
+        if cand.dep_ not in _CANDIDATES or cand.pos_ not in ("NOUN", "PROPN"):
             continue
-        if cand.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
-                              "MONEY", "QUANTITY"):
+        if cand.ent_type_ in _NOT_REFERENTS:
             continue
-        if _is_person_noun(cand) or (cand.tag_ in ("NNS", "NNPS")) != plural:
+        if cand.dep_ == "poss" and cand.head.pos_ != "NOUN":
+            continue  # "Australia's Commonwealth Bank" names the bank, not Australia
+        coordinated = any(c.dep_ == "conj" for c in cand.children)
+        if (coordinated or cand.tag_ in ("NNS", "NNPS") or cand.ent_type_ == "NORP") != plural:
+            continue
+        if not plural and (cand.ent_type_ == "PERSON" or _is_person_noun(cand)):
             continue
         if cand.dep_ == "pobj" and cand.head.head.i != cand.head.i and cand.head.head.pos_ in (
             "NOUN", "PROPN"
-        ):
+        ) and cand.head.lower_ == "of":
             continue  # "the capital of France": France modifies the capital, it is no rival
         found[cand.lemma_.lower()] = cand
     if len(found) != 1:
@@ -154,12 +203,18 @@ def _thing(token: Token, plural: bool) -> Token | None:
 
 
 def _clause_subject(token: Token) -> Token | None:
-    """The subject of the clause a reflexive stands in, following xcomp chains upward."""
+    """The subject of the clause ``token`` stands in, following xcomp chains upward.
+
+    A relative pronoun subject ("husbands ..., who regard themselves") stands for the noun
+    the relative clause modifies.
+    """
     node = token
     for _ in range(len(token.doc)):
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subjects:
             subject = subjects[0]
+            if subject.lower_ in _RELATIVES and node.dep_ == "relcl" and node.head.i != node.i:
+                return node.head
             if subject.pos_ == "PRON" and subject.i != token.i:
                 return resolve(subject) if subject.lower_ not in _REFLEXIVES else None
             return subject
@@ -169,6 +224,54 @@ def _clause_subject(token: Token) -> Token | None:
             return None  # the clause has no subject of its own and borrows none
         node = node.head
     return None
+
+
+def _agrees(token: Token, pronoun: str) -> bool:
+    """True when ``token`` can be what the possessive ``pronoun`` stands for."""
+    plural = token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP" or any(
+        c.dep_ == "conj" for c in token.children)
+    person = token.ent_type_ == "PERSON" or _is_person_noun(token)
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_REFERENTS:
+        return False
+    if pronoun == "their":
+        return plural
+    if plural:
+        return False
+    if pronoun == "its":
+        return not person
+    if not person:
+        return False
+    if token.ent_type_ == "PERSON":
+        key = person_key(token)
+        genders = _people(token.doc)[2].get(key or "", set())
+        wanted = "m" if pronoun == "his" else "f"
+        return genders <= {wanted}
+    lemma = token.lemma_.lower()
+    return lemma not in (_FEMALE_NOUNS if pronoun == "his" else _MALE_NOUNS)
+
+
+def _owner(token: Token) -> Token | None:
+    """What a possessive pronoun refers to when its own clause's subject agrees with it.
+
+    "Russia defended itself against criticism of its arms sales", "Colin Powell had delivered
+    the message to his counterpart": the subject of the clause is the owner.
+    """
+    subject = _clause_subject(token)
+    if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
+        return None  # "their actions are ...": the subject is the owned phrase itself
+    if not _agrees(subject, token.lower_):
+        return None
+    if token.lower_ in ("his", "her"):
+        # A person is only taken when no other person in reach could be meant.
+        named = _person(token)
+        if subject.ent_type_ == "PERSON":
+            return subject if named is not None and person_key(named) == person_key(
+                subject) else None
+        starts, _, _ = _people(token.doc)
+        window = _window_start(token, _PERSON_WINDOW)
+        if bisect.bisect_left(starts, token.i) > bisect.bisect_left(starts, window):
+            return None
+    return subject
 
 
 def _same_head(token: Token) -> Token | None:
@@ -197,6 +300,10 @@ def resolve(token: Token) -> Token | None:
     lower = token.lower_
     if lower in _REFLEXIVES:
         return _clause_subject(token)
+    if lower in _POSSESSIVES and token.dep_ == "poss":
+        owner = _owner(token)
+        if owner is not None:
+            return owner
     if lower in _MALE or lower in _FEMALE:
         return _person(token)
     if lower in _SINGULAR:

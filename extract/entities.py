@@ -67,11 +67,6 @@ def is_honorific(token: Token) -> bool:
     return token.lower_.rstrip(".") in HONORIFICS
 
 
-def _name_word(token: Token) -> str:
-    """A token of a name in key form: case-folded, without full stops ("W." -> "w")."""
-    return token.lower_.replace(".", "").replace("\u2019", "'")
-
-
 def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | None, list[str]]:
     """Split a person mention's tokens into ``(name, honorific, role, rules)``.
 
@@ -91,7 +86,7 @@ def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | No
     while start < len(name) - 1 and name[start].lower_.rstrip(".") in ROLE_WORDS:
         start += 1
     if start > role_start:
-        role = " ".join(t.text for t in name[role_start:start])
+        role = _written(name[role_start:start])
         rules.append("role")
     if honorific:
         rules.append("honorific")
@@ -119,12 +114,22 @@ def _titles_before(tokens: list[Token]) -> tuple[str | None, str | None]:
         words = [doc[i] for i in range(lo, min(hi, first.i))
                  if doc[i].dep_ not in ("det", "poss", "punct", "case") and not is_honorific(doc[i])]
         if words and not any(t.is_punct for t in words):
-            role = " ".join(t.text for t in words)
+            role = _written(words)
     return honorific, role
 
 
+def _written(tokens: list[Token]) -> str:
+    """Tokens as written: a space only where the text has one ("al-Rasheed", "W. Bush")."""
+    parts = []
+    for n, token in enumerate(tokens):
+        parts.append(token.text)
+        if n + 1 < len(tokens) and (token.whitespace_ or tokens[n + 1].i != token.i + 1):
+            parts.append(" ")
+    return "".join(parts)
+
+
 def _name_key(name: list[Token]) -> str:
-    return " ".join(w for w in (_name_word(t) for t in name) if w)
+    return " ".join(_written(name).lower().replace(".", "").replace("\u2019", "'").split())
 
 
 def person_names(doc: Doc) -> dict[str, object]:
@@ -147,12 +152,11 @@ def person_names(doc: Doc) -> dict[str, object]:
         if ent.label_ != "PERSON":
             continue
         name, _, _, _ = person_parts(label_tokens(ent.root))
-        words = [_name_word(t) for t in name]
-        words = [w for w in words if w]
+        key = _name_key(name)
+        words = key.split()
         if len(words) < 2:
             continue
-        key = " ".join(words)
-        labels.setdefault(key, " ".join(t.text for t in name))
+        labels.setdefault(key, _written(name))
         for n in range(1, len(words)):
             suffixes.setdefault(" ".join(words[n:]), set()).add(key)
     found = {"labels": labels, "suffixes": suffixes}
@@ -168,13 +172,13 @@ def _person(head: Token, document: str) -> Argument | None:
     role = role or outer_role
     if outer_honorific and "honorific" not in rules:
         rules.append("honorific")
-    written = " ".join(t.text for t in tokens if t.tag_ != "POS")
+    written = _written([t for t in tokens if t.tag_ != "POS"])
     if not name:
         return None
     key = _name_key(name)
     if not key:
         return None
-    label = " ".join(t.text for t in name)
+    label = _written(name)
     if "." in label and label.replace(".", "") != label:
         rules.append("punctuation")
     scope = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 import catalogue
-from spacy.tokens import Span
 
 from kg.model import Triple
 

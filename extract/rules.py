@@ -27,12 +27,9 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from extract.confidence import score_fact
-from extract.coref import resolve
-from extract.entities import describe
+from extract.arguments import graph_argument
 from extract.phrases import (
-    PRONOUNS,
     argument_bounds,
-    is_content_argument,
     tidy_bounds,
     transparent_head,
 )
@@ -678,20 +675,7 @@ def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: b
         if not any(ch.isalnum() for ch in text):
             return None
         return Argument(text, text.lower(), None)
-    head = token
-    if token.lower_ in PRONOUNS or (token.pos_ == "PRON") or _demonstrative(token):
-        head = resolve(token)
-        if head is None:
-            return None
-    argument = describe(head, document)
-    if argument is None or not is_content_argument(argument.label):
-        return None
-    return argument
-
-
-def _demonstrative(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that")
-               for c in token.lefts)
+    return graph_argument(token, document)
 
 
 @extractors.register("kg.dependency.v1")
