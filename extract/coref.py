@@ -199,7 +199,10 @@ def _thing(token: Token, plural: bool) -> Token | None:
         found[cand.lemma_.lower()] = cand
     if len(found) != 1:
         return None
-    return next(iter(found.values()))
+    (target,) = found.values()
+    if any(c.dep_ == "conj" for c in target.children):
+        return None  # "Iraq and Russia ... they": no one node stands for the pair
+    return target
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -256,6 +259,15 @@ def _owner(token: Token) -> Token | None:
     "Russia defended itself against criticism of its arms sales", "Colin Powell had delivered
     the message to his counterpart": the subject of the clause is the owner.
     """
+    # Not when a nearer owner stands between the phrase and the verb: "conflict between the
+    # party's senators and its organisation" (the party's), unlike "criticism of its sales".
+    node = token.head
+    for _ in range(len(token.doc)):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in node.children):
+            return None
     subject = _clause_subject(token)
     if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
         return None  # "their actions are ...": the subject is the owned phrase itself
