@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from extract.aliases import acronym_key
 from extract.phrases import HONORIFICS, entity_label_key, entity_type, label_tokens
-from kg.merge import canonical_key, distinct_names, scoped_key
+from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
 from kg.model import Argument
 
 __all__ = [
@@ -268,9 +268,12 @@ def describe(head: Token, document: str) -> Argument | None:
         # "Australians" is a detainee in one article and a cricket team in the next.
         scope = document
         rules.append("document_scope")
+    canonical = canonical_key(key)
+    if canonical != normalize_key(key):
+        rules.append("key_alias")  # "U.S." -> united states
     return Argument(
         label=label,
-        key=scoped_key(canonical_key(key), scope),
+        key=scoped_key(canonical, scope),
         type=type_,
         rules=tuple(rules),
         scope=scope,
