@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["resolve"]
+__all__ = ["DEMONSTRATIVES", "has_demonstrative", "resolve"]
 
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _SINGULAR = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+#: Determiners that point back at something named before ("these companies").
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _WINDOW = 2
 
 
@@ -66,13 +67,18 @@ def _subject(token: Token, plural: bool) -> Token | None:
     return None
 
 
+def has_demonstrative(token: Token) -> bool:
+    """Whether a demonstrative determiner stands before ``token`` ("*these* companies")."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
+
+
 def _same_head(token: Token) -> Token | None:
     start = _window_start(token)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
-        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in cand.lefts
+        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not (
+            has_demonstrative(cand)
         ):
             return cand
     return None
@@ -93,8 +99,6 @@ def resolve(token: Token) -> Token | None:
         return _subject(token, plural=False)
     if lower in _PLURAL:
         return _subject(token, plural=True)
-    if token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.lefts
-    ):
+    if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
     return None
