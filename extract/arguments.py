@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.coref import resolve
+from extract.coref import has_demonstrative, resolve
 from extract.entities import describe
-from extract.phrases import DEMONSTRATIVES, PRONOUNS, is_content_argument
+from extract.phrases import PRONOUNS, is_content_argument
 from kg.merge import SCOPE_MARK, canonical_key
 from kg.model import Argument
 
@@ -27,9 +27,7 @@ _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 def needs_antecedent(token: Token) -> bool:
     """True for a pronoun ("he", "it", "which") or a demonstrative phrase ("these firms")."""
-    return token.lower_ in PRONOUNS or token.pos_ == "PRON" or any(
-        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES - {"such"} for c in token.lefts
-    )
+    return token.lower_ in PRONOUNS or token.pos_ == "PRON" or has_demonstrative(token)
 
 
 def _owned(argument: Argument, head: Token, document: str) -> Argument:

@@ -1,7 +1,8 @@
 """Confidence of a fact: how likely the rules read the sentence right.
 
-The score is a logistic model over cheap features of a :class:`~extract.rules.Fact`: the
-construction that fired, the shape of the arguments (length, named entity, pronoun, clause),
+The score is a logistic model over cheap features of a :class:`~extract.records.Fact`: the
+construction that read it (``cons=NAME``, one per rule of :mod:`extract.rules`), what its
+clause says (the verb's label and tag, negation, modality), the shape of the arguments (length, named entity, pronoun, clause),
 the parse labels involved and how much of the relation had to be assembled. The weights in
 :data:`WEIGHTS` were fitted on the CaRB dev split (:func:`fit`, with cross-validation by
 sentence to check that the ranking generalises); the fitted target is the precision a fact
@@ -16,12 +17,10 @@ from __future__ import annotations
 
 import math
 import random
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from extract.phrases import doc_text
-
-if TYPE_CHECKING:
-    from extract.rules import Fact
+from extract.records import Fact
 
 __all__ = ["WEIGHTS", "features", "score_fact", "score_from", "fit"]
 
@@ -60,8 +59,6 @@ def features(fact: Fact) -> list[str]:
         f"odep={obj.dep_}",
         f"sdep={subj.dep_}",
     ]
-    if fact.variant:
-        names.append(f"variant={fact.variant}")
     if fact.construction == "noun_prep":
         names.append(f"np={fact.relation.split()[-1].lower()}")
     if verb is not None:
@@ -91,7 +88,8 @@ def features(fact: Fact) -> list[str]:
     return names
 
 
-#: Fitted log-odds weights (see the module docstring); unknown features weigh nothing.
+#: Fitted log-odds weights (see the module docstring). Unknown features weigh nothing, but every
+#: construction must have a weight (:func:`score_fact` checks, and so do the tests).
 WEIGHTS: dict[str, float] = {
     'bias': -0.031,
     'cons=acl': 0.019,
@@ -210,11 +208,18 @@ WEIGHTS: dict[str, float] = {
 }
 
 
-def score_fact(fact: Fact, weights: dict[str, float] | None = None) -> float:
-    """A confidence in [0, 1] for ``fact``: the logistic of its summed feature weights."""
-    w = WEIGHTS if weights is None else weights
-    z = sum(w.get(name, 0.0) for name in features(fact))
-    return round(1.0 / (1.0 + math.exp(-z)), 4)
+def score_fact(fact: Fact) -> float:
+    """A confidence in [0, 1] for ``fact`` under the fitted :data:`WEIGHTS`.
+
+    Raises:
+        ValueError: The fact's construction has no fitted weight (a new rule: refit).
+    """
+    if f"cons={fact.construction}" not in WEIGHTS:
+        raise ValueError(
+            f"No fitted confidence weight for construction {fact.construction!r}; refit with "
+            f"python benchmarks/carb/fit_confidence.py"
+        )
+    return score_from(WEIGHTS, features(fact))
 
 
 def fit(
@@ -250,7 +255,11 @@ def fit(
     return {name: round(value, 3) for name, value in sorted(weights.items()) if abs(value) > 1e-3}
 
 
-def score_from(weights: dict[str, float], names: Iterable[str]) -> float:
-    """The confidence for a list of feature names under ``weights``."""
+def score_from(weights: Mapping[str, float], names: Iterable[str]) -> float:
+    """The logistic of the summed ``weights`` of feature ``names``; unknown features weigh 0.
+
+    >>> score_from({"bias": 0.0}, ["bias", "unknown"])
+    0.5
+    """
     z = sum(weights.get(name, 0.0) for name in names)
     return round(1.0 / (1.0 + math.exp(-z)), 4)

@@ -28,9 +28,12 @@ import bisect
 from spacy.tokens import Token
 
 from extract.entities import person_key
-from extract.phrases import DEMONSTRATIVES, HONORIFICS
+from extract.phrases import HONORIFICS
 
-__all__ = ["resolve", "PERSON_NOUNS"]
+__all__ = ["DEMONSTRATIVES", "PERSON_NOUNS", "has_demonstrative", "resolve"]
+
+#: Determiners that point back at something named before ("these companies").
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -286,13 +289,18 @@ def _owner(token: Token) -> Token | None:
     return subject
 
 
+def has_demonstrative(token: Token) -> bool:
+    """Whether a demonstrative determiner stands before ``token`` ("*these* companies")."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
+
+
 def _same_head(token: Token) -> Token | None:
     start = _window_start(token, _PERSON_WINDOW)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
-        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in cand.lefts
+        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not (
+            has_demonstrative(cand)
         ):
             return cand
     return None
@@ -322,8 +330,6 @@ def resolve(token: Token) -> Token | None:
         return _thing(token, plural=False)
     if lower in _PLURAL:
         return _thing(token, plural=True)
-    if token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts
-    ):
+    if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
     return None

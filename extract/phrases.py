@@ -20,7 +20,6 @@ from spacy.tokens import Token
 __all__ = [
     "PRONOUNS",
     "HONORIFICS",
-    "DEMONSTRATIVES",
     "label_tokens",
     "entity_label",
     "entity_key",
@@ -52,7 +51,6 @@ PRONOUNS = frozenset(
     "everything nobody nothing who whom whose which that what whatever whoever there here "
     "this these those each all both some none another any either neither".split()
 )
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 _STOP_WORDS = PRONOUNS | frozenset(
     "a an the and or but of in on at to for by with from as is are was were be been being "
     "do does did have has had not no yes so than then too very just also only more most "

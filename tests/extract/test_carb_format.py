@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
 
 import pytest
 
@@ -60,15 +59,6 @@ def test_carb_line_uses_full_argument_texts_not_labels():
 def test_carb_line_negated_relation_keeps_not():
     triple = make_triple("Bob", "rival", "Ann", negated=True)
     assert carb_line("Bob does not rival Ann .", triple).split("\t")[2] == "not rival"
-
-
-def test_carb_line_prefers_surface_relation_text_when_recorded():
-    triple = make_triple("Marie Curie", "discover", "polonium")
-    surface = replace(triple, provenance=SimpleNamespace(
-        **{f: getattr(triple.provenance, f) for f in Provenance.__slots__},
-        relation_text="discovered",
-    ))
-    assert carb_line("Marie Curie discovered polonium .", surface).split("\t")[2] == "discovered"
 
 
 def test_carb_line_confidence_round_trips_exactly():

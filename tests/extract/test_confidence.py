@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from extract.carb import carb_line, parse_tokenised
-from extract.confidence import WEIGHTS, features, fit, score_fact
-from extract.rules import fact_triples, iter_facts
+from extract.confidence import WEIGHTS, features, fit, score_fact, score_from
+from extract.rules import iter_facts
+from extract.triples import fact_triples
 from tests.extract.parses import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,8 @@ def test_score_fact_in_unit_interval_and_uses_fitted_weights():
     names = features(fact)
     assert "cons=svo" in names and "bias" in names
     assert 0.0 < score_fact(fact) < 1.0
-    assert score_fact(fact, {"bias": 0.0}) == 0.5
+    assert score_fact(fact) == score_from(WEIGHTS, names)
+    assert score_from({"bias": 0.0}, names) == 0.5
     assert any(name in WEIGHTS for name in names)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.rules import extract_openie_sentence, extract_sentence, fact_triples, iter_facts
+from extract.rules import iter_facts
+from extract.triples import extract_openie_sentence, extract_sentence, fact_triples
 from tests.extract.parses import parse
 
 # (name, parse, expected (subject label, predicate, object label, construction) facts)
