@@ -49,15 +49,12 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "
 
 
 def _pagerank(graph: KnowledgeGraph) -> dict[str, float]:
-    """PageRank over the undirected graph, each pair weighted by its mentions.
+    """The centrality ``kg build`` reports as "most central" (:func:`kg.stats.centrality`):
+    PageRank over the undirected graph, pairs weighted by mentions, a claim linking its source
+    to its arguments, restarts at corpus-wide entities by the documents that mention them."""
+    from kg.stats import centrality
 
-    What ``kg build`` reports as "most central" and the page ranks by: a fact's direction
-    (subject to object) says nothing about which end matters, and directed PageRank on a
-    fragmented graph ranks the sinks of two-node chains first.
-    """
-    from kg.stats import pagerank
-
-    return pagerank(graph)
+    return centrality(graph)
 
 
 def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int = 0
@@ -101,8 +98,13 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
 
     facts = list(graph.edges(data=True))
     asserted = sum(1 for _, _, d in facts if d.get("asserted", not d["negated"]))
-    stances = Counter(d.get("stance") or "asserted" for _, _, d in facts
-                      if d.get("attributed_to") or d.get("reported_by"))
+    # A fact is an attributed claim when no mention states it in the text's own voice and
+    # some mention reports it; its stance is that of its first reporting mention.
+    stances = Counter()
+    for _, _, data in facts:
+        reported = [p for p in data["provenance"] if getattr(p, "reported_by", None)]
+        if reported and not data.get("asserted"):
+            stances[reported[0].stance] += 1
     return {
         "nodes": len(keys),
         "facts": len(facts),
@@ -125,7 +127,8 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
         "attributed_claims": dict(sorted(stances.items())),
         "negated_facts": sum(1 for _, _, d in facts if d["negated"]),
         "modal_or_conditional_facts": sum(
-            1 for _, _, d in facts if d.get("modality") or d.get("conditional")),
+            1 for _, _, d in facts if not d.get("asserted") and not d["negated"] and all(
+                getattr(p, "conditional", False) or p.modality for p in d["provenance"])),
         "dropped_unresolved_pronouns": dropped,
     }
 

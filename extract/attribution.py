@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["Voice", "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "voice"]
+__all__ = ["Voice", "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "reporting",
+           "voice"]
 
 #: Verbs whose clausal complement is someone's statement or belief, not the text's own.
 REPORTING_VERBS = frozenset(
@@ -48,6 +49,14 @@ CLAIM_NOUNS = frozenset(
     "accusation statement suspicion theory contention assurance promise warning prediction "
     "hope view opinion idea notion argument evidence sign indication".split()
 )
+#: Light verbs whose claim-like object makes them verbs of saying: "makes a prediction: ...".
+_LIGHT_VERBS = frozenset({"make", "give", "issue", "offer", "deliver", "voice", "express"})
+#: Claim-like nouns a light verb turns into the verb they mean.
+_NOUN_VERBS = {"prediction": "predict", "statement": "state", "claim": "claim",
+               "announcement": "announce", "warning": "warn", "promise": "promise",
+               "suggestion": "suggest", "allegation": "allege", "accusation": "accuse",
+               "assertion": "assert", "denial": "deny", "forecast": "forecast",
+               "assurance": "assure", "admission": "admit", "pledge": "pledge"}
 #: Verbs whose "of" complement is the accusation: "accused X of doing Y".
 ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".split())
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "assuming",
@@ -88,6 +97,30 @@ def _subject(verb: Token) -> Token | None:
     # "... and warned that ...": a conjoined verb shares its head's subject.
     if verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject(verb.head)
+    return None
+
+
+def reporting(verb: Token) -> str | None:
+    """The verb of saying ``verb`` is ("say"; "predict" for "makes a prediction"), or None."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return lemma
+    if lemma in _LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in _NOUN_VERBS:
+                return _NOUN_VERBS[child.lemma_.lower()]
+    return None
+
+
+def _reported_by_dependent(node: Token) -> Token | None:
+    """A verb of saying that hangs from ``node`` and reports it: "The plan will fail, he
+    said", "Xu Liang makes a bold prediction: China is on the cusp ..." (parsed with the
+    reported clause as the head)."""
+    for child in node.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (
+            reporting(child) is not None
+        ) and not any(c.dep_ in ("ccomp", "parataxis") for c in child.children):
+            return child
     return None
 
 
@@ -155,13 +188,17 @@ def voice(verb: Token) -> Voice:
         source = _according_to(node)
         if source is not None:
             return Voice("according to", source, "asserted", conditional)
+        speaker_verb = _reported_by_dependent(node)
+        if speaker_verb is not None:
+            meaning = reporting(speaker_verb)
+            return Voice(meaning, _subject(speaker_verb), _stance(meaning), conditional)
         head = node.head
         if head.i == node.i:
             break
-        lemma = head.lemma_.lower()
         if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
-            if lemma in REPORTING_VERBS:
-                return Voice(lemma, _subject(head), _stance(lemma), conditional)
+            meaning = reporting(head)
+            if meaning is not None:
+                return Voice(meaning, _subject(head), _stance(meaning), conditional)
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
             head.lemma_.lower() in CLAIM_NOUNS
         ) and not _relative(node, head):

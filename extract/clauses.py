@@ -23,6 +23,8 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
+from extract.attribution import voice
+from extract.polarity import NEGATING_VERBS, contrastive, negated_by_preposition
 from extract.records import Clause, Pattern
 
 __all__ = [
@@ -46,12 +48,21 @@ _PARTICIPLES = frozenset({"VBN", "VBG"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 #: Words that negate a verb group.
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Verbs that say their object is missing: "lacks funds" -> not (have, funds).
+LACKING_VERBS = frozenset({"lack"})
 #: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
 _SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
                         "argue", "explain", "announce", "predict", "warn", "insist"})
 #: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
 CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+)
+#: Verbs whose object, not subject, does what their prepositional clause says: "accused X of
+#: lying", "stopped X from leaving", "blamed X for losing".
+OBJECT_CONTROL = frozenset(
+    "accuse suspect charge convict acquit clear blame prevent stop ban bar keep prohibit "
+    "discourage deter exempt protect save praise thank congratulate criticise criticize "
+    "punish fine forgive".split()
 )
 #: Subject rules climb through at most this many verbs ("A tried to start and run ...").
 _MAX_DEPTH = 4
@@ -105,6 +116,11 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
         node = node.head
     if node.pos_ not in _VERBAL:
         return [], None
+    if node.lemma_.lower() in OBJECT_CONTROL and verb.head.head.i == node.i:
+        # "accused Arafat of supporting terrorism": Arafat is who supports it.
+        objects = [c for c in node.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0]), None
     return subjects(node, depth + 1)[0], None
 
 
@@ -199,7 +215,9 @@ def read_clause(verb: Token) -> Clause | None:
     if not heads:
         return None
     auxes = _auxiliaries(verb)
-    negated = any(a.dep_ == "neg" or a.lower_ in NEGATIONS for a in auxes)
+    # "not just about X but also about Y" denies nothing; "left without paying" does.
+    negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
+                  for a in auxes) or negated_by_preposition(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb
@@ -209,7 +227,7 @@ def read_clause(verb: Token) -> Clause | None:
               and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
     passive = _has(verb, ("auxpass", "nsubjpass")) or (borrowed == "acl" and verb.tag_ == "VBN")
     head, words, chain_negated = _chain(verb, passive, group)
-    return _complements(verb, head, heads, borrowed, passive, negated or chain_negated,
+    return _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
                         modality, words, group)
 
 
@@ -222,6 +240,8 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
     """
     words: list[str] = ["be", verb.lower_] if passive else [verb.lemma_.lower()]
     negated = False
+    if not passive and words[0] in LACKING_VERBS:
+        words, negated = ["have"], True  # "lacks funds": does not have them
     head = verb
     while True:
         group.append(head)
@@ -245,8 +265,13 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
             return head, words, negated
         to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]
         group += to
-        words += [t.lower_ for t in to] + [nxt.lemma_.lower()]
-        negated = negated or any(t.dep_ == "neg" for t in to)
+        if words == [head.lemma_.lower()] and words[0] in NEGATING_VERBS:
+            # "failed to stop the attack": the attack was not stopped.
+            words, negated = [], not negated
+        else:
+            words += [t.lower_ for t in to]
+        words.append(nxt.lemma_.lower())
+        negated = negated != any(t.dep_ == "neg" for t in to)
         head = nxt
 
 
@@ -300,6 +325,7 @@ def _complements(
     preps.sort(key=lambda p: (p.dep_ != "agent", p.dep_ not in ("prep", "agent"), p.i < head.i,
                               p.i))
     return Clause(
+        voice=voice(verb),
         verb=verb,
         head=head,
         subjects=tuple(heads),

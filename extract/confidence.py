@@ -99,6 +99,7 @@ WEIGHTS: dict[str, float] = {
     'cons=conj': 0.52,
     'cons=copula': -0.181,
     'cons=light_verb': -0.449,
+    'cons=named_prep': 0.296,
     'cons=noun_prep': -0.35,
     'cons=passive': 0.05,
     'cons=pcomp': 0.23,

@@ -24,6 +24,8 @@ strings are one node. See docs/identity.md.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from extract.aliases import acronym_key
@@ -226,6 +228,70 @@ def _is_bare(head: Token, tokens: list[Token]) -> bool:
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 
+_DESCRIPTIONS_CACHE = "kg.descriptions"
+_NAMED_KINDS = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "LAW"})
+
+
+def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """What a definite description of the document may stand for, by head word.
+
+    ``{head lemma: [(position, token index of the name's head), ...]}``: the last word of
+    every organisation or place name ("the bank" for "the Commonwealth Bank"), and the last
+    word of every role written before a person's name or in apposition to it ("the
+    spokesman" for "White House spokesman Ari Fleischer"). Computed once per document.
+    """
+    cached = doc.user_data.get(_DESCRIPTIONS_CACHE)
+    if cached is not None:
+        return cached
+    found: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ in _NAMED_KINDS and len(ent) > 1 and root.pos_ == "PROPN":
+            found.setdefault(root.lemma_.lower(), []).append((ent.start, root.i))
+        elif ent.label_ == "PERSON":
+            words = []
+            _, role = _titles_before(label_tokens(root))
+            if role:
+                words.append(role.split()[-1])
+            words += [c.lemma_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                words.append(root.head.lemma_)
+            for word in words:
+                found.setdefault(word.lower(), []).append((ent.start, root.i))
+    doc.user_data[_DESCRIPTIONS_CACHE] = found
+    return found
+
+
+def _described(head: Token, document: str) -> Argument | None:
+    """The name a definite description stands for: "the bank" after "the Commonwealth Bank",
+    "the spokesman" after "White House spokesman Ari Fleischer".
+
+    Only a singular noun with "the", a named possessor ("Iraq's ambassador" for "Ambassador
+    Abbas Khalaf") or no determiner, that names exactly one entity of the document; the
+    argument is that entity's, with rule ``definite_description`` added.
+    """
+    if head.tag_ not in ("NN", "NNP") or _complement(head) is not None or any(
+        (c.dep_ == "det" and c.lower_ != "the") or (c.dep_ == "poss" and c.pos_ != "PROPN")
+        for c in head.lefts
+    ):
+        return None
+    doc = head.doc
+    candidates = [i for _start, i in _descriptions(doc).get(head.lemma_.lower(), ())
+                  if i != head.i]
+    if not candidates:
+        return None
+    named = {}
+    for i in candidates:
+        argument = describe(doc[i], document)
+        if argument is not None and argument.scope is None:
+            named[argument.key] = argument
+    if len(named) != 1:
+        return None
+    (argument,) = named.values()
+    return replace(argument, form=_written([head]),
+                   rules=tuple(sorted({*argument.rules, "definite_description"})))
+
+
 def describe(head: Token, document: str) -> Argument | None:
     """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
 
@@ -254,6 +320,8 @@ def describe(head: Token, document: str) -> Argument | None:
         if folded != key:
             key = folded
             rules.append("possessive")
+    elif head.pos_ in ("NOUN", "PROPN") and (named := _described(head, document)):
+        return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
         pobj = _complement(head)
         if pobj is not None:

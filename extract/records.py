@@ -15,6 +15,9 @@ from typing import Callable, Generic, Iterator, TypeVar
 
 from spacy.tokens import Token
 
+from extract.attribution import Voice
+from extract.polarity import negative_argument
+
 __all__ = ["Clause", "Fact", "Rule", "Pattern"]
 
 T = TypeVar("T")
@@ -49,6 +52,8 @@ class Clause:
         datives: Indirect objects ("gave *him* a book").
         acomp: The adjectival complement, unless the relation already holds it.
         complement: The clausal complement (``ccomp``) that is the clause's object.
+        voice: Whose voice the clause is in: reported, denied, conditional or the text's
+            own (:func:`extract.attribution.voice`).
     """
 
     verb: Token
@@ -65,6 +70,7 @@ class Clause:
     datives: tuple[Token, ...]
     acomp: Token | None
     complement: Token | None
+    voice: Voice = Voice()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +96,11 @@ class Fact:
 
     @property
     def negated(self) -> bool:
-        """The clause denies the fact; facts of noun phrases never are."""
-        return self.clause is not None and self.clause.negated
+        """The clause denies the fact ("does not rival", "failed to stop"), or an argument
+        does ("had no clue", "neither X nor Y"); facts of noun phrases never are."""
+        return self.clause is not None and (
+            self.clause.negated or negative_argument(self.object)
+            or negative_argument(self.subject))
 
     @property
     def modality(self) -> str | None:

@@ -13,7 +13,8 @@ decides a clause's type from its constituents:
 * ``ccomp`` -- a clausal object: (Burr, say, lawyers appeal).
 
 Then every one of the :data:`PHRASE_RULES` whose pattern matches the token emits (noun-phrase
-constructions: ``apposition``, ``possessive``, ``title``; Open IE output adds ``noun_prep``).
+constructions: the graph's ``apposition``; Open IE output adds ``possessive``, ``noun_prep``
+and ``title``).
 
 A fact records its construction: the rule's name, except that a clause that borrows an
 argument records how (``relcl`` ...) and a passive one records ``passive``, rather than ``svo``
@@ -42,6 +43,7 @@ from extract.records import Clause, Fact, Pattern, Rule
 
 __all__ = [
     "CLAUSE_RULES",
+    "FURTHER_CLAUSE_RULES",
     "PHRASE_RULES",
     "OPENIE_PHRASE_RULES",
     "LIGHT_VERBS",
@@ -380,23 +382,27 @@ def noun_prep_facts(prep: Token) -> Iterator[Fact]:
         )
 
 
-#: Noun-phrase constructions, tried on every token in order: each whose pattern matches emits.
-PHRASE_RULES: tuple[Rule[Token], ...] = (
-    Rule("apposition",
-         Pattern(dep=frozenset({"appos"}), not_pos=_VERBAL, head_pos=_NOUNS), apposition_facts),
+_APPOSITION = Rule("apposition",
+                   Pattern(dep=frozenset({"appos"}), not_pos=_VERBAL, head_pos=_NOUNS),
+                   apposition_facts)
+#: Noun-phrase constructions of the graph, tried on every token in order: each whose pattern
+#: matches emits. Possessives ("China's big tech giants") and titles ("Prime Minister John
+#: Howard") are not facts of the graph: the owner is named in the owned phrase's own node, and
+#: a title is its person's ``role`` (:mod:`extract.entities`), never a node shared by everyone
+#: who holds it.
+PHRASE_RULES: tuple[Rule[Token], ...] = (_APPOSITION,)
+#: The phrase rules of Open IE output, which annotators write: possessives, noun +
+#: preposition readings and titles as well.
+OPENIE_PHRASE_RULES: tuple[Rule[Token], ...] = (
+    _APPOSITION,
     Rule("possessive",
          Pattern(dep=frozenset({"poss"}), pos=_NOUNS, head_pos=_NOUNS), possessive_facts),
-    Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts),
-)
-#: The phrase rules of Open IE output: noun + preposition readings as well.
-OPENIE_PHRASE_RULES: tuple[Rule[Token], ...] = (
-    *PHRASE_RULES[:2],
     Rule("noun_prep",
          Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS,
                  lower=frozenset({"of", "in", "with", "between", "from", "at", "on", "for",
                                   "near"})),
          noun_prep_facts),
-    *PHRASE_RULES[2:],
+    Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts),
 )
 
 
@@ -408,7 +414,7 @@ def constructions() -> list[str]:
     ['acl', 'advcl', 'apposition', 'ccomp']
     """
     names = {PASSIVE}
-    for table in (SUBJECT_RULES, CLAUSE_RULES, OPENIE_PHRASE_RULES):
+    for table in (SUBJECT_RULES, CLAUSE_RULES, FURTHER_CLAUSE_RULES, OPENIE_PHRASE_RULES):
         names.update(rule.name for rule in table)
     return sorted(names)
 
@@ -424,13 +430,53 @@ def heads_clause(token: Token) -> bool:
     return token.dep_ in CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights)
 
 
-def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES
-                 ) -> Iterator[Fact]:
-    """The facts of ``clause``, emitted by the first of ``rules`` that applies to it."""
+#: Entity types a further prepositional phrase is worth a fact of its own for.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+
+
+def _named_preps(clause: Clause) -> list[Token]:
+    """Prepositions of ``clause``, after the one a ``prep`` fact takes, whose object is named."""
+    preps = list(clause.preps)
+    if preps and not clause.objects and _has_prep_object(clause):
+        preps = preps[1:]  # the prep rule's own object
+    return [p for p in preps if p.dep_ == "prep"
+            and any(o.ent_type_ in _NAMED for o in prep_objects(p))]
+
+
+def named_prep_facts(clause: Clause) -> Iterator[Fact]:
+    """(members, pay to, Taliban) for a further prepositional phrase naming an entity.
+
+    A clause's first object or prepositional phrase makes its fact; the others stay further
+    arguments of it. One that names a person, organisation or place ("found dead in Canada",
+    "paid ... to the Taliban") is a fact of its own in the graph, so the entity is linked.
+    """
+    base = " ".join(clause.words)
+    for prep in _named_preps(clause):
+        rest = [p for p in clause.preps if p.i != prep.i]
+        for subject in clause.subjects:
+            for pobj in prep_objects(prep):
+                if pobj.ent_type_ in _NAMED and pobj.i != subject.i:
+                    yield _fact(clause, subject, f"{base} {prep.lower_}",
+                                [*clause.verb_group, prep], pobj, "named_prep", rest)
+
+
+#: Rules that add facts of their own after the clause's main facts, each whose trigger holds.
+FURTHER_CLAUSE_RULES: tuple[Rule[Clause], ...] = (
+    Rule("named_prep", lambda clause: bool(_named_preps(clause)), named_prep_facts),
+)
+
+
+def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
+                 further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES) -> Iterator[Fact]:
+    """The facts of ``clause``: those of the first of ``rules`` that applies to it, then
+    those of every one of ``further`` that applies."""
     for rule in rules:
         if rule.applies_to(clause):
             yield from rule.emit(clause)
-            return
+            break
+    for rule in further:
+        if rule.applies_to(clause):
+            yield from rule.emit(clause)
 
 
 def iter_facts(sent: Span, *, phrase_rules: tuple[Rule[Token], ...] = PHRASE_RULES

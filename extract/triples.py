@@ -15,14 +15,18 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from extract.arguments import graph_argument
+from extract.attribution import Voice
 from extract.clauses import NEGATIONS
 from extract.confidence import score_fact
 from extract.records import Fact
 from extract.registry import extractors
 from extract.rules import OPENIE_PHRASE_RULES, PHRASE_RULES, iter_facts
+from kg.merge import canonical_key
 from kg.model import Argument, Provenance, Triple
 
 __all__ = ["extract_sentence", "extract_openie_sentence", "fact_triples"]
+
+_OWN_VOICE = Voice()
 
 
 def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -94,6 +98,10 @@ def fact_triples(
     seen: set[tuple] = set()
     phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
     for fact in iter_facts(sent, phrase_rules=phrase_rules):
+        if fact.clause_object and not openie:
+            # A clause is not an entity: its own facts are extracted, attributed to the
+            # speaker (Clause.voice), and the reporting fact is their provenance.
+            continue
         s_start, s_end = _char_bounds(sent, fact.subject_bounds)
         o_start, o_end = _char_bounds(sent, fact.object_bounds)
         ident = (s_start, s_end, fact.predicate, o_start, o_end)
@@ -110,6 +118,10 @@ def fact_triples(
             continue
         seen.add(ident)
         extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
+        voice = fact.clause.voice if fact.clause is not None else _OWN_VOICE
+        source = None
+        if voice.source is not None and not openie:
+            source = graph_argument(voice.source, document)
         provenance = Provenance(
             document=document,
             sentence=local,
@@ -124,6 +136,10 @@ def fact_triples(
             confidence=score_fact(fact),
             construction=fact.construction,
             modality=fact.modality,
+            stance=voice.stance,
+            attributed_to=canonical_key(source.key) if source is not None else None,
+            reported_by=voice.reported_by,
+            conditional=voice.conditional,
         )
         predicate = fact.predicate
         if openie:
@@ -134,4 +150,4 @@ def fact_triples(
                 # "difficulties faced by X": the participle is passive, "be" is understood.
                 words = ["be", *words]
             predicate = " ".join(words) or fact.predicate
-        yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra)
+        yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra, source)

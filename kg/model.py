@@ -98,12 +98,14 @@ class Provenance:
     def asserted(self) -> bool:
         """True when this sentence states the fact in the text's own voice.
 
-        Not when it reports what someone said or denied (``attributed_to``), not under a
+        Not when it reports what someone said or denied (``reported_by``, with the source in
+        ``attributed_to`` when the text names one), not in a question, not under a
         condition ("if ...") and not under a hypothetical modal ("could", "may", ...). Whether
         the fact is negated is the fact's own business (:attr:`Triple.negated`).
         """
-        return (self.attributed_to is None and self.stance == "asserted"
-                and not self.conditional and self.modality not in HYPOTHETICAL)
+        return (self.reported_by is None and self.attributed_to is None
+                and self.stance == "asserted" and not self.conditional
+                and self.modality not in HYPOTHETICAL)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for JSON lines (explicit: ``dataclasses.asdict`` deep-copies slowly)."""
