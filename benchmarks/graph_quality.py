@@ -152,7 +152,7 @@ def show(graph: KnowledgeGraph, records: list[dict[str, Any]], facts: int, seed:
     rng = random.Random(seed)
     for record in rng.sample(records, min(facts, len(records))):
         flags = [name for name in ("negated",) if record.get(name)]
-        for name in ("stance", "attributed_to", "modality"):
+        for name in ("stance", "reported_by", "attributed_to", "modality"):
             if record.get(name) and record.get(name) != "asserted":
                 flags.append(f"{name}={record[name]}")
         print(f"    ({record['subject']} | {record['predicate']} | {record['object']})"

@@ -103,7 +103,15 @@ def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
 
 
 def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
-    """Subjects of the verb the clause hangs from, and how that verb found them."""
+    """Subjects of the verb the clause hangs from, and how that verb found them.
+
+    An open complement of a verb with a direct object is about the object ("urged delegates
+    to pursue development", "training them to write articles"): object control.
+    """
+    if verb.dep_ == "xcomp":
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0]), None
     return subjects(verb.head, depth + 1)
 
 

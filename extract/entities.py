@@ -53,6 +53,9 @@ ROLE_WORDS = frozenset(
     "sheikh ayatollah imam rabbi chairman chairwoman spokesman spokeswoman treasurer "
     "attorney director deputy acting former leader candidate coach".split()
 )
+#: Adjectives that say how many, not which: "very few women" is as generic as "women".
+_QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "numerous",
+                          "countless", "some", "fewer", "less"})
 #: Nouns whose "of"/"for" complement says which one is meant.
 _COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
@@ -224,7 +227,8 @@ def _is_bare(head: Token, tokens: list[Token]) -> bool:
 
     "spokesman" and "more than two dozen militants" are bare; "generative AI services" is not.
     """
-    quantity = {t.i for child in head.children if child.dep_ == "nummod" for t in child.subtree}
+    quantity = {t.i for child in head.children
+                if child.dep_ == "nummod" or child.lower_ in _QUANTIFIERS for t in child.subtree}
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 

@@ -41,8 +41,8 @@ _CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "advcl", "parataxis"})
 _OPENERS = {"(": ")", "``": "''", "`": "'", "“": "”", '"': '"', "[": "]", "‘": "’"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 #: Adjectives that carry no meaning in a label.
-_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "many",
-                               "several", "few", "more", "most", "much", "own", "last", "next"})
+_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "last",
+                               "next"})
 
 PRONOUNS = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers "

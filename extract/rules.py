@@ -223,10 +223,21 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                         clause.datives + clause.preps)
 
 
+#: Prepositions that set a scene or a concession, never an argument of the verb: "Russia,
+#: despite its support for the coalition, is maintaining ties" is not (Russia, maintain
+#: despite, support); "sank 25 per cent" has no "per" relation.
+ADVERBIAL_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "unlike",
+                             "regardless", "per", "besides"})
+
+
+def _argument_preps(clause: Clause) -> list[Token]:
+    return [p for p in clause.preps if p.lower_ not in ADVERBIAL_PREPS]
+
+
 def _has_prep_object(clause: Clause) -> bool:
     # A preposition before the verb joins the relation only when there is no adjective to
     # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
-    preps = clause.preps
+    preps = _argument_preps(clause)
     return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and bool(
         prep_objects(preps[0]))
 
@@ -237,7 +248,8 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
     The other prepositions stay further arguments; "be" + preposition is a ``copula``; a
     relative pronoun object ("the city in which he lived") stands for the modified noun.
     """
-    first, *rest = clause.preps
+    first = _argument_preps(clause)[0]
+    rest = [p for p in clause.preps if p.i != first.i]
     name = _named(clause, "prep")
     if clause.head.lemma_ == "be" and clause.borrowed is None and not clause.passive:
         name = "copula"
@@ -252,7 +264,11 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
                 targets = [pobj]
             for target in targets:
                 if target.i != subject.i:
-                    yield _fact(clause, subject, predicate, relation, target, name, rest)
+                    # "accused of making footage": a clause after the preposition is written
+                    # out for Open IE, but it is no entity (its own facts say what it says).
+                    clausal = target.dep_ == "pcomp" and target.pos_ in _VERBAL
+                    yield _fact(clause, subject, predicate, relation, target, name, rest,
+                                clause_object=clausal)
 
 
 def acomp_facts(clause: Clause) -> Iterator[Fact]:
@@ -436,7 +452,7 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 
 def _named_preps(clause: Clause) -> list[Token]:
     """Prepositions of ``clause``, after the one a ``prep`` fact takes, whose object is named."""
-    preps = list(clause.preps)
+    preps = _argument_preps(clause)
     if preps and not clause.objects and _has_prep_object(clause):
         preps = preps[1:]  # the prep rule's own object
     return [p for p in preps if p.dep_ == "prep"
