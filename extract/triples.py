@@ -140,6 +140,8 @@ def fact_triples(
             attributed_to=canonical_key(source.key) if source is not None else None,
             reported_by=voice.reported_by,
             conditional=voice.conditional,
+            subject_rules=subject.rules,
+            object_rules=obj.rules,
         )
         predicate = fact.predicate
         if openie:

@@ -74,6 +74,11 @@ class Provenance:
 
     Offsets are character offsets into the original document text (the file as read), so
     ``text[subject_start:subject_end] == subject_text`` holds for the source document.
+
+    ``stance``, ``attributed_to``, ``reported_by``, ``conditional`` and ``modality`` say how
+    the sentence presents the fact (see :attr:`asserted`); ``subject_rules`` and
+    ``object_rules`` name the identity rules that made this mention's arguments their nodes
+    (``("honorific", "surname")`` for "Mr Arafat" -> Yasser Arafat; see docs/identity.md).
     """
 
     document: str
@@ -93,6 +98,8 @@ class Provenance:
     attributed_to: str | None = None
     reported_by: str | None = None
     conditional: bool = False
+    subject_rules: tuple[str, ...] = ()
+    object_rules: tuple[str, ...] = ()
 
     @property
     def asserted(self) -> bool:
@@ -109,7 +116,10 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for JSON lines (explicit: ``dataclasses.asdict`` deep-copies slowly)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record["subject_rules"] = list(self.subject_rules)
+        record["object_rules"] = list(self.object_rules)
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +165,8 @@ class Triple:
             "attributed_to": p.attributed_to,
             "reported_by": p.reported_by,
             "conditional": p.conditional,
+            "subject_rules": list(p.subject_rules),
+            "object_rules": list(p.object_rules),
             "confidence": p.confidence,
             "construction": p.construction,
             "subject_text": p.subject_text,

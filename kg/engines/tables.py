@@ -64,7 +64,14 @@ def _provenance_type(name: str) -> pa.DataType:
         return pa.float64()
     if name == "conditional":
         return pa.bool_()
-    return pa.string()
+    return pa.string()  # identity rules as "honorific+surname"
+
+
+_RULE_FIELDS = frozenset({"subject_rules", "object_rules"})
+
+
+def _column_value(name: str, value: object) -> object:
+    return "+".join(value) if name in _RULE_FIELDS else value  # type: ignore[arg-type]
 
 
 #: Argument fields stored per role (``subject_label``, ``object_rules``, ``source_key`` ...):
@@ -73,11 +80,17 @@ ARGUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Argument))
 _ROLES = ("subject", "object", "source")
 
 
+def _argument_names(role: str) -> list[str]:
+    """The Argument fields stored for ``role``: a subject's and an object's identity rules are
+    already the provenance's ``subject_rules`` and ``object_rules`` columns."""
+    return [name for name in ARGUMENT_FIELDS if name != "rules" or role == "source"]
+
+
 def _argument_fields(role: str) -> list[pa.Field]:
     required = role != "source"
     return [pa.field(f"{role}_{name}", pa.string(),
-                     nullable=not (required and name in ("key", "label", "rules")))
-            for name in ARGUMENT_FIELDS]
+                     nullable=not (required and name in ("key", "label")))
+            for name in _argument_names(role)]
 
 
 def _argument_values(arg: Argument | None) -> tuple:
@@ -138,10 +151,12 @@ def triples_table(triples: Iterable[Triple], *, start: int = 0) -> pa.Table:
         columns["predicate"].append(triple.predicate)
         columns["negated"].append(bool(triple.negated))
         for role, arg in zip(_ROLES, (triple.subject, triple.object, triple.source)):
+            wanted = _argument_names(role)
             for name, value in zip(ARGUMENT_FIELDS, _argument_values(arg)):
-                columns[f"{role}_{name}"].append(value or None if name != "rules" else value)
+                if name in wanted:
+                    columns[f"{role}_{name}"].append(value or None)
         for name, value in zip(PROVENANCE_COLUMNS, astuple(triple.provenance)):
-            columns[name].append(value)
+            columns[name].append(_column_value(name, value))
     return pa.table(columns, schema=TRIPLE_SCHEMA)
 
 
@@ -344,9 +359,17 @@ def _plain(value: object) -> object:
     return value
 
 
+_RULES_AT = [PROVENANCE_COLUMNS.index(name) for name in sorted(_RULE_FIELDS)]
+
+
 def provenance_records(data: str) -> list[Provenance]:
     """The :class:`Provenance` records of a fact's ``provenance`` JSON."""
-    return [Provenance(*record) for record in json.loads(data)]
+    records = []
+    for record in json.loads(data):
+        for at in _RULES_AT:
+            record[at] = tuple(record[at].split("+")) if record[at] else ()
+        records.append(Provenance(*record))
+    return records
 
 
 def _text(value: object) -> str | None:
