@@ -40,11 +40,16 @@ def negative_argument(token: Token) -> bool:
         token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
     ):
         return True
-    return any(
-        (child.dep_ == "det" and child.lower_ == "no")
-        or (child.dep_ == "preconj" and child.lower_ == "neither")
-        for child in token.lefts
-    )
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in token.lefts):
+        return True
+    # "neither X nor Y": the first conjunct carries "neither", the others hang from it.
+    first = token
+    for _ in range(len(token.doc)):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    return any(child.dep_ in ("det", "preconj", "cc") and child.lower_ == "neither"
+               for child in first.lefts)
 
 
 def negated_by_preposition(verb: Token) -> bool:
