@@ -14,6 +14,8 @@ up from the clause's verb, the first of these decides otherwise:
 * the clause is what someone is accused of ("officials **accused** Arafat **of** supporting
   terrorism") -> attributed to the accuser;
 * "**according to** X" on the clause or one above it -> attributed to X;
+* the clause is what a verb asks or keeps its object to do ("police **urged** owners to turn
+  over tapes", "**stopped** them from leaving") -> attributed to whoever asks, not stated;
 * "allegedly", "reportedly" on the verb -> reported, with no named source.
 
 On the way up, an adverbial clause introduced by "if", "unless" ... marks everything below
@@ -59,6 +61,20 @@ _NOUN_VERBS = {"prediction": "predict", "statement": "state", "claim": "claim",
                "assurance": "assure", "admission": "admit", "pledge": "pledge"}
 #: Verbs whose "of" complement is the accusation: "accused X of doing Y".
 ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".split())
+#: Verbs whose object is asked, told or kept from doing something that need not happen:
+#: "Police urged business owners to turn over videotapes", "stopped them from leaving".
+DIRECTIVE_VERBS = frozenset(
+    "urge ask tell order persuade encourage invite call allow permit want expect require "
+    "advise instruct command beg implore press request authorise authorize enable empower "
+    "warn forbid prevent stop ban bar prohibit discourage deter keep".split()
+)
+#: Verbs and adjectives whose complement has not happened: intentions, expectations,
+#: attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likely to").
+INTENTION_WORDS = frozenset(
+    "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "
+    "decide prepare offer need wish plot consider likely unlikely poised set due about "
+    "ready eager willing determined keen able unable".split()
+)
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "assuming",
                          "supposing", "lest"})
 _HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently"})
@@ -76,12 +92,15 @@ class Voice:
             attributed).
         stance: ``asserted``, ``denied`` or ``questioned``: the source's stance.
         conditional: The clause holds only under a condition ("if ...").
+        intended: The clause is what someone plans, expects, tries or votes to do ("is
+            expected to vote in favour of banning the group"), not what happened.
     """
 
     reported_by: str | None = None
     source: Token | None = None
     stance: str = "asserted"
     conditional: bool = False
+    intended: bool = False
 
 
 def _subject(verb: Token) -> Token | None:
@@ -112,6 +131,23 @@ def reporting(verb: Token) -> str | None:
     return None
 
 
+def _directive(node: Token, head: Token) -> Token | None:
+    """The verb that asks its object to do what clause ``node`` says, if any.
+
+    "urged delegates to pursue development" (an xcomp of a verb with an object), "stopped
+    them from leaving" (a clause after "from"): what is urged or prevented is not stated.
+    """
+    if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE_VERBS and any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        return head
+    if node.dep_ == "pcomp" and head.lower_ == "from" and head.head.i != head.i and (
+        head.head.lemma_.lower() in DIRECTIVE_VERBS
+    ):
+        return head.head
+    return None
+
+
 def _reported_by_dependent(node: Token) -> Token | None:
     """A verb of saying that hangs from ``node`` and reports it: "The plan will fail, he
     said", "Xu Liang makes a bold prediction: China is on the cusp ..." (parsed with the
@@ -119,7 +155,9 @@ def _reported_by_dependent(node: Token) -> Token | None:
     for child in node.children:
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (
             reporting(child) is not None
-        ) and not any(c.dep_ in ("ccomp", "parataxis") for c in child.children):
+        ) and any(c.dep_ == "nsubj" for c in child.children) and not any(
+            c.dep_ in ("ccomp", "parataxis", "xcomp") for c in child.children
+        ):
             return child
     return None
 
@@ -173,8 +211,30 @@ def voice(verb: Token) -> Voice:
     >>> voice(nlp("If the talks fail, Israel will attack Gaza.")[7]).conditional
     True
     >>> voice(nlp("Israel attacked Gaza.")[1])
-    Voice(reported_by=None, source=None, stance='asserted', conditional=False)
+    Voice(reported_by=None, source=None, stance='asserted', conditional=False, intended=False)
     """
+    found = _voice(verb)
+    intended = _intended(verb)
+    return Voice(found.reported_by, found.source, found.stance, found.conditional,
+                 intended) if intended else found
+
+
+def _intended(verb: Token) -> bool:
+    """True when a verb of intention or expectation governs the clause from above."""
+    node = verb
+    for _ in range(len(verb.doc)):
+        head = node.head
+        if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl", "conj"):
+            return False
+        if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl") and (
+            head.lemma_.lower() in INTENTION_WORDS
+        ):
+            return True
+        node = head
+    return False
+
+
+def _voice(verb: Token) -> Voice:
     doc = verb.doc
     conditional = False
     if any(c.lower_ in _HEARSAY and c.dep_ == "advmod" for c in verb.children):
@@ -208,6 +268,10 @@ def voice(verb: Token) -> Voice:
             if accuser.lemma_.lower() in ACCUSING_VERBS:
                 return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted",
                              conditional)
+        directive = _directive(node, head)
+        if directive is not None:
+            return Voice(directive.lemma_.lower(), _subject(directive), "asserted",
+                         conditional)
         node = head
     if doc[verb.sent.end - 1].text == "?" or verb.sent.text.rstrip().endswith("?"):
         return Voice(None, None, "questioned", conditional)

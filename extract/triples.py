@@ -36,6 +36,15 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
+def _nominal(fact: Fact) -> bool:
+    """False when the parse gives an argument no entity can be: a verb as subject or object
+    ("hired gun Abu Nidal" read with "hired" as the subject), or a resulting state taken for
+    the object ("left eight civilians dead": the civilians are the object, not "dead")."""
+    if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
+        return False
+    return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")
+
+
 def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool,
               document: str) -> Argument | None:
     if openie or (is_object and fact.clause_object):
@@ -98,7 +107,7 @@ def fact_triples(
     seen: set[tuple] = set()
     phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
     for fact in iter_facts(sent, phrase_rules=phrase_rules):
-        if fact.clause_object and not openie:
+        if not openie and (fact.clause_object or not _nominal(fact)):
             # A clause is not an entity: its own facts are extracted, attributed to the
             # speaker (Clause.voice), and the reporting fact is their provenance.
             continue
@@ -135,7 +144,7 @@ def fact_triples(
             object_end=o_end + offset,
             confidence=score_fact(fact),
             construction=fact.construction,
-            modality=fact.modality,
+            modality=fact.modality or ("intended" if voice.intended else None),
             stance=voice.stance,
             attributed_to=canonical_key(source.key) if source is not None else None,
             reported_by=voice.reported_by,

@@ -58,9 +58,12 @@ class Argument:
         return self.form or self.label
 
 
-#: Modal verbs kg records (``Provenance.modality``): a closed set, lower case.
+#: What ``Provenance.modality`` can be: a closed set. The modal verb of the clause, lower
+#: case, or ``intended`` for a clause that a verb of intention, expectation or attempt governs
+#: ("expected to vote in favour of banning the group": the banning has not happened).
 MODALITIES: frozenset[str] = frozenset(
-    {"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought"}
+    {"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought",
+     "intended"}
 )
 #: Modalities under which the text does not state the fact as true in its own voice.
 HYPOTHETICAL: frozenset[str] = MODALITIES - {"will", "shall"}
