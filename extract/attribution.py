@@ -66,6 +66,7 @@ ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".sp
 DIRECTIVE_VERBS = frozenset(
     "urge ask tell order persuade encourage invite call allow permit want expect require "
     "advise instruct command beg implore press request authorise authorize enable empower "
+    "train teach "
     "warn forbid prevent stop ban bar prohibit discourage deter keep".split()
 )
 #: Verbs and adjectives whose complement has not happened: intentions, expectations,
@@ -226,9 +227,8 @@ def _intended(verb: Token) -> bool:
         head = node.head
         if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl", "conj"):
             return False
-        if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl") and (
-            head.lemma_.lower() in INTENTION_WORDS
-        ):
+        if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl", "dobj",
+                         "acl") and head.lemma_.lower() in INTENTION_WORDS:
             return True
         node = head
     return False
@@ -246,7 +246,7 @@ def _voice(verb: Token) -> Voice:
         conditional = conditional or _is_condition(node) or any(
             _is_condition(child) for child in node.children)
         source = _according_to(node)
-        if source is not None:
+        if source is not None and not source.left_edge.i <= verb.i <= source.right_edge.i:
             return Voice("according to", source, "asserted", conditional)
         speaker_verb = _reported_by_dependent(node)
         if speaker_verb is not None:

@@ -15,7 +15,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from extract.arguments import graph_argument
-from extract.attribution import Voice
+from extract.attribution import Voice, reporting
 from extract.clauses import NEGATIONS
 from extract.confidence import score_fact
 from extract.records import Fact
@@ -38,10 +38,15 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
 
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
-    ("hired gun Abu Nidal" read with "hired" as the subject), or a resulting state taken for
-    the object ("left eight civilians dead": the civilians are the object, not "dead")."""
+    ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
+    object ("left eight civilians dead": the civilians are the object, not "dead"), or the
+    date of a statement ("said on Wednesday")."""
     if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
         return False
+    if fact.object.ent_type_ in ("DATE", "TIME") and fact.verb is not None and (
+        reporting(fact.verb) is not None
+    ):
+        return False  # "said on Wednesday": when it was said is no fact of its own
     return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")
 
 

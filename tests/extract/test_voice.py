@@ -57,6 +57,12 @@ ROWS = [
      {(f"journey@{DOC}", "be about", "technological prowess"): {"negated": False,
                                                                  "asserted": True}}, []),
     # Denial: the denied content is never asserted.
+    ("Police urged business owners to turn over security-camera videotapes.",
+     {("business owner", "turn over", "security-camera videotape"): {"reported_by": "urge",
+                                                                     "asserted": False}}, []),
+    ("The Spanish parliament is expected to vote in favour of banning the group.",
+     {("spanish parliament", "ban", f"group@{DOC}"): {"modality": "intended",
+                                                      "asserted": False}}, []),
     ("Tel has denied claims he misled the board.",
      {("tel", "deny", f"claim@{DOC}"): {"asserted": True},
       ("tel", "mislead", f"board@{DOC}"): {"stance": "denied", "reported_by": "deny",
