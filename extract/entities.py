@@ -266,6 +266,19 @@ def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+def _surname_of_one_person(head: Token) -> bool:
+    """A lone proper noun the recogniser did not tag as a person ("Lawal, 30, was sentenced"
+    read as a place) that ends exactly one person's name of the document."""
+    if head.pos_ != "PROPN" or any(c.dep_ == "compound" for c in head.lefts):
+        return False
+    if head.ent_type_ and head.ent_iob_ != "B" or (
+        head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_iob_ == "I"
+    ):
+        return False  # part of a longer name
+    candidates = person_names(head.doc)["suffixes"].get(head.lower_.replace(".", ""), set())
+    return len(distinct_names(candidates)) == 1  # type: ignore[arg-type]
+
+
 def _described(head: Token, document: str) -> Argument | None:
     """The name a definite description stands for: "the bank" after "the Commonwealth Bank",
     "the spokesman" after "White House spokesman Ari Fleischer".
@@ -310,7 +323,7 @@ def describe(head: Token, document: str) -> Argument | None:
     'spokesman@news.txt'
     """
     type_ = entity_type(head)
-    if type_ == "PERSON":
+    if type_ == "PERSON" or _surname_of_one_person(head):
         return _person(head, document)
     label, key = entity_label_key(head)
     rules: list[str] = []
