@@ -19,13 +19,13 @@ Every walk moves down the tree or up it by token index, so it ends on any parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable
 
 from spacy.tokens import Token
 
 from extract.attribution import voice
 from extract.polarity import NEGATING_VERBS, contrastive, negated_by_preposition
-from extract.records import Clause, Pattern
+from extract.records import Clause, Pattern, TokenRules
 
 __all__ = [
     "NEGATIONS",
@@ -36,6 +36,7 @@ __all__ = [
     "subjects",
     "conjuncts",
     "prep_objects",
+    "has_prep_object",
     "is_relative",
 ]
 
@@ -64,7 +65,7 @@ OBJECT_CONTROL = frozenset(
     "discourage deter exempt protect save praise thank congratulate criticise criticize "
     "punish fine forgive".split()
 )
-#: Subject rules climb through at most this many verbs ("A tried to start and run ...").
+#: How deep subject rules may climb from verb to verb: a bound, so any parse ends quickly.
 _MAX_DEPTH = 4
 
 
@@ -95,6 +96,11 @@ def prep_objects(prep: Token) -> list[Token]:
         if child.dep_ in ("pobj", "pcomp"):
             return conjuncts(child) if child.dep_ == "pobj" else [child]
     return []
+
+
+def has_prep_object(prep: Token) -> bool:
+    """Whether :func:`prep_objects` finds anything, without collecting it."""
+    return any(child.dep_ in ("pobj", "pcomp") for child in prep.children)
 
 
 def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
@@ -149,7 +155,7 @@ class SubjectRule:
 
 #: Where a clause without a subject of its own finds one, tried in order; the first pattern
 #: that matches the clause's verb decides.
-SUBJECT_RULES: tuple[SubjectRule, ...] = (
+SUBJECT_RULES: TokenRules[SubjectRule] = TokenRules(
     SubjectRule("relcl", Pattern(dep=frozenset({"relcl"}), head_pos=_NOMINAL), _modified_noun),
     SubjectRule("acl", Pattern(dep=frozenset({"acl"}), head_pos=_NOMINAL, tag=_PARTICIPLES),
                 _modified_noun),
@@ -184,7 +190,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
         return heads, how
     if depth > _MAX_DEPTH:
         return [], None
-    for rule in SUBJECT_RULES:
+    for rule in SUBJECT_RULES.for_token(verb):
         if rule.applies_to(verb):
             heads, how = rule.find(verb, depth)
             return heads, (how or rule.name) if heads else None
@@ -202,10 +208,6 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return own
 
 
-def _has(token: Token, deps: Iterable[str]) -> bool:
-    return any(c.dep_ in deps for c in token.children)
-
-
 def read_clause(verb: Token) -> Clause | None:
     """The clause headed by ``verb``, or None when ``verb`` heads no clause with a subject.
 
@@ -215,8 +217,8 @@ def read_clause(verb: Token) -> Clause | None:
     """
     if verb.dep_ not in CLAUSE_DEPS:
         return None
-    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBAL and not _has(
-        verb.head, _OBJECT_DEPS | {"dative"}
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBAL and not any(
+        c.dep_ in _OBJECT_DEPS or c.dep_ == "dative" for c in verb.head.children
     ):
         return None
     heads, borrowed = subjects(verb)
@@ -233,7 +235,8 @@ def read_clause(verb: Token) -> Clause | None:
     first = min((a.i for a in auxes), default=verb.i - 1)
     group += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
               and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
-    passive = _has(verb, ("auxpass", "nsubjpass")) or (borrowed == "acl" and verb.tag_ == "VBN")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        borrowed == "acl" and verb.tag_ == "VBN")
     head, words, chain_negated = _chain(verb, passive, group)
     return _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
                         modality, words, group)
@@ -258,7 +261,7 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
                 words.append(child.lower_)
                 group.append(child)
         nxt = None
-        if not _has(head, _OBJECT_DEPS):
+        if not any(c.dep_ in _OBJECT_DEPS for c in head.children):
             nxt = next((c for c in head.rights if c.dep_ == "xcomp" and c.pos_ in _VERBAL),
                        None)
         acomp = next((c for c in head.children if c.dep_ == "acomp"), None)

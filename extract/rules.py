@@ -34,12 +34,13 @@ from extract.clauses import (
     CLAUSE_DEPS,
     SUBJECT_RULES,
     conjuncts,
+    has_prep_object,
     is_relative,
     prep_objects,
     read_clause,
 )
 from extract.phrases import argument_bounds, tidy_bounds, transparent_head
-from extract.records import Clause, Fact, Pattern, Rule
+from extract.records import Clause, Fact, Pattern, Rule, TokenRules
 
 __all__ = [
     "CLAUSE_RULES",
@@ -145,7 +146,7 @@ def _light_meaning(clause: Clause) -> str | None:
 
 
 def _preps_with_objects(token: Token) -> list[Token]:
-    return [p for p in token.children if p.dep_ == "prep" and prep_objects(p)]
+    return [p for p in token.children if p.dep_ == "prep" and has_prep_object(p)]
 
 
 def _has_light_verb(clause: Clause) -> bool:
@@ -238,8 +239,8 @@ def _has_prep_object(clause: Clause) -> bool:
     # A preposition before the verb joins the relation only when there is no adjective to
     # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
     preps = _argument_preps(clause)
-    return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and bool(
-        prep_objects(preps[0]))
+    return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and (
+        has_prep_object(preps[0]))
 
 
 def prep_facts(clause: Clause) -> Iterator[Fact]:
@@ -398,28 +399,26 @@ def noun_prep_facts(prep: Token) -> Iterator[Fact]:
         )
 
 
-_APPOSITION = Rule("apposition",
-                   Pattern(dep=frozenset({"appos"}), not_pos=_VERBAL, head_pos=_NOUNS),
-                   apposition_facts)
+_APPOSITION = Rule("apposition", Pattern(dep=frozenset({"appos"}), not_pos=_VERBAL,
+                                         head_pos=_NOUNS), apposition_facts)
+_POSSESSIVE = Rule("possessive", Pattern(dep=frozenset({"poss"}), pos=_NOUNS, head_pos=_NOUNS),
+                   possessive_facts)
+_TITLE = Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts)
+_NOUN_PREP = Rule(
+    "noun_prep",
+    Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS,
+            lower=frozenset({"of", "in", "with", "between", "from", "at", "on", "for", "near"})),
+    noun_prep_facts,
+)
 #: Noun-phrase constructions of the graph, tried on every token in order: each whose pattern
 #: matches emits. Possessives ("China's big tech giants") and titles ("Prime Minister John
 #: Howard") are not facts of the graph: the owner is named in the owned phrase's own node, and
 #: a title is its person's ``role`` (:mod:`extract.entities`), never a node shared by everyone
 #: who holds it.
-PHRASE_RULES: tuple[Rule[Token], ...] = (_APPOSITION,)
+PHRASE_RULES = TokenRules(_APPOSITION)
 #: The phrase rules of Open IE output, which annotators write: possessives, noun +
 #: preposition readings and titles as well.
-OPENIE_PHRASE_RULES: tuple[Rule[Token], ...] = (
-    _APPOSITION,
-    Rule("possessive",
-         Pattern(dep=frozenset({"poss"}), pos=_NOUNS, head_pos=_NOUNS), possessive_facts),
-    Rule("noun_prep",
-         Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS,
-                 lower=frozenset({"of", "in", "with", "between", "from", "at", "on", "for",
-                                  "near"})),
-         noun_prep_facts),
-    Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts),
-)
+OPENIE_PHRASE_RULES = TokenRules(_APPOSITION, _POSSESSIVE, _NOUN_PREP, _TITLE)
 
 
 def constructions() -> list[str]:
@@ -495,18 +494,27 @@ def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
             yield from rule.emit(clause)
 
 
-def iter_facts(sent: Span, *, phrase_rules: tuple[Rule[Token], ...] = PHRASE_RULES
-               ) -> Iterator[Fact]:
+def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES) -> Iterator[Fact]:
     """Every fact the rules find in ``sent``, walking its tokens once, in text order.
 
     For each token: the facts of the clause it heads (:data:`CLAUSE_RULES`), then those of
     each of ``phrase_rules`` whose pattern matches it (:data:`OPENIE_PHRASE_RULES` for Open IE).
     """
+    # TokenRules.for_token, inlined: this loop runs for every token of every sentence.
+    by_dep, by_iob, anywhere = phrase_rules.by_dep, phrase_rules.by_iob, phrase_rules.anywhere
     for token in sent:
         if heads_clause(token):
             clause = read_clause(token)
             if clause is not None:
                 yield from clause_facts(clause)
-        for rule in phrase_rules:
+        dep = token.dep_
+        if dep in by_dep:
+            rules = by_dep[dep]
+        elif by_iob:
+            iob = token.ent_iob_
+            rules = by_iob[iob] if iob in by_iob else anywhere
+        else:
+            rules = anywhere
+        for rule in rules:
             if rule.applies_to(token):
                 yield from rule.emit(token)
