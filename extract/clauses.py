@@ -65,6 +65,14 @@ OBJECT_CONTROL = frozenset(
     "discourage deter exempt protect save praise thank congratulate criticise criticize "
     "punish fine forgive".split()
 )
+#: Verbs whose object does what their open complement says: "urged delegates to pursue",
+#: "persuaded him to leave", "helped al-Qaida establish a camp".
+OBJECT_CONTROL_XCOMP = frozenset(
+    "urge ask tell order persuade encourage invite allow permit force compel oblige require "
+    "advise instruct train teach help enable lead cause get make let want expect need "
+    "convince inspire prompt drive push pressure pressure warn remind authorise authorize "
+    "empower forbid beg implore press request call appoint elect choose name".split()
+)
 #: How deep subject rules may climb from verb to verb: a bound, so any parse ends quickly.
 _MAX_DEPTH = 4
 
@@ -111,10 +119,11 @@ def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
 def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
     """Subjects of the verb the clause hangs from, and how that verb found them.
 
-    An open complement of a verb with a direct object is about the object ("urged delegates
-    to pursue development", "training them to write articles"): object control.
+    The open complement of a verb of asking, making or letting is about its object ("urged
+    delegates to pursue development", "training them to write articles": object control);
+    elsewhere it is about the subject ("the army used drones to strike the sites").
     """
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_XCOMP:
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0]), None

@@ -45,13 +45,13 @@ TABLES: dict[str, list[Row]] = {
          {("Paris", "be", "capital")}),
         ("China is a big market.", {("China", "be", "big market")}, set()),
         ("The promise remains undeterred.", {("promise", "remain", "undeterred")}, set()),
-        ("Xu Liang is proud of his team.", {("Xu Liang", "be proud of", "team")}, set()),
+        ("Xu Liang is proud of his team.", {("Xu Liang", "be proud of", "Xu Liang's team")}, set()),
         ("The team is in Paris.", {("team", "be in", "Paris")}, set()),
     ],
     "ccomp": [
         ("Xu Liang predicts that China could rival the US.",
-         {("Xu Liang", "predict", "that China could rival the US")}, set()),
-        ("Acme bought Initech, Smith said.", {("Smith", "say", "Acme bought Initech")},
+         {("Xu Liang", "predicts", "that China could rival the US")}, set()),
+        ("Acme bought Initech, Smith said.", {("Smith", "said", "Acme bought Initech")},
          {("Initech", "say", "Acme bought Initech")}),
     ],
     "light_verb": [
@@ -113,8 +113,8 @@ TABLES: dict[str, list[Row]] = {
          {("Large Language Models", "be", "LLMs")}),
     ],
     "possessive": [
-        ("China's big tech giants grow.", {("China", "have", "China's big tech giants")}, set()),
-        ("Sony's new console sold well.", {("Sony", "have", "Sony's new console")}, set()),
+        ("China's big tech giants grow.", {("China", "has", "big tech giants")}, set()),
+        ("Sony's new console sold well.", {("Sony", "has", "new console")}, set()),
     ],
     "title": [
         ("Prime Minister John Howard visited Jakarta.",
@@ -122,14 +122,22 @@ TABLES: dict[str, list[Row]] = {
         ("Palestinian leader Yasser Arafat condemned the attack.",
          {("Yasser Arafat", "be", "Palestinian leader")}, set()),
     ],
+    "named_prep": [
+        ("Senior members paid $560 million to the Taliban.",
+         {("Senior members", "pay to", "Taliban")}, set()),
+        ("The company sold its assets to Microsoft last year.",
+         {("company", "sell to", "Microsoft")}, set()),
+    ],
     "noun_prep": [
         ("Businesses in Japan grow.", {("Businesses", "be in", "Japan")}, set()),
         ("The rise in prices worried investors.", {("The rise", "be in", "prices")}, set()),
     ],
 }
 
-#: Constructions only Open IE output reads; their rows use the Open IE extractor.
-OPENIE_ONLY = frozenset({"noun_prep"})
+#: Constructions only Open IE output reads; their rows use the Open IE extractor. The graph
+#: has no clause objects (a clause's own facts are attributed to the speaker instead), no
+#: possessive tautologies and no title nodes (a title is its person's role).
+OPENIE_ONLY = frozenset({"noun_prep", "possessive", "title", "ccomp"})
 
 ROWS = [(name, *row) for name, rows in TABLES.items() for row in rows]
 
@@ -162,6 +170,7 @@ def test_construction_on_a_real_sentence(nlp, construction, sentence, expected, 
     assert not must_not & {triple for triple, _name in found}, found
 
 
-@pytest.mark.parametrize("sentence", [row[0] for row in TABLES["noun_prep"]])
+@pytest.mark.parametrize("sentence", [row[0] for name in sorted(OPENIE_ONLY)
+                                      for row in TABLES[name]])
 def test_graph_extractor_skips_open_ie_only_constructions(nlp, sentence):
     assert not {name for _triple, name in _found(nlp, sentence, openie=False)} & OPENIE_ONLY

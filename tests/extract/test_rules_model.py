@@ -21,7 +21,7 @@ def _facts(triples):
         ("Xu Liang founded a company.", ("Xu Liang", "found", "company")),
         ("Restrictions stem from trade tensions.", ("Restrictions", "stem from", "trade tensions")),
         ("Chinese companies are diligently working towards the creation of new models.",
-         ("Chinese companies", "work towards", "creation")),
+         ("Chinese companies", "work towards", "creation of new models")),
         ("China is on the cusp of releasing generative AI services that could rival the likes "
          "of Sora in mere months.", ("generative AI services", "rival", "Sora")),
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
