@@ -45,6 +45,7 @@ from extract.records import Clause, Fact, Pattern, Rule, TokenRules
 __all__ = [
     "CLAUSE_RULES",
     "FURTHER_CLAUSE_RULES",
+    "OPENIE_FURTHER_RULES",
     "PHRASE_RULES",
     "OPENIE_PHRASE_RULES",
     "LIGHT_VERBS",
@@ -479,6 +480,10 @@ def named_prep_facts(clause: Clause) -> Iterator[Fact]:
 FURTHER_CLAUSE_RULES: tuple[Rule[Clause], ...] = (
     Rule("named_prep", lambda clause: bool(_named_preps(clause)), named_prep_facts),
 )
+#: Open IE output keeps further prepositional phrases as arguments of the clause's fact, as
+#: annotators write them (a fact of their own costs CaRB precision: measured, see
+#: benchmarks/carb/fit_confidence.py).
+OPENIE_FURTHER_RULES: tuple[Rule[Clause], ...] = ()
 
 
 def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
@@ -494,7 +499,8 @@ def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
             yield from rule.emit(clause)
 
 
-def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES) -> Iterator[Fact]:
+def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES,
+               further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES) -> Iterator[Fact]:
     """Every fact the rules find in ``sent``, walking its tokens once, in text order.
 
     For each token: the facts of the clause it heads (:data:`CLAUSE_RULES`), then those of
@@ -506,7 +512,7 @@ def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES) -> Iterat
         if heads_clause(token):
             clause = read_clause(token)
             if clause is not None:
-                yield from clause_facts(clause)
+                yield from clause_facts(clause, further=further)
         dep = token.dep_
         if dep in by_dep:
             rules = by_dep[dep]

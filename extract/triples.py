@@ -20,7 +20,13 @@ from extract.clauses import NEGATIONS
 from extract.confidence import score_fact
 from extract.records import Fact
 from extract.registry import extractors
-from extract.rules import OPENIE_PHRASE_RULES, PHRASE_RULES, iter_facts
+from extract.rules import (
+    FURTHER_CLAUSE_RULES,
+    OPENIE_FURTHER_RULES,
+    OPENIE_PHRASE_RULES,
+    PHRASE_RULES,
+    iter_facts,
+)
 from kg.merge import canonical_key
 from kg.model import Argument, Provenance, Triple
 
@@ -111,7 +117,8 @@ def fact_triples(
 
     seen: set[tuple] = set()
     phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
-    for fact in iter_facts(sent, phrase_rules=phrase_rules):
+    further = OPENIE_FURTHER_RULES if openie else FURTHER_CLAUSE_RULES
+    for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further):
         if not openie and (fact.clause_object or not _nominal(fact)):
             # A clause is not an entity: its own facts are extracted, attributed to the
             # speaker (Clause.voice), and the reporting fact is their provenance.
