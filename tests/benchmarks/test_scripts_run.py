@@ -63,3 +63,10 @@ def test_dask_bench_compares_engines_and_bulk_loads(tmp_path):
     for text in ("local --jobs 2:", "dask 2 workers:", "overhead ratio (dask / local)",
                  "pyoxigraph bulk_load of"):
         assert text in out
+
+
+def test_rules_bench_compares_this_tree_with_a_revision():
+    out = run_script("rules_bench.py", "--limit", "10", "--rounds", "1", "--repeat", "1")
+    for text in ("kg.dependency.v1   this tree", "kg.openie.v1       HEAD",
+                 "ratio this tree / HEAD:", "of parse"):
+        assert text in out
