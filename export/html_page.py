@@ -32,7 +32,8 @@ body { display: flex; flex-direction: column; }
 #kg-controls input, #kg-controls select, #kg-controls button { font: inherit; padding: 3px 6px;
   border: 1px solid #cbd2d9; border-radius: 4px; background: #fff; }
 #kg-search { width: 16em; }
-#kg-search-status { color: #52606d; min-width: 6em; }
+#kg-search-status { color: #52606d; display: inline-block; width: 16em; overflow: hidden;
+  white-space: nowrap; text-overflow: ellipsis; vertical-align: middle; }
 #kg-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 0; padding: 0; border: 0; }
 #kg-legend label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
   white-space: nowrap; }
@@ -124,6 +125,19 @@ function kgShowEdge(id) {
   if (edge) kgShowDetails(edge.label, edge.title);
 }
 
+// vis-network 9.1.2 leaks the redraw handler of a view animation that has not drawn its first
+// frame when another animated view change starts (View.animateView finishes the old animation
+// only if it has advanced): the leaked handler then moves the camera on every later redraw, so
+// the view drifts away from whatever was focused. Two searches within one frame did it. Hence at
+// most one animation is pending at a time; a view change asked for meanwhile is immediate.
+var kgAnimating = false;
+
+function kgFocus(id, scale) {
+  var animate = !kgAnimating;
+  kgAnimating = true;  // cleared by animationFinished, which a pending animation still emits
+  network.focus(id, { scale: scale, animation: animate ? { duration: 300 } : false });
+}
+
 // Search: exact name or alias first, then a prefix, then a substring (case-insensitive).
 var kgNames = [];
 kgMeta.nodes.forEach(function (entry) {
@@ -160,7 +174,7 @@ function kgSearch(query) {
     if (box) { box.checked = true; kgApplyTypeFilter(); }
   }
   network.selectNodes([id]);
-  network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+  kgFocus(id, Math.max(network.getScale(), 1.2));
   kgShowNode(id);
   kgText("kg-search-status", "found: " + kgMeta.fullLabel[id]);
   return id;
@@ -245,6 +259,7 @@ function kgBuildControls() {
     kgSearch(document.getElementById("kg-search").value);
   });
   document.getElementById("kg-details-close").addEventListener("click", kgHideDetails);
+  network.on("animationFinished", function () { kgAnimating = false; });
   network.on("click", function (params) {
     if (params.nodes.length) kgShowNode(params.nodes[0]);
     else if (params.edges.length) kgShowEdge(params.edges[0]);

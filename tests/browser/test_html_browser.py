@@ -68,24 +68,55 @@ def _hover(page, x: float, y: float) -> None:
     actions.perform()
 
 
+def _frames(page, count: int = 2) -> None:
+    """Return after ``count`` animation frames, each with a redraw of the network."""
+    page.driver.execute_async_script(
+        """var done = arguments[arguments.length - 1], left = arguments[0];
+           (function step() {
+               if (left-- <= 0) return done();
+               network.redraw();
+               requestAnimationFrame(step);
+           })();""",
+        count,
+    )
+
+
+def _wait_until_still(page, timeout: float = 30.0) -> None:
+    """Wait until no view animation of the page is pending."""
+    deadline = time.monotonic() + timeout
+    while page.js("return kgAnimating"):
+        assert time.monotonic() < deadline, "a view animation never finished"
+        time.sleep(0.02)
+
+
 def _centre_on(page, kind: str, item_id: str) -> dict:
-    """Centre the view on a node or on an edge's midpoint; return its DOM position."""
-    return page.js(
+    """Centre the view on a node or on an edge's midpoint; return its DOM position.
+
+    Checks, after a few drawn frames, that the view is still there: the hover that follows
+    aims at that point.
+    """
+    _wait_until_still(page)
+    point = page.js(
         """
         kgHideDetails();
         var p = arguments[0] === "node"
             ? network.getPositions([arguments[1]])[arguments[1]]
             : network.body.edges[arguments[1]].edgeType.getPoint(0.5);
         network.moveTo({position: p, scale: 1.6, animation: false});
-        network.redraw();
-        return network.canvasToDOM(p);
+        return p;
         """,
         kind,
         item_id,
     )
+    _frames(page, 3)
+    view = page.js("return [network.getViewPosition(), network.getScale()]")
+    assert abs(view[0]["x"] - point["x"]) < 0.5 and abs(view[0]["y"] - point["y"]) < 0.5, (
+        f"the view moved after centring on {item_id}: {view} instead of {point}"
+    )
+    return page.js("return network.canvasToDOM(arguments[0])", point)
 
 
-def _tooltip_text(page, timeout: float = 5.0) -> str:
+def _tooltip_text(page, timeout: float = 15.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = page.js(
@@ -121,7 +152,6 @@ def _loneliest_edge(page) -> str:
 
 def _hover_shows(page, kind: str, item_id: str) -> str:
     point = _centre_on(page, kind, item_id)
-    time.sleep(0.15)
     _hover(page, point["x"], point["y"])
     text = _tooltip_text(page)
     _hover(page, 5, 5)  # move away so the next hover starts fresh
@@ -293,7 +323,26 @@ def _poke_everything(page) -> None:
         page.js("kgShowEdge(arguments[0])", edge_id)
     for name in page.js("return kgNames.map(function (n) { return n[2]; })"):
         page.js("kgSearch(arguments[0])", name)
-    time.sleep(0.3)
+    _wait_until_still(page)
+
+
+def test_view_stays_put_after_back_to_back_searches(tmp_path, open_page):
+    """Two animated searches within one frame made vis-network leak a camera animation that
+    then moved the view on every redraw (the hover tests missed their target on fast
+    machines); the page now starts at most one animation at a time."""
+    graph = build_sample()
+    path = tmp_path / "sample.html"
+    write_html(graph, path)
+    page = open_page(path)
+    page.js("kgSearch('Xu Liang'); kgSearch('OpenAI'); kgSearch('Beijing');")  # one JS task
+    _wait_until_still(page)
+    target = page.js("return network.getPositions([kgNodeId('kuaishou')])[kgNodeId('kuaishou')]")
+    page.js("network.moveTo({position: arguments[0], scale: 1.5, animation: false})", target)
+    _frames(page, 30)
+    view = page.js("return network.getViewPosition()")
+    assert abs(view["x"] - target["x"]) < 0.5 and abs(view["y"] - target["y"]) < 0.5, (view, target)
+    assert page.js("return network.getScale()") == pytest.approx(1.5)
+    _assert_clean(page)
 
 
 def test_hostile_hand_built_graph_runs_nothing(tmp_path, open_page):
