@@ -6,6 +6,7 @@ a graph from :func:`kg.load` or from a build.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import Any
 
@@ -24,6 +25,10 @@ __all__ = [
     "predicate_frequencies",
     "entity_type_counts",
     "summary",
+    "pagerank",
+    "DEGREE_BINS",
+    "chart_data",
+    "plot_stats",
 ]
 
 
@@ -65,16 +70,35 @@ def top_entities_by_degree(graph: KnowledgeGraph, n: int = 10) -> list[dict[str,
     return _ranked(graph, dict(graph.degree()), n)
 
 
-def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
-    """The ``n`` entities with the highest PageRank (parallel edges weighted by count)."""
+def pagerank(graph: KnowledgeGraph, *, directed: bool = True) -> dict[str, float]:
+    """PageRank of every entity, each fact weighted by its ``count`` (parallel facts add up).
+
+    With ``directed=False`` a fact counts in both directions, so the subject of many facts is
+    as central as their object (what the graph page ranks by). The one PageRank of kg: the
+    statistics and the page both call it.
+
+    >>> g = KnowledgeGraph()
+    >>> for key in "abc":
+    ...     g.add_node(key, label=key.upper(), aliases=[], type=None, mentions=1)
+    >>> _ = g.add_edge("a", "b", key="x", predicate="x", negated=False, count=1, provenance=[])
+    >>> _ = g.add_edge("c", "b", key="x", predicate="x", negated=False, count=1, provenance=[])
+    >>> ranks = pagerank(g)
+    >>> max(ranks, key=ranks.get)
+    'b'
+    """
     if graph.number_of_nodes() == 0:
-        return []
-    simple = nx.DiGraph()
+        return {}
+    simple: nx.Graph = nx.DiGraph() if directed else nx.Graph()
     simple.add_nodes_from(graph)
     for u, v, data in graph.edges(data=True):
         weight = simple[u][v]["weight"] if simple.has_edge(u, v) else 0
-        simple.add_edge(u, v, weight=weight + data["count"])
-    scores = nx.pagerank(simple, weight="weight")
+        simple.add_edge(u, v, weight=weight + int(data.get("count") or 1))
+    return nx.pagerank(simple, weight="weight")
+
+
+def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` entities with the highest PageRank (parallel edges weighted by count)."""
+    scores = pagerank(graph)
     return [dict(entry, score=round(entry["score"], 6)) for entry in _ranked(graph, scores, n)]
 
 
@@ -113,3 +137,91 @@ def summary(graph: KnowledgeGraph, *, top: int = 10) -> dict[str, Any]:
         "predicates": predicate_frequencies(graph),
         "entity_types": entity_type_counts(graph),
     }
+
+
+# ----------------------------------------------------------------------------- charts
+
+#: Degree bins of the degree-distribution chart: (lowest, highest or None for no limit).
+DEGREE_BINS: tuple[tuple[int, int | None], ...] = (
+    (1, 1), (2, 2), (3, 3), (4, 4), (5, 9), (10, 19), (20, 49), (50, 99), (100, None),
+)
+
+
+def _bin_label(low: int, high: int | None) -> str:
+    if high is None:
+        return f"{low}+"
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def chart_data(graph: KnowledgeGraph, *, top: int = 10) -> dict[str, list]:
+    """The data of the three statistics charts, as plain lists (the page and ``--plot`` use it).
+
+    Returns:
+        ``{"top_pagerank": [[label, score], ...], "predicates": [[predicate, facts], ...],
+        "degrees": [[bin, entities], ...]}``: the ``top`` entities by PageRank, the ``top``
+        predicates by number of facts (most first), and how many entities have a degree in
+        each of :data:`DEGREE_BINS` (degree 0 is left out).
+
+    >>> chart_data(KnowledgeGraph())["degrees"][0]
+    ['1', 0]
+    """
+    ranked = top_entities_by_pagerank(graph, top)
+    facts: Counter[str] = Counter(str(d.get("predicate")) for _, _, d in graph.edges(data=True))
+    predicates = sorted(facts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    degrees = degree_distribution(graph)
+    bins = []
+    for low, high in DEGREE_BINS:
+        count = sum(n for d, n in degrees.items() if d >= low and (high is None or d <= high))
+        bins.append([_bin_label(low, high), count])
+    return {
+        "top_pagerank": [[str(e["label"]), e["score"]] for e in ranked],
+        "predicates": [[p, n] for p, n in predicates],
+        "degrees": bins,
+    }
+
+
+def plot_stats(graph: KnowledgeGraph, path: str | os.PathLike[str], *, top: int = 10) -> None:
+    """Draw the page's three statistics charts into one SVG or PNG file (by its extension).
+
+    Needs matplotlib (``pip install 'kg-builder[plot]'``); the file is written atomically.
+    """
+    from kg.errors import KGError
+    from kg.io import atomic_open
+
+    suffix = os.fspath(path).rsplit(".", 1)[-1].lower() if "." in os.fspath(path) else ""
+    if suffix not in ("svg", "png"):
+        raise ValueError(f"{os.fspath(path)}: the plot file must end in .svg or .png")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=True)
+        import matplotlib.pyplot as plt
+    except ImportError as err:
+        raise KGError(
+            "kg stats --plot needs matplotlib: pip install 'kg-builder[plot]'"
+        ) from err
+    data = chart_data(graph, top=top)
+    matplotlib.rcParams["svg.hashsalt"] = "kg-stats"  # fixed element ids: same graph, same bytes
+    figure, axes = plt.subplots(1, 3, figsize=(15, 4.2), layout="constrained")
+    panels = (
+        ("Top entities by PageRank", data["top_pagerank"], "#4e79a7", True),
+        ("Predicates by facts", data["predicates"], "#f28e2b", True),
+        ("Degree distribution (entities)", data["degrees"], "#59a14f", False),
+    )
+    for ax, (title, rows, color, horizontal) in zip(axes, panels):
+        names = [str(name) for name, _ in rows]
+        values = [value for _, value in rows]
+        if horizontal:
+            ax.barh(range(len(rows)), values, color=color)
+            ax.set_yticks(range(len(rows)), labels=names)
+            ax.invert_yaxis()
+        else:
+            ax.bar(range(len(rows)), values, color=color)
+            ax.set_xticks(range(len(rows)), labels=names)
+            ax.set_xlabel("degree")
+        ax.set_title(title, loc="left", fontsize=11)
+        ax.spines[["top", "right"]].set_visible(False)
+    metadata = {"Date": None} if suffix == "svg" else {}  # no timestamp: same graph, same bytes
+    with atomic_open(path, "wb") as handle:
+        figure.savefig(handle, format=suffix, metadata=metadata, dpi=110)
+    plt.close(figure)
