@@ -882,7 +882,8 @@ function kgFillSuggestions() {
 function kgFillFilterList() {
   var list = document.getElementById("kg-filter-list");
   var q = document.getElementById("kg-filter").value.trim().toLocaleLowerCase();
-  if (q.indexOf("type: ") === 0) q = q.slice(6);
+  var typesOnly = q.indexOf("type:") === 0;
+  if (typesOnly) q = q.slice(5).trim();
   list.textContent = "";
   var shown = 0, limit = 200;
   function add(text, count, onPick) {
@@ -899,12 +900,12 @@ function kgFillFilterList() {
   }
   var matches = 0;
   kgMeta.predicates.forEach(function (p, index) {
-    if (q && p.name.toLocaleLowerCase().indexOf(q) === -1) return;
+    if (typesOnly || (q && p.name.toLocaleLowerCase().indexOf(q) === -1)) return;
     matches++;
     add(p.name, kgPlural(p.count, "fact"), function () { kgApplyFilter("predicate", index); });
   });
   kgMeta.types.forEach(function (t, index) {
-    if (q && ("type " + t.name).toLocaleLowerCase().indexOf(q) === -1) return;
+    if (q && t.name.toLocaleLowerCase().indexOf(q) === -1) return;
     matches++;
     add("type: " + t.name, kgPlural(t.count, "entity", "entities"), function () { kgApplyFilter("type", index); });
   });

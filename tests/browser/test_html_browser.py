@@ -49,6 +49,22 @@ def _assert_clean(page) -> None:
     assert page.js("return typeof window.__pwned") == "undefined"
 
 
+def _no_markup_from_text(page) -> None:
+    """No element came from document text: no img, iframe, link or object, no on* attribute,
+    and the only SVG is the page's own (edge legend and statistics charts)."""
+    assert page.js("return document.querySelectorAll('img, iframe, a, object, embed, "
+                   "foreignObject').length") == 0
+    assert page.js(
+        """return Array.from(document.querySelectorAll('svg')).filter(function (svg) {
+               return !svg.closest('#kg-edge-legend') && !svg.closest('#kg-stats'); }).length"""
+    ) == 0
+    assert page.js(
+        """return Array.from(document.querySelectorAll('*')).filter(function (el) {
+               return Array.from(el.attributes).some(function (a) {
+                   return a.name.toLowerCase().indexOf('on') === 0; }); }).length"""
+    ) == 0
+
+
 def _drawn(page) -> tuple[int, int]:
     return tuple(page.js(
         "return [network.body.data.nodes.length, network.body.data.edges.length]"
@@ -246,35 +262,60 @@ def test_parallel_and_negated_edges_are_drawn_separately(tmp_path, open_page):
     labels = page.js("return edges.get().map(function (e) { return e.label; }).sort()")
     assert labels == ["not rival", "partner with", "rival"]
     assert page.js("return network.body.edges[edges.get({filter: function (e) {"
-                   " return e.label === 'not rival'; }})[0].id].options.dashes") is True
+                   " return e.label === 'not rival'; }})[0].id].options.dashes") == [6, 4]
     _assert_clean(page)
 
 
 def test_filters_hide_types_and_predicates(tmp_path, open_page):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
 
     graph = build_sample()
     path = tmp_path / "sample.html"
     write_html(graph, path)
     page = open_page(path)
-    persons = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "PERSON")
+    persons = {node_id(k) for k, a in graph.nodes(data=True) if a.get("type") == "PERSON"}
     type_names = page.js("return kgMeta.types.map(function (t) { return t.name; })")
     box = page.driver.find_elements(By.CSS_SELECTOR, "#kg-legend input")[type_names.index("PERSON")]
     box.click()
-    hidden = page.js("return nodes.get({filter: function (n) { return n.hidden; }}).length")
-    assert hidden == persons
+    _wait_laid_out(page)
+    drawn = set(page.js("return nodes.getIds()"))
+    assert drawn and not drawn & persons  # unticked: gone, and the rest laid out again
     box.click()
-    assert page.js("return nodes.get({filter: function (n) { return n.hidden; }}).length") == 0
+    _wait_laid_out(page)
+    assert set(page.js("return nodes.getIds()")) == {node_id(k) for k in graph}
     rival = sum(1 for *_, d in graph.edges(data=True) if d["predicate"] == "rival")
-    select = Select(page.driver.find_element(By.ID, "kg-predicate"))
-    select.select_by_visible_text(f"rival ({rival})")
-    shown = page.js("return edges.get({filter: function (e) { return !e.hidden; }})"
-                    ".map(function (e) { return e.label; }).sort()")
+    _choose_filter(page, "riv", f"rival{rival} facts")
+    shown = page.js("return edges.get().map(function (e) { return e.label; }).sort()")
     assert shown == ["not rival", "rival"]
-    select.select_by_index(0)
-    assert page.js("return edges.get({filter: function (e) { return e.hidden; }}).length") == 0
+    ends = {n for *_e, d in graph.edges(data=True) for n in _e[:2] if d["predicate"] == "rival"}
+    assert set(page.js("return nodes.getIds()")) == {node_id(k) for k in ends}
+    page.driver.find_element(By.ID, "kg-filter-clear").click()
+    _wait_laid_out(page)
+    assert page.js("return edges.length") == graph.number_of_edges()
     _assert_clean(page)
+
+
+def _wait_laid_out(page, timeout: float = 60.0) -> None:
+    """Wait until the view being drawn is laid out and still."""
+    deadline = time.monotonic() + timeout
+    while page.js("return window.kgLayoutPending || network.physics.options.enabled"):
+        assert time.monotonic() < deadline, "the view was never laid out"
+        time.sleep(0.05)
+
+
+def _choose_filter(page, typed: str, item_text: str) -> None:
+    """Use the filter box as a person would: click it, type, click the listed item."""
+    from selenium.webdriver.common.by import By
+
+    box = page.driver.find_element(By.ID, "kg-filter")
+    box.click()
+    box.clear()
+    box.send_keys(typed)
+    items = page.driver.find_elements(By.CSS_SELECTOR, "#kg-filter-list button")
+    texts = [item.text.replace("\n", "") for item in items]
+    assert item_text in texts, texts
+    items[texts.index(item_text)].click()
+    _wait_laid_out(page)
 
 
 def test_search_finds_aliases(tmp_path, open_page):
@@ -355,7 +396,18 @@ def test_hostile_hand_built_graph_runs_nothing(tmp_path, open_page):
     _poke_everything(page)
     page.js("kgShowNode(kgNodeId('img'))")
     assert page.js("return document.getElementById('kg-details-title').textContent") == PAYLOAD_IMG
-    assert page.js("return document.querySelectorAll('img, iframe, svg, a').length") == 0
+    _no_markup_from_text(page)
+    page.js("kgShowNode(kgNodeId('img'))")  # the panel: aliases, rules, facts, sentences
+    panel = page.js("return document.getElementById('kg-details').innerText")
+    assert PAYLOAD_SCRIPT in panel and PAYLOAD_LINK in panel  # alias rule, honorific
+    page.js("kgShowNode(kgNodeId('quote'))")
+    panel = page.js("return document.getElementById('kg-details').innerText")
+    assert PAYLOAD_LINK in panel and "claimed by " + PAYLOAD_IMG in panel
+    page.js("kgApplyFilter('predicate', 0); kgFillFilterList();")
+    _wait_laid_out(page)
+    _no_markup_from_text(page)
+    page.js("kgFirstView()")
+    _wait_laid_out(page)
     text = _hover_shows(page, "node", node_id("img"))
     assert text.startswith(PAYLOAD_IMG) and PAYLOAD_SCRIPT in text
     edge_text = page.js("return edges.get().map(function (e) { return e.title; }).join('\\n')")
@@ -374,7 +426,9 @@ def test_hostile_documents_through_real_pipeline_run_nothing(tmp_path, nlp, open
     _poke_everything(page)
     titles = page.js("return edges.get().map(function (e) { return e.title; }).join('\\n')")
     assert HOSTILE_NAME in titles or "evil-markup.txt" in titles
-    assert page.js("return document.querySelectorAll('img, iframe, svg, a').length") == 0
+    for node in page.js("return nodes.getIds()"):
+        page.js("kgShowNode(arguments[0])", node)
+    _no_markup_from_text(page)
     _assert_clean(page)
 
 
@@ -444,8 +498,9 @@ def test_prototype_named_entities_work(tmp_path, open_page):
     assert page.js("return kgSearch('constructor')") == "k:constructor"
     org = page.js("return kgMeta.types.map(function (t) { return t.name; }).indexOf('ORG')")
     page.js("document.querySelectorAll('#kg-legend input')[arguments[0]].click()", org)
-    hidden = page.js("return nodes.get({filter: function (n) { return n.hidden; }})"
-                     ".map(function (n) { return n.id; }).sort()")
-    assert hidden == ["k:__proto__", "k:toString"]
+    _wait_laid_out(page)
+    assert page.js("return nodes.getIds()") == ["k:constructor"]
+    page.js("kgShowNode('k:constructor')")
+    assert "__proto__" in page.js("return document.getElementById('kg-details').innerText")
     assert page.js("return Object.prototype.hidden") is None
     _assert_clean(page)
