@@ -367,7 +367,8 @@ function kgStretch() {
   var canvas = network.canvas.frame.canvas;
   var factor = Math.min(1.7, (canvas.clientWidth / canvas.clientHeight) / (w / h));
   if (!(factor > 1.05)) return;
-  ids.forEach(function (id) { network.moveNode(id, at[id].x * factor, at[id].y); });
+  // one batch: network.moveNode would redraw once per node
+  nodes.update(ids.map(function (id) { return { id: id, x: at[id].x * factor, y: at[id].y }; }));
   network.fit({ animation: false });
 }
 
@@ -801,6 +802,7 @@ function kgGoTo(i) {
     var list = Array.from(kgView.entities).concat([i]);
     kgDraw(list, kgFactsAmong(new Set(list)), positions,
            kgView.description || "showing {n} and {m}: the first view and entities found");
+    kgReveal(i, 12);  // with its neighbours, so that it does not stand alone
   }
   network.selectNodes([id]);
   kgFocus(id, Math.max(network.getScale(), 1.0));

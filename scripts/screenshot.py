@@ -6,8 +6,8 @@ PNGs at 1400 x 900:
 
 * ``page-first-view.png``: the page as it opens;
 * ``page-filter.png``: only the facts of one predicate (``--predicate``) and their entities;
-* ``page-panel.png``: one entity's panel (``--entity``, default the best-ranked person with a
-  full name): its
+* ``page-panel.png``: one entity's panel (``--entity``, default the person with a full name
+  and the most facts): its
   facts grouped by predicate, with their sentences.
 
 Usage::
@@ -69,12 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     graph = real_graph()
     entity = args.entity
-    if entity is None:
-        from kg.stats import top_entities_by_pagerank
-
-        people = [e for e in top_entities_by_pagerank(graph, 100)  # a full name reads best
-                  if graph.nodes[e["key"]].get("type") == "PERSON" and " " in e["label"]]
-        entity = (people or top_entities_by_pagerank(graph, 1))[0]["label"]
+    if entity is None:  # the person with a full name and the most facts reads best
+        people = [k for k, a in graph.nodes(data=True)
+                  if a.get("type") == "PERSON" and " " in str(a.get("label"))
+                  and str(a.get("label"))[0].isupper() and "'" not in str(a.get("label"))]
+        entity = graph.nodes[max(people, key=lambda k: (graph.degree(k), k))]["label"]
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kg-screenshot-") as tmp:
         page = Path(tmp) / "graph.html"
