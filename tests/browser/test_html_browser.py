@@ -97,12 +97,17 @@ def _frames(page, count: int = 2) -> None:
     )
 
 
-def _wait_until_still(page, timeout: float = 30.0) -> None:
-    """Wait until no view animation of the page is pending."""
+def _wait_for(page, condition: str, what: str, timeout: float = 60.0) -> None:
+    """Wait until the page's JavaScript ``condition`` holds (a condition, never a time)."""
     deadline = time.monotonic() + timeout
-    while page.js("return kgAnimating"):
-        assert time.monotonic() < deadline, "a view animation never finished"
+    while not page.js(f"return Boolean({condition})"):
+        assert time.monotonic() < deadline, f"{what} within {timeout:.0f} s"
         time.sleep(0.02)
+
+
+def _wait_until_still(page) -> None:
+    """Wait until no view animation of the page is pending."""
+    _wait_for(page, "!kgAnimating", "a view animation did not finish")
 
 
 def _centre_on(page, kind: str, item_id: str) -> dict:
@@ -295,12 +300,10 @@ def test_filters_hide_types_and_predicates(tmp_path, open_page):
     _assert_clean(page)
 
 
-def _wait_laid_out(page, timeout: float = 60.0) -> None:
+def _wait_laid_out(page) -> None:
     """Wait until the view being drawn is laid out and still."""
-    deadline = time.monotonic() + timeout
-    while page.js("return window.kgLayoutPending || network.physics.options.enabled"):
-        assert time.monotonic() < deadline, "the view was never laid out"
-        time.sleep(0.05)
+    _wait_for(page, "!window.kgLayoutPending && !network.physics.options.enabled",
+              "the view was not laid out")
 
 
 def _choose_filter(page, typed: str, item_text: str) -> None:
