@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from export.html_layout import layout_positions
 from export.html_page import PAGE_CSS, PAGE_JS, PAGE_TEMPLATE
 from kg.errors import KGError
 from kg.io import atomic_open
@@ -349,6 +348,8 @@ def page_data(
                 raise TypeError(f"{name} must be an int or None, not {value!r}")
             if value < 1:
                 raise ValueError(f"{name} must be at least 1, not {value}")
+    from export.html_layout import layout_positions  # numpy: only when a page is drawn
+
     scores = pagerank(graph, directed=False)
     ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
     position = {key: i for i, key in enumerate(ranking)}
