@@ -22,13 +22,10 @@ __all__ = ["app", "main"]
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
-#: Entities drawn in the graph page by default: a 5,000-entity page is written in half a
-#: second and interactive in about 1.5 s (benchmarks/html_bench.py); a page of every entity of
-#: a big corpus would be hundreds of megabytes that no browser can lay out.
-PAGE_MAX_NODES = 5_000
-#: Facts drawn by default among those entities, the best supported: a real 5,000-entity graph
-#: has about 9,000; random-looking text can tie them together with 100,000 or more.
-PAGE_MAX_FACTS = 10_000
+#: Entities and facts drawn in the graph page by default: the library's own defaults (see
+#: export.html.DEFAULT_MAX_NODES), so kg build, kg html and HtmlView draw the same first view.
+from export.html import DEFAULT_MAX_FACTS as PAGE_MAX_FACTS  # noqa: E402
+from export.html import DEFAULT_MAX_NODES as PAGE_MAX_NODES  # noqa: E402
 
 app = typer.Typer(
     name="kg",
@@ -315,12 +312,22 @@ def stats(
     graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
     as_json: bool = typer.Option(False, "--json", help="Print every statistic as JSON."),
     top: int = typer.Option(10, "--top", min=1, help="How many top entities to list."),
+    plot: Optional[Path] = typer.Option(
+        None, "--plot", metavar="FILE.svg|FILE.png",
+        help="Also draw the graph page's charts (top entities by PageRank, predicates, degree "
+        "distribution) into this SVG or PNG file (needs matplotlib: kg-builder[plot]).",
+    ),
 ) -> None:
     """Print statistics of an exported graph."""
     from export.rdf import read_rdf
-    from kg.stats import summary
+    from kg.stats import plot_stats, summary
 
-    result = summary(read_rdf(graph_file), top=top)
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
+        raise KGError(f"{plot}: the plot file must end in .svg or .png")
+    graph = read_rdf(graph_file)
+    result = summary(graph, top=top)
+    if plot is not None:
+        plot_stats(graph, plot, top=top)
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -365,7 +372,9 @@ def html(
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
     max_nodes: int = typer.Option(
         PAGE_MAX_NODES, "--max-nodes", min=1,
-        help="Draw at most this many entities, the most central by PageRank.",
+        help="Draw at most this many entities at first, the most central by PageRank of the "
+        "largest components (the page can reveal the others' neighbours, filter and show "
+        "small fragments).",
     ),
     max_facts: int = typer.Option(
         PAGE_MAX_FACTS, "--max-facts", min=1,

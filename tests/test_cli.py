@@ -215,10 +215,11 @@ def test_dask_options_need_the_dask_engine(tmp_path):
     assert result.returncode == 2 and "--engine dask" in result.stderr
 
 
-def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
-    """A big graph's page keeps the 5,000 most central entities and says what it left out."""
+def test_html_draws_the_page_default_by_default(tmp_path):
+    """A big graph's page draws the library's default first view and says what it left out."""
     from benchmarks.html_bench import synthetic_graph
     from export.fast_rdf import write_fast_rdf
+    from export.html import DEFAULT_MAX_NODES
     from kg.cli import PAGE_MAX_NODES
     from tests.export.test_html import json_block, parse
 
@@ -226,7 +227,7 @@ def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
     write_fast_rdf(graph, tmp_path / "graph.ttl")
     run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "page.html"))
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == 5000
+    assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == DEFAULT_MAX_NODES
     assert "7 entities and" in " ".join(parse(page).text)
     run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "all.html"),
            "--max-nodes", str(PAGE_MAX_NODES + 7))
