@@ -78,6 +78,10 @@ _PAGE_POLICY = (
     "form-action 'none'; frame-ancestors 'none'"
 )
 _FIRST_QUERY = """\
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+
 SELECT ?name ?predicate ?object WHERE {
   ?person a schema:Person ; rdfs:label ?name .
   ?statement rdf:subject ?person ; rdf:predicate ?p ; rdf:object ?o .
