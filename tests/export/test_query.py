@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from rdflib import Literal, URIRef
 from export.query import ENGINES, QueryResult, check_query, format_result, run_query
 from export.rdf import DEFAULT_BASE, write_rdf
 from kg.errors import GraphReadError, QueryError, QueryTimeoutError
+from tests.export.processes import children, mentioning
 
 ENT = DEFAULT_BASE + "entity/"
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,18 +87,18 @@ def test_run_query_base_prefixes_follow_the_file(tmp_path, sample_graph):
         assert run_query(path, "ASK { ent:Xu_Liang a schema:Person }", engine=engine).boolean
 
 
+UPDATES = [
+    "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://127.0.0.1:9/x.ttl>",
+    "CLEAR ALL",
+    "DROP GRAPH <http://e.org/g>",
+    "PREFIX ex: <http://e.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
+]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize(
-    "query",
-    [
-        "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
-        "DELETE WHERE { ?s ?p ?o }",
-        "LOAD <http://127.0.0.1:9/x.ttl>",
-        "CLEAR ALL",
-        "DROP GRAPH <http://e.org/g>",
-        "PREFIX ex: <http://e.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
-    ],
-)
+@pytest.mark.parametrize("query", UPDATES)
 def test_run_query_refuses_updates(graph_file, engine, query):
     before = graph_file.read_bytes()
     with pytest.raises(QueryError, match="read-only"):
@@ -272,26 +274,11 @@ def test_run_query_time_limit_stops_a_runaway_query(sample_graph, engine):
     from export.query import SparqlGraph
 
     loaded = SparqlGraph(sample_graph, engine=engine)
-    before = set(_child_pids())
+    before = set(children(os.getpid()))
     with pytest.raises(QueryTimeoutError, match="did not finish within 1 s"):
         loaded.query(SLOW, timeout=1)
-    assert set(_child_pids()) == before  # the query's process is gone
+    assert set(children(os.getpid())) == before  # the query's process is gone
     assert loaded.query("ASK { ?s a schema:Person }").boolean  # and the graph still works
-
-
-def _child_pids() -> list[int]:
-    import os
-
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
-                found.append(int(entry))
-    return found
 
 
 def test_run_query_without_time_limit_runs_in_process(sample_graph):
@@ -338,22 +325,7 @@ def test_cli_query_timeout_one_line_exit_1_no_process_left(tmp_path, sample_grap
         "kg: error: the query did not finish within 1 s and was stopped; give a longer "
         "--timeout (0 for none) or a narrower query"
     ]
-    assert not _processes_mentioning(str(path))
-
-
-def _processes_mentioning(text: str) -> list[int]:
-    import os
-
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                command = Path(f"/proc/{entry}/cmdline").read_bytes().decode("utf-8", "replace")
-            except OSError:
-                continue
-            if text in command:
-                found.append(int(entry))
-    return found
+    assert not mentioning(str(path))
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -1,4 +1,5 @@
-"""Every example query in docs/rdf.md and README.md answers the same in rdflib and pyoxigraph, on the seed
+"""Every example query in docs/rdf.md and README.md answers the same in pyoxigraph and rdflib (in
+Python, through `kg query` and through `kg serve`), on the seed
 article built with the real model and on the hand-built sample graph, in Turtle and TriG."""
 
 from __future__ import annotations

@@ -27,8 +27,9 @@ from SPARQLWrapper import CSV, JSON, N3, POST, TSV, TURTLE, XML, SPARQLWrapper
 
 from export.query import run_query
 from export.rdf import write_rdf
-from export.serve import negotiate, RESULT_TYPES
-from tests.export.test_query import _answers, listener  # noqa: F401  (listener: a fixture)
+from export.serve import RESULT_TYPES, negotiate
+from tests.export.processes import children
+from tests.export.test_query import UPDATES, _answers, listener  # noqa: F401  (listener: a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Generous bounds for a busy shared machine: they only stop a broken test from hanging.
@@ -271,15 +272,7 @@ def test_negotiate_prefers_quality_then_our_order():
 # --- read-only, offline, errors --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "update",
-    [
-        "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
-        "DELETE WHERE { ?s ?p ?o }",
-        "LOAD <http://127.0.0.1:9/x.ttl>",
-        "CLEAR ALL",
-    ],
-)
+@pytest.mark.parametrize("update", UPDATES)
 def test_serve_refuses_updates_and_keeps_the_data(endpoint, graph_path, update):
     before_file = graph_path.read_bytes()
     before = triple_count(endpoint)
@@ -339,19 +332,6 @@ def test_serve_query_page_and_its_scripts_are_local(server):
 # --- time limit, stopping ----------------------------------------------------------------------
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
-
-
 def test_serve_stops_a_slow_query_at_the_time_limit(server):
     endpoint, process, _ = server
     started = time.monotonic()
@@ -359,7 +339,7 @@ def test_serve_stops_a_slow_query_at_the_time_limit(server):
     assert status == 503, body
     assert f"within {SERVER_TIMEOUT} s" in body.decode()
     assert time.monotonic() - started >= SERVER_TIMEOUT
-    assert _children(process.pid) == []  # the query's process was killed and reaped
+    assert children(process.pid) == []  # the query's process was killed and reaped
     assert triple_count(endpoint) > 0  # and the server still answers
 
 
@@ -370,10 +350,10 @@ def test_serve_exits_cleanly_on_sigint_during_a_query(graph_path):
         thread = threading.Thread(target=lambda: answers.append(post(endpoint, {"query": SLOW})))
         thread.start()
         deadline = time.monotonic() + START_LIMIT
-        while not _children(process.pid):  # wait until the query runs
+        while not children(process.pid):  # wait until the query runs
             assert time.monotonic() < deadline, "the slow query never started"
             time.sleep(0.05)
-        queries = _children(process.pid)
+        queries = children(process.pid)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=REQUEST_LIMIT) == 0
         assert not [pid for pid in queries if Path(f"/proc/{pid}").exists()]
