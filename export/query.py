@@ -283,7 +283,7 @@ def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
     data = read_checked(path, name)
     store = ox.Store()
     try:
-        store.bulk_load(data, format=getattr(ox.RdfFormat, ox_name))
+        store.load(data, format=getattr(ox.RdfFormat, ox_name))
     except SyntaxError as err:
         raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
     return store
@@ -645,6 +645,8 @@ def _cell(term: Node | None, namespaces: dict[str, str]) -> str:
         text = f"{term}@{term.language}"
     else:
         text = str(term)
+    if text.isprintable():
+        return text
     return "".join(
         c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
         for c in text
@@ -652,6 +654,8 @@ def _cell(term: Node | None, namespaces: dict[str, str]) -> str:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(
         0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
         for c in text

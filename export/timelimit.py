@@ -103,7 +103,9 @@ class Child:
         return status
 
     def payload(self) -> bytes:
-        """The bytes the child sent, once it finished; reaps it."""
+        """The bytes the child sent (reading the rest of them if need be); reaps it."""
+        while not self.read_available():
+            pass
         status = self._reap()
         data = b"".join(self.chunks)
         if not data:

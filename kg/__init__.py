@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from export.timelimit import DEFAULT_TIMEOUT
 from kg.errors import KGError
 from kg.merge import merge, merge_into
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
@@ -50,7 +49,7 @@ def query(
     sparql: str,
     *,
     engine: str | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    timeout: float | None = 60.0,
 ) -> "QueryResult":
     """Run a read-only SPARQL query over a graph file, a loaded graph or a ``SparqlGraph``.
 

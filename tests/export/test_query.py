@@ -360,3 +360,12 @@ def test_check_query_syntax_errors_in_words(query, words):
         check_query(query)
     for word in words:
         assert word in str(info.value), str(info.value)
+
+
+def test_kg_query_default_time_limit_is_the_cli_one():
+    import inspect
+
+    import kg
+    from export.timelimit import DEFAULT_TIMEOUT
+
+    assert inspect.signature(kg.query).parameters["timeout"].default == DEFAULT_TIMEOUT
