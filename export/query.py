@@ -26,33 +26,27 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Union
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.evaluate import evalPart
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Query, QueryContext
 from rdflib.term import Node, Variable
 
+from export import store_cache
 from export.namespaces import KGV, prefixes
-from export.rdf import (
-    _OXIGRAPH_FORMATS,
-    DEFAULT_BASE,
-    graph_base,
-    parse_rdf,
-    read_checked,
-    reading_format,
-    serialize_rdf,
-    to_rdf,
-)
+from export.sparql_check import FROM_REFUSED, UPDATE_REFUSED, selects_star, vet_query
 from export.sparql_errors import describe_expected, explain, position_text
+from export.sparql_tokens import tokens
 from export.timelimit import DEFAULT_TIMEOUT, call_with_time_limit
 from kg.errors import GraphReadError, QueryError, QueryNotAllowedError
-from kg.model import KnowledgeGraph
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine and kg's graph model are imported when used:
+    # they take most of a second to import, and the default engine needs neither
+    from rdflib.plugins.sparql.sparql import Query
+
+    from kg.model import KnowledgeGraph
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -79,7 +73,7 @@ DEFAULT_ENGINE = "oxigraph"
 FORMATS = ("table", "csv", "tsv", "json")
 
 #: What can be queried: a graph file (any RDF format kg reads) or an in-memory graph.
-Source = Union[str, "os.PathLike[str]", KnowledgeGraph]
+Source = Union[str, "os.PathLike[str]", "KnowledgeGraph"]
 
 
 @dataclass
@@ -119,7 +113,9 @@ class QueryResult:
 # checking
 
 
-def _walk(node: Any) -> Iterator[CompValue]:
+def _walk(node: Any) -> Iterator[Any]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(node, CompValue):
         yield node
         for value in node.values():
@@ -153,34 +149,70 @@ def _offset(query: str, line: int, column: int) -> int:
 def _oxigraph_diagnosis(query: str, namespaces: dict[str, str]) -> str:
     """Oxigraph's position of a syntax error, with what it expected in words (or "").
 
-    Only asked when rdflib already rejected the query, against an empty in-memory store, and
-    never for text that mentions SERVICE, so nothing can run or reach the network.
+    Only asked when rdflib already rejected the query (which :func:`vet_query` let through:
+    no SERVICE), against an empty in-memory store, so nothing can run or reach the network.
     """
-    if re.search(r"service", query, re.IGNORECASE):
-        return ""
     try:
         ox.Store().query(query, prefixes=namespaces)
     except SyntaxError as err:
-        found = _OX_POSITION.match(str(err))
-        if not found:
-            return ""
-        line, col, message = int(found.group(1)), int(found.group(2)), found.group(3)
-        expected = _OX_EXPECTED.match(message)
-        if expected:
-            message = "expected " + describe_expected(_OX_TOKEN.findall(expected.group(1)))
-        else:
-            message = " ".join(message.split())[:120]
-        offset = min(_offset(query, line, col), len(query))
-        if not query[offset:].strip():
-            offset = len(query.rstrip())
-            where = f"at {position_text(query, offset)} (the end of the query)"
-        else:
-            near = query[max(offset - 10, 0) : offset + 10].split("\n")
-            where = f"at {position_text(query, offset)} (near {' '.join(near).strip()!r})"
-        return f"{where}: {message}"
+        return _oxigraph_location(query, err)
     except Exception:  # noqa: BLE001 - a diagnosis only
         return ""
     return ""
+
+
+def _oxigraph_location(query: str, err: SyntaxError) -> str:
+    """Where Oxigraph's syntax error is, and what it expected, in words ("" if unknown)."""
+    found = _OX_POSITION.match(str(err))
+    if not found:
+        return ""
+    line, col, message = int(found.group(1)), int(found.group(2)), found.group(3)
+    expected = _OX_EXPECTED.match(message)
+    if expected:
+        message = "expected " + describe_expected(_OX_TOKEN.findall(expected.group(1)))
+    else:
+        message = " ".join(message.split())[:120]
+    offset = min(_offset(query, line, col), len(query))
+    if not query[offset:].strip():
+        offset = len(query.rstrip())
+        where = f"at {position_text(query, offset)} (the end of the query)"
+    else:
+        near = query[max(offset - 10, 0) : offset + 10].split("\n")
+        where = f"at {position_text(query, offset)} (near {' '.join(near).strip()!r})"
+    return f"{where}: {message}"
+
+
+def _oxigraph_syntax_error(query: str, err: SyntaxError, namespaces: dict[str, str]) -> QueryError:
+    located = explain(query, prefixes=namespaces) or _oxigraph_location(query, err)
+    message = " ".join(str(err).split())
+    return QueryError(f"malformed SPARQL {located}" if located else f"malformed SPARQL: {message}")
+
+
+def _parse_oxigraph(query: str, namespaces: dict[str, str]) -> None:
+    """Parse in Oxigraph, over an empty store (a SELECT, CONSTRUCT or DESCRIBE is evaluated
+    lazily, so not at all; an ASK is, over nothing)."""
+    try:
+        ox.Store().query(query, prefixes=namespaces)
+    except SyntaxError as err:
+        raise _oxigraph_syntax_error(query, err, namespaces) from None
+
+
+def check_syntax(query: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str:
+    """Vet ``query`` (:func:`export.sparql_check.vet_query`) and parse it in Oxigraph, without
+    rdflib; returns its form. The parse runs under the time limit (in a child).
+
+    Raises:
+        QueryError: Malformed: the message gives the line, the column and what was expected.
+        QueryNotAllowedError: An update, ``SERVICE``, ``FROM`` or ``FROM NAMED``.
+        QueryTimeoutError: Parsing ran out of time.
+
+    >>> check_syntax("ASK { ?s a schema:Person }")
+    'ASK'
+    """
+    kind = vet_query(query)
+    namespaces = _namespaces(_default_base())
+    call_with_time_limit(lambda: _parse_oxigraph(query, namespaces), timeout)
+    return kind
 
 
 def _syntax_error(query: str, err: Exception, namespaces: dict[str, str]) -> QueryError:
@@ -191,8 +223,13 @@ def _syntax_error(query: str, err: Exception, namespaces: dict[str, str]) -> Que
     return QueryError(f"malformed SPARQL{_rdflib_position(query, err)}: {message}")
 
 
-def check_query(query: str, *, base: str = DEFAULT_BASE) -> Query:
-    """Parse ``query`` with the predeclared prefixes and refuse anything not read-only.
+def check_query(query: str, *, base: str | None = None) -> Query:
+    """Vet ``query``, parse it in rdflib with the predeclared prefixes and refuse anything not
+    read-only (again, on rdflib's algebra).
+
+    Args:
+        query: The query text.
+        base: The base IRI of the graph (its ``ent:``, ``rel:``, ... prefixes follow it).
 
     Returns:
         The translated rdflib query.
@@ -204,9 +241,11 @@ def check_query(query: str, *, base: str = DEFAULT_BASE) -> Query:
     >>> check_query("SELECT ?s WHERE { ?s a schema:Person }").algebra.name
     'SelectQuery'
     """
-    if not isinstance(query, str) or not query.strip():
-        raise QueryError("the query is empty")
-    namespaces = _namespaces(base)
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    vet_query(query)
+    namespaces = _namespaces(base or _default_base())
     try:
         parsed = parseQuery(query)
     except Exception as err:  # pyparsing.ParseException and friends
@@ -215,10 +254,7 @@ def check_query(query: str, *, base: str = DEFAULT_BASE) -> Query:
         except Exception:  # noqa: BLE001 - not an update either: report the query error
             pass
         else:
-            raise QueryNotAllowedError(
-                "SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) are not allowed: the graph is "
-                "read-only; use SELECT, ASK, CONSTRUCT or DESCRIBE"
-            ) from err
+            raise QueryNotAllowedError(UPDATE_REFUSED) from err
         raise _syntax_error(query, err, namespaces) from err
     try:
         translated = translateQuery(parsed, initNs=namespaces)
@@ -233,11 +269,14 @@ def check_query(query: str, *, base: str = DEFAULT_BASE) -> Query:
                 f"or the network"
             )
         if dict.get(node, "datasetClause"):
-            raise QueryNotAllowedError(
-                "FROM and FROM NAMED are refused: the query runs over the given graph only "
-                "(and loading other graphs could reach the network)"
-            )
+            raise QueryNotAllowedError(FROM_REFUSED)
     return translated
+
+
+def _default_base() -> str:
+    from export.rdf import DEFAULT_BASE
+
+    return DEFAULT_BASE
 
 
 def query_kind(translated: Query) -> str:
@@ -275,15 +314,28 @@ def _store_from_rdflib(dataset: Dataset) -> ox.Store:
     return store
 
 
-def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
+def _oxigraph_input(path: str | os.PathLike[str]) -> tuple[bytes, ox.RdfFormat, str] | None:
+    """The checked bytes of a graph file, its pyoxigraph format and its format name; None for
+    a format only rdflib reads (TriX, HexTuples)."""
+    from export.rdf import _OXIGRAPH_FORMATS, read_checked, reading_format
+
     name = reading_format(path)
     ox_name = _OXIGRAPH_FORMATS.get(name)
-    if ox_name is None:  # a format only rdflib reads (TriX, HexTuples)
+    if ox_name is None:
+        return None
+    return read_checked(path, name), getattr(ox.RdfFormat, ox_name), name
+
+
+def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
+    readable = _oxigraph_input(path)
+    if readable is None:
+        from export.rdf import parse_rdf
+
         return _store_from_rdflib(parse_rdf(path))
-    data = read_checked(path, name)
+    data, fmt, name = readable
     store = ox.Store()
     try:
-        store.load(data, format=getattr(ox.RdfFormat, ox_name))
+        store.load(data, format=fmt)
     except SyntaxError as err:
         raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
     return store
@@ -296,11 +348,21 @@ def _ox_base(store: ox.Store) -> str:
             None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KGV.KnowledgeGraph)), None
         )
     )
-    return found[0] if found else DEFAULT_BASE
+    return found[0] if found else _default_base()
 
 
 def _graph_base_iri(graph: KnowledgeGraph) -> str:
-    return graph.graph.get("base", DEFAULT_BASE)
+    return graph.graph.get("base", _default_base())
+
+
+def _in_memory(source: Any) -> bool:
+    """Whether ``source`` is a :class:`KnowledgeGraph` (without importing kg's model for a
+    path)."""
+    if isinstance(source, (str, os.PathLike)):
+        return False
+    from kg.model import KnowledgeGraph
+
+    return isinstance(source, KnowledgeGraph)
 
 
 def to_oxigraph(source: Source) -> ox.Store:
@@ -313,7 +375,9 @@ def to_oxigraph(source: Source) -> ox.Store:
     >>> len(to_oxigraph(KnowledgeGraph())) > 0
     True
     """
-    if isinstance(source, KnowledgeGraph):
+    if _in_memory(source):
+        from export.rdf import to_rdf
+
         return _store_from_rdflib(to_rdf(source, base=_graph_base_iri(source)))
     return _store_from_file(source)
 
@@ -326,7 +390,9 @@ def to_rdflib(source: Source) -> Dataset:
     >>> len(to_rdflib(KnowledgeGraph())) > 0
     True
     """
-    if isinstance(source, KnowledgeGraph):
+    from export.rdf import parse_rdf, to_rdf
+
+    if _in_memory(source):
         return to_rdf(source, base=_graph_base_iri(source))
     return parse_rdf(source)
 
@@ -364,6 +430,8 @@ class SparqlGraph:
             self.store = to_oxigraph(source)
             self.base = _ox_base(self.store)
         else:
+            from export.rdf import graph_base
+
             self.dataset = to_rdflib(source)
             # rdflib evaluates over a Dataset far more slowly than over a Graph: queries that
             # name no graph run over this union, built once (and shared with forked children).
@@ -381,15 +449,16 @@ class SparqlGraph:
         """
         if not isinstance(sparql, str):
             raise TypeError(f"query must be a string, not {type(sparql).__name__}")
-        translated = check_query(sparql, base=self.base)
-        packed = call_with_time_limit(self._evaluation(sparql, translated), timeout)
+        packed = call_with_time_limit(self._evaluation(sparql), timeout)
         return _star_order(sparql, _unpack(packed, self.namespaces))
 
-    def _evaluation(self, sparql: str, translated: Query) -> Callable[[], tuple]:
-        kind = query_kind(translated)
+    def _evaluation(self, sparql: str) -> Callable[[], tuple]:
         if self.store is not None:
+            kind = vet_query(sparql)  # Oxigraph parses in the child: no rdflib parse needed
             store, namespaces = self.store, self.namespaces
             return lambda: _run_oxigraph(store, sparql, kind, namespaces)
+        translated = check_query(sparql, base=self.base)
+        kind = query_kind(translated)
         uses_graphs = any(node.name == "Graph" for node in _walk(translated.algebra))
         target = self.dataset if uses_graphs else self._union
         return lambda: _run_rdflib(target, translated, kind)
@@ -406,6 +475,7 @@ def run_query(
     *,
     engine: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    cache: bool = False,
 ) -> QueryResult:
     """Run a read-only SPARQL query over a graph file or an in-memory graph.
 
@@ -418,6 +488,9 @@ def run_query(
         query: SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE; the kg prefixes are predeclared.
         engine: ``"oxigraph"`` (default) or ``"rdflib"``; a :class:`SparqlGraph` keeps its own.
         timeout: Seconds before the query is stopped; None or 0 for no limit.
+        cache: Answer a graph file from a store kept on disk (:mod:`export.store_cache`),
+            built by the first query and opened in milliseconds by the next ones (oxigraph
+            engine; ``kg query`` does this unless ``--no-cache``).
 
     Raises:
         QueryError: The query is malformed.
@@ -434,8 +507,63 @@ def run_query(
         return source.query(query, timeout=timeout)
     engine = engine or DEFAULT_ENGINE
     _check_engine(engine)
-    check_query(query)  # a malformed or refused query fails before the graph is loaded
+    # a malformed or refused query fails before the graph is loaded
+    if engine == "rdflib":
+        check_query(query)
+        return SparqlGraph(source, engine=engine).query(query, timeout=timeout)
+    if cache and not _in_memory(source):
+        answer = _query_cached(source, query, timeout)
+        if answer is not None:
+            return answer
+    else:
+        check_syntax(query, timeout=timeout)
     return SparqlGraph(source, engine=engine).query(query, timeout=timeout)
+
+
+class _StoreReadError(QueryError):
+    """pyoxigraph could not read its store (a damaged cache entry)."""
+
+
+def _query_cached(path: str | os.PathLike[str], query: str,
+                  timeout: float | None) -> QueryResult | None:
+    """Answer from the store cache (:mod:`export.store_cache`), building the entry first if
+    need be; None when the cache cannot be used (the caller loads the graph in memory)."""
+    kind = vet_query(query)
+    try:
+        key = store_cache.file_key(path)
+    except OSError as err:
+        raise GraphReadError(f"{path}: cannot read the graph ({err.strerror})") from err
+    entry = store_cache.open_entry(key)
+    if entry is None:
+        check_syntax(query, timeout=timeout)
+        readable = _oxigraph_input(path)
+        if readable is None:
+            return None
+        data, fmt, name = readable
+        try:
+            entry = store_cache.build_entry(store_cache.content_key(Path(path).suffix, data),
+                                            data, fmt, base_of=_ox_base, source=str(path))
+        except SyntaxError as err:
+            raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
+        if entry is None:
+            return None
+    with entry:
+        namespaces = _namespaces(entry.base)
+        try:
+            packed = call_with_time_limit(
+                lambda: _run_oxigraph(_open_entry_store(entry), query, kind, namespaces),
+                timeout)
+        except _StoreReadError:
+            entry.discard()
+            return None
+    return _star_order(query, _unpack(packed, namespaces))
+
+
+def _open_entry_store(entry: store_cache.CachedStore) -> ox.Store:
+    try:
+        return entry.open_store()
+    except OSError as err:
+        raise _StoreReadError(f"the cached store cannot be opened: {err}") from None
 
 
 def _union_graph(dataset: Dataset) -> Graph:
@@ -450,20 +578,13 @@ def _union_graph(dataset: Dataset) -> Graph:
 def _star_order(query: str, result: QueryResult) -> QueryResult:
     """Columns of ``SELECT *`` in order of first appearance in the query, in both engines
     (rdflib and oxigraph each pick their own order otherwise)."""
-    if result.kind != "SELECT":
+    if result.kind != "SELECT" or not selects_star(query):
         return result
-    try:
-        select = parseQuery(query)[1]
-    except Exception:  # noqa: BLE001 - already parsed once by check_query
-        return result
-    if dict.get(select, "projection") is not None:
-        return result
-
-    def first(var: str) -> tuple[int, str]:
-        found = re.search(r"[?$]" + re.escape(var) + r"(?![\w\u00b7\u0300-\u036f])", query)
-        return (found.start() if found else len(query), var)
-
-    order = sorted(result.variables, key=first)
+    first_seen: dict[str, int] = {}
+    for token in tokens(query):
+        if token.kind == "var":
+            first_seen.setdefault(token.text[1:], token.offset)
+    order = sorted(result.variables, key=lambda var: (first_seen.get(var, len(query)), var))
     if order == result.variables:
         return result
     position = [result.variables.index(v) for v in order]
@@ -554,6 +675,9 @@ def _describe_rdflib(dataset: Graph, translated: Query) -> Graph:
     """DESCRIBE as oxigraph answers it: every triple whose subject is a described resource,
     following blank-node objects. (rdflib's own DESCRIBE adds reifications and describes every
     bound variable, not only the projected ones.)"""
+    from rdflib.plugins.sparql.evaluate import evalPart
+    from rdflib.plugins.sparql.sparql import QueryContext
+
     algebra = translated.algebra
     resources: set[Node] = {term for term in algebra.PV if isinstance(term, URIRef)}
     variables = [term for term in algebra.PV if isinstance(term, Variable)]
@@ -598,21 +722,29 @@ def _run_rdflib(dataset: Graph, translated: Query, kind: str) -> tuple:
 
 
 def _run_oxigraph(store: ox.Store, query: str, kind: str, namespaces: dict[str, str]) -> tuple:
-    """Evaluate in pyoxigraph; the answer packed as (kind, variables, rows, boolean, triples)."""
+    """Evaluate in pyoxigraph; the answer packed as (kind, variables, rows, boolean, triples).
+
+    ``kind`` is the form :func:`vet_query` read; the result's own type decides how it is read.
+    """
     try:
-        result = store.query(query, prefixes=namespaces, use_default_graph_as_union=True)
-        if kind == "SELECT":
+        # the union of the graphs is the default graph when there are no named graphs, and
+        # querying the default graph alone is faster (by 10-20 %)
+        union = next(iter(store.named_graphs()), None) is not None
+        result = store.query(query, prefixes=namespaces, use_default_graph_as_union=union)
+        if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             rows = [tuple(_pack_ox(solution[v]) for v in variables) for solution in result]
-            return (kind, variables, rows, None, [])
-        if kind == "ASK":
-            return (kind, [], [], bool(result), [])
+            return ("SELECT", variables, rows, None, [])
+        if isinstance(result, ox.QueryBoolean):
+            return ("ASK", [], [], bool(result), [])
         triples = {(_pack_ox(t.subject), _pack_ox(t.predicate), _pack_ox(t.object))
                    for t in result}
-        return (kind, [], [], None, list(triples))
+        return (kind if kind == "DESCRIBE" else "CONSTRUCT", [], [], None, list(triples))
     except SyntaxError as err:
-        raise QueryError(f"malformed SPARQL (oxigraph): {err}") from err
-    except (OSError, ValueError, TypeError) as err:
+        raise _oxigraph_syntax_error(query, err, namespaces) from None
+    except OSError as err:  # pyoxigraph could not read its store
+        raise _StoreReadError(f"the query failed in oxigraph: {err}") from err
+    except (ValueError, TypeError) as err:
         raise QueryError(f"the query failed in oxigraph: {err}") from err
 
 
@@ -647,10 +779,24 @@ def _cell(term: Node | None, namespaces: dict[str, str]) -> str:
         text = str(term)
     if text.isprintable():
         return text
-    return "".join(
-        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
-        for c in text
-    )
+    return text.translate(_CONTROL_ESCAPES)
+
+
+class _ControlEscapes(dict):
+    """``str.translate`` table: a character that does not print (but a space) -> its escape.
+
+    Filled on first sight of each character, so a long text is escaped in C, not in a loop.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = (None if char.isprintable() or char == " "
+                 else char.encode("unicode_escape").decode("ascii"))
+        self[code] = value if value is not None else char
+        return self[code]
+
+
+_CONTROL_ESCAPES = _ControlEscapes()
 
 
 def _width(text: str) -> int:
@@ -752,6 +898,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
         return "yes\n" if answer else "no\n"
 
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
+        from export.rdf import serialize_rdf
+
         graph = result.graph if result.graph is not None else Graph()
         triples = sorted(graph)
         if fmt == "table":

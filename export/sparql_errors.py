@@ -13,87 +13,13 @@ at line 1, column 37 (the end of the query, after '{ ?x a schema:Person'): the '
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
+
+from export.sparql_tokens import QUERY_FORMS, Token, after_prologue, position_text, tokens
 
 __all__ = ["explain", "describe_expected", "position_text"]
 
-#: Tokens of a SPARQL query that matter for the checks below, in order of precedence.
-_TOKEN = re.compile(
-    r"""
-      (?P<comment>\#[^\n\r]*)
-    | (?P<long_string>'''|\"\"\")
-    | (?P<string>['"])
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-    | (?P<open>[{(\[])
-    | (?P<close>[})\]])
-    | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%\\-][\w.:%\\-]*)?)
-    | (?P<word>[^\W\d][\w]*)
-    | (?P<space>\s+)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 _PAIRS = {"{": "}", "(": ")", "[": "]"}
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-_PROLOGUE = ("PREFIX", "BASE")
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    offset: int
-
-
-def position_text(query: str, offset: int) -> str:
-    """``line L, column C`` of a character offset (both counted from 1).
-
-    >>> position_text("SELECT\\n?x", 7)
-    'line 2, column 1'
-    """
-    line = query.count("\n", 0, offset) + 1
-    column = offset - (query.rfind("\n", 0, offset) + 1) + 1
-    return f"line {line}, column {column}"
-
-
-def _tokens(query: str) -> Iterator[_Token]:
-    """Tokens of ``query``; an unterminated string ends the scan with an ``unclosed`` token."""
-    at = 0
-    while at < len(query):
-        found = _TOKEN.match(query, at)
-        assert found is not None  # the last alternative matches any character
-        kind = found.lastgroup or "other"
-        if kind in ("long_string", "string"):
-            quote = found.group()
-            end = _string_end(query, found.end(), quote)
-            if end < 0:
-                yield _Token("unclosed", quote, at)
-                return
-            yield _Token("literal", query[at:end], at)
-            at = end
-            continue
-        if kind not in ("space", "comment"):
-            yield _Token(kind, found.group(), at)
-        at = found.end()
-
-
-def _string_end(query: str, start: int, quote: str) -> int:
-    """Offset just after the string that opened with ``quote``, or -1 when it never closes."""
-    at = start
-    while at < len(query):
-        char = query[at]
-        if char == "\\":
-            at += 2
-            continue
-        if len(quote) == 1 and char in "\n\r":
-            return -1
-        if query.startswith(quote, at):
-            return at + len(quote)
-        at += 1
-    return -1
 
 
 def _end_of(query: str) -> int:
@@ -118,13 +44,13 @@ def _at_end(query: str) -> str:
     return f"at {position_text(query, end)} (the end of the query, after {_snippet(last)})"
 
 
-def _brackets(query: str, tokens: list[_Token]) -> str | None:
-    stack: list[_Token] = []
+def _brackets(query: str, tokens: list[Token]) -> str | None:
+    stack: list[Token] = []
     for token in tokens:
         if token.kind == "unclosed":
-            what = "string" if token.text.strip("'\"") == "" else "text"
-            return (f"{_at(query, token.offset)}: the {what} that starts here "
-                    f"with {token.text} is never closed; expected a closing {token.text}")
+            quote = token.text[:3] if token.text[:3] in ("'''", '"""') else token.text[0]
+            return (f"{_at(query, token.offset)}: the string that starts here "
+                    f"with {quote} is never closed; expected a closing {quote}")
         if token.kind == "open":
             stack.append(token)
         elif token.kind == "close":
@@ -145,22 +71,19 @@ def _brackets(query: str, tokens: list[_Token]) -> str | None:
     return None
 
 
-def _query_form(query: str, tokens: list[_Token]) -> str | None:
+def _query_form(query: str, tokens: list[Token]) -> str | None:
     """The first word after the prologue must be a query form."""
-    index = 0
-    while index < len(tokens) and tokens[index].text.upper() in _PROLOGUE:
-        keyword = tokens[index].text.upper()
-        index += 3 if keyword == "PREFIX" else 2  # PREFIX p: <iri> | BASE <iri>
-    if index >= len(tokens):
+    rest = after_prologue(tokens)
+    if not rest:
         return f"{_at_end(query)}: expected a query: SELECT, ASK, CONSTRUCT or DESCRIBE"
-    first = tokens[index]
-    if first.kind == "word" and first.text.upper() not in _FORMS:
+    first = rest[0]
+    if first.kind == "word" and first.text.upper() not in QUERY_FORMS:
         return (f"{_at(query, first.offset)}: '{first.text}' is not a query "
                 f"form; expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     return None
 
 
-def _prefixes(query: str, tokens: list[_Token], known: set[str]) -> str | None:
+def _prefixes(query: str, tokens: list[Token], known: set[str]) -> str | None:
     declared = set(known)
     for index, token in enumerate(tokens):
         if token.text.upper() == "PREFIX" and index + 1 < len(tokens):
@@ -187,9 +110,9 @@ def explain(query: str, *, prefixes: Iterable[str] = ()) -> str | None:
     >>> explain("SELECT ?x WHERE { ?x ?p ?o }") is None
     True
     """
-    tokens = list(_tokens(query))
-    return (_brackets(query, tokens) or _query_form(query, tokens)
-            or _prefixes(query, tokens, set(prefixes)))
+    found = list(tokens(query))
+    return (_brackets(query, found) or _query_form(query, found)
+            or _prefixes(query, found, set(prefixes)))
 
 
 #: Parser tokens that only SPARQL 1.2 (RDF-star) or internal rules use: not worth suggesting.

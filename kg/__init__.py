@@ -7,16 +7,17 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.merge import merge, merge_into
-from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
-from kg import stats
 
-if TYPE_CHECKING:  # the exporters are imported when first used
+if TYPE_CHECKING:  # imported when first used (below)
     from export.query import QueryResult
+    from kg import stats
+    from kg.merge import merge, merge_into
+    from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
 
 __all__ = [
     "Argument",
@@ -35,6 +36,34 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+#: Public names imported on first use, so that ``import kg.errors`` or ``kg query`` do not
+#: import networkx (half a second) through the package.
+_LAZY = {
+    "Argument": "kg.model",
+    "Document": "kg.model",
+    "KnowledgeGraph": "kg.model",
+    "Provenance": "kg.model",
+    "Triple": "kg.model",
+    "merge": "kg.merge",
+    "merge_into": "kg.merge",
+    "stats": "kg.stats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = importlib.import_module(module)
+    if name != "stats":
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def load(path: str | Path, *, format: str | None = None) -> KnowledgeGraph:

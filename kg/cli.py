@@ -353,6 +353,9 @@ def query(
     engine: Engine = typer.Option(Engine.oxigraph, "--engine", help="oxigraph (fast), or rdflib "
                                   "(pure Python; same answers, far slower on large graphs)."),
     timeout: float = TimeoutOption,
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Load the graph in memory instead of answering from the "
+        "store kept on disk for it (built by the first query; KG_CACHE_DIR says where)."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file."""
     from export.query import format_result, run_query
@@ -362,7 +365,8 @@ def query(
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as err:
             raise KGError(f"{sparql[1:]}: cannot read the query file ({err.strerror})") from err
-    result = run_query(graph_file, sparql, engine=engine.value, timeout=timeout)
+    result = run_query(graph_file, sparql, engine=engine.value, timeout=timeout,
+                       cache=not no_cache)
     text = format_result(result, fmt.value)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
 
