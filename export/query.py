@@ -314,16 +314,16 @@ def _store_from_rdflib(dataset: Dataset) -> ox.Store:
     return store
 
 
-def _oxigraph_input(path: str | os.PathLike[str]) -> tuple[bytes, ox.RdfFormat, str] | None:
-    """The checked bytes of a graph file, its pyoxigraph format and its format name; None for
-    a format only rdflib reads (TriX, HexTuples)."""
+def _oxigraph_input(path: str | os.PathLike[str]) -> tuple[bytes, str, str] | None:
+    """The checked bytes of a graph file, pyoxigraph's name of its format (``TURTLE``, ...)
+    and kg's; None for a format only rdflib reads (TriX, HexTuples)."""
     from export.rdf import _OXIGRAPH_FORMATS, read_checked, reading_format
 
     name = reading_format(path)
     ox_name = _OXIGRAPH_FORMATS.get(name)
     if ox_name is None:
         return None
-    return read_checked(path, name), getattr(ox.RdfFormat, ox_name), name
+    return read_checked(path, name), ox_name, name
 
 
 def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
@@ -332,23 +332,17 @@ def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
         from export.rdf import parse_rdf
 
         return _store_from_rdflib(parse_rdf(path))
-    data, fmt, name = readable
+    data, ox_name, name = readable
     store = ox.Store()
     try:
-        store.load(data, format=fmt)
+        store.load(data, format=getattr(ox.RdfFormat, ox_name))
     except SyntaxError as err:
         raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
     return store
 
 
 def _ox_base(store: ox.Store) -> str:
-    found = sorted(
-        q.subject.value
-        for q in store.quads_for_pattern(
-            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KGV.KnowledgeGraph)), None
-        )
-    )
-    return found[0] if found else _default_base()
+    return store_cache.graph_base(store, str(KGV.KnowledgeGraph), _default_base())
 
 
 def _graph_base_iri(graph: KnowledgeGraph) -> str:
@@ -539,10 +533,12 @@ def _query_cached(path: str | os.PathLike[str], query: str,
         readable = _oxigraph_input(path)
         if readable is None:
             return None
-        data, fmt, name = readable
+        data, ox_name, name = readable
         try:
-            entry = store_cache.build_entry(store_cache.content_key(Path(path).suffix, data),
-                                            data, fmt, base_of=_ox_base, source=str(path))
+            entry = store_cache.build_entry(
+                store_cache.content_key(Path(path).suffix, data), data, ox_name,
+                graph_class=str(KGV.KnowledgeGraph), default_base=_default_base(),
+                source=str(path))
         except SyntaxError as err:
             raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
         if entry is None:
@@ -550,9 +546,9 @@ def _query_cached(path: str | os.PathLike[str], query: str,
     with entry:
         namespaces = _namespaces(entry.base)
         try:
-            packed = call_with_time_limit(
+            packed = call_with_time_limit(  # in a child even without a limit: see open_store
                 lambda: _run_oxigraph(_open_entry_store(entry), query, kind, namespaces),
-                timeout)
+                timeout, isolate=True)
         except _StoreReadError:
             entry.discard()
             return None
@@ -562,7 +558,7 @@ def _query_cached(path: str | os.PathLike[str], query: str,
 def _open_entry_store(entry: store_cache.CachedStore) -> ox.Store:
     try:
         return entry.open_store()
-    except OSError as err:
+    except (OSError, RuntimeError) as err:
         raise _StoreReadError(f"the cached store cannot be opened: {err}") from None
 
 
@@ -742,8 +738,10 @@ def _run_oxigraph(store: ox.Store, query: str, kind: str, namespaces: dict[str, 
         return (kind if kind == "DESCRIBE" else "CONSTRUCT", [], [], None, list(triples))
     except SyntaxError as err:
         raise _oxigraph_syntax_error(query, err, namespaces) from None
-    except OSError as err:  # pyoxigraph could not read its store
-        raise _StoreReadError(f"the query failed in oxigraph: {err}") from err
+    except (OSError, RuntimeError) as err:
+        if isinstance(err, OSError) or str(err).startswith("Corruption"):  # a damaged store
+            raise _StoreReadError(f"the query failed in oxigraph: {err}") from err
+        raise QueryError(f"the query failed in oxigraph: {err}") from err
     except (ValueError, TypeError) as err:
         raise QueryError(f"the query failed in oxigraph: {err}") from err
 

@@ -35,16 +35,15 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 import pyoxigraph as ox
-
-from export.timelimit import Child, can_fork
-from kg.errors import QueryError
 
 try:  # POSIX
     import fcntl
@@ -61,6 +60,7 @@ __all__ = [
     "clean",
     "content_key",
     "file_key",
+    "graph_base",
     "open_entry",
 ]
 
@@ -135,10 +135,12 @@ class CachedStore:
     _lock: int | None = None
 
     def open_store(self) -> ox.Store:
-        """The entry's store, opened read-only (in the process that queries it).
+        """The entry's store, opened read-only. Open it in a forked child, not in a process
+        that forks later: RocksDB's threads are not copied by ``fork``.
 
         Raises:
-            OSError: The store is damaged.
+            OSError, RuntimeError: The store is damaged (RocksDB reports a checksum mismatch
+                as a RuntimeError, when it reads the damaged block).
         """
         return ox.Store.read_only(str(self.path / _STORE))
 
@@ -226,14 +228,25 @@ def _drop(entry: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def _build(folder: Path, data: bytes, fmt: ox.RdfFormat, base_of: Callable[[ox.Store], str],
-           source: str) -> dict:
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def graph_base(store: ox.Store, graph_class: str, default: str) -> str:
+    """The base IRI of a kg export in ``store``: the IRI of its ``graph_class`` instance."""
+    found = sorted(q.subject.value for q in store.quads_for_pattern(
+        None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(graph_class), None))
+    return found[0] if found else default
+
+
+def _build(folder: Path, data: bytes, fmt: str, graph_class: str, default_base: str,
+           source: str) -> None:
     """Load ``data`` into a new store in ``folder``; write ``meta.json`` last."""
     store = ox.Store(str(folder / _STORE))
-    store.bulk_load(data, format=fmt)
+    store.bulk_load(data, format=getattr(ox.RdfFormat, fmt))
     store.flush()
     meta = {"format": CACHE_FORMAT, "pyoxigraph": ox.__version__, "source": source,
-            "base": base_of(store), "triples": len(store), "built": time.time()}
+            "base": graph_base(store, graph_class, default_base), "triples": len(store),
+            "built": time.time()}
     del store  # closes RocksDB: every file is complete before its size is recorded
     meta["files"] = _store_files(folder / _STORE)
     for name in meta["files"]:
@@ -242,7 +255,6 @@ def _build(folder: Path, data: bytes, fmt: ox.RdfFormat, base_of: Callable[[ox.S
         json.dump(meta, stream)
         stream.flush()
         os.fsync(stream.fileno())
-    return meta
 
 
 def _fsync(path: Path) -> None:
@@ -253,19 +265,45 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+#: Exit status of the builder for RDF that does not parse (its message on standard error).
+_EXIT_SYNTAX = 65
+
+
+def _builder_main(argv: list[str]) -> None:
+    """The builder process: the RDF on standard input, the rest as arguments."""
+    folder, fmt, graph_class, default_base, source = argv
+    data = sys.stdin.buffer.read()
+    try:
+        _build(Path(folder), data, fmt, graph_class, default_base, source)
+    except SyntaxError as err:
+        sys.stderr.write(str(err))
+        sys.exit(_EXIT_SYNTAX)
+
+
 def build_entry(
     key: str,
     data: bytes,
-    fmt: ox.RdfFormat,
+    fmt: str,
     *,
-    base_of: Callable[[ox.Store], str],
+    graph_class: str,
+    default_base: str,
     source: str = "",
     root: Path | None = None,
 ) -> CachedStore | None:
     """Build entry ``key`` from the RDF ``data`` and return it, locked for use.
 
-    The store is written by a forked child (where the platform forks), so this process never
-    holds RocksDB's threads and can fork query children safely.
+    Args:
+        key: :func:`content_key` of the file the data comes from.
+        data: The file's bytes.
+        fmt: pyoxigraph's name of its format (``"TURTLE"``, ``"N_QUADS"``, ...).
+        graph_class: IRI of the class of the graph's own resource, whose IRI is the base.
+        default_base: The base when there is none.
+        source: The file's path, recorded for people reading the cache.
+        root: The cache folder (default :func:`cache_root`).
+
+    The store is written by a new Python process: RocksDB starts threads that a forked
+    process would lack (it then waits forever), so this process never opens RocksDB itself
+    and its forked query children can.
 
     Returns:
         The entry, or None when the cache location cannot be written (or the disk is full):
@@ -280,25 +318,25 @@ def build_entry(
         folder = Path(tempfile.mkdtemp(prefix=_BUILD, dir=root))
     except (OSError, RuntimeError):
         return None
+    command = [sys.executable, "-c", "import sys; from export.store_cache import _builder_main; "
+               "_builder_main(sys.argv[1:])", str(folder), fmt, graph_class, default_base, source]
     try:
-        build = lambda: _build(folder, data, fmt, base_of, source)  # noqa: E731
-        if can_fork():
-            child = Child(build)
+        with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE) as process:
             try:
-                child.wait(None)
-            except BaseException:
-                child.kill()
+                _, errors = process.communicate(data)
+            except BaseException:  # Ctrl-C: stop the builder too
+                process.kill()
                 raise
-            child.result()
-        else:
-            build()
+        if process.returncode == _EXIT_SYNTAX:
+            raise SyntaxError(errors.decode("utf-8", "replace").strip())
+        if process.returncode != 0:  # disk full, RocksDB refused, killed, ...
+            return None
         try:
             os.rename(folder, root / key)
         except OSError:  # another process renamed the same entry first: use theirs
             pass
-    except SyntaxError:
-        raise
-    except (OSError, QueryError):  # disk full, RocksDB refused, the child was killed, ...
+    except OSError:  # the builder could not be started
         return None
     finally:
         if folder.exists():

@@ -150,20 +150,22 @@ def _picklable(err: BaseException) -> BaseException:
         return QueryError(f"{type(err).__name__}: {err}")
 
 
-def call_with_time_limit(fn: Callable[[], T], seconds: float | None) -> T:
+def call_with_time_limit(fn: Callable[[], T], seconds: float | None, *,
+                         isolate: bool = False) -> T:
     """``fn()``, computed in a child process that is killed after ``seconds``.
 
-    With ``seconds`` None or 0, or where the platform cannot fork, ``fn()`` runs here with no
-    limit.
+    With ``seconds`` None or 0, ``fn()`` runs here with no limit (in a child all the same
+    when ``isolate``, for work that must not leave state in this process); where the platform
+    cannot fork, always here.
 
     Raises:
         QueryTimeoutError: ``fn`` did not finish in time (the child is killed and reaped).
     """
-    if not seconds or not can_fork():
+    if not can_fork() or not (seconds or isolate):
         return fn()
     child = Child(fn)
     try:
-        finished = child.wait(seconds)
+        finished = child.wait(seconds or None)
     except BaseException:  # Ctrl-C while waiting: take the child down too
         child.kill()
         raise
