@@ -2,7 +2,9 @@
 
 Queries are checked before they run: only SELECT, ASK, CONSTRUCT and DESCRIBE are accepted
 (updates are refused), ``SERVICE`` and ``FROM``/``FROM NAMED`` are refused (they would reach
-the network), and a syntax error says in words what was expected, at its line and column. The
+the network or another dataset), and a syntax error says in words what was expected, at its
+line and column. The check reads the query's tokens (:mod:`export.sparql_check`); Oxigraph
+then parses the query itself, so the default engine never imports rdflib's SPARQL parser. The
 project's prefixes (``kgv``, ``kg``, ``ent``, ``rel``, ``doc``) and the usual ones (``rdf``,
 ``rdfs``, ``skos``, ``schema``, ``prov``, ``dcterms``, ``xsd``) are predeclared. Every query
 runs under a time limit (:data:`DEFAULT_TIMEOUT`), in a forked child that is killed when the
@@ -11,6 +13,8 @@ time is up (:mod:`export.timelimit`).
 Oxigraph is the default engine: on a graph of 300 news documents (132,000 RDF triples) it
 answers every documented query in under 2 s, where rdflib needs up to 7 s or runs past a
 30 s limit (``benchmarks/query_bench.py``). rdflib stays available as ``engine="rdflib"``.
+``run_query(path, ..., cache=True)`` (what ``kg query`` does) answers from a store kept on disk
+for the file (:mod:`export.store_cache`) instead of parsing it on every call.
 
 >>> from kg.model import KnowledgeGraph
 >>> run_query(KnowledgeGraph(), "ASK { ?s a schema:Person }").boolean
@@ -56,6 +60,7 @@ __all__ = [
     "QueryResult",
     "SparqlGraph",
     "check_query",
+    "check_syntax",
     "format_result",
     "query_kind",
     "run_query",

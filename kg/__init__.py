@@ -79,6 +79,7 @@ def query(
     *,
     engine: str | None = None,
     timeout: float | None = 60.0,
+    cache: bool = False,
 ) -> "QueryResult":
     """Run a read-only SPARQL query over a graph file, a loaded graph or a ``SparqlGraph``.
 
@@ -86,7 +87,9 @@ def query(
     ``SERVICE`` and ``FROM`` are refused, and a query running past ``timeout`` seconds (60 by
     default; None or 0: no limit) is stopped with :class:`kg.errors.QueryTimeoutError`.
     ``engine`` is ``"oxigraph"`` (the default; fast) or ``"rdflib"``. To run many queries over
-    one big file, load it once with ``export.query.SparqlGraph(path)`` and pass that.
+    one big file, load it once with ``export.query.SparqlGraph(path)`` and pass that; or pass
+    ``cache=True`` to answer from a store kept on disk for the file, as ``kg query`` does
+    (built by the first query, opened in milliseconds by the next, in this process or not).
 
     >>> import kg
     >>> kg.query(kg.KnowledgeGraph(), "ASK { ?s a schema:Person }").boolean
@@ -94,7 +97,7 @@ def query(
     """
     from export.query import run_query
 
-    return run_query(source, sparql, engine=engine, timeout=timeout)
+    return run_query(source, sparql, engine=engine, timeout=timeout, cache=cache)
 
 
 def to_rdflib(source: str | Path | KnowledgeGraph) -> Any:
