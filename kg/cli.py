@@ -16,6 +16,7 @@ from typing import Callable, List, Optional
 
 import typer
 
+from export.timelimit import DEFAULT_TIMEOUT
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
@@ -51,8 +52,8 @@ class QueryFormat(str, Enum):
 
 
 class Engine(str, Enum):
-    rdflib = "rdflib"
     oxigraph = "oxigraph"
+    rdflib = "rdflib"
 
 
 class BuildEngine(str, Enum):
@@ -345,13 +346,23 @@ def stats(
         f"{t} ({n})" for t, n in result["entity_types"].items()))
 
 
+TimeoutOption = typer.Option(
+    DEFAULT_TIMEOUT, "--timeout", min=0.0, metavar="SECONDS",
+    help="Stop a query that runs longer than this (0: no limit).",
+)
+
+
 @app.command()
 def query(
     graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
     sparql: str = typer.Argument(..., metavar="SPARQL", help="The query; '@FILE' reads a file."),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
-    engine: Engine = typer.Option(Engine.rdflib, "--engine", help="rdflib, or oxigraph for "
-                                  "speed on large graphs (same answers)."),
+    engine: Engine = typer.Option(Engine.oxigraph, "--engine", help="oxigraph (fast), or rdflib "
+                                  "(pure Python; same answers, far slower on large graphs)."),
+    timeout: float = TimeoutOption,
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Load the graph in memory instead of answering from the "
+        "store kept on disk for it (built by the first query; KG_CACHE_DIR says where)."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file."""
     from export.query import format_result, run_query
@@ -361,9 +372,24 @@ def query(
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as err:
             raise KGError(f"{sparql[1:]}: cannot read the query file ({err.strerror})") from err
-    result = run_query(graph_file, sparql, engine=engine.value)
+    result = run_query(graph_file, sparql, engine=engine.value, timeout=timeout,
+                       cache=not no_cache)
     text = format_result(result, fmt.value)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+@app.command()
+def serve(
+    graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this "
+                             "machine only; 0.0.0.0 opens it to the network)."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port (0: any free one)."),
+    timeout: float = TimeoutOption,
+) -> None:
+    """Serve a graph file as a read-only SPARQL 1.1 endpoint with a query page, until Ctrl-C."""
+    from export.serve import serve as serve_graph
+
+    serve_graph(graph_file, host=host, port=port, timeout=timeout)
 
 
 @app.command()
