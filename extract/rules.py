@@ -666,6 +666,10 @@ def iter_facts(sent: Span, *, openie: bool = False, variants: bool = False) -> I
             yield from title_facts(token)
 
 
+def _spans(bounds: tuple[int, int]) -> bool:
+    return bounds[0] < bounds[1]
+
+
 def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     doc = sent.doc
     start, end = bounds
@@ -747,6 +751,10 @@ def fact_triples(
 
     seen: set[tuple] = set()
     for fact in iter_facts(sent, openie=openie):
+        if not (_spans(fact.subject_bounds) and _spans(fact.object_bounds)):
+            # An argument with no tokens: only a crossing (non-projective) arc can make one,
+            # such as a possessor whose subtree ends after the noun it owns.
+            continue
         s_start, s_end = _char_bounds(sent, fact.subject_bounds)
         o_start, o_end = _char_bounds(sent, fact.object_bounds)
         ident = (s_start, s_end, fact.predicate, o_start, o_end)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Each script runs as a subprocess (some start Dask clusters): the integration tier.
+pytestmark = pytest.mark.integration
 
 
 def run_script(name: str, *args: str, timeout: float = 600) -> str:

@@ -18,6 +18,9 @@ from export.rdf import to_rdf
 from kg.build import build_graph
 from kg.engines import dask_engine
 from kg.engines.dask_engine import ClusterError, build_graph_dask, model_loads
+
+#: Every test here starts or uses a Dask cluster of worker processes: the integration tier.
+pytestmark = pytest.mark.integration
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
 from kg.stats import summary
