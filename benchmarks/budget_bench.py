@@ -10,7 +10,10 @@ words each), parsed once with the model kg uses, prints:
    start and end), run alternately ``--rounds`` times; the overhead is the difference of the
    medians over the time without;
 3. the same for the whole of :func:`extract.pipeline.extract_pieces` (parse included), which is
-   what ``kg extract`` and ``kg build`` run: the overhead there is what a user pays.
+   what ``kg extract`` and ``kg build`` run: the overhead there is what a user pays;
+4. the cost of one :class:`~extract.budget.cpu_limit` (entered and left ``--guards`` times in
+   a row), and that cost per document as a share of the rules' and the whole run's time: the
+   exact figure that the noisy differences of 2 and 3 approximate.
 
 Usage::
 
@@ -59,21 +62,24 @@ def _pipeline(nlp, texts: list[str], budget: Budget | None) -> float:
     return time.thread_time() - started
 
 
-def _compare(name: str, rounds: int, run) -> None:
+def _compare(name: str, rounds: int, run) -> float:
     without, with_ = [], []
     for _ in range(rounds):  # alternate, so that a busier moment hits both alike
         without.append(run(None))
         with_.append(run(Budget()))
     base, budgeted = statistics.median(without), statistics.median(with_)
     print(f"{name}: no budget {base:.3f} s, with the default budget {budgeted:.3f} s "
-          f"(medians of {rounds}; CPU of this thread); overhead "
-          f"{100 * (budgeted - base) / base:+.2f} %")
+          f"(medians of {rounds}; CPU of this thread); difference "
+          f"{100 * (budgeted - base) / base:+.2f} % (spread without: "
+          f"{min(without):.3f}-{max(without):.3f} s)")
+    return base
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--guards", type=int, default=50_000)
     args = parser.parse_args(argv)
 
     nlp = load_nlp()
@@ -97,9 +103,19 @@ def main(argv: list[str] | None = None) -> None:
           f"({DEFAULT_MS_PER_TOKEN / per_token[-1]:.0f} times the largest), plus "
           f"{Budget().floor:g} s per document")
 
-    _compare("rules only (parses reused)", args.rounds, lambda b: _rules(docs, rule, b))
-    _compare("extract_pieces (parse + rules)", max(1, args.rounds // 2) + 1,
-             lambda b: _pipeline(nlp, texts, b))
+    rules = _compare("rules only (parses reused)", args.rounds, lambda b: _rules(docs, rule, b))
+    whole = _compare("extract_pieces (parse + rules)", max(1, args.rounds // 2) + 1,
+                     lambda b: _pipeline(nlp, texts, b))
+
+    started = time.thread_time()
+    for _ in range(args.guards):
+        with cpu_limit(Budget().seconds(350)):
+            pass
+    guard = (time.thread_time() - started) / args.guards
+    per_doc = guard * len(docs)
+    print(f"one cpu_limit: {1e6 * guard:.1f} us of CPU; for these {len(docs)} documents "
+          f"{1000 * per_doc:.1f} ms: {100 * per_doc / rules:.2f} % of the rules, "
+          f"{100 * per_doc / whole:.3f} % of parse + rules")
 
 
 if __name__ == "__main__":

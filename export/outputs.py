@@ -37,6 +37,7 @@ __all__ = [
     "owner",
     "check_folder",
     "check_outputs",
+    "check_file",
     "write_outputs",
 ]
 
@@ -137,6 +138,31 @@ def check_outputs(
         f"{present} are the outputs {whose}, not of {graph}; write to another folder with -o, "
         f"or replace them with --force"
     )
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    graph_path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+) -> None:
+    """Make sure one file made from ``graph_path`` (``kg html -o PATH``) may be written.
+
+    Refused without ``force``: replacing a graph file recorded in the folder's manifest with
+    something else, or a page or mentions that belong to another graph.
+
+    Raises:
+        OutputConflict: ``path`` belongs to another graph's outputs.
+    """
+    target, graph = Path(path), Path(graph_path)
+    current = owner(target.parent)
+    if force or current is None or _same(current, graph):
+        return
+    if _same(target, current) or (target.name in _COMPANIONS and target.exists()):
+        raise OutputConflict(
+            f"{target} is one of the outputs of {current}, not of {graph}; write elsewhere, "
+            f"or replace it with --force"
+        )
 
 
 def write_outputs(

@@ -37,9 +37,9 @@ __all__ = [
 ]
 
 #: CPU milliseconds of extraction allowed per token of a document by default. The rules take
-#: about 0.01 ms per token on real text (7 % of the parse; the slowest of the 1,000 documents
-#: of ``benchmarks/corpus.py``'s sample measured 0.05 ms per token), so this is a hundred
-#: times more than any real document needs: it only stops a document that would never end.
+#: 0.020 ms per token on real text (median of 165 documents of ``benchmarks/corpus.py``,
+#: 50,000 words; the slowest 0.037 ms; ``benchmarks/budget_bench.py``), so this is more than a
+#: hundred times what any of them needs: it only stops a document that would not end.
 DEFAULT_MS_PER_TOKEN = 5.0
 #: CPU seconds every document is allowed on top of its tokens' share (start-up costs such as
 #: the acronym scan; a one-word document is never stopped at once).

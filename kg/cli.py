@@ -125,7 +125,12 @@ def _usage(message: str) -> NoReturn:
 def _local_paths(paths: List[str]) -> List[Path]:
     """The inputs as paths; a URL is refused (kg reads local files only, never the network)."""
     for raw in paths:
-        if _URL.match(raw) and not Path(raw).exists():
+        if not _URL.match(raw) or Path(raw).exists():
+            continue
+        if raw.lower().startswith("file://"):
+            _usage(f"{raw} is a file URL; give kg the path itself (for example "
+                   f"{raw[len('file://'):] or '/'}).")
+        else:
             _usage(f"{raw} is a URL; kg reads local files and folders only and never fetches "
                    f"anything. Save the page first (for example: curl -L -o page.html "
                    f"'{raw}'), convert it to plain text, and give kg the file.")
@@ -470,11 +475,19 @@ def html(
         help="Draw at most this many facts, the best supported (count, then confidence).",
     ),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    force: bool = typer.Option(
+        False, "--force", help="Write over a file that belongs to another graph's outputs."
+    ),
 ) -> None:
     """Write the interactive graph page of an exported graph."""
     from export.html import write_html
+    from export.outputs import OutputConflict, check_file
     from export.rdf import read_rdf
 
+    try:
+        check_file(output, graph_file, force=force)
+    except OutputConflict as err:
+        _usage(str(err))
     write_html(read_rdf(graph_file), output, max_nodes=max_nodes, max_facts=max_facts, title=title)
 
 

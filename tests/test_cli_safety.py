@@ -213,3 +213,18 @@ def test_console_script_answers_version_and_help_without_loading_a_model():
     assert version.returncode == 0 and version.stdout.startswith("kg ")
     short = subprocess.run([str(script), "-h"], capture_output=True, text=True)
     assert short.returncode == 0 and "build" in short.stdout
+
+
+def test_html_refuses_to_replace_another_graphs_page(kg, corpus, tmp_path):
+    out = tmp_path / "out"
+    kg("build", corpus, "-o", out, "-q")
+    other = tmp_path / "other"
+    kg("build", corpus, "--into", other / "g.ttl", "--create", "-q")
+    page = (out / "graph.html").read_bytes()
+    for target in ("graph.html", "graph.ttl"):
+        code, _, err = kg("html", other / "g.ttl", "-o", out / target)
+        assert code == 2 and f"is one of the outputs of {out / 'graph.ttl'}" in err
+    assert (out / "graph.html").read_bytes() == page
+    assert kg("html", out / "graph.ttl", "-o", out / "graph.html")[0] == 0  # its own page
+    assert kg("html", other / "g.ttl", "-o", out / "graph.html", "--force")[0] == 0
+    assert kg("html", other / "g.ttl", "-o", out / "elsewhere.html")[0] == 0

@@ -56,6 +56,7 @@ from kg.model import Document, KnowledgeGraph
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "LOCAL_HTTP",
     "ClusterError",
     "DaskBuildReport",
     "Partition",
@@ -70,6 +71,10 @@ DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
 #: Worker settings of a local cluster, with :func:`_local_worker_config` (docs/dask.md gives
 #: the same as a Dask config file for the workers of a real cluster).
 _WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: The scheduler of a local cluster serves its HTTP endpoints (health, metrics) on a free
+#: port: with the dashboard off it would still take 8787, and warn when another cluster on
+#: the machine holds it.
+LOCAL_HTTP = {"dashboard_address": ":0"}
 #: How long to wait for a scheduler given by address.
 _CONNECT_TIMEOUT = "30s"
 #: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
@@ -350,7 +355,8 @@ def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
         with _spawning_without_trim_threshold(), dask.config.set(_local_worker_config()):
             cluster = stack.enter_context(
                 LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None, silence_logs=logging.ERROR)
+                             dashboard_address=None, scheduler_kwargs=LOCAL_HTTP,
+                             silence_logs=logging.ERROR)
             )
         return stack.enter_context(Client(cluster))
     except (OSError, RuntimeError) as err:

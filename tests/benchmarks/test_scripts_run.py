@@ -65,3 +65,10 @@ def test_dask_bench_compares_engines_and_bulk_loads(tmp_path):
     for text in ("local --jobs 2:", "dask 2 workers:", "overhead ratio (dask / local)",
                  "pyoxigraph bulk_load of"):
         assert text in out
+
+
+def test_budget_bench_prints_what_the_budget_costs():
+    out = run_script("budget_bench.py", "--words", "2000", "--rounds", "1", "--guards", "1000")
+    for text in ("rules CPU per token", "rules only (parses reused)",
+                 "extract_pieces (parse + rules)", "one cpu_limit"):
+        assert text in out

@@ -198,7 +198,8 @@ def test_local_workers_start_without_dask_malloc_trim_threshold(monkeypatch):
     default = dask.config.get("distributed.nanny.pre-spawn-environ")
     assert default.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask does by default
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address=None, scheduler_kwargs=dask_engine.LOCAL_HTTP,
+                      silence_logs=logging.ERROR) as cluster:
         with Client(cluster) as client:
             assert environ_of(client)[0][0] is not None
     assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask leaves behind
