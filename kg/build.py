@@ -115,15 +115,20 @@ def _extract_task(
     return list(extract_pieces(pieces, nlp, extractor=extractor, budget=budget))
 
 
+def _documents(
+    sources: Iterable[SourceText], limit: int
+) -> Iterator[tuple[SourceText, str, int, Iterator[tuple[str, int]]]]:
+    """Sources as :mod:`extract.pipeline` takes documents: (key, id, body offset, pieces)."""
+    return ((source, source.document.id, source.body_start, source.pieces(limit))
+            for source in sources)
+
+
 def source_pieces(
     sources: Iterable[SourceText], limit: int
 ) -> Iterator[tuple[SourceText, bool, Piece]]:
     """Every piece of every source (at most ``limit`` characters), flagged when it is its
     document's last (:func:`extract.pipeline.document_pieces` over decoded documents)."""
-    return document_pieces(
-        (source, source.document.id, source.body_start, source.pieces(limit))
-        for source in sources
-    )
+    return document_pieces(_documents(sources, limit))
 
 
 def iter_extracted(
@@ -154,9 +159,8 @@ def iter_extracted(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1:
         nlp = nlp if nlp is not None else load_nlp(model)
-        documents = ((source, source.document.id, source.body_start,
-                      source.pieces(piece_limit(nlp))) for source in sources)
-        yield from extract_documents(documents, nlp, extractor=extractor, budget=budget)
+        yield from extract_documents(_documents(sources, piece_limit(nlp)), nlp,
+                                     extractor=extractor, budget=budget)
         return
 
     limit = piece_limit(load_nlp(model))  # fail fast, with the clear message, before forking
