@@ -42,6 +42,10 @@ def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     return doc[start].idx, last.idx + len(last.text)
 
 
+def _spans(bounds: tuple[int, int]) -> bool:
+    return bounds[0] < bounds[1]
+
+
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
     ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
@@ -119,6 +123,10 @@ def fact_triples(
     phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
     further = OPENIE_FURTHER_RULES if openie else FURTHER_CLAUSE_RULES
     for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further):
+        if not (_spans(fact.subject_bounds) and _spans(fact.object_bounds)):
+            # An argument with no tokens: only a crossing (non-projective) arc can make one,
+            # such as a possessor whose subtree ends after the noun it owns.
+            continue
         if not openie and (fact.clause_object or not _nominal(fact)):
             # A clause is not an entity: its own facts are extracted, attributed to the
             # speaker (Clause.voice), and the reporting fact is their provenance.

@@ -36,8 +36,16 @@ from distributed import Client, LocalCluster, as_completed
 
 from export.rdf import DEFAULT_BASE
 import extract.pipeline
-from extract.documents import DEFAULT_PATTERNS, SourceText, read_document
-from extract.pipeline import extract_pieces, piece_limit
+from extract.budget import Budget
+from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, read_document
+from extract.pipeline import (
+    DEFAULT_BUDGET,
+    DocumentGatherer,
+    batch_pieces,
+    extract_pieces,
+    piece_limit,
+    piece_words,
+)
 from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
@@ -48,6 +56,7 @@ from kg.model import Document, KnowledgeGraph
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "LOCAL_HTTP",
     "ClusterError",
     "DaskBuildReport",
     "Partition",
@@ -62,6 +71,10 @@ DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
 #: Worker settings of a local cluster, with :func:`_local_worker_config` (docs/dask.md gives
 #: the same as a Dask config file for the workers of a real cluster).
 _WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: The scheduler of a local cluster serves its HTTP endpoints (health, metrics) on a free
+#: port: with the dashboard off it would still take 8787, and warn when another cluster on
+#: the machine holds it.
+LOCAL_HTTP = {"dashboard_address": ":0"}
 #: How long to wait for a scheduler given by address.
 _CONNECT_TIMEOUT = "30s"
 #: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
@@ -69,7 +82,7 @@ _TASKS_PER_THREAD = 4
 #: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
 _ZONE_CHARS = 1_000_000
 #: Bumped when the checkpoint layout or the extraction it stores changes meaning.
-_CHECKPOINT_VERSION = 2
+_CHECKPOINT_VERSION = 3
 
 # Model loads in this process, by model name: how tests see that a worker loaded it once.
 _LOADS: dict[str, int] = {}
@@ -115,10 +128,13 @@ class Partition:
     documents: tuple[tuple[str, str, str], ...]
     size: int
 
-    def key(self, model: str | None, extractor: str) -> str:
-        """Hash of what the partition's triples depend on: content, model, extractor, code."""
+    def key(self, model: str | None, extractor: str, budget: Budget | None = DEFAULT_BUDGET
+            ) -> str:
+        """Hash of what the partition's triples depend on: content, model, extractor, code,
+        and the extraction budget (which decides what is skipped)."""
+        limit = None if budget is None else [budget.ms_per_token, budget.floor]
         data = json.dumps(
-            [_CHECKPOINT_VERSION, _code_fingerprint(), model or "", extractor,
+            [_CHECKPOINT_VERSION, _code_fingerprint(), model or "", extractor, limit,
              [[doc_id, sha] for _source, doc_id, sha in self.documents]],
             ensure_ascii=False,
         )
@@ -195,12 +211,15 @@ def _reread(source: str, doc_id: str, sha256: str) -> SourceText:
 
 
 def extract_partition(
-    partition: Partition, checkpoint: str, *, model: str | None, extractor: str
+    partition: Partition, checkpoint: str, *, model: str | None, extractor: str,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> dict:
     """Worker task: parse ``partition`` and write its triples to ``checkpoint`` (Parquet).
 
-    Returns the partition's counts and the worker's process id and whether this call loaded
-    the model. A finished checkpoint is returned as is (a retried task does no work twice).
+    Returns the partition's counts, the documents skipped for running over ``budget``
+    (``skipped``: ``[source, reason]`` pairs; their triples are not written), and the worker's
+    process id and whether this call loaded the model. A finished checkpoint is returned as is
+    (a retried task does no work twice).
     """
     done = tables.checkpoint_metadata(checkpoint)
     if done is not None:
@@ -208,22 +227,31 @@ def extract_partition(
     nlp, loaded = _worker_nlp(model)
     sources = (_reread(*doc) for doc in partition.documents)
     words = triples = 0
+    skipped: list[list[str]] = []
+    gatherer = DocumentGatherer()
     writer = tables.CheckpointWriter(checkpoint)
     try:
-        pieces_of = local.document_pieces(sources, piece_limit(nlp))
-        for batch in local.batch_pieces(pieces_of, _ZONE_CHARS):
+        for batch in batch_pieces(local.source_pieces(sources, piece_limit(nlp)), _ZONE_CHARS):
             pieces = [piece for _source, _last, piece in batch]
             extracted = []
             with nlp.memory_zone():
-                for piece, found in zip(pieces, extract_pieces(pieces, nlp, extractor=extractor)):
-                    words += len(piece[1].split())
-                    extracted.extend(found)
+                results = extract_pieces(pieces, nlp, extractor=extractor, budget=budget)
+                for (source, last, piece), result in zip(batch, results):
+                    document = gatherer.add(source, last, result, piece_words(piece))
+                    if document is None:
+                        continue
+                    if document.skipped is not None:
+                        skipped.append([source.document.source, document.skipped])
+                        continue
+                    words += document.words
+                    extracted.extend(document.triples)
             triples += len(extracted)
             writer.write(extracted)  # one row group per zone
     except BaseException as err:
         writer.abort(err)
         raise
-    counts = {"words": words, "triples": triples, "documents": len(partition.documents)}
+    counts = {"words": words, "triples": triples, "documents": len(partition.documents),
+              "skipped": skipped}
     writer.close(counts)
     return {**counts, "pid": os.getpid(), "loaded": loaded, "parsed": True}
 
@@ -327,7 +355,8 @@ def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
         with _spawning_without_trim_threshold(), dask.config.set(_local_worker_config()):
             cluster = stack.enter_context(
                 LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None, silence_logs=logging.ERROR)
+                             dashboard_address=None, scheduler_kwargs=LOCAL_HTTP,
+                             silence_logs=logging.ERROR)
             )
         return stack.enter_context(Client(cluster))
     except (OSError, RuntimeError) as err:
@@ -352,6 +381,7 @@ def build_graph_dask(
     output_partitions: int | None = None,
     base: str = DEFAULT_BASE,
     progress: bool = False,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
     """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
 
@@ -381,6 +411,9 @@ def build_graph_dask(
             map tasks.
         base: Base IRI of the RDF shards.
         progress: Show a progress bar of parsed documents on standard error.
+        budget: Extraction time allowed per document (:class:`~extract.budget.Budget`;
+            None: no limit), enforced on the workers; a document over it is left out and
+            listed in ``report.skipped``, as with :func:`kg.build.build_graph`.
 
     Returns:
         The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
@@ -413,13 +446,18 @@ def build_graph_dask(
             sources, partition_bytes, min_partitions=_TASKS_PER_THREAD * threads
         )
         report.partitions = len(partitions)
-        report.documents = len(documents)
         checkpoints = [
-            str(folder / f"{p.key(model, extractor)}.parquet") for p in partitions
+            str(folder / f"{p.key(model, extractor, budget)}.parquet") for p in partitions
         ]
         mapped = time.perf_counter()
         report.read_seconds = mapped - connected
-        _run_map(client, partitions, checkpoints, model, extractor, report, progress)
+        stopped = _run_map(client, partitions, checkpoints, model, extractor, budget, report,
+                           progress)
+        # Documents skipped on the workers are not in the graph (nor in its shards).
+        report.skipped += sorted(stopped, key=lambda skipped: skipped.path)
+        left_out = {skipped.path for skipped in stopped}
+        documents = [doc for doc in documents if doc.source not in left_out]
+        report.documents = len(documents)
         reduced = time.perf_counter()
         report.map_seconds = reduced - mapped
 
@@ -443,26 +481,29 @@ def _run_map(
     checkpoints: list[str],
     model: str | None,
     extractor: str,
+    budget: Budget | None,
     report: DaskBuildReport,
     progress: bool = False,
-) -> None:
+) -> list[Skipped]:
+    """Run (or resume) every partition's extraction; the documents skipped on the workers."""
     futures = []
+    stopped: list[Skipped] = []
     bar = local.progress_bar(progress)
     for partition, checkpoint in zip(partitions, checkpoints):
         done = tables.checkpoint_metadata(checkpoint)
         if done is not None:
             report.reused += 1
-            _count(report, done)
+            stopped += _count(report, done)
             if bar is not None:
                 bar.update(done["documents"])
             continue
         futures.append(client.submit(
             extract_partition, partition, checkpoint, model=model, extractor=extractor,
-            key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
+            budget=budget, key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
         ))
     try:
         for _future, result in as_completed(futures, with_results=True):
-            _count(report, result)
+            stopped += _count(report, result)
             if not result["parsed"]:
                 report.reused += 1
             if result["loaded"]:
@@ -476,11 +517,13 @@ def _run_map(
     finally:
         if bar is not None:
             bar.close()
+    return stopped
 
 
-def _count(report: DaskBuildReport, counts: dict) -> None:
+def _count(report: DaskBuildReport, counts: dict) -> list[Skipped]:
     report.words += counts["words"]
     report.triples += counts["triples"]
+    return [Skipped(path, reason) for path, reason in counts.get("skipped", ())]
 
 
 def _reduce(

@@ -18,6 +18,9 @@ from export.rdf import to_rdf
 from kg.build import build_graph
 from kg.engines import dask_engine
 from kg.engines.dask_engine import ClusterError, build_graph_dask, model_loads
+
+#: Every test here starts or uses a Dask cluster of worker processes: the integration tier.
+pytestmark = pytest.mark.integration
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
 from kg.stats import summary
@@ -195,7 +198,8 @@ def test_local_workers_start_without_dask_malloc_trim_threshold(monkeypatch):
     default = dask.config.get("distributed.nanny.pre-spawn-environ")
     assert default.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask does by default
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address=None, scheduler_kwargs=dask_engine.LOCAL_HTTP,
+                      silence_logs=logging.ERROR) as cluster:
         with Client(cluster) as client:
             assert environ_of(client)[0][0] is not None
     assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask leaves behind

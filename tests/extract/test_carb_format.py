@@ -106,6 +106,7 @@ def test_parse_tokenised_honours_tokens_and_one_sentence_a_line(nlp):
 
 def test_carb_lines_format_contract_with_real_model(nlp):
     lines = list(carb_lines([s + "\n" for s in SENTENCES], nlp))
+    assert lines, "a check over no output lines checks nothing"
     by_sentence = {s: 0 for s in SENTENCES}
     for line in lines:
         fields = line.split("\t")
