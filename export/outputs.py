@@ -22,6 +22,7 @@ import json
 import os
 from pathlib import Path
 
+from export.html import DEFAULT_MAX_FACTS, DEFAULT_MAX_NODES
 from kg.errors import KGError
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph
@@ -172,8 +173,8 @@ def write_outputs(
     graph_path: str | os.PathLike[str] | None = None,
     base: str | None = None,
     rdf_format: str | None = None,
-    max_nodes: int | None = None,
-    max_facts: int | None = None,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_facts: int | None = DEFAULT_MAX_FACTS,
     jobs: int = 1,
     force: bool = False,
 ) -> list[Path]:
@@ -187,8 +188,9 @@ def write_outputs(
         base: Base IRI of entities; None keeps the one the graph was read with, else
             :data:`export.rdf.DEFAULT_BASE`.
         rdf_format: RDF format name (default: from the graph file's extension).
-        max_nodes: Entities drawn in the page, the most central (None: all).
-        max_facts: Facts drawn in the page, the best supported (None: all).
+        max_nodes: Entities drawn in the page's first view, the most central (None: all);
+            the page's own default (:data:`export.html.DEFAULT_MAX_NODES`) unless given.
+        max_facts: Facts the page holds, the best supported (None: all).
         jobs: Processes writing a big graph file (from :data:`PARALLEL_WRITE_FACTS` facts;
             the bytes are the same for any number).
         force: Replace a page and mentions that belong to another graph.
