@@ -56,6 +56,10 @@ ROLE_WORDS = frozenset(
 #: Adjectives that say how many, not which: "very few women" is as generic as "women".
 _QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "numerous",
                           "countless", "some", "fewer", "less"})
+#: A complement is kept in a label only while the label stays shorter than this many words;
+#: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
+#: network") would be a clause-sized node, and the noun stays in its document instead.
+_LONGEST_LABEL = 8
 #: Nouns whose "of"/"for" complement says which one is meant.
 _COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
@@ -266,17 +270,22 @@ def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def _surname_of_one_person(head: Token) -> bool:
-    """A lone proper noun the recogniser did not tag as a person ("Lawal, 30, was sentenced"
-    read as a place) that ends exactly one person's name of the document."""
-    if head.pos_ != "PROPN" or any(c.dep_ == "compound" for c in head.lefts):
+def _names_a_person(head: Token) -> bool:
+    """A proper noun the recogniser did not tag as a person but that names one: written with
+    an honorific ("Mr Strachan", "Dr Hollingworth"), or a lone word that ends a person's name
+    of the document ("Lawal, 30, was sentenced" read as a place; "Waugh" beside Mark and
+    Steve Waugh, which the person rules then keep apart)."""
+    capitalised_noun = head.pos_ == "NOUN" and head.is_title and head.i != head.sent.start
+    if (head.pos_ != "PROPN" and not capitalised_noun) or is_honorific(head):
         return False
-    if head.ent_type_ and head.ent_iob_ != "B" or (
+    compounds = [c for c in head.lefts if c.dep_ == "compound"]
+    if any(is_honorific(c) for c in compounds):
+        return True
+    if compounds or (head.ent_type_ and head.ent_iob_ != "B") or (
         head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_iob_ == "I"
     ):
         return False  # part of a longer name
-    candidates = person_names(head.doc)["suffixes"].get(head.lower_.replace(".", ""), set())
-    return len(distinct_names(candidates)) == 1  # type: ignore[arg-type]
+    return bool(person_names(head.doc)["suffixes"].get(head.lower_.replace(".", "")))
 
 
 def _described(head: Token, document: str) -> Argument | None:
@@ -323,8 +332,10 @@ def describe(head: Token, document: str) -> Argument | None:
     'spokesman@news.txt'
     """
     type_ = entity_type(head)
-    if type_ == "PERSON" or _surname_of_one_person(head):
+    if type_ == "PERSON" or _names_a_person(head):
         return _person(head, document)
+    if is_honorific(head):
+        return None  # "became a Lord": an honorific is never a node
     label, key = entity_label_key(head)
     rules: list[str] = []
     scope = None
@@ -341,14 +352,18 @@ def describe(head: Token, document: str) -> Argument | None:
         return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
         pobj = _complement(head)
-        if pobj is not None:
-            inner_label, inner_key = entity_label_key(pobj)
+        inner_label, inner_key = entity_label_key(pobj) if pobj is not None else ("", "")
+        if pobj is not None and len(f"{label} of {inner_label}".split()) < _LONGEST_LABEL:
             prep = pobj.head.lower_
             label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
             rules.append("complement")
         elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:
             scope = document
             rules.append("document_scope")
+    if head.pos_ == "ADJ" and type_ is None:
+        # "X is important": a property, not a thing; no corpus-wide "important" node.
+        scope = document
+        rules.append("document_scope")
     if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
         # "Australians" is a detainee in one article and a cricket team in the next.
         scope = document
