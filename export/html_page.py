@@ -618,11 +618,20 @@ function kgDrawLabels(ctx) {
   order.forEach(function (n) {
     var text = nodes.get(n.id).label;
     var font = (n.tier === 0 ? "bold " : "") + NODE_FONT + "px system-ui, Arial, sans-serif";
-    var w = kgMeasure(ctx, text, font);
-    var box = [n.x - w / 2 - 2, n.y + n.r + 1, n.x + w / 2 + 2, n.y + n.r + NODE_FONT + 5];
-    if (n.tier !== 0 && !room.free(box)) return;
+    var w = kgMeasure(ctx, text, font), h = NODE_FONT + 4;
+    // below the entity, else above, right or left of it: a hub among its neighbours still
+    // finds a free side
+    var boxes = [
+      [n.x - w / 2 - 2, n.y + n.r + 1, n.x + w / 2 + 2, n.y + n.r + 1 + h],
+      [n.x - w / 2 - 2, n.y - n.r - 1 - h, n.x + w / 2 + 2, n.y - n.r - 1],
+      [n.x + n.r + 2, n.y - h / 2, n.x + n.r + 6 + w, n.y + h / 2],
+      [n.x - n.r - 6 - w, n.y - h / 2, n.x - n.r - 2, n.y + h / 2],
+    ];
+    var box = n.tier === 0 ? boxes[0] : boxes.find(function (b) { return room.free(b); });
+    if (!box) return;
     room.take(box);
-    labelled.push({ text: text, font: font, x: n.x, y: box[1] + 2, id: n.id, box: box });
+    labelled.push({ text: text, font: font, x: (box[0] + box[2]) / 2, y: box[1] + 2, id: n.id,
+                    box: box });
     drawn++;
   });
   // fact labels where there is room: the selected entity's first, then the best supported

@@ -12,7 +12,7 @@ PNGs at 1400 x 900:
 
 Usage::
 
-    python scripts/screenshot.py [--out-dir docs] [--predicate include] [--entity NAME]
+    python scripts/screenshot.py [--out-dir docs] [--predicate accuse] [--entity NAME]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.real_corpus import real_graph  # noqa: E402
 from export.html import write_html  # noqa: E402
 
-TITLE = "Real corpus: 50 Lee news articles, 641 CaRB sentences, the seed articles"
+TITLE = "Real corpus: 350 Lee news articles, 641 CaRB sentences, the seed articles"
 
 
 def _wait(driver, condition: str, what: str, timeout: float = 120.0) -> None:
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out-dir", type=Path, default=ROOT / "docs")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
-    parser.add_argument("--predicate", default="include")
+    parser.add_argument("--predicate", default="accuse")
     parser.add_argument("--entity", default=None, help="entity whose panel is shown")
     args = parser.parse_args(argv)
 
