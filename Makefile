@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow install clean
+.PHONY: demo test test-integration test-slow test-all install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,21 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/kg build seeds/ -o out/
 
+# The fast tier: unit, doctest, property and in-process command-line tests (under 5 minutes
+# on 2 cores). The other tiers run in CI (.ci/run), or here with `make test-all`.
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The 20 MB one-line and 50 MB documents (about 8 minutes on 2 cores; CI runs them).
+# kg as subprocesses, Dask clusters, the benchmark scripts (about 10 minutes on 2 cores).
+test-integration: $(STAMP)
+	$(BIN)/python -m pytest -m 'integration and not slow'
+
+# 10,000 files, builds killed mid-way, the 20 MB one-line and 50 MB documents (about 15
+# minutes on 2 cores).
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow -rP
+
+test-all: test test-integration test-slow
 
 clean:
 	rm -rf $(VENV) out

@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.carb.scorer import PTB_ESCAPES  # noqa: E402  (loads no spaCy)
+
 __all__ = ["detokenize", "load_sentences", "iter_documents", "write_corpus", "DEFAULT_OUT"]
 
 CARB_SENTENCES = ROOT / "benchmarks" / "carb" / "data" / "dev_sentences.txt"
@@ -37,10 +39,6 @@ SEEDS = ROOT / "seeds"
 DEFAULT_OUT = ROOT / "out" / "bench" / "corpus"
 DEFAULT_WORDS = 1_000_000
 
-#: Penn Treebank bracket escapes (as ``extract.carb.PTB_ESCAPES``; not imported from there
-#: because that module loads spaCy, which would count in the benchmarks' memory and time).
-_PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
-                "-RCB-": "}"}
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", "%", ")", "]", "}", "...",
                               "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "'"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
@@ -58,7 +56,7 @@ def detokenize(line: str) -> str:
     glue = True  # no space before the next token
     quote_open = False
     for raw in line.split():
-        token = _PTB_ESCAPES.get(raw, raw)
+        token = PTB_ESCAPES.get(raw, raw)
         if token in ("``", "''", '"'):
             if token == "``" or (token == '"' and not quote_open):
                 quote_open = True

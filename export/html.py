@@ -5,39 +5,48 @@ whose template is kg's own (see :mod:`export.html_page`): one self-contained pag
 request, every document string shown as text. :func:`render_html` returns that page and
 :func:`write_html` writes it atomically. :class:`HtmlView` shows it inline in Jupyter.
 
-Small graphs are laid out in the browser by vis-network's physics (then frozen); above
-:data:`PHYSICS_LIMIT` entities the layout is computed here (:func:`export.html_layout.fast_layout`)
-and physics is off, so even 5,000 entities are interactive within a few seconds.
+The first view draws :data:`DEFAULT_MAX_NODES` entities (``max_nodes`` overrides): the most
+central ones by PageRank, grown outwards from the best-ranked entity of the largest component,
+so the view is one connected, readable picture. Small fragments (components of at most
+:data:`FRAGMENT_SIZE` entities) are left out and shown with one click. Besides what it draws,
+the page holds the data to grow from what is shown (the neighbours the cap left out), to filter
+by predicate or type across the graph and to tell each entity's story (its facts with their
+sentences), within :data:`PAGE_MAX_FACTS` facts: see :func:`page_data`.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html as _html
 import json
-import math
 import os
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyvis
-from jinja2 import DictLoader, Environment
 from markupsafe import Markup
-from pyvis.network import Network
 
-from export.html_layout import layout_positions, pagerank
 from export.html_page import PAGE_CSS, PAGE_JS, PAGE_TEMPLATE
 from kg.errors import KGError
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph, Provenance
+from kg.stats import centrality, chart_data
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 __all__ = [
+    "DEFAULT_MAX_NODES",
+    "DEFAULT_MAX_FACTS",
+    "FRAGMENT_SIZE",
+    "PAGE_MAX_FACTS",
     "PHYSICS_LIMIT",
     "TYPE_COLORS",
+    "page_data",
     "to_pyvis",
     "render_html",
     "write_html",
@@ -46,16 +55,33 @@ __all__ = [
     "node_id",
 ]
 
-#: Above this many entities the layout is computed in Python and physics is off.
+#: Entities drawn in the first view. At 1400 x 900 the canvas has about 3,800 square pixels per
+#: entity for 200 of them, where a 13 px label of 12 characters needs about 1,300: on the real
+#: corpus 89 of the 200 get a label at the fitted zoom (100: 70; 300: 94; 400: 22), so the first
+#: view reads; the page grows from there on demand (docs/html.md).
+DEFAULT_MAX_NODES = 200
+#: Facts drawn in the first view among those entities, the best supported.
+DEFAULT_MAX_FACTS = 10_000
+#: Weakly connected components of at most this many entities are "fragments" (isolated pairs
+#: and triples): hidden at first, one click shows them.
+FRAGMENT_SIZE = 3
+#: Facts the page holds in all (drawn or not), each with up to MAX_SOURCES sentences: about
+#: 2-4 MB of data at most. A graph that has more keeps, in this order: the drawn facts, the
+#: facts linking drawn entities to hidden ones (REVEAL_MAX_FACTS of them), the fragments
+#: (FRAGMENT_MAX_ENTITIES entities), then the best-supported other facts.
+PAGE_MAX_FACTS = 10_000
+#: Facts that link a drawn entity to one the cap left out, kept so a click can reveal them.
+REVEAL_MAX_FACTS = 4_000
+#: Entities of small fragments kept for the "show fragments" button.
+FRAGMENT_MAX_ENTITIES = 1_500
+#: Above this many entities in a view the layout is computed in Python and physics is off.
 PHYSICS_LIMIT = 300
-#: Most source sentences listed in an edge's tooltip.
+#: Most source sentences kept per fact.
 MAX_SOURCES = 3
-#: Longest sentence shown in a tooltip, in characters.
+#: Longest sentence kept, in characters.
 MAX_SENTENCE = 280
-#: Longest entity label drawn on the canvas (tooltips, details and search use the full one).
-MAX_LABEL = 40
-#: Most aliases listed in an entity's tooltip.
-MAX_ALIASES = 8
+#: Longest entity label drawn on the canvas (the panel, tooltip and search use the full one).
+MAX_LABEL = 32
 DEFAULT_TITLE = "Knowledge graph"
 
 #: Colour of each spaCy entity type (colour-blind friendly Tableau 10, then extras).
@@ -83,8 +109,10 @@ _EXTRA_COLORS = ("#499894", "#e15759", "#79706e", "#b6992d", "#9d7660", "#6b9ac4
 _UNTYPED = "(no type)"
 _UNTYPED_COLOR = "#c4cdd5"
 _EDGE_COLOR = "#8a97a6"
-_NEGATED_COLOR = "#d62728"
 _VIS_VERSION = "9.1.2"
+
+#: Bits of a fact's flags in the page data (see export.html_page's kgFactLabel).
+NEGATED, ATTRIBUTED, CONDITIONAL, QUESTIONED, NOT_ASSERTED = 1, 2, 4, 8, 16
 
 _SCRIPT_UNSAFE = (
     ("<", "\\u003c"),
@@ -120,6 +148,8 @@ def _script_safe_text(json_text: str) -> str:
 @lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, as shipped inside the pyvis package."""
+    import pyvis  # imported here: pyvis loads IPython, which every kg command would pay for
+
     base = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{_VIS_VERSION}"
     try:
         script = (base / "vis-network.min.js").read_text(encoding="utf-8")
@@ -143,8 +173,10 @@ def _pyvis_version() -> str:
         return "unknown"
 
 
-def _environment(meta: dict[str, Any]) -> Environment:
+def _environment(summary: str, data: dict[str, Any]):
     """A Jinja environment holding kg's page template, autoescaping on."""
+    from jinja2 import DictLoader, Environment
+
     env = Environment(loader=DictLoader({"template.html": PAGE_TEMPLATE}), autoescape=True)
     env.filters["kg_json"] = lambda value: Markup(script_safe_json(value))
     env.filters["kg_json_text"] = lambda text: Markup(_script_safe_text(str(text)))
@@ -161,8 +193,8 @@ def _environment(meta: dict[str, Any]) -> Environment:
         "page_js": Markup(PAGE_JS),
         "pyvis_version": _pyvis_version(),
         "vis_version": _VIS_VERSION,
-        "summary": meta["summary"],
-        "meta_json": Markup(script_safe_json(meta["data"])),
+        "summary": summary,
+        "meta_json": Markup(script_safe_json(data)),
     }
     return env
 
@@ -197,40 +229,6 @@ def _provenance_order(p: Provenance) -> tuple:
     return (p.document, p.sentence_start, p.subject_start, p.object_start, p.sentence)
 
 
-def _node_text(
-    attrs: dict[str, Any], type_name: str, degree: int, out_deg: int, in_deg: int
-) -> str:
-    aliases = list(attrs.get("aliases") or [])
-    lines = [str(attrs.get("label") or ""), f"type: {type_name}"]
-    if aliases:
-        shown = ", ".join(aliases[:MAX_ALIASES])
-        more = len(aliases) - MAX_ALIASES
-        lines.append(f"aliases: {shown}" + (f" (+{more} more)" if more > 0 else ""))
-    lines.append(f"degree: {degree} ({out_deg} out, {in_deg} in)")
-    if attrs.get("mentions"):
-        lines.append(f"mentions: {attrs['mentions']}")
-    return "\n".join(lines)
-
-
-def _edge_text(subject: str, obj: str, label: str, data: dict[str, Any]) -> str:
-    count = int(data.get("count") or 0)
-    lines = [f"{subject} → {label} → {obj}"]
-    facts = f"count: {count}"
-    if data.get("confidence") is not None:
-        facts += f" · confidence: {float(data['confidence']):.2f}"
-    lines.append(facts)
-    if data.get("negated"):
-        lines.append("negated: the source denies this fact")
-    provenance = sorted(data.get("provenance") or [], key=_provenance_order)
-    if provenance:
-        lines.append("sources:")
-        for p in provenance[:MAX_SOURCES]:
-            lines.append(f"• {p.document}: “{_shorten(p.sentence, MAX_SENTENCE)}”")
-        if len(provenance) > MAX_SOURCES:
-            lines.append(f"(+{len(provenance) - MAX_SOURCES} more)")
-    return "\n".join(lines)
-
-
 def node_id(key: str) -> str:
     """The id of an entity in the page (``network.body.data.nodes.get(id)``): ``"k:" + key``.
 
@@ -243,63 +241,275 @@ def node_id(key: str) -> str:
     return f"k:{key}"
 
 
-def _keep_central(graph: KnowledgeGraph, max_nodes: int | None) -> list[str]:
-    """Entity keys to draw, sorted: all of them, or the ``max_nodes`` with highest PageRank."""
-    keys = sorted(graph.nodes, key=str)
-    if max_nodes is None or max_nodes >= len(keys):
+def _fact_flags(data: dict[str, Any]) -> int:
+    """The page's flag bits of a fact, from today's ``negated`` and the attribution fields."""
+    flags = NEGATED if data.get("negated") else 0
+    if data.get("attributed_to") or data.get("reported_by"):
+        flags |= ATTRIBUTED
+    if data.get("conditional"):
+        flags |= CONDITIONAL
+    if data.get("stance") == "questioned":
+        flags |= QUESTIONED
+    if data.get("asserted") is False:
+        flags |= NOT_ASSERTED
+    return flags
+
+
+def _fact_label(predicate: str, modality: str, flags: int) -> str:
+    """The label drawn on a fact's edge: "may not rival (if)" (the page's kgFactLabel too)."""
+    words = [modality] if modality else []
+    if flags & NEGATED:
+        words.append("not")
+    words.append(predicate)
+    label = " ".join(words)
+    if flags & CONDITIONAL:
+        label += " (if)"
+    if flags & QUESTIONED:
+        label += "?"
+    return label
+
+
+def _support(data: dict[str, Any]) -> tuple[int, float]:
+    return (-int(data.get("count") or 1), -float(data.get("confidence") or 0.0))
+
+
+def _grow(
+    adjacency: dict[str, set[str]], start: str, position: dict[str, int], limit: int
+) -> list[str]:
+    """Up to ``limit`` entities reached from ``start``, always taking the best-ranked entity
+    next to those taken so far: a connected set that approximates the top of the ranking."""
+    taken: list[str] = []
+    seen = {start}
+    frontier = [(position[start], start)]
+    while frontier and len(taken) < limit:
+        _rank, key = heapq.heappop(frontier)
+        taken.append(key)
+        for other in sorted(adjacency[key]):
+            if other not in seen:
+                seen.add(other)
+                heapq.heappush(frontier, (position[other], other))
+    return taken
+
+
+def _first_view(
+    graph: KnowledgeGraph, position: dict[str, int], components: list[list[str]],
+    max_nodes: int | None,
+) -> list[str]:
+    """The entities drawn first: all of them when they fit, else ``max_nodes`` grown by
+    PageRank from the largest components' best entities, fragments last."""
+    keys = list(graph.nodes)
+    if max_nodes is None or len(keys) <= max_nodes:
         return keys
-    scores = pagerank(graph, directed=False)
-    central = sorted(keys, key=lambda k: (-round(scores[k], 12), str(k)))[:max_nodes]
-    return sorted(central, key=str)
+    adjacency: dict[str, set[str]] = defaultdict(set)
+    for u, v in graph.edges():
+        if u != v:
+            adjacency[u].add(v)
+            adjacency[v].add(u)
+    chosen: list[str] = []
+    for members in components:
+        if len(chosen) >= max_nodes:
+            break
+        best = min(members, key=position.__getitem__)
+        chosen.extend(_grow(adjacency, best, position, max_nodes - len(chosen)))
+    return chosen
 
 
-def _best_supported(
-    graph: KnowledgeGraph, edge_list: list[tuple[str, str, str]], limit: int
-) -> list[tuple[str, str, str]]:
-    """The ``limit`` facts of ``edge_list`` with the highest count, then confidence, in
-    ``edge_list``'s order (ties go to the earlier fact, so the choice is deterministic)."""
+def _components(graph: KnowledgeGraph, position: dict[str, int]) -> list[list[str]]:
+    """Weakly connected components, largest first (ties: the one with the best entity)."""
+    import networkx as nx
+
+    found = [sorted(c, key=position.__getitem__) for c in nx.weakly_connected_components(graph)]
+    return sorted(found, key=lambda c: (-len(c), position[c[0]]))
+
+
+def page_data(
+    graph: KnowledgeGraph,
+    *,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_facts: int | None = DEFAULT_MAX_FACTS,
+) -> dict[str, Any]:
+    """Everything the page shows and holds, as plain JSON-able data (deterministic).
+
+    Entities are ``[key, label, type index, out-degree, in-degree, rank, aliases, extra]``
+    (degrees in the whole graph; rank 0 is the highest PageRank; ``extra`` holds ``mentions``
+    and, when the graph has them, ``alias_rules``, ``honorifics`` and ``scope``); facts are ``[subject, object, predicate
+    index, count, confidence, flags, sources, attributed to, reported by, modality, mentions]``
+    with ``sources`` as ``[sentence index, document index, modality]`` triples (at most
+    :data:`MAX_SOURCES`). ``view`` and ``view_facts`` are what is drawn first, ``fragments``
+    the entities the "show fragments" button adds, ``positions`` their coordinates.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> page_data(KnowledgeGraph())["total"]
+    [0, 0, 0]
+    """
+    for name, value in (("max_nodes", max_nodes), ("max_facts", max_facts)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{name} must be an int or None, not {value!r}")
+            if value < 1:
+                raise ValueError(f"{name} must be at least 1, not {value}")
+    from export.html_layout import layout_positions  # numpy: only when a page is drawn
+
+    scores = centrality(graph)
+    ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
+    position = {key: i for i, key in enumerate(ranking)}
+    components = _components(graph, position)
+
+    view_keys = _first_view(
+        graph, position, [c for c in components if len(c) > FRAGMENT_SIZE]
+        + [c for c in components if len(c) <= FRAGMENT_SIZE], max_nodes,
+    )
+    in_view = set(view_keys)
+    all_facts = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     edges = graph.edges
+    between = [e for e in all_facts if e[0] in in_view and e[1] in in_view]
+    view_facts = between
+    if max_facts is not None and len(between) > max_facts:
+        best = sorted(range(len(between)), key=lambda i: (_support(edges[between[i]]), i))
+        view_facts = [between[i] for i in sorted(best[:max_facts])]
 
-    def support(index: int) -> tuple[float, float, int]:
-        data = edges[edge_list[index]]
-        return (-data.get("count", 0), -float(data.get("confidence", 0.0)), index)
+    # The page's facts: drawn ones, then those that reveal hidden neighbours, then fragments,
+    # then the best supported of the rest, within PAGE_MAX_FACTS.
+    pool: list[tuple[str, str, str]] = list(view_facts)
+    taken = set(pool)
+    reveal = sorted(
+        (e for e in all_facts if (e[0] in in_view) != (e[1] in in_view)),
+        key=lambda e: (_support(edges[e]), position[e[1] if e[0] in in_view else e[0]]),
+    )[:REVEAL_MAX_FACTS]
+    fragment_keys: list[str] = []
+    for members in components:
+        if len(members) <= FRAGMENT_SIZE and not in_view.intersection(members):
+            if len(fragment_keys) + len(members) > FRAGMENT_MAX_ENTITIES:
+                break
+            fragment_keys.extend(members)
+    in_fragments = set(fragment_keys)
+    fragment_facts = [e for e in all_facts if e[0] in in_fragments]
+    rest = sorted((e for e in all_facts if e not in taken), key=lambda e: _support(edges[e]))
+    for group in (reveal, fragment_facts, rest):
+        for fact in group:
+            if len(pool) >= PAGE_MAX_FACTS:
+                break
+            if fact not in taken:
+                taken.add(fact)
+                pool.append(fact)
+    pool.sort(key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    entity_keys = sorted(in_view | in_fragments | {k for e in pool for k in e[:2]}, key=str)
+    index = {key: i for i, key in enumerate(entity_keys)}
+    fact_index = {fact: i for i, fact in enumerate(pool)}
 
-    best = sorted(range(len(edge_list)), key=support)[:limit]
-    return [edge_list[i] for i in sorted(best)]
+    nodes = graph.nodes
+    type_of = {key: str(nodes[key].get("type") or _UNTYPED) for key in entity_keys}
+    type_counts = Counter(str(a.get("type") or _UNTYPED) for _, a in graph.nodes(data=True))
+    types = sorted(type_counts, key=lambda t: (t == _UNTYPED, -type_counts[t], t))
+    type_index = {t: i for i, t in enumerate(types)}
+    colors = _type_colors(types)
+    predicate_counts = Counter(str(edges[e].get("predicate", e[2])) for e in all_facts)
+    predicates = sorted(predicate_counts, key=lambda p: (-predicate_counts[p], p))
+    predicate_index = {p: i for i, p in enumerate(predicates)}
+    out_degree, in_degree = dict(graph.out_degree()), dict(graph.in_degree())
 
-
-def _parallel_smooth(edge_list: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict]:
-    """Per-edge curve options that keep several edges between one pair of nodes apart."""
-    by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for u, v, k in edge_list:
-        pair = (u, v) if str(u) <= str(v) else (v, u)
-        by_pair[pair].append((u, v, k))
-    smooth: dict[tuple[str, str, str], dict] = {}
-    for pair, members in by_pair.items():
-        if len(members) < 2:
-            continue
-        if pair[0] == pair[1]:  # several self-loops: different sizes and angles
-            for i, edge in enumerate(members):
-                smooth[edge] = {
-                    "selfReference": {"size": 16 + 8 * i, "angle": round(math.pi / 4 + i * 0.6, 3)}
-                }
-            continue
-        n = len(members)
-        for i, (u, v, k) in enumerate(members):
-            offset = (i - (n - 1) / 2) * 0.25  # signed curvature, one side or the other
-            if abs(offset) < 1e-9:
-                smooth[(u, v, k)] = {"smooth": {"enabled": False}}
-                continue
-            forward = (u, v) == pair
-            clockwise = (offset > 0) == forward
-            smooth[(u, v, k)] = {
-                "smooth": {
-                    "enabled": True,
-                    "type": "curvedCW" if clockwise else "curvedCCW",
-                    "roundness": round(abs(offset), 3),
-                }
+    entities = []
+    for key in entity_keys:
+        attrs = nodes[key]
+        label = str(attrs.get("label") or key)
+        aliases = [str(a) for a in attrs.get("aliases") or [] if str(a) != label]
+        extra: dict[str, Any] = {"mentions": int(attrs.get("mentions") or 0)}
+        if attrs.get("alias_rules"):
+            extra["alias_rules"] = {
+                str(form): [str(r) for r in rules]
+                for form, rules in sorted(dict(attrs["alias_rules"]).items())
             }
-    return smooth
+        if attrs.get("honorifics"):
+            extra["honorifics"] = [str(h) for h in attrs["honorifics"]]
+        if attrs.get("scope"):
+            extra["scope"] = str(attrs["scope"])
+        entities.append([key, label, type_index[type_of[key]], out_degree[key],
+                         in_degree[key], position[key], aliases, extra])
+
+    documents: dict[str, int] = {}
+    sentences: dict[str, int] = {}
+    facts = []
+    for u, v, k in pool:
+        data = edges[u, v, k]
+        provenance = sorted(data.get("provenance") or [], key=_provenance_order)
+        sources = []
+        for prov in provenance[:MAX_SOURCES]:
+            text = _shorten(prov.sentence, MAX_SENTENCE)
+            sources.append([sentences.setdefault(text, len(sentences)),
+                            documents.setdefault(str(prov.document), len(documents)),
+                            str(prov.modality or "")])
+        attributed = data.get("attributed_to")
+        if attributed is not None:
+            attributed = str(nodes[attributed].get("label") or attributed) \
+                if attributed in nodes else str(attributed)
+        confidence = data.get("confidence")
+        facts.append([
+            index[u], index[v], predicate_index[str(data.get("predicate", k))],
+            int(data.get("count") or 1),
+            None if confidence is None else round(float(confidence), 3),
+            _fact_flags(data), sources, attributed or "", str(data.get("reported_by") or ""),
+            str(data.get("modality") or ""), len(provenance),
+        ])
+
+    # Positions: the first view as one layout; the fragments as another, placed below it.
+    positions: list[list[float] | None] = [None] * len(entity_keys)
+    placed = layout_positions(view_keys_sorted := sorted(view_keys, key=str),
+                              ((u, v) for u, v, _k in view_facts))
+    for key in view_keys_sorted:
+        positions[index[key]] = list(placed[key])
+    if fragment_keys:
+        fragment_sorted = sorted(fragment_keys, key=str)
+        block = layout_positions(fragment_sorted, ((u, v) for u, v, _k in fragment_facts))
+        top = max((y for x, y in placed.values()), default=0.0) + 160.0
+        left = min((x for x, y in placed.values()), default=0.0)
+        low = min(y for x, y in block.values())
+        low_x = min(x for x, y in block.values())
+        for key in fragment_sorted:
+            x, y = block[key]
+            positions[index[key]] = [round(x - low_x + left, 1), round(y - low + top, 1)]
+
+    n_all, m_all = graph.number_of_nodes(), graph.number_of_edges()
+    return {
+        "types": [{"name": t, "color": colors[t], "count": type_counts[t]} for t in types],
+        "predicates": [{"name": p, "count": predicate_counts[p]} for p in predicates],
+        "documents": sorted(documents, key=documents.__getitem__),
+        "sentences": sorted(sentences, key=sentences.__getitem__),
+        "entities": entities,
+        "facts": facts,
+        "positions": positions,
+        "view": sorted(index[k] for k in view_keys),
+        "view_facts": sorted(fact_index[e] for e in view_facts),
+        "fragments": sorted(index[k] for k in fragment_keys),
+        "fragment_total": sum(len(c) for c in components if len(c) <= FRAGMENT_SIZE),
+        "cap": max_nodes or len(entity_keys) or 1,
+        "facts_between": len(between),
+        "total": [n_all, m_all, len(graph.documents)],
+        "charts": chart_data(graph),
+        "physics_limit": PHYSICS_LIMIT,
+        "max_label": MAX_LABEL,
+    }
+
+
+def _summary(data: dict[str, Any]) -> str:
+    n_all, m_all, docs = data["total"]
+    n_shown, m_shown = len(data["view"]), len(data["view_facts"])
+    summary = (
+        f"{_plural(n_all, 'entity', 'entities')} · "
+        f"{_plural(m_all, 'fact')} · {_plural(docs, 'document')}"
+    )
+    if n_shown < n_all or m_shown < m_all:
+        shown = []
+        if n_shown < n_all:
+            shown.append(f"the {n_shown:,} most central entities (PageRank)")
+        if m_shown < data["facts_between"]:
+            whose = "their" if shown else "the"
+            shown.append(f"{whose} {m_shown:,} best-supported facts")
+        summary += (
+            f" — showing {' and '.join(shown)}; "
+            f"{_plural(n_all - n_shown, 'entity', 'entities')} and "
+            f"{_plural(m_all - m_shown, 'fact')} left out"
+        )
+    return summary
 
 
 def _network_options(physics: bool, big: bool) -> dict[str, Any]:
@@ -307,19 +517,16 @@ def _network_options(physics: bool, big: bool) -> dict[str, Any]:
         "nodes": {
             "shape": "dot",
             "borderWidth": 1,
-            "font": {"size": 16, "face": "arial", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # kg draws node labels itself (kgDrawLabels: fixed 13 px on screen, none
+            # overlapping); vis-network's own labels stay in the data but are never drawn.
+            "font": {"size": 14, "face": "arial"},
+            "scaling": {"label": {"drawThreshold": 1e9}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "color": {"color": _EDGE_COLOR, "highlight": "#323f4b", "hover": "#323f4b"},
-            "font": {
-                "size": 12,
-                "face": "arial",
-                "align": "middle",
-                "color": "#52606d",
-                "strokeWidth": 0,
-                "background": "rgba(255,255,255,0.85)",
-            },
+            "font": {"size": 12, "face": "arial"},
+            "scaling": {"label": {"drawThreshold": 1e9}},
             # "dynamic" smoothing (pyvis's default) gives every edge a physics body, and
             # parallel edges then push each other forever; "continuous" settles.
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2}
@@ -350,30 +557,31 @@ def _network_options(physics: bool, big: bool) -> dict[str, Any]:
         }
         if physics
         else {"enabled": False},
-        "layout": {"randomSeed": 7, "improvedLayout": physics and not big},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
     }
 
 
 def to_pyvis(
     graph: KnowledgeGraph,
     *,
-    max_nodes: int | None = None,
-    max_facts: int | None = None,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_facts: int | None = DEFAULT_MAX_FACTS,
     title: str | None = None,
 ) -> Network:
     """The graph as a pyvis ``Network`` using kg's self-contained, escaped page template.
 
     ``net.generate_html()`` returns the page; ``net.write_html(name)`` writes it without the
-    ``lib/`` folder pyvis's default mode creates.
+    ``lib/`` folder pyvis's default mode creates. ``net.nodes`` and ``net.edges`` are what
+    the first view draws; the page adds tooltips, styles and everything else from its data.
 
     Args:
         graph: The knowledge graph.
-        max_nodes: Draw only this many entities, the most central by PageRank (facts
-            weighted by count, counted in both directions); the page says how many were left
-            out. None draws all.
+        max_nodes: Draw this many entities at first (:data:`DEFAULT_MAX_NODES`), the most
+            central by PageRank (facts weighted by count, both directions), grown from the
+            largest components' best entities; small fragments come last. The header says
+            how many were left out. None draws all.
         max_facts: Draw only this many of the facts between the drawn entities, those with
-            the highest count, then confidence; the page says how many were left out. None
-            draws all.
+            the highest count, then confidence. None draws all.
         title: Page title; defaults to "Knowledge graph".
 
     Returns:
@@ -389,145 +597,52 @@ def to_pyvis(
     >>> len(net.nodes), net.edges[0]["label"]
     (2, 'meet')
     """
-    for name, value in (("max_nodes", max_nodes), ("max_facts", max_facts)):
-        if value is not None:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{name} must be an int or None, not {value!r}")
-            if value < 1:
-                raise ValueError(f"{name} must be at least 1, not {value}")
+    from pyvis.network import Network
+
     heading = DEFAULT_TITLE if title is None else str(title)
+    data = page_data(graph, max_nodes=max_nodes, max_facts=max_facts)
+    entities, facts, predicates = data["entities"], data["facts"], data["predicates"]
+    physics = len(data["view"]) <= PHYSICS_LIMIT
 
-    keys = _keep_central(graph, max_nodes)
-    kept = set(keys)
-    edge_list = sorted(
-        ((u, v, k) for u, v, k in graph.edges(keys=True) if u in kept and v in kept),
-        key=lambda e: (str(e[0]), str(e[1]), str(e[2])),
-    )
-    m_between = len(edge_list)  # facts between the drawn entities, before max_facts
-    if max_facts is not None and m_between > max_facts:
-        edge_list = _best_supported(graph, edge_list, max_facts)
-    n_shown, m_shown = len(keys), len(edge_list)
-    physics = n_shown <= PHYSICS_LIMIT
-    big = n_shown > PHYSICS_LIMIT
-
-    type_of = {key: str(graph.nodes[key].get("type") or _UNTYPED) for key in keys}
-    type_counts = Counter(type_of.values())
-    types = sorted(type_counts, key=lambda t: (t == _UNTYPED, -type_counts[t], t))
-    colors = _type_colors(types)
-    type_index = {t: i for i, t in enumerate(types)}
-
-    out_deg = dict(graph.out_degree(keys))
-    in_deg = dict(graph.in_degree(keys))
-    max_degree = max((out_deg[k] + in_deg[k] for k in keys), default=1) or 1
-
-    # Positions are computed here at every size: small graphs start from them and let
-    # vis-network's physics polish the layout for a moment, large ones keep them as they are.
-    positions = layout_positions(keys, ((u, v) for u, v, _k in edge_list))
+    node_items = []
+    for i in data["view"]:
+        key, label, type_number = entities[i][:3]
+        x, y = data["positions"][i]
+        node_items.append({"id": node_id(key), "label": _shorten(label, MAX_LABEL),
+                           "group": f"t{type_number}", "x": x, "y": y})
+    edge_items = []
+    for f in data["view_facts"]:
+        fact = facts[f]
+        edge_items.append({
+            "id": f"e{f}",
+            "from": node_id(entities[fact[0]][0]),
+            "to": node_id(entities[fact[1]][0]),
+            "label": _fact_label(predicates[fact[2]]["name"], fact[9], fact[5]),
+        })
 
     net = Network(height="100%", width="100%", directed=True, heading=heading,
                   cdn_resources="in_line")
-    node_items = []
-    meta_nodes = []
-    for key in keys:
-        attrs = graph.nodes[key]
-        label = str(attrs.get("label") or key)
-        degree = out_deg[key] + in_deg[key]
-        item: dict[str, Any] = {
-            "id": node_id(key),
-            "label": _shorten(label, MAX_LABEL),
-            "title": _node_text(attrs, type_of[key], degree, out_deg[key], in_deg[key]),
-            "group": f"t{type_index[type_of[key]]}",
-            "size": round(8 + 24 * math.sqrt(degree / max_degree), 2),
-        }
-        if positions:
-            item["x"], item["y"] = positions[key]
-        node_items.append(item)
-        names = [label] + [str(a) for a in attrs.get("aliases") or [] if str(a) != label]
-        meta_nodes.append([node_id(key), type_index[type_of[key]], names])
-
-    predicate_counts = Counter(str(graph.edges[e].get("predicate", e[2])) for e in edge_list)
-    predicates = sorted(predicate_counts, key=lambda p: (-predicate_counts[p], p))
-    predicate_index = {p: i for i, p in enumerate(predicates)}
-    smooth = _parallel_smooth(edge_list)
-    edge_items = []
-    meta_edges = []
-    labels = {key: str(graph.nodes[key].get("label") or key) for key in keys}
-    for number, (u, v, k) in enumerate(edge_list):
-        data = graph.edges[u, v, k]
-        predicate = str(data.get("predicate", k))
-        negated = bool(data.get("negated"))
-        label = f"not {predicate}" if negated else predicate
-        count = int(data.get("count") or 1)
-        edge_id = f"e{number}"
-        item = {
-            "id": edge_id,
-            "from": node_id(u),
-            "to": node_id(v),
-            "label": label,
-            "title": _edge_text(labels[u], labels[v], label, data),
-        }
-        if count > 1:
-            item["width"] = round(1 + min(4.0, math.log2(count)), 2)
-        if negated:
-            item["dashes"] = True
-            item["color"] = {"color": _NEGATED_COLOR, "highlight": _NEGATED_COLOR,
-                             "hover": _NEGATED_COLOR}
-            item["font"] = {"color": _NEGATED_COLOR}
-        item.update(smooth.get((u, v, k), {}))
-        edge_items.append(item)
-        meta_edges.append([edge_id, predicate_index[predicate]])
-
     # Batch the data into pyvis: add_node/add_edge check every existing node and edge, which
     # slows to hundreds of microseconds per edge on large graphs.
     net.nodes = node_items
     net.node_ids = [item["id"] for item in node_items]
     net.node_map = {item["id"]: item for item in node_items}
     net.edges = edge_items
-    net.options = _network_options(physics, big)
+    net.options = _network_options(physics, not physics)
     # One vis-network group per entity type: colours are set once, not on every node.
     net.options["groups"] = {
         f"t{i}": {
             "color": {
-                "background": colors[t],
+                "background": t["color"],
                 "border": "#52606d",
-                "highlight": {"background": colors[t], "border": "#1f2933"},
-                "hover": {"background": colors[t], "border": "#1f2933"},
+                "highlight": {"background": t["color"], "border": "#1f2933"},
+                "hover": {"background": t["color"], "border": "#1f2933"},
             }
         }
-        for i, t in enumerate(types)
+        for i, t in enumerate(data["types"])
     }
-
-    n_all, m_all = graph.number_of_nodes(), graph.number_of_edges()
-    summary = (
-        f"{_plural(n_all, 'entity', 'entities')} · "
-        f"{_plural(m_all, 'fact')} · {_plural(len(graph.documents), 'document')}"
-    )
-    if n_shown < n_all or m_shown < m_all:
-        shown = []
-        if n_shown < n_all:
-            shown.append(f"the {n_shown:,} most central entities (PageRank)")
-        if m_shown < m_between:
-            whose = "their" if shown else "the"
-            shown.append(f"{whose} {m_shown:,} best-supported facts")
-        summary += (
-            f" — showing {' and '.join(shown)}; "
-            f"{_plural(n_all - n_shown, 'entity', 'entities')} and "
-            f"{_plural(m_all - m_shown, 'fact')} left out"
-        )
-    meta = {
-        "summary": summary,
-        "data": {
-            "types": [
-                {"name": t, "color": colors[t], "count": type_counts[t]} for t in types
-            ],
-            "predicates": [{"name": p, "count": predicate_counts[p]} for p in predicates],
-            "nodes": meta_nodes,
-            "edges": meta_edges,
-            "shown": [n_shown, m_shown],
-            "total": [n_all, m_all, len(graph.documents)],
-        },
-    }
-    net.templateEnv = _environment(meta)
+    summary = _summary(data)
+    net.templateEnv = _environment(summary, data)
     net.path = "template.html"
     net.template = net.templateEnv.get_template(net.path)  # pyvis's notebook=True path
     net.kg_summary = summary
@@ -537,8 +652,8 @@ def to_pyvis(
 def render_html(
     graph: KnowledgeGraph,
     *,
-    max_nodes: int | None = None,
-    max_facts: int | None = None,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_facts: int | None = DEFAULT_MAX_FACTS,
     title: str | None = None,
 ) -> str:
     """The complete, self-contained HTML page for ``graph`` (see :func:`to_pyvis`).
@@ -554,13 +669,15 @@ def write_html(
     graph: KnowledgeGraph,
     path: str | os.PathLike[str],
     *,
-    max_nodes: int | None = None,
-    max_facts: int | None = None,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_facts: int | None = DEFAULT_MAX_FACTS,
     title: str | None = None,
 ) -> None:
     """Write the page for ``graph`` to ``path`` atomically; the same graph gives the same bytes.
 
-    Creates nothing but ``path`` (no ``lib/`` folder) and never opens a browser.
+    Draws :data:`DEFAULT_MAX_NODES` entities at first, as ``kg build`` and ``kg html`` do
+    (``max_nodes=None`` draws all). Creates nothing but ``path`` (no ``lib/`` folder) and never
+    opens a browser.
     """
     page = render_html(graph, max_nodes=max_nodes, max_facts=max_facts, title=title)
     with atomic_open(path, "w") as handle:
@@ -570,8 +687,10 @@ def write_html(
 class HtmlView:
     """Shows a graph inline in Jupyter: ``HtmlView(graph)`` as the last line of a cell.
 
-    The page goes into a sandboxed ``<iframe srcdoc>`` (scripts allowed, nothing else), which
-    avoids pyvis's notebook mode and keeps the page's scripts away from the notebook.
+    Draws the same first view as :func:`write_html` (:data:`DEFAULT_MAX_NODES` entities unless
+    told otherwise). The page goes into a sandboxed ``<iframe srcdoc>`` (scripts allowed,
+    nothing else), which avoids pyvis's notebook mode and keeps the page's scripts away from
+    the notebook.
 
     >>> view = HtmlView(KnowledgeGraph(), height=400)
     >>> view._repr_html_().startswith("<iframe")
@@ -582,8 +701,8 @@ class HtmlView:
         self,
         graph: KnowledgeGraph,
         *,
-        max_nodes: int | None = None,
-        max_facts: int | None = None,
+        max_nodes: int | None = DEFAULT_MAX_NODES,
+        max_facts: int | None = DEFAULT_MAX_FACTS,
         title: str | None = None,
         height: int = 650,
     ) -> None:

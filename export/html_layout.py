@@ -1,11 +1,11 @@
-"""Fast, deterministic graph layout and PageRank in numpy, for the HTML page of large graphs.
+"""Fast, deterministic graph layout in numpy, for the HTML page.
 
-networkx's ``spring_layout`` needs about a minute for 5,000 nodes and its PageRank needs scipy,
-which kg does not depend on. Here each weakly connected component is placed by pivot MDS
-(Brandes & Pich, 2006: breadth-first distances from a few pivots, then a two-dimensional
-projection), refined by a few force-directed steps in which repulsion only acts between nearby
-nodes (a uniform grid finds them), and the components are packed in rows, largest first.
-Everything is seeded, so the same graph always gets the same positions.
+networkx's ``spring_layout`` needs about a minute for 5,000 nodes. Here each weakly connected
+component is placed by pivot MDS (Brandes & Pich, 2006: breadth-first distances from a few
+pivots, then a two-dimensional projection), refined by a few force-directed steps in which
+repulsion only acts between nearby nodes (a uniform grid finds them), and the components are
+packed in rows, largest first. Everything is seeded, so the same graph always gets the same
+positions. (The page ranks entities with :func:`kg.stats.pagerank`.)
 """
 
 from __future__ import annotations
@@ -15,59 +15,11 @@ from typing import Hashable, Iterable, Sequence
 import networkx as nx
 import numpy as np
 
-__all__ = ["pagerank", "fast_layout", "layout_positions"]
+__all__ = ["fast_layout", "layout_positions"]
 
 #: Ideal edge length, in vis-network canvas pixels.
 EDGE_LENGTH = 110.0
 _PIVOTS = 40
-
-
-def pagerank(
-    graph: nx.MultiDiGraph,
-    *,
-    weight: str | None = "count",
-    alpha: float = 0.85,
-    directed: bool = True,
-) -> dict[Hashable, float]:
-    """PageRank by power iteration in numpy; parallel edges add their ``weight`` attribute.
-
-    Dangling nodes spread their rank uniformly, as in networkx. With ``directed=False`` every
-    edge counts in both directions (the subject of many facts is as central as their object).
-
-    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")])
-    >>> ranks = pagerank(g)
-    >>> max(ranks, key=ranks.get)
-    'b'
-    """
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    src, dst, wts = [], [], []
-    for u, v, data in graph.edges(data=True):
-        src.append(index[u])
-        dst.append(index[v])
-        wts.append(float(data.get(weight, 1) or 1) if weight else 1.0)
-        if not directed:
-            src.append(index[v])
-            dst.append(index[u])
-            wts.append(wts[-1])
-    src_a = np.asarray(src, dtype=np.int64)
-    dst_a = np.asarray(dst, dtype=np.int64)
-    w = np.asarray(wts, dtype=np.float64)
-    out = np.bincount(src_a, weights=w, minlength=n) if len(src) else np.zeros(n)
-    dangling = out == 0
-    share = np.divide(w, out[src_a], out=np.zeros_like(w), where=out[src_a] > 0)
-    rank = np.full(n, 1.0 / n)
-    for _ in range(200):
-        spread = np.bincount(dst_a, weights=rank[src_a] * share, minlength=n) if len(src) else 0
-        new = alpha * (spread + rank[dangling].sum() / n) + (1.0 - alpha) / n
-        if np.abs(new - rank).sum() < n * 1e-12:
-            rank = new
-            break
-        rank = new
-    return {node: float(rank[i]) for i, node in enumerate(nodes)}
 
 
 def _adjacency(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]]):

@@ -12,12 +12,17 @@ from spacy.tokens import Doc, Token
 from extract.phrases import entity_key, entity_label
 from kg.merge import acronym_matches
 
-__all__ = ["acronyms", "acronym_key"]
+__all__ = ["acronyms", "acronym_key", "acronym_letters"]
 
 _CACHE = "kg.acronyms"
 
 
-def _acronym_text(text: str) -> str | None:
+def acronym_letters(text: str) -> str | None:
+    """The letters of an acronym, lower case, without a plural "s" or dots; else None.
+
+    >>> acronym_letters("LLMs"), acronym_letters("U.S."), acronym_letters("Sora")
+    ('llm', 'us', None)
+    """
     core = text[:-1] if text.endswith("s") else text
     core = core.replace(".", "")
     if 2 <= len(core) <= 8 and core.isupper() and core.isalpha():
@@ -43,7 +48,7 @@ def acronyms(doc: Doc) -> dict[str, str]:
         short, close = doc[token.i + 1], doc[token.i + 2]
         if close.text != ")":
             continue
-        letters = _acronym_text(short.text)
+        letters = acronym_letters(short.text)
         if letters is None:
             continue
         head = doc[token.i - 1]
@@ -59,7 +64,7 @@ def acronyms(doc: Doc) -> dict[str, str]:
 
 def acronym_key(token: Token) -> str | None:
     """The expansion key when ``token`` is an acronym its document defines, else None."""
-    letters = _acronym_text(token.text)
+    letters = acronym_letters(token.text)
     if letters is None:
         return None
     return acronyms(token.doc).get(letters)

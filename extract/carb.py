@@ -112,11 +112,11 @@ def _clean(text: str, escapes: dict[str, str]) -> str:
 def carb_line(sentence: str, triple: Triple) -> str:
     """One CaRB output line for ``triple`` found in ``sentence`` (the input line, verbatim).
 
-    The relation is the predicate (``not`` first when negated), or the provenance's
-    ``relation_text`` (the predicate's words as the sentence writes them) when the model
-    records one: CaRB matches relation words exactly, so surface forms score better than
-    lemmas. The arguments are the full subject and object texts and then the further arguments
-    of ``triple.extra``. Brackets are written as PTB escapes when the sentence writes them so.
+    The relation is the predicate (``not`` first when negated); the Open IE extractor
+    (:data:`CARB_EXTRACTOR`) writes it as the sentence does, since CaRB matches relation words
+    exactly and surface forms score better than lemmas. The arguments are the full subject and
+    object texts and then the further arguments of ``triple.extra``. Brackets are written as
+    PTB escapes when the sentence writes them so.
 
     >>> from kg.model import Argument, Provenance
     >>> prov = Provenance("d", "s", 0, 0, "Bob", 0, 3, "the house ( old )", 0, 0, 0.75, "svo")
@@ -128,7 +128,7 @@ def carb_line(sentence: str, triple: Triple) -> str:
     tokens = set(sentence.split())
     escapes = {c: esc for esc, c in PTB_ESCAPES.items() if esc in tokens and c not in tokens}
     p = triple.provenance
-    relation = getattr(p, "relation_text", None) or fact_key(triple.predicate, triple.negated)
+    relation = fact_key(triple.predicate, triple.negated)
     args = [p.subject_text, p.object_text, *triple.extra]
     fields = [sentence, repr(float(p.confidence)), _clean(relation, escapes)]
     fields += [_clean(arg, escapes) for arg in args]

@@ -1,78 +1,306 @@
-"""Cheap pronoun and demonstrative resolution over one parsed document.
+"""Cautious pronoun, reflexive and demonstrative resolution over one parsed document.
 
-Only what the text makes clear is resolved; anything else gives None and the caller drops the
-triple rather than inventing a referent:
+A pronoun is resolved only when exactly one compatible antecedent is in reach; anything else
+gives None and the caller drops the triple rather than inventing a referent:
 
-* ``he``/``she`` and their forms -> the one person named in the preceding text window (the
-  current sentence up to the pronoun and the two sentences before it); several different
-  people, or none, leave it unresolved;
-* ``it``/``its``, ``they``/``them``/``their`` -> the subject of the nearest preceding clause in
-  the window when it agrees in number and is not a person or a pronoun;
-* a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in the
-  window with the same head lemma.
+* reflexives (``himself``, ``itself``, ``themselves``) -> the subject of their own clause
+  ("a suicide bomber tried to blow himself up" -> the bomber), always;
+* possessives (``his``, ``its``, ``their``) -> the subject of their own clause when it agrees
+  ("Russia defended itself against criticism of its arms sales"), else as below;
+* ``he``/``she`` and their forms -> the one person named in reach (the sentence up to the
+  pronoun and the two before it), counting the forms of one name as one person ("Yasser
+  Arafat" ... "Mr Arafat"); a person whose honorific says the other gender ("Ms Almao" for
+  "he") is not compatible, and a person-denoting noun in reach ("the captain") makes it
+  ambiguous;
+* ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
+  objects of the sentence up to the pronoun and of the one before) that agrees in number;
+  "it" never resolves to a person or a person noun;
+* a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in
+  reach with the same head lemma.
 
-Each lookup scans a window of at most three sentences, so the cost stays linear in the text.
+Each lookup scans at most three sentences, so the cost stays linear in the text.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
-__all__ = ["resolve"]
+from extract.entities import person_key
+from extract.phrases import HONORIFICS
 
-_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+__all__ = ["DEMONSTRATIVES", "PERSON_NOUNS", "has_demonstrative", "resolve"]
+
+#: Determiners that point back at something named before ("these companies").
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
 _SINGULAR = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
-_WINDOW = 2
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame",
+                                "lady"})
+_MALE_HONORIFICS = HONORIFICS & frozenset({"mr", "mister", "sir", "lord", "herr", "messrs"})
+#: Common nouns that denote people: never an antecedent of "it", and a rival antecedent of
+#: "he"/"she" (so "the captain ... he" beside a named person is left unresolved).
+PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby person people father mother son daughter husband wife "
+    "brother sister uncle aunt friend captain pilot driver minister president premier leader "
+    "senator spokesman spokeswoman official officer policeman soldier judge lawyer doctor "
+    "nurse teacher student worker farmer victim suspect gunman bomber attacker priest "
+    "bishop king queen prince princess chairman director manager chief executive founder "
+    "entrepreneur researcher scientist analyst expert author writer reporter journalist "
+    "candidate governor mayor ambassador secretary commissioner inspector detective "
+    "prisoner detainee refugee pilgrim player coach member citizen resident spokeswoman "
+    "chairwoman colleague militant deputy staffer envoy negotiator".split()
+)
+_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister aunt queen princess "
+                          "spokeswoman chairwoman".split())
+_MALE_NOUNS = frozenset("man boy father son husband brother uncle king prince spokesman "
+                        "chairman policeman gunman".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Entity types that name no thing a pronoun stands for.
+_NOT_REFERENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
+                            "QUANTITY"})
+_ARGUMENTS = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "appos"})
+#: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
+#: a conjunct is a referent of its own, also where the parser misreads "forces women").
+_CANDIDATES = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "conj", "dative", "oprd", "poss"})
+_PERSON_WINDOW = 2
+_THING_WINDOW = 1
 
 
-def _window_start(token: Token) -> int:
+def _window_start(token: Token, sentences: int) -> int:
     sent = token.sent
     doc = token.doc
     start = sent.start
-    for _ in range(_WINDOW):
+    for _ in range(sentences):
         if start == 0:
             break
         start = doc[start - 1].sent.start
     return start
 
 
-def _person(token: Token) -> Token | None:
-    start = _window_start(token)
-    people: dict[str, Token] = {}
-    for ent in token.doc.ents:
-        if ent.start >= token.i:
-            break
-        if ent.end > start and ent.label_ == "PERSON":
-            people.setdefault(ent.text.split()[-1], ent.root)
-    if len(people) == 1:
-        return next(iter(people.values()))
-    return None
+def _is_person_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS
 
 
-def _subject(token: Token, plural: bool) -> Token | None:
-    start = _window_start(token)
-    doc = token.doc
-    for i in range(token.i - 1, start - 1, -1):
-        cand = doc[i]
-        if cand.dep_ not in ("nsubj", "nsubjpass") or cand.pos_ not in ("NOUN", "PROPN"):
+def _gender(ent_start: Token) -> str | None:
+    """The gender an honorific before a name states ("Ms Almao" -> "f"), else None."""
+    doc = ent_start.doc
+    for i in (ent_start.i, ent_start.i - 1):
+        if i < 0:
             continue
-        if cand.ent_type_ == "PERSON":
-            return None
-        if (cand.tag_ in ("NNS", "NNPS")) != plural:
-            return None
-        return cand
+        word = doc[i].lower_.rstrip(".")
+        if word in _FEMALE_HONORIFICS:
+            return "f"
+        if word in _MALE_HONORIFICS:
+            return "m"
     return None
+
+
+_PEOPLE_CACHE = "kg.coref_people"
+
+
+def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
+    """The document's person mentions, once: starts, ``(end, key, root)`` and genders by key."""
+    cached = doc.user_data.get(_PEOPLE_CACHE)
+    if cached is not None:
+        return cached
+    starts: list[int] = []
+    mentions: list[tuple[int, str, Token]] = []
+    genders: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = person_key(ent.root)
+        if key is None:
+            continue
+        gender = _gender(ent[0])
+        if gender:
+            genders.setdefault(key, set()).add(gender)
+        starts.append(ent.start)
+        mentions.append((ent.end, key, ent.root))
+    cached = doc.user_data[_PEOPLE_CACHE] = (starts, mentions, genders)
+    return cached
+
+
+def _person(token: Token) -> Token | None:
+    start = _window_start(token, _PERSON_WINDOW)
+    wanted = "m" if token.lower_ in _MALE else "f"
+    doc = token.doc
+    starts, mentions, genders = _people(doc)
+    people: dict[str, Token] = {}
+    for n in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, token.i)):
+        end, key, root = mentions[n]
+        if end <= token.i:
+            people[key] = root  # the latest mention of each person
+    compatible = {key: root for key, root in people.items()
+                  if genders.get(key, {wanted}) == {wanted}}
+    if len(compatible) != 1:
+        return None
+    if any(_rival(t, wanted) for t in doc[start : token.i]):
+        return None  # "the captain" could be meant as well
+    return next(iter(compatible.values()))
+
+
+def _rival(token: Token, gender: str) -> bool:
+    """True when ``token`` is a person noun that "he" (``m``) or "she" (``f``) could mean too.
+
+    Rivals are singular person nouns that are subjects or definite objects, unless of the
+    other gender ("his mother" is no rival for "he"), and subject names the recogniser did not
+    tag ("God"). Plural nouns ("reporters"), indefinite objects ("for having a child") and
+    nouns that describe the named person ("Saud al-Rasheed, a 21-year-old Saudi man") are not.
+    """
+    if token.ent_type_:
+        return False
+    if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS:
+        return True  # a name the recogniser missed ("God had put humans on Earth")
+    if token.dep_ not in _SUBJECTS and not (
+        token.dep_ in ("dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the"
+                                               for c in token.lefts)
+    ):
+        return False  # an indefinite object ("for having a child") is seldom referred back to
+    if token.tag_ != "NN" or not _is_person_noun(token):
+        return False
+    lemma = token.lemma_.lower()
+    other = _FEMALE_NOUNS if gender == "m" else _MALE_NOUNS
+    return lemma not in other
+
+
+def _thing(token: Token, plural: bool) -> Token | None:
+    """The one noun in reach that agrees with "it" (``plural`` False) or "they".
+
+    Every subject and object of the sentence up to the pronoun and of the sentence before is
+    a candidate ("it" never a person, a person noun or a coordination such as "Iraq and
+    Russia"); a noun that only modifies another through "of" ("the capital of France") is
+    not. Resolved only when exactly one candidate agrees.
+    """
+    start = _window_start(token, _THING_WINDOW)
+    doc = token.doc
+    found: dict[str, Token] = {}
+    for cand in doc[start : token.i]:
+        if cand.dep_ not in _CANDIDATES or cand.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if cand.ent_type_ in _NOT_REFERENTS:
+            continue
+        if cand.dep_ == "poss" and cand.head.pos_ != "NOUN":
+            continue  # "Australia's Commonwealth Bank" names the bank, not Australia
+        coordinated = any(c.dep_ == "conj" for c in cand.children)
+        if (coordinated or cand.tag_ in ("NNS", "NNPS") or cand.ent_type_ == "NORP") != plural:
+            continue
+        if not plural and (cand.ent_type_ == "PERSON" or _is_person_noun(cand)):
+            continue
+        if cand.dep_ == "pobj" and cand.head.head.i != cand.head.i and cand.head.head.pos_ in (
+            "NOUN", "PROPN"
+        ) and cand.head.lower_ == "of":
+            continue  # "the capital of France": France modifies the capital, it is no rival
+        found[cand.lemma_.lower()] = cand
+    if len(found) != 1:
+        return None
+    (target,) = found.values()
+    if any(c.dep_ == "conj" for c in target.children):
+        return None  # "Iraq and Russia ... they": no one node stands for the pair
+    return target
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause ``token`` stands in, following xcomp chains upward.
+
+    A relative pronoun subject ("husbands ..., who regard themselves") stands for the noun
+    the relative clause modifies.
+    """
+    node = token
+    for _ in range(len(token.doc)):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVES and node.dep_ == "relcl" and node.head.i != node.i:
+                return node.head
+            if subject.pos_ == "PRON" and subject.i != token.i:
+                return resolve(subject) if subject.lower_ not in _REFLEXIVES else None
+            return subject
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return node.head
+        if node.head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis"):
+            return None  # the clause has no subject of its own and borrows none
+        node = node.head
+    return None
+
+
+def _agrees(token: Token, pronoun: str) -> bool:
+    """True when ``token`` can be what the possessive ``pronoun`` stands for."""
+    plural = token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP" or any(
+        c.dep_ == "conj" for c in token.children)
+    person = token.ent_type_ == "PERSON" or _is_person_noun(token)
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_REFERENTS:
+        return False
+    if pronoun == "their":
+        return plural
+    if plural:
+        return False
+    if pronoun == "its":
+        return not person
+    if not person:
+        return False
+    if token.ent_type_ == "PERSON":
+        key = person_key(token)
+        genders = _people(token.doc)[2].get(key or "", set())
+        wanted = "m" if pronoun == "his" else "f"
+        return genders <= {wanted}
+    lemma = token.lemma_.lower()
+    return lemma not in (_FEMALE_NOUNS if pronoun == "his" else _MALE_NOUNS)
+
+
+def _owner(token: Token) -> Token | None:
+    """What a possessive pronoun refers to when its own clause's subject agrees with it.
+
+    "Russia defended itself against criticism of its arms sales", "Colin Powell had delivered
+    the message to his counterpart": the subject of the clause is the owner.
+    """
+    # Not when a nearer owner stands between the phrase and the verb: "conflict between the
+    # party's senators and its organisation" (the party's), unlike "criticism of its sales".
+    node = token.head
+    for _ in range(len(token.doc)):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in node.children):
+            return None
+    subject = _clause_subject(token)
+    if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
+        return None  # "their actions are ...": the subject is the owned phrase itself
+    if not _agrees(subject, token.lower_):
+        return None
+    if token.lower_ in ("his", "her"):
+        # A person is only taken when no other person in reach could be meant.
+        named = _person(token)
+        if subject.ent_type_ == "PERSON":
+            return subject if named is not None and person_key(named) == person_key(
+                subject) else None
+        starts, _, _ = _people(token.doc)
+        window = _window_start(token, _PERSON_WINDOW)
+        if bisect.bisect_left(starts, token.i) > bisect.bisect_left(starts, window):
+            return None
+    return subject
+
+
+def has_demonstrative(token: Token) -> bool:
+    """Whether a demonstrative determiner stands before ``token`` ("*these* companies")."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
 
 
 def _same_head(token: Token) -> Token | None:
-    start = _window_start(token)
+    start = _window_start(token, _PERSON_WINDOW)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
-        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in cand.lefts
+        if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not (
+            has_demonstrative(cand)
         ):
             return cand
     return None
@@ -83,18 +311,25 @@ def resolve(token: Token) -> Token | None:
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("Xu Liang founded a company. He sold it in 2020.")
+    >>> resolve(doc[6]).text, resolve(doc[8]).text
+    ('Liang', 'company')
+    >>> doc = load_nlp()("A suicide bomber tried to blow himself up.")
     >>> resolve(doc[6]).text
-    'Liang'
+    'bomber'
     """
     lower = token.lower_
-    if lower in _PERSONAL:
+    if lower in _REFLEXIVES:
+        return _clause_subject(token)
+    if lower in _POSSESSIVES and token.dep_ == "poss":
+        owner = _owner(token)
+        if owner is not None:
+            return owner
+    if lower in _MALE or lower in _FEMALE:
         return _person(token)
     if lower in _SINGULAR:
-        return _subject(token, plural=False)
+        return _thing(token, plural=False)
     if lower in _PLURAL:
-        return _subject(token, plural=True)
-    if token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.lefts
-    ):
+        return _thing(token, plural=True)
+    if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
     return None

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 __all__ = [
     "PRONOUNS",
-    "DEMONSTRATIVES",
+    "HONORIFICS",
     "label_tokens",
     "entity_label",
     "entity_key",
@@ -41,8 +41,8 @@ _CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "advcl", "parataxis"})
 _OPENERS = {"(": ")", "``": "''", "`": "'", "“": "”", '"': '"', "[": "]", "‘": "’"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 #: Adjectives that carry no meaning in a label.
-_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "many",
-                               "several", "few", "more", "most", "much", "own", "last", "next"})
+_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "last",
+                               "next"})
 
 PRONOUNS = frozenset(
     "i me my mine myself you your yours yourself yourselves he him his himself she her hers "
@@ -51,11 +51,15 @@ PRONOUNS = frozenset(
     "everything nobody nothing who whom whose which that what whatever whoever there here "
     "this these those each all both some none another any either neither".split()
 )
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
 _STOP_WORDS = PRONOUNS | frozenset(
     "a an the and or but of in on at to for by with from as is are was were be been being "
     "do does did have has had not no yes so than then too very just also only more most "
     "other such same own many much few lot lots kind sort part".split()
+)
+#: Honorifics, lower case without a full stop: never part of a name or a label, never a node.
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx mister madam madame mme mlle messrs dr prof professor sir dame lord "
+    "lady rev reverend hon herr".split()
 )
 #: Nouns that only point at their "of" complement: "the likes of Sora" is about Sora.
 _TRANSPARENT = frozenset({"likes", "like"})
@@ -99,7 +103,11 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
         node, allowed = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in allowed and (child.i < node.i or child.dep_ == "case"):
+            if child.dep_ == "nummod" and child.i < node.i and allowed is not _INNER_DEPS:
+                # A quantity is kept whole, its head last: "more than two dozen militants",
+                # "up to 35 percent" (never "than two militants").
+                out.extend(t for t in child.subtree if not t.is_punct)
+            elif child.dep_ in allowed and (child.i < node.i or child.dep_ == "case"):
                 stack.append((child, _INNER_DEPS))
 
 
@@ -116,25 +124,21 @@ def label_tokens(head: Token) -> list[Token]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_space:
             end += 1
-        tokens = list(doc[start:end])
-        # A possessor left of the entity ("China's Baidu") is kept too; a title is not.
-        extra: list[Token] = []
-        for child in head.lefts:
-            if child.i < start and child.dep_ == "poss" and child.pos_ != "PRON":
-                _collect(child, extra, _INNER_DEPS)
-        tokens = extra + [
-            t for t in tokens if t.dep_ not in ("det", "punct") or t.i == head.i
-        ]
+        # The entity alone: a possessor left of it ("China's Baidu") or a title ("President
+        # Bush") is not part of what it names.
+        tokens = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") or t.i == head.i]
     else:
         tokens = []
         _collect(head, tokens, _LABEL_DEPS)
+        # "Mr Mugabe's policy" is Mugabe's policy: an honorific is never part of a label.
+        tokens = [t for t in tokens if t.i == head.i or t.lower_.rstrip(".") not in HONORIFICS]
     kept = []
     for tok in tokens:
         if tok.dep_ == "det" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
             continue
         if tok.dep_ == "case" and tok.head.i == head.i:
             continue
-        if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES:
+        if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES and tok.head.i == head.i:
             continue
         if tok.dep_ == "punct" and tok.tag_ != "HYPH" and tok.text not in ".&'":
             continue

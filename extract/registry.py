@@ -1,7 +1,10 @@
 """A registry of sentence extractors under versioned names, as spaCy registers its components.
 
 An extractor is a function ``(sentence: Span, *, document: str, offset: int) -> Iterator[Triple]``.
-A better one can be registered under a new name and chosen with ``--extractor``.
+A better one can be registered under a new name (``@extractors.register("my.extractor.v1")``)
+and chosen by name: ``extract(..., extractor="my.extractor.v1")`` in Python, ``--extractor``
+in ``benchmarks/carb/evaluate.py``. Importing the ``extract`` package registers the built-in
+ones (:mod:`extract.triples`), as importing spaCy registers its components.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 import catalogue
-from spacy.tokens import Span
 
 from kg.model import Triple
 
@@ -28,8 +30,6 @@ def get_extractor(name: str = DEFAULT_EXTRACTOR) -> SentenceExtractor:
     Raises:
         ValueError: No extractor has that name; the message lists the ones that exist.
     """
-    import extract.rules  # noqa: F401  (registers the built-in extractors)
-
     try:
         return extractors.get(name)
     except catalogue.RegistryError as err:

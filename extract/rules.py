@@ -1,72 +1,65 @@
-"""Dependency-parse rules: pure functions from a parsed sentence to triples.
+"""The extractor as tables of rules: one small function per construction, walked in order.
 
-The rules read one spaCy parse (``dep_``, ``pos_``, ``tag_``, ``lemma_``, ``ent_type_``) and never
-re-parse. One family of constructions per function, as textacy's ``extract.triples`` does:
+:func:`iter_facts` visits every token of a sentence once. A token that heads a clause is read
+into a :class:`~extract.records.Clause` (:func:`extract.clauses.read_clause`, where the
+subject rules ``relcl``, ``acl``, ``conj``, ``xcomp``, ``advcl`` and ``pcomp`` live) and the
+first of the :data:`CLAUSE_RULES` that applies to the clause emits its facts, as ClausIE
+decides a clause's type from its constituents:
 
-* :func:`verb_facts` -- a verbal or copular clause: active subject-verb-object (``svo``),
-  passives with or without a by-agent (``passive``), verb + preposition objects (``prep``),
-  copulas with attributes (``copula``), clausal objects (``ccomp``), xcomp chains ("tries to
-  woo"), relative clauses (``relcl``) and participial modifiers (``acl``) that take their
-  subject from the head noun, coordinated verbs sharing subject and auxiliaries (``conj``),
-  light verbs ("makes a prediction" -> ``predict``, ``light_verb``);
-* :func:`apposition_facts` -- "Xu Liang, a seasoned AI entrepreneur" -> (Xu Liang, be, AI
-  entrepreneur);
-* :func:`possessive_facts` -- "China's big tech giants" -> (China, have, China's big tech giants).
+* ``light_verb`` -- "makes a prediction about X" -> (S, predict about, X);
+* ``svo`` -- objects and attributes: (Xu Liang, found, company), (Paris, be capital of, France);
+* ``prep`` -- a prepositional object: (restrictions, stem from, trade tensions);
+* ``copula`` -- an adjectival complement: (promise, remain, undeterred);
+* ``ccomp`` -- a clausal object: (Burr, say, lawyers appeal).
 
-Each yields :class:`Fact` records (token-level, with the surface relation text that Open IE
-benchmarks score); :func:`extract_sentence` turns them into :class:`~kg.model.Triple` objects
-with labels, keys, offsets and a confidence, resolving pronouns on the way (:mod:`extract.coref`)
-and dropping arguments that name nothing.
+Then every one of the :data:`PHRASE_RULES` whose pattern matches the token emits (noun-phrase
+constructions: the graph's ``apposition``; Open IE output adds ``possessive``, ``noun_prep``
+and ``title``).
+
+A fact records its construction: the rule's name, except that a clause that borrows an
+argument records how (``relcl`` ...) and a passive one records ``passive``, rather than ``svo``
+or ``prep`` (see :func:`constructions`). The confidence model weighs each name
+(:mod:`extract.confidence`); adding a rule is adding a row, a function, a weight and a test
+table (CONTRIBUTING.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from extract.aliases import acronym_key
-from extract.confidence import score_fact
-from extract.coref import resolve
-from extract.phrases import (
-    PRONOUNS,
-    argument_bounds,
-    entity_label_key,
-    entity_type,
-    is_content_argument,
-    tidy_bounds,
-    transparent_head,
+from extract.aliases import acronym_letters
+from extract.clauses import (
+    CLAUSE_DEPS,
+    SUBJECT_RULES,
+    conjuncts,
+    has_prep_object,
+    is_relative,
+    prep_objects,
+    read_clause,
 )
-from extract.registry import extractors
-from kg.model import Argument, Provenance, Triple
+from extract.phrases import argument_bounds, tidy_bounds, transparent_head
+from extract.records import Clause, Fact, Pattern, Rule, TokenRules
 
 __all__ = [
-    "Fact",
-    "iter_facts",
-    "verb_facts",
-    "apposition_facts",
-    "possessive_facts",
-    "title_facts",
-    "extract_sentence",
-    "fact_triples",
-    "extract_openie_sentence",
+    "CLAUSE_RULES",
+    "FURTHER_CLAUSE_RULES",
+    "OPENIE_FURTHER_RULES",
+    "PHRASE_RULES",
+    "OPENIE_PHRASE_RULES",
     "LIGHT_VERBS",
+    "PASSIVE",
+    "constructions",
+    "heads_clause",
+    "clause_facts",
+    "iter_facts",
 ]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
-_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_ADVERBS_IN_RELATION = True
-#: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
-_SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
-                        "argue", "explain", "announce", "predict", "warn", "insist"})
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-#: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
-_CLAUSE_DEPS = frozenset(
-    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
-)
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBAL = frozenset({"VERB", "AUX"})
+#: What a passive clause records instead of ``svo`` or ``prep``.
+PASSIVE = "passive"
 #: Light verb + nominalisation -> the verb the pair means.
 LIGHT_VERBS: dict[tuple[str, str], str] = {
     (verb, noun): meaning
@@ -106,357 +99,91 @@ LIGHT_VERBS: dict[tuple[str, str], str] = {
 }
 
 
-@dataclass(slots=True)
-class Fact:
-    """One extraction at token level, before labels and offsets.
-
-    ``subject`` and ``object`` are phrase heads; ``*_bounds`` are the token bounds
-    ``[start, end)`` of the full argument; ``relation`` is the relation as written
-    ("could rival", "was founded in"); ``extra`` holds the bounds of further arguments.
-    """
-
-    subject: Token
-    predicate: str
-    relation: str
-    object: Token
-    construction: str
-    subject_bounds: tuple[int, int]
-    object_bounds: tuple[int, int]
-    negated: bool = False
-    modality: str | None = None
-    extra: list[tuple[int, int]] = field(default_factory=list)
-    clause_object: bool = False
-    verb: Token | None = None
-    variant: str | None = None
-    extra_heads: list[Token] = field(default_factory=list)
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("A, B and C"), in pre-order.
-
-    Iterative, so a long chain of conjuncts cannot exhaust the recursion limit; it ends on any
-    tree because each step moves to a child.
-    """
-    out: list[Token] = []
-    stack = [token]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed([c for c in node.rights
-                               if c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")]))
-    return out
-
-
-def _is_relative(token: Token) -> bool:
-    return token.tag_ in _RELATIVE_TAGS or (token.lower_ == "that" and token.pos_ == "PRON")
-
-
-def _auxiliaries(verb: Token) -> list[Token]:
-    own = [c for c in verb.lefts if c.dep_ in _AUX_DEPS]
-    own += [c for c in verb.rights if c.dep_ == "neg"]
-    if not any(c.dep_ in ("aux", "auxpass") for c in own) and verb.dep_ == "conj":
-        head = verb.head
-        if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECT_DEPS for c in verb.lefts):
-            own += [c for c in head.lefts if c.dep_ in ("aux", "auxpass")]
-    return own
-
-
-def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
-    """The subject heads of ``verb`` and, when borrowed from elsewhere, the construction."""
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if own:
-        heads: list[Token] = []
-        how = None
-        for subj in own:
-            if _is_relative(subj) and verb.dep_ == "relcl":
-                heads.extend(_conjuncts(verb.head))
-                how = "relcl"
-            else:
-                heads.extend(_conjuncts(subj))
-        return heads, how
-    if depth > 4:
-        return [], None
-    dep = verb.dep_
-    head = verb.head
-    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-        if dep == "acl" and verb.tag_ not in ("VBN", "VBG"):
-            return [], None
-        return _conjuncts(head), dep
-    if dep in ("conj", "xcomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        if dep == "advcl" and verb.tag_ not in ("VBG", "VBN"):
-            return [], None
-        heads, how = _subjects(head, depth + 1)
-        return heads, how or dep
-    if dep == "pcomp":
-        # Climb to the nearest verb. Tokens are compared by index: spaCy makes a new Token
-        # object on every access, so ``node.head is not node`` never ends at the root.
-        node = head
-        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-            node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            heads, _ = _subjects(node, depth + 1)
-            return heads, "pcomp"
-    return [], None
-
-
-def _bounds(head: Token, verb: Token | None = None) -> tuple[int, int]:
-    return argument_bounds(head, exclude=verb)
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    for child in prep.children:
-        if child.dep_ in ("pobj", "pcomp"):
-            return _conjuncts(child) if child.dep_ == "pobj" else [child]
-    return []
-
-
-def _surface(tokens: list[Token]) -> str:
+def _surface(tokens: Iterable[Token]) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
-def verb_facts(verb: Token, *, openie: bool = False) -> Iterator[Fact]:
-    """Facts of the clause headed by ``verb`` (a VERB, or a copular AUX heading a clause)."""
-    if verb.dep_ not in _CLAUSE_DEPS:
-        return
-    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass"):
-        return
-    # An xcomp whose head verb has no object of its own is folded into the head's chain.
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in _OBJECT_DEPS | {"dative"} for c in verb.head.children
-    ):
-        return
-    subjects, how = _subjects(verb)
-    if not subjects:
-        return
-    auxes = _auxiliaries(verb)
-    negated = any(a.dep_ == "neg" or a.lower_ in _NEGATIONS for a in auxes)
-    modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
-    rel_tokens: list[Token] = [a for a in auxes if a.tag_ != "TO"]
-    if _ADVERBS_IN_RELATION:
-        # "could also help", "already is doing", "usually consisted": adverbs inside the verb
-        # group belong to it.
-        first = min((a.i for a in auxes), default=verb.i - 1)
-        rel_tokens += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
-                       and c.tag_ == "RB" and c.lower_ not in _NEGATIONS]
-    # Follow xcomp chains: "tries to woo", "is able to service".
-    pred_words: list[str] = []
-    head = verb
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        how == "acl" and verb.tag_ == "VBN"
-    )
-    while True:
-        if head.i == verb.i:
-            if passive:
-                pred_words += ["be", head.lower_]
-            else:
-                pred_words.append(head.lemma_.lower())
-        rel_tokens.append(head)
-        for child in head.children:
-            if child.dep_ == "prt":
-                pred_words.append(child.lower_)
-                rel_tokens.append(child)
-        acomp = [c for c in head.children if c.dep_ == "acomp"]
-        nxt = None
-        if not any(c.dep_ in _OBJECT_DEPS for c in head.children):
-            for child in head.rights:
-                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                    nxt = child
-                    break
-        if nxt is None and acomp and head.lemma_ == "be":
-            # "is able to service": the adjective and its xcomp join the relation.
-            for child in acomp[0].rights:
-                if child.dep_ == "xcomp" and child.pos_ == "VERB":
-                    rel_tokens.append(acomp[0])
-                    pred_words.append(acomp[0].lower_)
-                    nxt = child
-                    break
-        if nxt is None:
-            break
-        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]
-        rel_tokens += to
-        pred_words += [t.lower_ for t in to] + [nxt.lemma_.lower()]
-        if any(t.dep_ == "neg" for t in to):
-            negated = True
-        head = nxt
-    yield from _clause_facts(
-        verb, head, subjects, how, pred_words, rel_tokens, negated, modality, passive, openie
+def _fact(
+    clause: Clause,
+    subject: Token,
+    predicate: str,
+    relation: Iterable[Token],
+    obj: Token,
+    construction: str,
+    extra: Iterable[Token],
+    *,
+    clause_object: bool = False,
+    object_bounds: tuple[int, int] | None = None,
+) -> Fact:
+    """A fact of ``clause``; the object is the whole subtree of ``obj`` when a clause."""
+    verb = clause.verb
+    if object_bounds is None:
+        object_bounds = ((obj.left_edge.i, obj.right_edge.i + 1) if clause_object
+                         else argument_bounds(obj, exclude=verb))
+    return Fact(
+        subject=subject,
+        predicate=predicate,
+        relation=_surface(relation),
+        object=obj if clause_object else transparent_head(obj),
+        construction=construction,
+        subject_bounds=argument_bounds(subject, exclude=verb),
+        object_bounds=tidy_bounds(obj.doc, *object_bounds),
+        extra=[(p.left_edge.i, p.right_edge.i + 1) for p in extra],
+        clause_object=clause_object,
+        clause=clause,
     )
 
 
-def _clause_facts(
-    verb: Token,
-    head: Token,
-    subjects: list[Token],
-    how: str | None,
-    pred_words: list[str],
-    rel_tokens: list[Token],
-    negated: bool,
-    modality: str | None,
-    passive: bool,
-    openie: bool,
-) -> Iterator[Fact]:
-    objects: list[Token] = []
-    preps: list[Token] = []
-    clause: Token | None = None
-    acomp: Token | None = None
-    datives: list[Token] = []
-    for child in head.children:
-        dep = child.dep_
-        if dep in _OBJECT_DEPS:
-            objects.extend(_conjuncts(child))
-        elif dep in ("prep", "agent") and child.i > head.i:
-            preps.append(child)
-        elif dep == "prep" and child.i < head.i:
-            preps.append(child)
-        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in _SAY_VERBS):
-            clause = child
-        elif dep == "acomp" and child.lower_ not in pred_words:
-            acomp = child
-        elif dep == "dative":
-            datives.append(child)
-        elif dep in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
-            # "this year", "That night": time written as a noun phrase is a further argument.
-            preps.append(child)
-    if head.i != verb.i:
-        # Prepositions attached to the first verb of a chain still belong to the fact.
-        preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-    # Relative clause whose relative pronoun is the object: "the book that he wrote".
-    if how is None and verb.dep_ == "relcl":
-        rel_obj = [o for o in objects if _is_relative(o)]
-        if rel_obj:
-            objects = [o for o in objects if not _is_relative(o)] + _conjuncts(verb.head)
-            how = "relcl"
-        elif not objects:
-            for prep in preps:
-                if any(_is_relative(p) for p in _pobjs(prep)):
-                    preps.remove(prep)
-                    preps.insert(0, prep)
-                    how = "relcl"
-                    break
-    # The by-agent first, then prepositions right of the verb, then the rest in text order.
-    preps.sort(key=lambda p: (p.dep_ != "agent", p.dep_ not in ("prep", "agent"), p.i < head.i,
-                              p.i))
-    verb_ref = verb
-    construction = how or ("passive" if passive else "svo")
-    lemma_obj = objects[0].lemma_.lower() if objects else ""
-    light = LIGHT_VERBS.get((head.lemma_.lower(), lemma_obj)) if len(pred_words) == 1 else None
-
-    def make(subj: Token, pred: str, rel: list[Token], obj: Token, cons: str,
-             extra: list[Token], clause_object: bool = False, obj_bounds=None) -> Fact:
-        target = transparent_head(obj) if not clause_object else obj
-        bounds = _trim(obj.doc, obj_bounds or (
-            (obj.left_edge.i, obj.right_edge.i + 1) if clause_object else _bounds(obj, verb_ref)
-        ))
-        extra_bounds = []
-        for prep in extra:
-            start, end = prep.left_edge.i, prep.right_edge.i + 1
-            extra_bounds.append((start, end))
-        return Fact(
-            subject=subj,
-            predicate=pred,
-            relation=_surface(rel),
-            object=target,
-            construction=cons,
-            subject_bounds=_bounds(subj, verb_ref),
-            object_bounds=bounds,
-            negated=negated,
-            modality=modality,
-            extra=extra_bounds,
-            clause_object=clause_object,
-            verb=verb_ref,
-            extra_heads=list(extra),
-        )
-
-    base = " ".join(pred_words)
-    if light and objects:
-        noun = objects[0]
-        # "makes a bold prediction: China is ..." -> (Xu Liang, predict, China is ...).
-        target_preps = [p for p in noun.children if p.dep_ == "prep" and _pobjs(p)]
-        for subj in subjects:
-            if target_preps:
-                prep = target_preps[0]
-                for pobj in _pobjs(prep):
-                    yield make(subj, f"{light} {prep.lower_}", rel_tokens + [noun, prep], pobj,
-                               "light_verb", preps)
-            elif clause is not None:
-                yield make(subj, light, rel_tokens + [noun], clause, "light_verb", preps,
-                           clause_object=True)
-            elif (verb.dep_ == "ccomp" and verb.head.i > verb.i
-                  and verb.head.pos_ in ("VERB", "AUX")):
-                main = verb.head
-                yield make(subj, light, rel_tokens + [noun], main, "light_verb", preps,
-                           clause_object=True, obj_bounds=(verb.right_edge.i + 1,
-                                                           main.right_edge.i + 1))
-        if target_preps or clause is not None or verb.dep_ == "ccomp":
-            return
-    if objects:
-        for subj in subjects:
-            for obj in objects:
-                if obj.i == subj.i:
-                    continue
-                cons = construction
-                if head.lemma_ == "be" and obj.dep_ in ("attr", "conj") and how is None:
-                    cons = "copula"
-                    of = _of_complement(obj)
-                    if of is not None:
-                        # "Paris is the capital of France" -> (Paris, be capital of, France).
-                        prep, pobj = of
-                        rel = rel_tokens + list(obj.doc[obj.left_edge.i : prep.i + 1])
-                        yield make(subj, f"{base} {obj.lemma_.lower()} of", rel, pobj, cons,
-                                   preps)
-                        continue
-                yield make(subj, base, rel_tokens, obj, cons, datives + preps)
-        return
-    if preps and (preps[0].i > head.i or acomp is None):
-        # A preposition before the verb joins the relation only when there is no adjective to
-        # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
-        first = preps[0]
-        pobjs = _pobjs(first)
-        rest = preps[1:]
-        words = list(pred_words)
-        if pobjs:
-            cons = construction if construction != "svo" else "prep"
-            if head.lemma_ == "be" and how is None and not passive:
-                cons = "copula"
-            rel = rel_tokens + [first]
-            for subj in subjects:
-                for pobj in pobjs:
-                    if pobj.dep_ == "pobj" and _is_relative(pobj) and verb.dep_ == "relcl":
-                        pobj_heads = _conjuncts(verb.head)
-                    else:
-                        pobj_heads = [pobj]
-                    for target in pobj_heads:
-                        if target.i == subj.i:
-                            continue
-                        yield make(subj, f"{' '.join(words)} {first.lower_}", rel, target, cons,
-                                   rest)
-            return
-    if acomp is not None:
-        acomp_preps = [c for c in acomp.children if c.dep_ == "prep" and _pobjs(c)]
-        for subj in subjects:
-            if acomp_preps:
-                prep = acomp_preps[0]
-                for pobj in _pobjs(prep):
-                    yield make(subj, f"{base} {acomp.lower_} {prep.lower_}",
-                               rel_tokens + [acomp, prep], pobj, "copula", acomp_preps[1:] + preps)
-            else:
-                yield make(subj, base, rel_tokens, acomp, "copula", preps,
-                           obj_bounds=(acomp.left_edge.i, acomp.right_edge.i + 1))
-        return
-    if clause is not None:
-        for subj in subjects:
-            yield make(subj, base, rel_tokens, clause, "ccomp", preps, clause_object=True)
+def _named(clause: Clause, name: str) -> str:
+    """The construction a fact of ``clause`` records when rule ``name`` reads it."""
+    return clause.borrowed or (PASSIVE if clause.passive else name)
 
 
-def _is_acronym(text: str) -> bool:
-    core = text[:-1] if text.endswith("s") else text
-    core = core.replace(".", "")
-    return len(core) >= 2 and core.isupper()
+def _light_meaning(clause: Clause) -> str | None:
+    """The verb a light verb and its object mean ("make" + "decision" -> "decide")."""
+    if len(clause.words) != 1 or not clause.objects:
+        return None
+    return LIGHT_VERBS.get((clause.head.lemma_.lower(), clause.objects[0].lemma_.lower()))
 
 
-def _trim(doc, bounds: tuple[int, int]) -> tuple[int, int]:
-    """Bounds without stray punctuation at either end (see :func:`tidy_bounds`)."""
-    return tidy_bounds(doc, *bounds)
+def _preps_with_objects(token: Token) -> list[Token]:
+    return [p for p in token.children if p.dep_ == "prep" and has_prep_object(p)]
+
+
+def _has_light_verb(clause: Clause) -> bool:
+    if _light_meaning(clause) is None:
+        return False
+    verb = clause.verb
+    return bool(_preps_with_objects(clause.objects[0])) or clause.complement is not None or (
+        verb.dep_ == "ccomp")
+
+
+def light_verb_facts(clause: Clause) -> Iterator[Fact]:
+    """(Xu Liang, predict, China is ...) for "makes a bold prediction: China is ...".
+
+    The light verb and its noun become the verb they mean; the object is the noun's
+    prepositional object, the clause's clausal object, or the main clause when the light verb
+    heads a clause written before its verb of saying.
+    """
+    light = _light_meaning(clause)
+    noun = clause.objects[0]
+    verb = clause.verb
+    group = [*clause.verb_group, noun]
+    target_preps = _preps_with_objects(noun)
+    for subject in clause.subjects:
+        if target_preps:
+            prep = target_preps[0]
+            for pobj in prep_objects(prep):
+                yield _fact(clause, subject, f"{light} {prep.lower_}", [*group, prep], pobj,
+                            "light_verb", clause.preps)
+        elif clause.complement is not None:
+            yield _fact(clause, subject, light, group, clause.complement, "light_verb",
+                        clause.preps, clause_object=True)
+        elif verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.pos_ in _VERBAL:
+            main = verb.head
+            yield _fact(clause, subject, light, group, main, "light_verb", clause.preps,
+                        clause_object=True,
+                        object_bounds=(verb.right_edge.i + 1, main.right_edge.i + 1))
 
 
 def _of_complement(noun: Token) -> tuple[Token, Token] | None:
@@ -472,15 +199,122 @@ def _of_complement(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def object_facts(clause: Clause) -> Iterator[Fact]:
+    """(S, verb, O) for each subject and object; "be" + attribute is a ``copula``.
+
+    "Paris is the capital of France" -> (Paris, be capital of, France): an attribute's "of"
+    phrase joins the relation.
+    """
+    base = " ".join(clause.words)
+    copular = clause.head.lemma_ == "be" and clause.borrowed is None
+    for subject in clause.subjects:
+        for obj in clause.objects:
+            if obj.i == subject.i:
+                continue
+            name = _named(clause, "svo")
+            if copular and obj.dep_ in ("attr", "conj"):
+                name = "copula"
+                of = _of_complement(obj)
+                if of is not None:
+                    prep, pobj = of
+                    relation = [*clause.verb_group, *obj.doc[obj.left_edge.i : prep.i + 1]]
+                    yield _fact(clause, subject, f"{base} {obj.lemma_.lower()} of", relation,
+                                pobj, name, clause.preps)
+                    continue
+            yield _fact(clause, subject, base, clause.verb_group, obj, name,
+                        clause.datives + clause.preps)
+
+
+#: Prepositions that set a scene or a concession, never an argument of the verb: "Russia,
+#: despite its support for the coalition, is maintaining ties" is not (Russia, maintain
+#: despite, support); "sank 25 per cent" has no "per" relation.
+ADVERBIAL_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "unlike",
+                             "regardless", "per", "besides"})
+
+
+def _argument_preps(clause: Clause) -> list[Token]:
+    return [p for p in clause.preps if p.lower_ not in ADVERBIAL_PREPS]
+
+
+def _has_prep_object(clause: Clause) -> bool:
+    # A preposition before the verb joins the relation only when there is no adjective to
+    # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
+    preps = _argument_preps(clause)
+    return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and (
+        has_prep_object(preps[0]))
+
+
+def prep_facts(clause: Clause) -> Iterator[Fact]:
+    """(S, verb prep, O) for the first preposition: (restrictions, stem from, trade tensions).
+
+    The other prepositions stay further arguments; "be" + preposition is a ``copula``; a
+    relative pronoun object ("the city in which he lived") stands for the modified noun.
+    """
+    first = _argument_preps(clause)[0]
+    rest = [p for p in clause.preps if p.i != first.i]
+    name = _named(clause, "prep")
+    if clause.head.lemma_ == "be" and clause.borrowed is None and not clause.passive:
+        name = "copula"
+    predicate = f"{' '.join(clause.words)} {first.lower_}"
+    relation = [*clause.verb_group, first]
+    verb = clause.verb
+    for subject in clause.subjects:
+        for pobj in prep_objects(first):
+            if pobj.dep_ == "pobj" and is_relative(pobj) and verb.dep_ == "relcl":
+                targets = conjuncts(verb.head)
+            else:
+                targets = [pobj]
+            for target in targets:
+                if target.i != subject.i:
+                    # "accused of making footage": a clause after the preposition is written
+                    # out for Open IE, but it is no entity (its own facts say what it says).
+                    clausal = target.dep_ == "pcomp" and target.pos_ in _VERBAL
+                    yield _fact(clause, subject, predicate, relation, target, name, rest,
+                                clause_object=clausal)
+
+
+def acomp_facts(clause: Clause) -> Iterator[Fact]:
+    """(promise, remain, undeterred); with a preposition, (Xu, be proud of, team)."""
+    acomp = clause.acomp
+    base = " ".join(clause.words)
+    acomp_preps = _preps_with_objects(acomp)
+    for subject in clause.subjects:
+        if acomp_preps:
+            prep = acomp_preps[0]
+            for pobj in prep_objects(prep):
+                yield _fact(clause, subject, f"{base} {acomp.lower_} {prep.lower_}",
+                            [*clause.verb_group, acomp, prep], pobj, "copula",
+                            acomp_preps[1:] + list(clause.preps))
+        else:
+            yield _fact(clause, subject, base, clause.verb_group, acomp, "copula", clause.preps,
+                        object_bounds=(acomp.left_edge.i, acomp.right_edge.i + 1))
+
+
+def ccomp_facts(clause: Clause) -> Iterator[Fact]:
+    """(Xu Liang, predict, China could rival the US): the clausal object as written."""
+    for subject in clause.subjects:
+        yield _fact(clause, subject, " ".join(clause.words), clause.verb_group,
+                    clause.complement, "ccomp", clause.preps, clause_object=True)
+
+
+#: What a clause says, by the shape of its complements: the first rule that applies emits
+#: the clause's facts (the order matters: a light verb's noun is an object too).
+CLAUSE_RULES: tuple[Rule[Clause], ...] = (
+    Rule("light_verb", _has_light_verb, light_verb_facts),
+    Rule("svo", lambda clause: bool(clause.objects), object_facts),
+    Rule("prep", _has_prep_object, prep_facts),
+    Rule("copula", lambda clause: clause.acomp is not None, acomp_facts),
+    Rule("ccomp", lambda clause: clause.complement is not None, ccomp_facts),
+)
+
+
 def apposition_facts(token: Token) -> Iterator[Fact]:
-    """(X, be, Y) for an apposition Y of X; acronyms in brackets are aliases, not facts."""
-    if token.dep_ != "appos" or token.head.pos_ not in ("NOUN", "PROPN"):
+    """(Xu Liang, be, AI entrepreneur) for an apposition; a bracketed acronym is an alias."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "(" and acronym_letters(token.text):
         return
     head = token.head
-    doc = token.doc
-    if token.i > 0 and doc[token.i - 1].text == "(" and _is_acronym(token.text):
-        return
-    for appos in _conjuncts(token):
+    for appos in conjuncts(token):
         yield Fact(
             subject=head,
             predicate="be",
@@ -494,12 +328,7 @@ def apposition_facts(token: Token) -> Iterator[Fact]:
 
 def possessive_facts(token: Token) -> Iterator[Fact]:
     """(China, have, China's big tech giants) for a non-pronoun possessor."""
-    if token.dep_ != "poss" or token.pos_ not in ("PROPN", "NOUN"):
-        return
     owned = token.head
-    if owned.pos_ not in ("NOUN", "PROPN"):
-        return
-    start = token.right_edge.i + 1
     _, end = argument_bounds(owned)
     yield Fact(
         subject=token,
@@ -508,7 +337,7 @@ def possessive_facts(token: Token) -> Iterator[Fact]:
         object=owned,
         construction="possessive",
         subject_bounds=(token.left_edge.i + (token.left_edge.dep_ == "det"), token.i + 1),
-        object_bounds=(start, end),
+        object_bounds=(token.right_edge.i + 1, end),
     )
 
 
@@ -518,8 +347,6 @@ def title_facts(token: Token) -> Iterator[Fact]:
     ``token`` is the first token of a PERSON entity; the title is made of the modifiers of the
     name's head that stand before the entity and include a noun.
     """
-    if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
-        return
     doc = token.doc
     start = token.i
     end = start + 1
@@ -529,12 +356,12 @@ def title_facts(token: Token) -> Iterator[Fact]:
     while start <= root.head.i < end and root.head.i != root.i:
         root = root.head
     titles = [c for c in root.lefts if c.i < start and c.dep_ in ("compound", "amod", "nmod")]
-    if not titles or not any(c.pos_ in ("NOUN", "PROPN") for c in titles):
+    if not titles or not any(c.pos_ in _NOUNS for c in titles):
         return
     first = min(c.left_edge.i for c in titles)
     if doc[first].dep_ == "det" or doc[first].dep_ == "poss":
         first += 1
-    title_head = max((c for c in titles if c.pos_ in ("NOUN", "PROPN")), key=lambda c: c.i)
+    title_head = max((c for c in titles if c.pos_ in _NOUNS), key=lambda c: c.i)
     if first >= start or any(doc[i].is_punct for i in range(first, start)):
         return
     yield Fact(
@@ -548,9 +375,6 @@ def title_facts(token: Token) -> Iterator[Fact]:
     )
 
 
-_NOUN_PREPS = frozenset({"of", "in", "with", "between", "from", "at", "on", "for", "near"})
-
-
 def noun_prep_facts(prep: Token) -> Iterator[Fact]:
     """(X, is in, Y) for a noun modified by a prepositional phrase ("businesses in Japan").
 
@@ -558,17 +382,13 @@ def noun_prep_facts(prep: Token) -> Iterator[Fact]:
     every "of".
     """
     noun = prep.head
-    if prep.dep_ != "prep" or prep.lower_ not in _NOUN_PREPS or noun.pos_ not in ("NOUN", "PROPN"):
-        return
-    if noun.dep_ in ("ROOT",) or prep.i < noun.i:
+    if noun.dep_ == "ROOT" or prep.i < noun.i:
         return
     pobjs = [c for c in prep.children if c.dep_ == "pobj"]
     if not pobjs:
         return
-    start, _ = argument_bounds(noun)
-    if start > noun.i:
-        start = noun.i
-    for pobj in _conjuncts(pobjs[0]):
+    start = min(argument_bounds(noun)[0], noun.i)
+    for pobj in conjuncts(pobjs[0]):
         yield Fact(
             subject=noun,
             predicate=f"be {prep.lower_}",
@@ -580,209 +400,127 @@ def noun_prep_facts(prep: Token) -> Iterator[Fact]:
         )
 
 
-def _variants(fact: Fact) -> Iterator[Fact]:
-    """Other readings of a verbal fact, as Open IE annotators often write them.
+_APPOSITION = Rule("apposition", Pattern(dep=frozenset({"appos"}), not_pos=_VERBAL,
+                                         head_pos=_NOUNS), apposition_facts)
+_POSSESSIVE = Rule("possessive", Pattern(dep=frozenset({"poss"}), pos=_NOUNS, head_pos=_NOUNS),
+                   possessive_facts)
+_TITLE = Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts)
+_NOUN_PREP = Rule(
+    "noun_prep",
+    Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS,
+            lower=frozenset({"of", "in", "with", "between", "from", "at", "on", "for", "near"})),
+    noun_prep_facts,
+)
+#: Noun-phrase constructions of the graph, tried on every token in order: each whose pattern
+#: matches emits. Possessives ("China's big tech giants") and titles ("Prime Minister John
+#: Howard") are not facts of the graph: the owner is named in the owned phrase's own node, and
+#: a title is its person's ``role`` (:mod:`extract.entities`), never a node shared by everyone
+#: who holds it.
+PHRASE_RULES = TokenRules(_APPOSITION)
+#: The phrase rules of Open IE output, which annotators write: possessives, noun +
+#: preposition readings and titles as well.
+OPENIE_PHRASE_RULES = TokenRules(_APPOSITION, _POSSESSIVE, _NOUN_PREP, _TITLE)
 
-    * ``fold``: the object and the first prepositional phrase join the relation ("combined the
-      work of all three with" + "personal snapshots");
-    * ``split``: prepositional phrases on the object become arguments of their own ("observed"
-      + "the practice" + "in Istanbul").
+
+def constructions() -> list[str]:
+    """Every construction name a fact can record, sorted: the names of the rules of every
+    table (subject, clause and phrase rules) and :data:`PASSIVE`.
+
+    >>> constructions()[:4]
+    ['acl', 'advcl', 'apposition', 'ccomp']
     """
-    doc = fact.subject.doc
-    obj = fact.object
-    if fact.clause_object or fact.construction in ("apposition", "possessive", "title"):
-        return
-    preps = [p for p in fact.extra_heads if p.dep_ == "prep" and p.i > obj.i]
-    if preps and obj.dep_ in ("dobj", "conj") and not fact.relation.endswith(obj.text):
-        first = preps[0]
-        pobjs = _pobjs(first)
-        if pobjs and pobjs[0].dep_ == "pobj":
-            start, end = fact.object_bounds
-            relation = f"{fact.relation} {doc[start:end].text} {first.text}"
-            pobj = pobjs[0]
-            yield Fact(
-                subject=fact.subject,
-                predicate=f"{fact.predicate} {first.lower_}",
-                relation=relation,
-                object=pobj,
-                construction=fact.construction,
-                subject_bounds=fact.subject_bounds,
-                object_bounds=argument_bounds(pobj),
-                negated=fact.negated,
-                modality=fact.modality,
-                extra=[(p.left_edge.i, p.right_edge.i + 1) for p in preps[1:]],
-                verb=fact.verb,
-                variant="fold",
-            )
-    inner = [c for c in obj.rights if c.dep_ == "prep" and c.i < fact.object_bounds[1]]
-    if inner and fact.object_bounds[0] <= obj.i:
-        cut = inner[0].left_edge.i
-        if cut > obj.i:
-            yield Fact(
-                subject=fact.subject,
-                predicate=fact.predicate,
-                relation=fact.relation,
-                object=obj,
-                construction=fact.construction,
-                subject_bounds=fact.subject_bounds,
-                object_bounds=(fact.object_bounds[0], cut),
-                negated=fact.negated,
-                modality=fact.modality,
-                extra=[(c.left_edge.i, c.right_edge.i + 1) for c in inner] + fact.extra,
-                verb=fact.verb,
-                variant="split",
-            )
+    names = {PASSIVE}
+    for table in (SUBJECT_RULES, CLAUSE_RULES, FURTHER_CLAUSE_RULES, OPENIE_PHRASE_RULES):
+        names.update(rule.name for rule in table)
+    return sorted(names)
 
 
-def iter_facts(sent: Span, *, openie: bool = False, variants: bool = False) -> Iterator[Fact]:
-    """Every fact the rules find in ``sent``, walking the parse once.
+def heads_clause(token: Token) -> bool:
+    """A verb, a copula heading a clause, or a mistagged verb that takes a direct object.
 
-    ``openie`` is passed on to the verb rules for Open IE output. With ``variants``, less
-    certain alternative readings of verbal facts follow each fact (see :func:`_variants`;
-    measured on CaRB dev they cost more precision than they bring recall, so nothing turns
-    them on); neither is for the graph.
+    "does not rival Sora" with "rival" tagged as an adjective: its object says it is a verb.
     """
+    pos = token.pos_
+    if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
+        return True
+    return token.dep_ in CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights)
+
+
+#: Entity types a further prepositional phrase is worth a fact of its own for.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+
+
+def _named_preps(clause: Clause) -> list[Token]:
+    """Prepositions of ``clause``, after the one a ``prep`` fact takes, whose object is named."""
+    preps = _argument_preps(clause)
+    if preps and not clause.objects and _has_prep_object(clause):
+        preps = preps[1:]  # the prep rule's own object
+    return [p for p in preps if p.dep_ == "prep"
+            and any(o.ent_type_ in _NAMED for o in prep_objects(p))]
+
+
+def named_prep_facts(clause: Clause) -> Iterator[Fact]:
+    """(members, pay to, Taliban) for a further prepositional phrase naming an entity.
+
+    A clause's first object or prepositional phrase makes its fact; the others stay further
+    arguments of it. One that names a person, organisation or place ("found dead in Canada",
+    "paid ... to the Taliban") is a fact of its own in the graph, so the entity is linked.
+    """
+    base = " ".join(clause.words)
+    for prep in _named_preps(clause):
+        rest = [p for p in clause.preps if p.i != prep.i]
+        for subject in clause.subjects:
+            for pobj in prep_objects(prep):
+                if pobj.ent_type_ in _NAMED and pobj.i != subject.i:
+                    yield _fact(clause, subject, f"{base} {prep.lower_}",
+                                [*clause.verb_group, prep], pobj, "named_prep", rest)
+
+
+#: Rules that add facts of their own after the clause's main facts, each whose trigger holds.
+FURTHER_CLAUSE_RULES: tuple[Rule[Clause], ...] = (
+    Rule("named_prep", lambda clause: bool(_named_preps(clause)), named_prep_facts),
+)
+#: Open IE output keeps further prepositional phrases as arguments of the clause's fact, as
+#: annotators write them (a fact of their own costs CaRB precision: measured, see
+#: benchmarks/carb/fit_confidence.py).
+OPENIE_FURTHER_RULES: tuple[Rule[Clause], ...] = ()
+
+
+def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
+                 further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES) -> Iterator[Fact]:
+    """The facts of ``clause``: those of the first of ``rules`` that applies to it, then
+    those of every one of ``further`` that applies."""
+    for rule in rules:
+        if rule.applies_to(clause):
+            yield from rule.emit(clause)
+            break
+    for rule in further:
+        if rule.applies_to(clause):
+            yield from rule.emit(clause)
+
+
+def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES,
+               further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES) -> Iterator[Fact]:
+    """Every fact the rules find in ``sent``, walking its tokens once, in text order.
+
+    For each token: the facts of the clause it heads (:data:`CLAUSE_RULES`), then those of
+    each of ``phrase_rules`` whose pattern matches it (:data:`OPENIE_PHRASE_RULES` for Open IE).
+    """
+    # TokenRules.for_token, inlined: this loop runs for every token of every sentence.
+    by_dep, by_iob, anywhere = phrase_rules.by_dep, phrase_rules.by_iob, phrase_rules.anywhere
     for token in sent:
-        pos = token.pos_
-        facts: Iterator[Fact] | None = None
-        if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
-            facts = verb_facts(token, openie=openie)
-        elif token.dep_ in _CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights):
-            # A verb mistagged as adjective or noun ("does not rival Sora"): its object says
-            # it is a verb.
-            facts = verb_facts(token, openie=openie)
-        elif token.dep_ == "appos":
-            yield from apposition_facts(token)
-        if facts is not None:
-            for fact in facts:
-                yield fact
-                if variants:
-                    yield from _variants(fact)
-        if token.dep_ == "poss":
-            yield from possessive_facts(token)
-        elif openie and token.dep_ == "prep":
-            yield from noun_prep_facts(token)
-        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
-            yield from title_facts(token)
-
-
-def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
-    doc = sent.doc
-    start, end = bounds
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
-
-
-def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool
-              ) -> Argument | None:
-    if openie or (is_object and fact.clause_object):
-        # Open IE output scores the argument as written (``text``); no label or key is needed.
-        if not any(ch.isalnum() for ch in text):
-            return None
-        return Argument(text, text.lower(), None)
-    head = token
-    if token.lower_ in PRONOUNS or (token.pos_ == "PRON") or _demonstrative(token):
-        head = resolve(token)
-        if head is None:
-            return None
-    label, key = entity_label_key(head)
-    if not is_content_argument(label):
-        return None
-    return Argument(label, acronym_key(head) or key, entity_type(head))
-
-
-def _demonstrative(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that")
-               for c in token.lefts)
-
-
-@extractors.register("kg.dependency.v1")
-def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
-    """Yield every triple the rules find in ``sent``; offsets are shifted by ``offset``.
-
-    >>> from extract.pipeline import load_nlp
-    >>> doc = load_nlp()("Xu Liang founded a company.")
-    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_sentence(
-    ...     next(doc.sents), document="d")]
-    [('Xu Liang', 'found', 'company')]
-    """
-    for _fact, triple in fact_triples(sent, document=document, offset=offset):
-        yield triple
-
-
-@extractors.register("kg.openie.v1")
-def extract_openie_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
-    """The same rules for Open IE output (``kg extract --format carb``), not for the graph.
-
-    Open IE benchmarks score the relation as written and take arguments as they stand, so here
-    the predicate is the relation as written ("could rival", "was founded by"; a negation word
-    is left out because ``negated`` carries it) and arguments are taken as written: a pronoun
-    stays a pronoun instead of dropping the triple, and labels and keys are the argument text
-    (no entity label is worked out, which Open IE output does not use).
-
-    >>> from extract.pipeline import load_nlp
-    >>> doc = load_nlp()("He founded a company.")
-    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_openie_sentence(
-    ...     next(doc.sents), document="d")]
-    [('He', 'founded', 'a company')]
-    """
-    for _fact, triple in fact_triples(sent, document=document, offset=offset, openie=True):
-        yield triple
-
-
-def fact_triples(
-    sent: Span, *, document: str, offset: int = 0, openie: bool = False
-) -> Iterator[tuple[Fact, Triple]]:
-    """Like :func:`extract_sentence`, pairing each triple with the :class:`Fact` behind it.
-
-    The fact keeps what the graph does not need but Open IE output does, such as the relation
-    as written (``fact.relation``). With ``openie`` the triples are those of
-    :func:`extract_openie_sentence`.
-    """
-    sent_start, sent_end = sent.start_char, sent.end_char
-    local = sent.text  # never doc.text: that rebuilds the whole document for each sentence
-
-    def text_at(start: int, end: int) -> str:
-        return local[start - sent_start : end - sent_start]
-
-    seen: set[tuple] = set()
-    for fact in iter_facts(sent, openie=openie):
-        s_start, s_end = _char_bounds(sent, fact.subject_bounds)
-        o_start, o_end = _char_bounds(sent, fact.object_bounds)
-        ident = (s_start, s_end, fact.predicate, o_start, o_end)
-        if ident in seen:
-            continue
-        subject_text, object_text = text_at(s_start, s_end), text_at(o_start, o_end)
-        subject = _argument(fact.subject, fact, subject_text, is_object=False, openie=openie)
-        if subject is None:
-            continue
-        obj = _argument(fact.object, fact, object_text, is_object=True, openie=openie)
-        if obj is None or obj.key == subject.key:
-            continue
-        seen.add(ident)
-        extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
-        provenance = Provenance(
-            document=document,
-            sentence=local,
-            sentence_start=sent_start + offset,
-            sentence_end=sent_end + offset,
-            subject_text=subject_text,
-            subject_start=s_start + offset,
-            subject_end=s_end + offset,
-            object_text=object_text,
-            object_start=o_start + offset,
-            object_end=o_end + offset,
-            confidence=score_fact(fact),
-            construction=fact.construction,
-            modality=fact.modality,
-        )
-        predicate = fact.predicate
-        if openie:
-            words = fact.relation.split()
-            if fact.negated:
-                words = [w for w in words if w.lower() not in _NEGATIONS]
-            if fact.construction == "acl" and fact.verb is not None and fact.verb.tag_ == "VBN":
-                # "difficulties faced by X": the participle is passive, "be" is understood.
-                words = ["be", *words]
-            predicate = " ".join(words) or fact.predicate
-        yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra)
+        if heads_clause(token):
+            clause = read_clause(token)
+            if clause is not None:
+                yield from clause_facts(clause, further=further)
+        dep = token.dep_
+        if dep in by_dep:
+            rules = by_dep[dep]
+        elif by_iob:
+            iob = token.ent_iob_
+            rules = by_iob[iob] if iob in by_iob else anywhere
+        else:
+            rules = anywhere
+        for rule in rules:
+            if rule.applies_to(token):
+                yield from rule.emit(token)

@@ -7,12 +7,17 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.merge import merge, merge_into
-from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
-from kg import stats
+
+if TYPE_CHECKING:  # imported when first used (below)
+    from export.query import QueryResult
+    from kg import stats
+    from kg.merge import merge, merge_into
+    from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
 
 __all__ = [
     "Argument",
@@ -24,10 +29,41 @@ __all__ = [
     "load",
     "merge",
     "merge_into",
+    "query",
     "stats",
+    "to_oxigraph",
+    "to_rdflib",
 ]
 
 __version__ = "0.1.0"
+
+#: Public names imported on first use, so that ``import kg.errors`` or ``kg query`` do not
+#: import networkx (half a second) through the package.
+_LAZY = {
+    "Argument": "kg.model",
+    "Document": "kg.model",
+    "KnowledgeGraph": "kg.model",
+    "Provenance": "kg.model",
+    "Triple": "kg.model",
+    "merge": "kg.merge",
+    "merge_into": "kg.merge",
+    "stats": "kg.stats",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = importlib.import_module(module)
+    if name != "stats":
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def load(path: str | Path, *, format: str | None = None) -> KnowledgeGraph:
@@ -35,3 +71,51 @@ def load(path: str | Path, *, format: str | None = None) -> KnowledgeGraph:
     from export.rdf import read_rdf  # the exporter reads its own format back
 
     return read_rdf(path, format=format)
+
+
+def query(
+    source: Any,
+    sparql: str,
+    *,
+    engine: str | None = None,
+    timeout: float | None = 60.0,
+    cache: bool = False,
+) -> "QueryResult":
+    """Run a read-only SPARQL query over a graph file, a loaded graph or a ``SparqlGraph``.
+
+    Same checks and answers as ``kg query``: the kg prefixes are predeclared, updates,
+    ``SERVICE`` and ``FROM`` are refused, and a query running past ``timeout`` seconds (60 by
+    default; None or 0: no limit) is stopped with :class:`kg.errors.QueryTimeoutError`.
+    ``engine`` is ``"oxigraph"`` (the default; fast) or ``"rdflib"``. To run many queries over
+    one big file, load it once with ``export.query.SparqlGraph(path)`` and pass that; or pass
+    ``cache=True`` to answer from a store kept on disk for the file, as ``kg query`` does
+    (built by the first query, opened in milliseconds by the next, in this process or not).
+
+    >>> import kg
+    >>> kg.query(kg.KnowledgeGraph(), "ASK { ?s a schema:Person }").boolean
+    False
+    """
+    from export.query import run_query
+
+    return run_query(source, sparql, engine=engine, timeout=timeout, cache=cache)
+
+
+def to_rdflib(source: str | Path | KnowledgeGraph) -> Any:
+    """The RDF export of a graph (or a graph file) as an ``rdflib.Dataset``.
+
+    A ``Dataset`` is an rdflib ``Graph`` whose default graph is the union of all graphs, so
+    ``.query(...)``, ``.triples(...)`` and ``.serialize(...)`` see every triple.
+    """
+    from export.query import to_rdflib as convert
+
+    return convert(source)
+
+
+def to_oxigraph(source: str | Path | KnowledgeGraph) -> Any:
+    """The RDF export of a graph (or a graph file) as a ``pyoxigraph.Store``.
+
+    Query it with ``use_default_graph_as_union=True`` to see the triples of every graph.
+    """
+    from export.query import to_oxigraph as convert
+
+    return convert(source)

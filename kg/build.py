@@ -19,17 +19,31 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
+from extract.budget import Budget
 from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, iter_documents
-from extract.pipeline import extract_pieces, load_nlp, piece_limit
+from extract.pipeline import (
+    DEFAULT_BUDGET,
+    DocumentTriples,
+    Piece,
+    Stopped,
+    batch_pieces,
+    document_pieces,
+    extract_documents,
+    extract_pieces,
+    gather,
+    load_nlp,
+    piece_limit,
+    piece_words,
+)
 from extract.registry import DEFAULT_EXTRACTOR
-from kg.merge import add_triple, fewer_collections
+from kg.merge import add_triple, fewer_collections, resolve_corpus_names
 from kg.model import KnowledgeGraph, Triple
 
 __all__ = [
     "BuildReport",
+    "Duplicate",
     "read_sources",
-    "document_pieces",
-    "batch_pieces",
+    "source_pieces",
     "worker_nlp",
     "iter_extracted",
     "build_graph",
@@ -42,6 +56,21 @@ _TASK_CHARS = 200_000
 _TASKS_AHEAD = 2
 
 
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A file left out because its content is already there: in the graph, or read before it.
+
+    Attributes:
+        path: The file left out.
+        original: The source of the document with the same content (as the graph records it).
+        in_graph: True when that document was already in the graph before this build.
+    """
+
+    path: str
+    original: str
+    in_graph: bool = False
+
+
 @dataclass
 class BuildReport:
     """What a build did: documents merged, skipped, duplicated, and how fast."""
@@ -50,7 +79,7 @@ class BuildReport:
     triples: int = 0
     words: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -62,8 +91,6 @@ class BuildReport:
 
 # Per-process model cache for worker processes: the only state a worker keeps.
 _WORKER_NLP: dict[str, Language] = {}
-
-Piece = tuple[str, str, int]  # (document id, text, offset in the document)
 
 
 def worker_nlp(model: str | None) -> tuple[Language, bool]:
@@ -80,56 +107,28 @@ def worker_nlp(model: str | None) -> tuple[Language, bool]:
     return nlp, True
 
 
-def _extract_task(model: str | None, extractor: str, pieces: list[Piece]) -> list[list[Triple]]:
+def _extract_task(
+    model: str | None, extractor: str, budget: Budget | None, pieces: list[Piece]
+) -> list[list[Triple] | Stopped]:
     """Worker entry point: the triples of each piece (a pure function of its input)."""
     nlp, _loaded = worker_nlp(model)
-    return list(extract_pieces(pieces, nlp, extractor=extractor))
+    return list(extract_pieces(pieces, nlp, extractor=extractor, budget=budget))
 
 
-def document_pieces(
+def _documents(
+    sources: Iterable[SourceText], limit: int
+) -> Iterator[tuple[SourceText, str, int, Iterator[tuple[str, int]]]]:
+    """Sources as :mod:`extract.pipeline` takes documents: (key, id, body offset, pieces)."""
+    return ((source, source.document.id, source.body_start, source.pieces(limit))
+            for source in sources)
+
+
+def source_pieces(
     sources: Iterable[SourceText], limit: int
 ) -> Iterator[tuple[SourceText, bool, Piece]]:
     """Every piece of every source (at most ``limit`` characters), flagged when it is its
-    document's last; a document without text still yields one empty piece."""
-    for source in sources:
-        previous: tuple[str, int] | None = None
-        for piece in source.pieces(limit):
-            if previous is not None:
-                yield source, False, (source.document.id, *previous)
-            previous = piece
-        if previous is None:
-            previous = ("", source.body_start)
-        yield source, True, (source.document.id, *previous)
-
-
-def batch_pieces(
-    pieces: Iterable[tuple[SourceText, bool, Piece]], chars: int
-) -> Iterator[list[tuple[SourceText, bool, Piece]]]:
-    """Consecutive pieces grouped into batches of about ``chars`` characters (one task each)."""
-    batch: list[tuple[SourceText, bool, Piece]] = []
-    size = 0
-    for entry in pieces:
-        batch.append(entry)
-        size += len(entry[2][1])
-        if size >= chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def _gather(
-    results: Iterable[tuple[SourceText, bool, list[Triple], int]]
-) -> Iterator[tuple[SourceText, list[Triple], int]]:
-    """Join per-piece results into per-document ones: (source, triples, words)."""
-    pending: list[Triple] = []
-    words = 0
-    for source, last, triples, piece_words in results:
-        pending.extend(triples)
-        words += piece_words
-        if last:
-            yield source, pending, words
-            pending, words = [], 0
+    document's last (:func:`extract.pipeline.document_pieces` over decoded documents)."""
+    return document_pieces(_documents(sources, limit))
 
 
 def iter_extracted(
@@ -139,11 +138,14 @@ def iter_extracted(
     jobs: int = 1,
     extractor: str = DEFAULT_EXTRACTOR,
     nlp: Language | None = None,
-) -> Iterator[tuple[SourceText, list[Triple], int]]:
-    """Yield ``(source, triples, words)`` for each source, in input order, parsing lazily.
+    budget: Budget | None = DEFAULT_BUDGET,
+) -> Iterator[DocumentTriples]:
+    """Yield each source's :class:`~extract.pipeline.DocumentTriples`, in input order, lazily.
 
     Documents are cut into pieces that fit the parser; only a bounded number of pieces is in
-    flight at once, so memory does not grow with the corpus or with one huge document.
+    flight at once, so memory does not grow with the corpus or with one huge document. A
+    document whose extraction runs over ``budget`` comes back with no triples and the reason
+    (``skipped``); the others are unaffected, in one process as with ``jobs`` workers.
 
     Args:
         sources: Decoded documents, consumed lazily.
@@ -151,45 +153,36 @@ def iter_extracted(
         jobs: Worker processes; 1 parses in this process.
         extractor: Registered extractor name.
         nlp: An already loaded pipeline to use when ``jobs == 1``.
+        budget: Extraction time allowed per document (None: no limit).
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1:
         nlp = nlp if nlp is not None else load_nlp(model)
-        flags: deque[tuple[SourceText, bool, int]] = deque()
-
-        def pieces() -> Iterator[Piece]:
-            for source, last, piece in document_pieces(sources, piece_limit(nlp)):
-                flags.append((source, last, len(piece[1].split())))
-                yield piece
-
-        def results() -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
-            for triples in extract_pieces(pieces(), nlp, extractor=extractor):
-                source, last, words = flags.popleft()
-                yield source, last, triples, words
-
-        yield from _gather(results())
+        yield from extract_documents(_documents(sources, piece_limit(nlp)), nlp,
+                                     extractor=extractor, budget=budget)
         return
 
     limit = piece_limit(load_nlp(model))  # fail fast, with the clear message, before forking
-    yield from _gather(_parallel(sources, model, extractor, jobs, limit))
+    yield from gather(_parallel(sources, model, extractor, budget, jobs, limit))
 
 
 def _parallel(
-    sources: Iterable[SourceText], model: str | None, extractor: str, jobs: int, limit: int
-) -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
+    sources: Iterable[SourceText], model: str | None, extractor: str, budget: Budget | None,
+    jobs: int, limit: int,
+) -> Iterator[tuple[SourceText, bool, list[Triple] | Stopped, int]]:
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     pending: deque[tuple[list[tuple[SourceText, bool, Piece]], Future]] = deque()
 
-    def drain() -> Iterator[tuple[SourceText, bool, list[Triple], int]]:
+    def drain() -> Iterator[tuple[SourceText, bool, list[Triple] | Stopped, int]]:
         batch, future = pending.popleft()
-        for (source, last, piece), triples in zip(batch, future.result()):
-            yield source, last, triples, len(piece[1].split())
+        for (source, last, piece), result in zip(batch, future.result()):
+            yield source, last, result, piece_words(piece)
 
     try:
-        for batch in batch_pieces(document_pieces(sources, limit), _TASK_CHARS):
+        for batch in batch_pieces(source_pieces(sources, limit), _TASK_CHARS):
             task = [piece for _source, _last, piece in batch]
-            pending.append((batch, pool.submit(_extract_task, model, extractor, task)))
+            pending.append((batch, pool.submit(_extract_task, model, extractor, budget, task)))
             while len(pending) > jobs * _TASKS_AHEAD:
                 yield from drain()
         while pending:
@@ -212,7 +205,8 @@ def read_sources(
     patterns: Iterable[str] = DEFAULT_PATTERNS,
 ) -> Iterator[SourceText]:
     """Readable documents not yet in ``graph`` (by content hash); the rest go to ``report``."""
-    seen = {doc.sha256 for doc in graph.documents.values()}
+    in_graph = {doc.sha256: doc.source for doc in graph.documents.values()}
+    seen = dict(in_graph)
     taken = set(graph.documents)
     for item in iter_documents(paths, patterns=patterns):
         if isinstance(item, Skipped):
@@ -220,10 +214,12 @@ def read_sources(
             continue
         if item.warning:
             report.warnings.append(item.warning)
-        if item.document.sha256 in seen:
-            report.duplicates.append(item.document.source)
+        sha256 = item.document.sha256
+        if sha256 in seen:
+            report.duplicates.append(
+                Duplicate(item.document.source, seen[sha256], sha256 in in_graph))
             continue
-        seen.add(item.document.sha256)
+        seen[sha256] = item.document.source
         document = item.document
         if document.id in taken:
             # A different file under a taken id (same name in two folders, or a changed file
@@ -245,6 +241,7 @@ def build_graph(
     progress: bool = False,
     on_triples: Callable[[list[Triple]], None] | None = None,
     nlp: object | None = None,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read every document under ``paths``, extract triples and merge them into a graph.
 
@@ -259,6 +256,9 @@ def build_graph(
         progress: Show a progress bar on standard error.
         on_triples: Called with each document's triples as they are merged (streaming output).
         nlp: An already loaded pipeline to reuse (``jobs == 1`` only).
+        budget: Extraction time allowed per document, in proportion to its tokens
+            (:class:`~extract.budget.Budget`; None: no limit). A document over it is left out
+            of the graph and listed in ``report.skipped`` with the reason.
 
     Returns:
         The graph and a :class:`BuildReport`.
@@ -270,9 +270,12 @@ def build_graph(
     bar = progress_bar(progress)
     try:
         with fewer_collections():
-            for source, triples, words in iter_extracted(
-                sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp
+            for source, triples, words, stopped in iter_extracted(
+                sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp, budget=budget
             ):
+                if stopped is not None:
+                    report.skipped.append(Skipped(source.document.source, stopped))
+                    continue
                 graph.documents[source.document.id] = source.document
                 for triple in triples:
                     add_triple(graph, triple)
@@ -287,6 +290,7 @@ def build_graph(
     finally:
         if bar is not None:
             bar.close()
+    resolve_corpus_names(graph)
     report.seconds = time.perf_counter() - started
     return graph, report
 

@@ -9,26 +9,25 @@ inputs were skipped (each named, with its reason, in the summary on standard err
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import Callable, List, NoReturn, Optional
 
 import typer
 
+from export.timelimit import DEFAULT_TIMEOUT
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
-#: Entities drawn in the graph page by default: a 5,000-entity page is written in half a
-#: second and interactive in about 1.5 s (benchmarks/html_bench.py); a page of every entity of
-#: a big corpus would be hundreds of megabytes that no browser can lay out.
-PAGE_MAX_NODES = 5_000
-#: Facts drawn by default among those entities, the best supported: a real 5,000-entity graph
-#: has about 9,000; random-looking text can tie them together with 100,000 or more.
-PAGE_MAX_FACTS = 10_000
+#: Entities and facts drawn in the graph page by default: the library's own defaults (see
+#: export.html.DEFAULT_MAX_NODES), so kg build, kg html and HtmlView draw the same first view.
+from export.html import DEFAULT_MAX_FACTS as PAGE_MAX_FACTS  # noqa: E402
+from export.html import DEFAULT_MAX_NODES as PAGE_MAX_NODES  # noqa: E402
 
 app = typer.Typer(
     name="kg",
@@ -37,6 +36,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -54,13 +54,33 @@ class QueryFormat(str, Enum):
 
 
 class Engine(str, Enum):
-    rdflib = "rdflib"
     oxigraph = "oxigraph"
+    rdflib = "rdflib"
 
 
 class BuildEngine(str, Enum):
     local = "local"
     dask = "dask"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("kg-builder")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            from kg import __version__ as number
+        typer.echo(f"kg {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Print kg's version and exit."),
+) -> None:
+    """Turn plain text into a knowledge graph (RDF, HTML, statistics, SPARQL)."""
 
 
 def _err(message: str) -> None:
@@ -89,27 +109,103 @@ def _patterns(include: Optional[List[str]]) -> tuple[str, ...]:
     return tuple(include) if include else DEFAULT_PATTERNS
 
 
+#: Duplicates named one per line in a build's summary; the rest are counted.
+_LISTED_DUPLICATES = 5
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _usage(message: str) -> NoReturn:
+    """A bad argument found before any work: one line, exit status 2, nothing written."""
+    _err(f"error: {message}")
+    raise typer.Exit(2)
+
+
+def _local_paths(paths: List[str]) -> List[Path]:
+    """The inputs as paths; a URL is refused (kg reads local files only, never the network)."""
+    for raw in paths:
+        if not _URL.match(raw) or Path(raw).exists():
+            continue
+        if raw.lower().startswith("file://"):
+            _usage(f"{raw} is a file URL; give kg the path itself (for example "
+                   f"{raw[len('file://'):] or '/'}).")
+        else:
+            _usage(f"{raw} is a URL; kg reads local files and folders only and never fetches "
+                   f"anything. Save the page first (for example: curl -L -o page.html "
+                   f"'{raw}'), convert it to plain text, and give kg the file.")
+    return [Path(raw) for raw in paths]
+
+
+def _budget(ms_per_token: float | None):  # -> Budget | None
+    from extract.budget import Budget
+
+    if ms_per_token is None:
+        return Budget()
+    return Budget(ms_per_token=ms_per_token) if ms_per_token > 0 else None
+
+
+def _extractor(name: str | None) -> str:
+    from extract.registry import DEFAULT_EXTRACTOR
+
+    return name or DEFAULT_EXTRACTOR
+
+
 def _report_inputs(report, quiet: bool) -> None:
     for warning in report.warnings:
         _err(f"warning: {warning}")
-    if report.duplicates and not quiet:
-        _err(f"{len(report.duplicates)} document(s) already in the graph (same content); "
-             "not added again.")
+    duplicates = report.duplicates
+    if duplicates and not quiet:
+        _err(f"{len(duplicates)} duplicate document(s) not added (same content):")
+        for duplicate in duplicates[:_LISTED_DUPLICATES]:
+            where = ", already in the graph" if duplicate.in_graph else ""
+            typer.echo(f"  {duplicate.path}: same content as {duplicate.original}{where}",
+                       err=True)
+        if len(duplicates) > _LISTED_DUPLICATES:
+            typer.echo(f"  ... and {len(duplicates) - _LISTED_DUPLICATES} more", err=True)
     if report.skipped:
         _err(f"skipped {len(report.skipped)} input(s):")
         for skipped in report.skipped:
             typer.echo(f"  {skipped.path}: {skipped.reason}", err=True)
 
 
+def _nothing_read(report, paths: List[Path], patterns: tuple[str, ...]) -> str:
+    if report.skipped or report.duplicates:
+        return "no document could be read (see above); nothing was written."
+    where = ", ".join(str(path) for path in paths)
+    return (f"no document found: nothing under {where} matches {' or '.join(patterns)} (add "
+            f"--include PATTERN to read other names); nothing was written.")
+
+
+# The defaults are extract.budget's (DEFAULT_MS_PER_TOKEN, FLOOR_SECONDS); written out here
+# so that `kg -h` does not import spaCy (a test checks they agree).
+DocBudgetOption = typer.Option(
+    None, "--doc-budget", min=0.0, metavar="MS",
+    help="CPU milliseconds of extraction allowed per token of a document, plus 1 s (default "
+    "5: a hundred times what real text needs); a document over it is skipped and named "
+    "(exit status 3). 0: no limit.",
+)
+ExtractorOption = typer.Option(
+    None, "--extractor", help="Registered sentence extractor (default kg.dependency.v1; "
+    "others come from packages declaring a kg_extractors entry point)."
+)
+
+
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., metavar="PATH", help="Text files or folders."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Text files or folders."),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Output folder for graph.ttl, graph.html, triples.jsonl."
     ),
     into: Optional[Path] = typer.Option(
         None, "--into", help="Existing graph file to merge the new documents into (updated "
         "in place; its folder gets graph.html and triples.jsonl unless -o is given)."
+    ),
+    create: bool = typer.Option(
+        False, "--create", help="With --into: start a new graph there if the file does not "
+        "exist (without it, a missing --into graph is an error)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace a graph.html and triples.jsonl that belong to another "
+        "graph file (see .kg-outputs.json in the output folder)."
     ),
     model: Optional[str] = ModelOption,
     jobs: int = JobsOption,
@@ -128,6 +224,8 @@ def build(
         "confidence).",
     ),
     include: Optional[List[str]] = IncludeOption,
+    doc_budget: Optional[float] = DocBudgetOption,
+    extractor: Optional[str] = ExtractorOption,
     quiet: bool = QuietOption,
     engine: BuildEngine = typer.Option(
         BuildEngine.local, "--engine", help="local (this machine, --jobs processes) or dask "
@@ -146,16 +244,45 @@ def build(
         False, "--shards", help="Dask: write graph/part-*.nt.gz shards and Parquet tables into "
         "OUTDIR instead of gathering one graph.ttl/graph.html (for graphs larger than memory)."
     ),
+    assert_claims: bool = typer.Option(
+        False, "--assert-claims", help="Also write as plain 'subject relation object' triples "
+        "the facts the text only reports (someone said them), or states under a modal or a "
+        "condition; never negated facts, nor facts every mention denies or questions. Every "
+        "fact keeps its statement either way (see docs/rdf.md). A graph written with it keeps "
+        "it when built --into."
+    ),
 ) -> None:
     """Build a graph from documents and write graph.ttl, graph.html and triples.jsonl."""
+    from export.outputs import (
+        OutputConflict,
+        OutputFolderError,
+        check_folder,
+        check_outputs,
+        write_outputs,
+    )
     from kg.stats import summary
 
     if output is None and into is None:
-        raise typer.BadParameter("give an output folder with -o, or a graph with --into")
+        _usage("give an output folder with -o, or a graph with --into")
     if engine is BuildEngine.local and (scheduler or checkpoints or shards):
-        raise typer.BadParameter("--scheduler, --checkpoints and --shards need --engine dask")
+        _usage("--scheduler, --checkpoints and --shards need --engine dask")
     if shards and into is not None:
-        raise typer.BadParameter("--shards writes a new sharded graph; it cannot go --into one")
+        _usage("--shards writes a new sharded graph; it cannot go --into one")
+    if create and into is None:
+        _usage("--create starts the graph named by --into; give --into GRAPH")
+    inputs = _local_paths(paths)
+    if into is not None and not into.exists() and not create:
+        _usage(f"--into {into}: no such graph file; to start a new graph there, add --create")
+    outdir = output if output is not None else into.parent  # type: ignore[union-attr]
+    graph_path = into if into is not None else outdir / "graph.ttl"
+    try:
+        if shards:
+            check_folder(outdir)
+        else:
+            check_outputs(outdir, graph_path, force=force)
+    except (OutputFolderError, OutputConflict) as err:
+        _usage(str(err))
+    patterns = _patterns(include)
     graph = None
     if into is not None and into.exists():
         from export.rdf import read_rdf
@@ -169,10 +296,11 @@ def build(
                           f"({err})") from err
 
         graph, report = build_graph_dask(
-            paths, graph=graph, scheduler=scheduler, workers=workers, model=model,
-            patterns=_patterns(include), checkpoint_dir=checkpoints,
+            inputs, graph=graph, scheduler=scheduler, workers=workers, model=model,
+            extractor=_extractor(extractor), patterns=patterns, checkpoint_dir=checkpoints,
             output_dir=output if shards else None, collect=not shards,
-            progress=_show_progress(quiet), **({"base": base} if base else {}),
+            progress=_show_progress(quiet), budget=_budget(doc_budget),
+            assert_claims=assert_claims or None, **({"base": base} if base else {}),
         )
         if shards:
             _report_inputs(report, quiet)
@@ -186,17 +314,17 @@ def build(
         from kg.build import build_graph
 
         graph, report = build_graph(
-            paths, graph=graph, model=model, jobs=jobs, patterns=_patterns(include),
-            progress=_show_progress(quiet),
+            inputs, graph=graph, model=model, jobs=jobs, patterns=patterns,
+            extractor=_extractor(extractor),
+            progress=_show_progress(quiet), budget=_budget(doc_budget),
         )
     _report_inputs(report, quiet)
     if not graph.documents:
-        _err("no document could be read; nothing was written.")
+        _err(_nothing_read(report, inputs, patterns))
         raise typer.Exit(1)
-    outdir = output if output is not None else into.parent  # type: ignore[union-attr]
-    graph_path = into if into is not None else outdir / "graph.ttl"
-    _write_outputs(graph, graph_path, outdir, base=base, rdf_format=rdf_format,
-                   max_nodes=max_nodes, max_facts=max_facts, jobs=jobs)
+    written = write_outputs(graph, outdir, graph_path=graph_path, base=base,
+                            rdf_format=rdf_format, max_nodes=max_nodes, max_facts=max_facts,
+                            jobs=jobs, force=force, assert_claims=assert_claims or None)
     if not quiet:
         stats = summary(graph, top=5)
         rate = report.documents / report.seconds if report.seconds else 0.0
@@ -208,64 +336,51 @@ def build(
         top = ", ".join(entry["label"] for entry in stats["top_by_pagerank"])
         if top:
             typer.echo(f"most central: {top}")
-        typer.echo(f"wrote {graph_path}, {outdir / 'graph.html'}, {outdir / 'triples.jsonl'}")
+        typer.echo("wrote " + ", ".join(str(path) for path in written))
     if not report.ok:
         raise typer.Exit(EXIT_SKIPPED)
 
 
-#: Facts from which ``kg build --jobs N`` writes the RDF file in N forked processes.
-_PARALLEL_WRITE_FACTS = 50_000
-
-
-def _write_outputs(
-    graph, graph_path: Path, outdir: Path, *, base, rdf_format, max_nodes,
-    max_facts: int | None = None, jobs: int = 1,
-) -> None:
-    from export.html import write_html
-    from export.jsonl import write_jsonl
-    from export.rdf import DEFAULT_BASE, write_rdf
-
-    outdir.mkdir(parents=True, exist_ok=True)
-    # --into keeps the base IRI the graph was first written with, unless --base says otherwise.
-    base = base or graph.graph.get("base") or DEFAULT_BASE
-    # Big graphs are written in --jobs parts at once (same bytes for any number).
-    big = graph.number_of_edges() >= _PARALLEL_WRITE_FACTS
-    write_rdf(graph, graph_path, format=rdf_format, base=base, workers=jobs if big else 1)
-    write_html(graph, outdir / "graph.html", max_nodes=max_nodes, max_facts=max_facts)
-    write_jsonl(graph, outdir / "triples.jsonl")
-
-
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., metavar="PATH",
-                                       help="Text files or folders; '-' reads stdin (carb)."),
+    paths: List[str] = typer.Argument(..., metavar="PATH",
+                                      help="Text files or folders; '-' reads stdin (carb)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl, tsv, "
                                       "or carb (input: one tokenised sentence a line)."),
     model: Optional[str] = ModelOption,
     jobs: int = JobsOption,
     include: Optional[List[str]] = IncludeOption,
+    doc_budget: Optional[float] = DocBudgetOption,
+    extractor: Optional[str] = ExtractorOption,
     quiet: bool = QuietOption,
 ) -> None:
     """Stream extracted triples to standard output."""
     out = sys.stdout
+    inputs = _local_paths(paths)
     if fmt is ExtractFormat.carb:
         from extract.carb import carb_lines
         from extract.pipeline import load_nlp
 
         nlp = load_nlp(model)
-        for line in carb_lines(_sentence_lines(paths), nlp):
+        for line in carb_lines(_sentence_lines(inputs), nlp):
             out.write(line + "\n")
         return
 
+    from extract.documents import Skipped
     from kg.build import BuildReport, iter_extracted, read_sources
     from kg.model import KnowledgeGraph
 
     report = BuildReport()
-    sources = read_sources(paths, KnowledgeGraph(), report, patterns=_patterns(include))
+    sources = read_sources(inputs, KnowledgeGraph(), report, patterns=_patterns(include))
     write = _triple_writer(fmt)
     if fmt is ExtractFormat.tsv:
         out.write("subject\tpredicate\tobject\tnegated\tconfidence\tsource\tsentence\n")
-    for _source, triples, _words in iter_extracted(sources, model=model, jobs=jobs):
+    for source, triples, _words, stopped in iter_extracted(
+        sources, model=model, jobs=jobs, extractor=_extractor(extractor),
+        budget=_budget(doc_budget),
+    ):
+        if stopped is not None:
+            report.skipped.append(Skipped(source.document.source, stopped))
         for triple in triples:
             out.write(write(triple))
     out.flush()
@@ -308,12 +423,22 @@ def stats(
     graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
     as_json: bool = typer.Option(False, "--json", help="Print every statistic as JSON."),
     top: int = typer.Option(10, "--top", min=1, help="How many top entities to list."),
+    plot: Optional[Path] = typer.Option(
+        None, "--plot", metavar="FILE.svg|FILE.png",
+        help="Also draw the graph page's charts (top entities by PageRank, predicates, degree "
+        "distribution) into this SVG or PNG file (needs matplotlib: kg-builder[plot]).",
+    ),
 ) -> None:
     """Print statistics of an exported graph."""
     from export.rdf import read_rdf
-    from kg.stats import summary
+    from kg.stats import plot_stats, summary
 
-    result = summary(read_rdf(graph_file), top=top)
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
+        raise KGError(f"{plot}: the plot file must end in .svg or .png")
+    graph = read_rdf(graph_file)
+    result = summary(graph, top=top)
+    if plot is not None:
+        plot_stats(graph, plot, top=top)
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -331,13 +456,23 @@ def stats(
         f"{t} ({n})" for t, n in result["entity_types"].items()))
 
 
+TimeoutOption = typer.Option(
+    DEFAULT_TIMEOUT, "--timeout", min=0.0, metavar="SECONDS",
+    help="Stop a query that runs longer than this (0: no limit).",
+)
+
+
 @app.command()
 def query(
     graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
     sparql: str = typer.Argument(..., metavar="SPARQL", help="The query; '@FILE' reads a file."),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f"),
-    engine: Engine = typer.Option(Engine.rdflib, "--engine", help="rdflib, or oxigraph for "
-                                  "speed on large graphs (same answers)."),
+    engine: Engine = typer.Option(Engine.oxigraph, "--engine", help="oxigraph (fast), or rdflib "
+                                  "(pure Python; same answers, far slower on large graphs)."),
+    timeout: float = TimeoutOption,
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Load the graph in memory instead of answering from the "
+        "store kept on disk for it (built by the first query; KG_CACHE_DIR says where)."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file."""
     from export.query import format_result, run_query
@@ -347,9 +482,24 @@ def query(
             sparql = Path(sparql[1:]).read_text(encoding="utf-8")
         except OSError as err:
             raise KGError(f"{sparql[1:]}: cannot read the query file ({err.strerror})") from err
-    result = run_query(graph_file, sparql, engine=engine.value)
+    result = run_query(graph_file, sparql, engine=engine.value, timeout=timeout,
+                       cache=not no_cache)
     text = format_result(result, fmt.value)
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+@app.command()
+def serve(
+    graph_file: Path = typer.Argument(..., metavar="GRAPH", help="An exported graph file."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this "
+                             "machine only; 0.0.0.0 opens it to the network)."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port (0: any free one)."),
+    timeout: float = TimeoutOption,
+) -> None:
+    """Serve a graph file as a read-only SPARQL 1.1 endpoint with a query page, until Ctrl-C."""
+    from export.serve import serve as serve_graph
+
+    serve_graph(graph_file, host=host, port=port, timeout=timeout)
 
 
 @app.command()
@@ -358,18 +508,28 @@ def html(
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
     max_nodes: int = typer.Option(
         PAGE_MAX_NODES, "--max-nodes", min=1,
-        help="Draw at most this many entities, the most central by PageRank.",
+        help="Draw at most this many entities at first, the most central by PageRank of the "
+        "largest components (the page can reveal the others' neighbours, filter and show "
+        "small fragments).",
     ),
     max_facts: int = typer.Option(
         PAGE_MAX_FACTS, "--max-facts", min=1,
         help="Draw at most this many facts, the best supported (count, then confidence).",
     ),
     title: Optional[str] = typer.Option(None, "--title", help="Page title."),
+    force: bool = typer.Option(
+        False, "--force", help="Write over a file that belongs to another graph's outputs."
+    ),
 ) -> None:
     """Write the interactive graph page of an exported graph."""
     from export.html import write_html
+    from export.outputs import OutputConflict, check_file
     from export.rdf import read_rdf
 
+    try:
+        check_file(output, graph_file, force=force)
+    except OutputConflict as err:
+        _usage(str(err))
     write_html(read_rdf(graph_file), output, max_nodes=max_nodes, max_facts=max_facts, title=title)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["KGError", "DocumentError", "ModelNotFoundError", "GraphReadError", "QueryError"]
+__all__ = ["KGError", "DocumentError", "ModelNotFoundError", "GraphReadError", "QueryError",
+           "QueryNotAllowedError", "QueryTimeoutError"]
 
 
 class KGError(Exception):
@@ -28,3 +29,11 @@ class GraphReadError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query was malformed or not allowed."""
+
+
+class QueryNotAllowedError(QueryError):
+    """A well-formed SPARQL request that kg refuses: an update, ``SERVICE``, ``FROM``."""
+
+
+class QueryTimeoutError(QueryError):
+    """A SPARQL query ran past its time limit and was stopped."""

@@ -12,13 +12,16 @@ import gc
 import re
 import unicodedata
 import weakref
+from dataclasses import replace
 from typing import Iterable, Iterator
 
-from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
+from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
     "KEY_ALIASES",
     "normalize_key",
+    "SCOPE_MARK",
+    "scoped_key",
     "canonical_key",
     "refresh_entity",
     "acronym_matches",
@@ -27,6 +30,9 @@ __all__ = [
     "merge_into",
     "merge",
     "fewer_collections",
+    "distinct_names",
+    "corpus_surname_moves",
+    "resolve_corpus_names",
 ]
 
 _SPACE = re.compile(r"\s+")
@@ -59,18 +65,38 @@ KEY_ALIASES: dict[str, str] = {
 }
 
 
+#: Separates a document-scoped node's key from its document id ("spokesman@lee_04.txt").
+SCOPE_MARK = "@"
+
+
+def scoped_key(key: str, scope: str | None) -> str:
+    """The key of a node kept inside document ``scope`` (``key`` itself when None).
+
+    >>> scoped_key("spokesman", "news/a.txt"), scoped_key("china", None)
+    ('spokesman@news/a.txt', 'china')
+    """
+    return f"{key}{SCOPE_MARK}{scope}" if scope else key
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def canonical_key(key: str) -> str:
     """The node key of an entity: :func:`normalize_key`, then known aliases resolved.
 
     A key that is an alias, or starts with one, is rewritten, so ``U.S.``, ``US`` and
     ``United States`` are one node and ``U.S. tech behemoths`` says ``united states`` too.
+    The document id of a scoped key (:func:`scoped_key`) is kept as it is.
 
     >>> canonical_key("U.S."), canonical_key("US"), canonical_key("United States")
     ('united states', 'united states', 'united states')
     >>> canonical_key("U.S. tech behemoth")
     'united states tech behemoth'
+    >>> canonical_key("The Spokesman@News/A.txt")
+    'the spokesman@News/A.txt'
     """
+    if SCOPE_MARK in key:
+        base, _, scope = key.rpartition(SCOPE_MARK)
+        if base:
+            return scoped_key(canonical_key(base), scope)
     text = normalize_key(key)
     if text in KEY_ALIASES:
         return KEY_ALIASES[text]
@@ -107,18 +133,24 @@ def refresh_entity(attrs: dict) -> None:
     """Set ``label``, ``aliases`` and ``type`` of node attributes from their counts, from scratch.
 
     The reference definition of what merging keeps up to date incrementally: label = most
-    frequent form, ties to the lexicographically smallest; aliases = the other forms, sorted;
-    type likewise from the type counts (None without any).
+    frequent form, ties to the lexicographically smallest; aliases = the other forms and the
+    forms an identity rule attached (``alias_rules``), sorted; type likewise from the type
+    counts (None without any).
 
-    >>> attrs = {"forms": {"US": 2, "U.S.": 2, "America": 1}, "types": {"GPE": 3}}
+    >>> attrs = {"forms": {"US": 2, "U.S.": 2, "America": 1}, "types": {"GPE": 3},
+    ...          "alias_rules": {"the States": ["key_alias"]}}
     >>> refresh_entity(attrs); attrs["label"], attrs["aliases"], attrs["type"]
-    ('U.S.', ['America', 'US'], 'GPE')
+    ('U.S.', ['America', 'US', 'the States'], 'GPE')
     """
     forms, types = attrs["forms"], attrs["types"]
     label = min(forms, key=lambda form: (-forms[form], form)) if forms else None
     attrs["label"] = label
-    attrs["aliases"] = sorted(form for form in forms if form != label)
+    attrs["aliases"] = _aliases(forms, attrs.get("alias_rules", {}), label)
     attrs["type"] = min(types, key=lambda type_: (-types[type_], type_)) if types else None
+
+
+def _aliases(forms: dict[str, int], rules: dict[str, list[str]], label: str | None) -> list[str]:
+    return sorted({*forms, *rules} - {label})
 
 
 def _raise_to(counts: dict[str, int], current: str | None, value: str, by: int) -> bool:
@@ -135,16 +167,33 @@ def _raise_to(counts: dict[str, int], current: str | None, value: str, by: int) 
     return count > leader or (count == leader and value < current)
 
 
+def _union(current: list[str], more: Iterable[str]) -> list[str] | None:
+    """``current`` with ``more`` added, sorted; None when nothing is new (the common case)."""
+    new = [item for item in more if item and item not in current]
+    return sorted({*current, *new}) if new else None
+
+
 def _add_entity(
     graph: KnowledgeGraph,
     key: str,
     forms: dict[str, int],
     types: dict[str, int],
     mentions: int,
+    *,
+    rules: dict[str, Iterable[str]] | None = None,
+    honorifics: Iterable[str] = (),
+    roles: Iterable[str] = (),
+    scope: str | None = None,
 ) -> None:
+    """Add one entity's counts to node ``key``, creating it when new.
+
+    ``rules`` maps surface forms to the identity rules that made them this node; they join
+    ``alias_rules``. ``honorifics`` and ``roles`` join the node's sorted lists.
+    """
     attrs = graph.nodes[key] if key in graph else None
     if attrs is None:
-        graph.add_node(key, forms={}, types={}, mentions=0, label=None, aliases=[], type=None)
+        graph.add_node(key, forms={}, types={}, mentions=0, label=None, aliases=[], type=None,
+                       alias_rules={}, honorifics=[], roles=[], scope=scope)
         attrs = graph.nodes[key]
     known = attrs["forms"]
     new_form = False
@@ -154,11 +203,22 @@ def _add_entity(
             if _raise_to(known, attrs["label"], form, count):
                 attrs["label"] = form
                 new_form = True
+    if rules:
+        alias_rules = attrs["alias_rules"]
+        for form, names in rules.items():
+            merged = _union(alias_rules.get(form, []), names)
+            if merged is not None:
+                new_form = new_form or (form not in alias_rules and form not in known)
+                alias_rules[form] = merged
     if new_form:
-        attrs["aliases"] = sorted(form for form in known if form != attrs["label"])
+        attrs["aliases"] = _aliases(known, attrs["alias_rules"], attrs["label"])
     for type_, count in types.items():
         if type_ and _raise_to(attrs["types"], attrs["type"], type_, count):
             attrs["type"] = type_
+    for name, values in (("honorifics", honorifics), ("roles", roles)):
+        merged = _union(attrs[name], values) if values else None
+        if merged is not None:
+            attrs[name] = merged
     attrs["mentions"] += mentions
 
 
@@ -173,6 +233,7 @@ def _add_fact(
 ) -> None:
     key = fact_key(predicate, negated)
     best = max((p.confidence for p in provenance), default=0.0)
+    asserted = not negated and any(p.asserted for p in provenance)
     data = graph.get_edge_data(subject, obj, key)  # the stored dict itself, or None
     if data is None:
         graph.add_edge(
@@ -184,30 +245,44 @@ def _add_fact(
             count=count,
             provenance=list(provenance),
             confidence=best,
+            asserted=asserted,
         )
         return
     data["count"] += count
     data["provenance"].extend(provenance)
     data["confidence"] = max(data["confidence"], best)
+    data["asserted"] = data["asserted"] or asserted
+
+
+def _add_argument(graph: KnowledgeGraph, key: str, arg: Argument) -> None:
+    rules = {arg.surface: arg.rules or ("exact",)} if arg.rules or arg.form else None
+    _add_entity(graph, key, {arg.label: 1}, {arg.type: 1} if arg.type else {}, 1, rules=rules,
+                honorifics=(arg.honorific,) if arg.honorific else (),
+                roles=(arg.role,) if arg.role else (), scope=arg.scope)
 
 
 def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
     """Merge one triple into ``graph`` in place.
+
+    The speaker a triple is attributed to (``triple.source``) becomes a node too, so the
+    claim's source can be looked up like any entity.
 
     >>> from kg.model import Argument, Provenance, Triple
     >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.9, "svo")
     >>> g = KnowledgeGraph()
     >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
     >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
-    >>> g.edges["a", "b", "meet"]["count"]
-    2
+    >>> g.edges["a", "b", "meet"]["count"], g.edges["a", "b", "meet"]["asserted"]
+    (2, True)
     """
     subject_key = canonical_key(triple.subject.key)
     object_key = canonical_key(triple.object.key)
     if not subject_key or not object_key:
         raise ValueError(f"Triple has an empty entity key after normalisation: {triple!r}")
-    for key, arg in ((subject_key, triple.subject), (object_key, triple.object)):
-        _add_entity(graph, key, {arg.label: 1}, {arg.type: 1} if arg.type else {}, 1)
+    _add_argument(graph, subject_key, triple.subject)
+    _add_argument(graph, object_key, triple.object)
+    if triple.source is not None:
+        _add_argument(graph, canonical_key(triple.source.key), triple.source)
     _add_fact(
         graph,
         subject_key,
@@ -293,7 +368,7 @@ def merge(*graphs: KnowledgeGraph) -> KnowledgeGraph:
         for document in graph.documents.values():
             result.documents.setdefault(document.id, document)
         for key, attrs in graph.nodes(data=True):
-            _add_entity(result, key, attrs["forms"], attrs["types"], attrs["mentions"])
+            _add_node_attrs(result, key, attrs)
         for subject, obj, _key, data in graph.edges(keys=True, data=True):
             _add_fact(
                 result,
@@ -305,3 +380,92 @@ def merge(*graphs: KnowledgeGraph) -> KnowledgeGraph:
                 data["count"],
             )
     return result
+
+
+def _add_node_attrs(graph: KnowledgeGraph, key: str, attrs: dict, extra_rule: str = "") -> None:
+    """Add a node's attributes (as merging keeps them) to node ``key`` of ``graph``."""
+    rules = dict(attrs.get("alias_rules") or {})
+    if extra_rule:
+        for form in (*attrs["forms"], *rules):
+            rules[form] = [*rules.get(form, ()), extra_rule]
+    _add_entity(graph, key, attrs["forms"], attrs["types"], attrs["mentions"], rules=rules,
+                honorifics=attrs.get("honorifics", ()), roles=attrs.get("roles", ()),
+                scope=attrs.get("scope"))
+
+
+def distinct_names(keys: Iterable[str]) -> set[str]:
+    """Names without those that a longer one of them spells out in full.
+
+    "george bush" is inside "george w bush" (same first and last word, the words in order),
+    so both name one person and only the longer stays.
+
+    >>> sorted(distinct_names(["george bush", "george w bush", "laura bush"]))
+    ['george w bush', 'laura bush']
+    """
+    keys = set(keys)
+
+    def inside(short: str, long: str) -> bool:
+        a, b = short.split(), long.split()
+        if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
+            return False
+        rest = iter(b)
+        return all(word in rest for word in a)
+
+    return {k for k in keys if not any(inside(k, other) for other in keys)}
+
+
+def corpus_surname_moves(graph: KnowledgeGraph) -> dict[str, str]:
+    """One-word person nodes that name exactly one multi-word person of the graph.
+
+    Returns ``{surname key: full name key}`` for every corpus-wide PERSON node of one word
+    that is the last word of exactly one distinct multi-word PERSON node ("arafat" ->
+    "yasser arafat"); a surname that ends two different people's names stays as it is.
+    """
+    by_last: dict[str, set[str]] = {}
+    single: list[str] = []
+    for key, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "PERSON" or attrs.get("scope") or SCOPE_MARK in key:
+            continue
+        words = key.split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1], set()).add(key)
+        elif words:
+            single.append(key)
+    moves = {}
+    for key in single:
+        candidates = distinct_names(by_last.get(key, ()))
+        if len(candidates) == 1:
+            moves[key] = next(iter(candidates))
+    return moves
+
+
+def resolve_corpus_names(graph: KnowledgeGraph) -> dict[str, str]:
+    """Join surname-only person nodes to the one full name of the corpus (rule ``corpus_surname``).
+
+    Inside a document a surname already takes its full name (:mod:`extract.entities`); this
+    pass, run once after every document is merged, joins a surname that a document never
+    spelled out to the only person of the whole corpus with that last name. It is weaker
+    evidence than a full name in the same document, so it is recorded under its own rule.
+    Facts of the two nodes combine as merging does; a fact between the two is dropped (it
+    would relate a person to themselves); claims attributed to the surname are re-attributed.
+    Running it again changes nothing. Returns the moves made, ``{old key: new key}``.
+    """
+    moves = corpus_surname_moves(graph)
+    if not moves:
+        return moves
+    for old, new in moves.items():
+        _add_node_attrs(graph, new, graph.nodes[old], extra_rule="corpus_surname")
+    for subject, obj, _key, data in list(graph.edges(keys=True, data=True)):
+        if subject not in moves and obj not in moves:
+            continue
+        subject2, obj2 = moves.get(subject, subject), moves.get(obj, obj)
+        if subject2 != obj2:
+            _add_fact(graph, subject2, obj2, data["predicate"], data["negated"],
+                      data["provenance"], data["count"])
+    graph.remove_nodes_from(list(moves))
+    for _subject, _obj, data in graph.edges(data=True):
+        provenance = data["provenance"]
+        for n, prov in enumerate(provenance):
+            if prov.attributed_to in moves:
+                provenance[n] = replace(prov, attributed_to=moves[prov.attributed_to])
+    return moves

@@ -32,11 +32,43 @@ class Argument:
         key: Canonical key of the entity: normalised lemma form ("chinese generative ai
             service"). Arguments with the same key are the same node.
         type: NER label ("PERSON", "GPE", ...) when the phrase is a named entity, else None.
+        form: The argument as written when it differs from ``label`` ("Mr Arafat" for the
+            label "Yasser Arafat"), else None.
+        rules: Why this mention has this key: empty when the phrase is the key as written,
+            else the identity rules that resolved it (``honorific``, ``surname``,
+            ``acronym``, ...; see docs/identity.md).
+        honorific: An honorific written before a person's name ("Mr", "Dr"), not part of it.
+        role: A role title written before a person's name ("Prime Minister").
+        scope: The document a generic noun's node belongs to ("spokesman" in one article is
+            not the spokesman of another), or None for a corpus-wide node.
     """
 
     label: str
     key: str
     type: str | None = None
+    form: str | None = None
+    rules: tuple[str, ...] = ()
+    honorific: str | None = None
+    role: str | None = None
+    scope: str | None = None
+
+    @property
+    def surface(self) -> str:
+        """The argument as written in the sentence (``form``), or its label."""
+        return self.form or self.label
+
+
+#: What ``Provenance.modality`` can be: a closed set. The modal verb of the clause, lower
+#: case, or ``intended`` for a clause that a verb of intention, expectation or attempt governs
+#: ("expected to vote in favour of banning the group": the banning has not happened).
+MODALITIES: frozenset[str] = frozenset(
+    {"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought",
+     "intended"}
+)
+#: Modalities under which the text does not state the fact as true in its own voice.
+HYPOTHETICAL: frozenset[str] = MODALITIES - {"will", "shall"}
+#: A source's stance toward attributed content (``Provenance.stance``).
+STANCES: tuple[str, ...] = ("asserted", "denied", "questioned")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +77,11 @@ class Provenance:
 
     Offsets are character offsets into the original document text (the file as read), so
     ``text[subject_start:subject_end] == subject_text`` holds for the source document.
+
+    ``stance``, ``attributed_to``, ``reported_by``, ``conditional`` and ``modality`` say how
+    the sentence presents the fact (see :attr:`asserted`); ``subject_rules`` and
+    ``object_rules`` name the identity rules that made this mention's arguments their nodes
+    (``("honorific", "surname")`` for "Mr Arafat" -> Yasser Arafat; see docs/identity.md).
     """
 
     document: str
@@ -60,10 +97,32 @@ class Provenance:
     confidence: float
     construction: str
     modality: str | None = None
+    stance: str = "asserted"
+    attributed_to: str | None = None
+    reported_by: str | None = None
+    conditional: bool = False
+    subject_rules: tuple[str, ...] = ()
+    object_rules: tuple[str, ...] = ()
+
+    @property
+    def asserted(self) -> bool:
+        """True when this sentence states the fact in the text's own voice.
+
+        Not when it reports what someone said or denied (``reported_by``, with the source in
+        ``attributed_to`` when the text names one), not in a question, not under a
+        condition ("if ...") and not under a hypothetical modal ("could", "may", ...). Whether
+        the fact is negated is the fact's own business (:attr:`Triple.negated`).
+        """
+        return (self.reported_by is None and self.attributed_to is None
+                and self.stance == "asserted" and not self.conditional
+                and self.modality not in HYPOTHETICAL)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for JSON lines (explicit: ``dataclasses.asdict`` deep-copies slowly)."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        record["subject_rules"] = list(self.subject_rules)
+        record["object_rules"] = list(self.object_rules)
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +138,8 @@ class Triple:
             is a different fact from its affirmative twin and never merged with it.
         extra: Further argument texts (prepositional phrases, ...) kept for n-ary output
             formats such as CaRB; not part of the graph.
+        source: Who the sentence attributes the fact to (the speaker of "X said ..."), whose
+            key is ``provenance.attributed_to``; None when the text states it in its own voice.
     """
 
     subject: Argument
@@ -87,6 +148,7 @@ class Triple:
     provenance: Provenance
     negated: bool = False
     extra: tuple[str, ...] = ()
+    source: Argument | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -102,6 +164,12 @@ class Triple:
             "object": self.object.label,
             "negated": self.negated,
             "modality": p.modality,
+            "stance": p.stance,
+            "attributed_to": p.attributed_to,
+            "reported_by": p.reported_by,
+            "conditional": p.conditional,
+            "subject_rules": list(p.subject_rules),
+            "object_rules": list(p.object_rules),
             "confidence": p.confidence,
             "construction": p.construction,
             "subject_text": p.subject_text,

@@ -83,6 +83,7 @@ BAD = {
 }
 
 
+@pytest.mark.integration
 def test_messy_corpus_keeps_good_documents_and_names_each_bad_one(messy_corpus, tmp_path):
     out = tmp_path / "out"
     missing = tmp_path / "no_such_folder"
@@ -115,6 +116,7 @@ def test_messy_corpus_keeps_good_documents_and_names_each_bad_one(messy_corpus, 
     assert {"Marie Curie", "Grace Hopper"} <= labels
 
 
+@pytest.mark.integration
 def test_include_flag_reads_other_extensions(messy_corpus, tmp_path):
     out = tmp_path / "out"
     result = run_kg("build", str(messy_corpus / "picture.png"), str(messy_corpus / "data.csv"),
@@ -127,6 +129,7 @@ def test_include_flag_reads_other_extensions(messy_corpus, tmp_path):
     assert csv_run.returncode == 0
 
 
+@pytest.mark.integration
 def test_nothing_readable_exits_1_and_writes_nothing(tmp_path):
     out = tmp_path / "out"
     (tmp_path / "empty.txt").write_text("")
@@ -136,6 +139,7 @@ def test_nothing_readable_exits_1_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.integration
 def test_unreadable_file_is_reported(tmp_path):
     """An unreadable file, for real: as root, the run drops to the nobody user."""
     shared = Path(tempfile.mkdtemp(prefix="kg-perm-"))
@@ -171,6 +175,7 @@ def test_file_deleted_between_listing_and_reading(tmp_path):
     assert isinstance(rest[1], SourceText) and rest[1].document.id == "c.txt"
 
 
+@pytest.mark.slow
 def test_ten_thousand_tiny_files_in_nested_folders(tmp_path):
     corpus = tmp_path / "many"
     for i in range(10_000):
@@ -184,6 +189,7 @@ def test_ten_thousand_tiny_files_in_nested_folders(tmp_path):
     assert stats["documents"] == 10_000
 
 
+@pytest.mark.integration
 def test_same_inputs_give_identical_outputs_whatever_the_listing_order(tmp_path):
     texts = {f"d{i}.txt": f"Writer{i} praised Painter{i % 3} in City{i % 2}." for i in range(12)}
     corpus = tmp_path / "corpus"
@@ -197,6 +203,7 @@ def test_same_inputs_give_identical_outputs_whatever_the_listing_order(tmp_path)
         assert (tmp_path / "o1" / name).read_bytes() == (tmp_path / "o2" / name).read_bytes()
 
 
+@pytest.mark.integration
 def test_existing_output_folder_is_not_wiped(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -206,7 +213,7 @@ def test_existing_output_folder_is_not_wiped(tmp_path):
     run_kg("build", str(doc), "-o", str(out), "--quiet")
     assert (out / "notes.md").read_text() == "mine"
     assert sorted(p.name for p in out.iterdir()) == [
-        "graph.html", "graph.ttl", "notes.md", "triples.jsonl"]
+        ".kg-outputs.json", "graph.html", "graph.ttl", "notes.md", "triples.jsonl"]
 
 
 def _outputs_intact(out: Path) -> None:
@@ -227,6 +234,7 @@ def _big_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_build_leaves_previous_outputs_intact(tmp_path, sig):
     out = tmp_path / "out"

@@ -12,6 +12,9 @@ import rdflib
 
 from tests.data import SEEDS
 
+#: Each test starts kg as a real subprocess (model load included): the integration tier.
+pytestmark = pytest.mark.integration
+
 PERSON_QUERY = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
 
 
@@ -33,7 +36,8 @@ def built(tmp_path_factory) -> Path:
 
 
 def test_build_writes_three_outputs_that_parse(built):
-    assert sorted(p.name for p in built.iterdir()) == ["graph.html", "graph.ttl", "triples.jsonl"]
+    assert sorted(p.name for p in built.iterdir()) == [
+        ".kg-outputs.json", "graph.html", "graph.ttl", "triples.jsonl"]
     graph = rdflib.Graph().parse(built / "graph.ttl", format="turtle")
     assert len(graph) > 100
     labels = {str(o) for o in graph.objects(None, rdflib.RDFS.label)}
@@ -116,17 +120,16 @@ def test_big_graphs_are_written_by_jobs_processes_with_the_same_bytes(
     tmp_path, seed_graph, monkeypatch
 ):
     """``kg build --jobs 2`` writes graph.ttl in two forked parts from a size up: same file."""
-    from kg import cli
+    from export import outputs
 
-    monkeypatch.setattr(cli, "_PARALLEL_WRITE_FACTS", 1)  # the seed graph counts as big
+    monkeypatch.setattr(outputs, "PARALLEL_WRITE_FACTS", 1)  # the seed graph counts as big
     for jobs in (1, 2):
-        cli._write_outputs(seed_graph, tmp_path / f"j{jobs}" / "graph.ttl", tmp_path / f"j{jobs}",
-                           base=None, rdf_format=None, max_nodes=None, jobs=jobs)
+        outputs.write_outputs(seed_graph, tmp_path / f"j{jobs}", jobs=jobs)
     assert seed_graph.number_of_edges() > 1
     for name in ("graph.ttl", "graph.html", "triples.jsonl"):
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes()
     assert sorted(p.name for p in (tmp_path / "j2").iterdir()) == [
-        "graph.html", "graph.ttl", "triples.jsonl"]  # no part files left behind
+        ".kg-outputs.json", "graph.html", "graph.ttl", "triples.jsonl"]  # no part files left
 
 
 def test_into_merges_new_documents_and_never_doubles(tmp_path, built):
@@ -215,9 +218,10 @@ def test_dask_options_need_the_dask_engine(tmp_path):
     assert result.returncode == 2 and "--engine dask" in result.stderr
 
 
-def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
-    """A big graph's page keeps the 5,000 most central entities and says what it left out."""
+def test_html_draws_the_page_default_by_default(tmp_path):
+    """A big graph's page draws the library's default first view and says what it left out."""
     from benchmarks.html_bench import synthetic_graph
+    from export.html import DEFAULT_MAX_NODES
     from export.rdf import write_rdf
     from kg.cli import PAGE_MAX_NODES
     from tests.export.test_html import json_block, parse
@@ -226,9 +230,36 @@ def test_html_draws_at_most_five_thousand_entities_by_default(tmp_path):
     write_rdf(graph, tmp_path / "graph.ttl")
     run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "page.html"))
     page = (tmp_path / "page.html").read_text(encoding="utf-8")
-    assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == 5000
+    assert len(json_block(page, "kg-nodes")) == PAGE_MAX_NODES == DEFAULT_MAX_NODES
     assert "7 entities and" in " ".join(parse(page).text)
     run_kg("html", str(tmp_path / "graph.ttl"), "-o", str(tmp_path / "all.html"),
            "--max-nodes", str(PAGE_MAX_NODES + 7))
     assert len(json_block((tmp_path / "all.html").read_text(encoding="utf-8"), "kg-nodes")) == (
         PAGE_MAX_NODES + 7)
+
+
+@pytest.mark.parametrize("mode", [["--jobs", "1"], ["--jobs", "2"],
+                                  ["--engine", "dask", "--workers", "2"]])
+def test_hung_document_is_skipped_in_every_engine(tmp_path, mode):
+    """A real command with a real plugin: ``tests.hang.v1`` installed through the
+    ``kg_extractors`` entry point, found by the command and by every worker process."""
+    import os
+
+    from tests.hang_extractor import HANG_TEXT, NAME, plugin_path
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = {"a.txt": "Marie Curie discovered polonium in Paris.", "b.txt": HANG_TEXT,
+             "c.txt": "Alan Turing designed the Automatic Computing Engine.",
+             "d.txt": "Grace Hopper invented the compiler."}
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=plugin_path(tmp_path / "plugin"))
+    out = tmp_path / "out"
+    result = run_kg("build", str(corpus), "-o", str(out), "--quiet", "--extractor", NAME,
+                    "--doc-budget", "1", *mode, check=False, env=env, cwd=tmp_path, timeout=900)
+    assert result.returncode == 3, result.stderr
+    assert f"{corpus / 'b.txt'}: extraction ran over its time budget" in result.stderr
+    sources = {json.loads(line)["source"] for line in (out / "triples.jsonl").read_text()
+               .splitlines()}
+    assert sources == {"a.txt", "c.txt", "d.txt"}

@@ -31,7 +31,7 @@ from benchmarks.carb.scorer import (  # noqa: E402
 from extract.carb import carb_line, parse_tokenised  # noqa: E402
 from extract.confidence import features, fit, score_from  # noqa: E402
 from extract.pipeline import load_nlp  # noqa: E402
-from extract.rules import fact_triples  # noqa: E402
+from extract.triples import fact_triples  # noqa: E402
 
 
 def folds_by_sentence(keys: Iterable[str], k: int, seed: int = 0) -> dict[str, int]:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 __all__ = [
+    "PTB_ESCAPES",
     "CarbTuple",
     "CurvePoint",
     "CarbScore",
@@ -64,10 +65,11 @@ _SAID_VERBS: tuple[str, ...] = ("said", "told", "added", "adds", "says")
 #: Prefix of a gold context argument, which scoring ignores.
 _CONTEXT_PREFIX = "C: "
 
-#: Penn Treebank bracket escapes, undone before sentences are matched.
-_PTB_ESCAPES: tuple[tuple[str, str], ...] = (
-    ("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"),
-)
+#: Penn Treebank bracket escapes and the brackets they stand for, undone before sentences are
+#: matched (the benchmarks' one copy of ``extract.carb.PTB_ESCAPES``; this module loads no spaCy).
+PTB_ESCAPES: dict[str, str] = {
+    "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+}
 
 _PUNCT = re.compile(f"[{re.escape(string.punctuation)}]")
 
@@ -133,7 +135,7 @@ def sentence_key(sentence: str) -> str:
     'Hesaidtwiceno'
     """
     key = sentence.replace(" ", "")
-    for escape, bracket in _PTB_ESCAPES:
+    for escape, bracket in PTB_ESCAPES.items():
         key = key.replace(escape, bracket)
     return _PUNCT.sub("", key)
 

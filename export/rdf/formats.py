@@ -37,11 +37,12 @@ class Writer(Protocol):
     """Writes ``graph`` in format ``format`` to the open binary ``handle``.
 
     ``workers`` processes may share the work; ``scratch`` is a folder beside the output for
-    any temporary files.
+    any temporary files; ``assert_claims`` is :func:`export.rdf.write_rdf`'s option (pass it
+    on to :func:`export.rdf.generate_text` or :func:`export.rdf.to_rdf`).
     """
 
     def __call__(self, graph: KnowledgeGraph, handle: BinaryIO, *, format: str, base: str,
-                 workers: int, scratch: Path) -> None: ...
+                 workers: int, scratch: Path, assert_claims: bool | None) -> None: ...
 
 
 @dataclass(frozen=True)

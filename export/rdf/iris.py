@@ -182,7 +182,7 @@ def statement_iri(subject: str, key: str, obj: str, *, base: str = DEFAULT_BASE)
     """The IRI of the statement node of fact ``(subject key, fact key, object key)``.
 
     >>> str(statement_iri("xu liang", "found", "kuaishou"))[-32:]
-    '6b8e5e1e8b4ac4fd0c4c0f9f9a3ac3d4'
+    '5e90b3e732d5f0492bdf7e0da483bb04'
     """
     return URIRef(base + "statement/" + digest([subject, key, obj], 32))
 
@@ -208,8 +208,11 @@ def provenance_fields(p: Provenance) -> tuple:
 
 
 def provenance_sort_key(p: Provenance) -> tuple:
-    """The order in which exports list (and :func:`read_rdf` returns) provenance records."""
-    return provenance_fields(p)
+    """The order in which exports list (and :func:`read_rdf` returns) provenance records:
+    :func:`provenance_fields`, then how the sentence presents the fact (fields that do not
+    go into a mention's IRI, so that adding them to kg changed no IRI)."""
+    return (*provenance_fields(p), p.stance, p.attributed_to or "", p.reported_by or "",
+            p.conditional, p.subject_rules, p.object_rules)
 
 
 def mention_iris(statement: str, records: list[Provenance], *, base: str) -> list[str]:

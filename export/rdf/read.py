@@ -29,6 +29,7 @@ from export.rdf.vocabulary import (
     INTEGER,
     JSON,
     MENTION,
+    NAMES,
     RELATION_IRI,
     STATEMENT,
     TEXT,
@@ -79,6 +80,7 @@ class _Reader:
             ENTITY_IRI: self.entities.get,
             RELATION_IRI: self._relation,
             DOCUMENT_IRI: lambda term: self.documents.get(term, str(term)),
+            NAMES: lambda term: tuple(str(term).split("+")),
         }
 
     def _relation(self, iri: Node) -> str:
@@ -120,7 +122,7 @@ def _readable(kind: str) -> list[Row]:
 
 
 _DECODED = frozenset({TEXT, INTEGER, DECIMAL, BOOLEAN, JSON, ENTITY_IRI, RELATION_IRI,
-                      DOCUMENT_IRI})
+                      DOCUMENT_IRI, NAMES})
 
 
 def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
@@ -129,8 +131,10 @@ def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
     Entities without kg's own bookkeeping (``kgv:forms`` ...) are rebuilt from their labels.
     """
     graph = KnowledgeGraph()
-    graph.graph["base"] = graph_base(rdf)
+    base = graph.graph["base"] = graph_base(rdf)
     reader = _Reader(rdf)
+    if any(term.toPython() is True for term in rdf.objects(URIRef(base), KGV.assertsClaims)):
+        graph.graph["assert_claims"] = True  # written with it: write_rdf keeps it
 
     for iri in rdf.subjects(RDF.type, KGV.Document):
         values, missing = reader.read(iri, DOCUMENT)
@@ -160,6 +164,11 @@ def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
             attrs["types"] = {attrs["type"]: 1} if attrs.get("type") is not None else {}
         attrs["forms"] = {str(k): int(v) for k, v in attrs["forms"].items()}
         attrs["types"] = {str(k): int(v) for k, v in attrs["types"].items()}
+        if not isinstance(attrs["alias_rules"], dict):
+            attrs["alias_rules"] = {}
+        attrs["alias_rules"] = {str(form): [str(rule) for rule in rules]
+                                for form, rules in attrs["alias_rules"].items()
+                                if isinstance(rules, list)}
         if "mentions" in missing:
             attrs["mentions"] = sum(attrs["forms"].values())
         graph.add_node(key, **attrs)
@@ -175,6 +184,8 @@ def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
             data["count"] = len(records)
         if "confidence" in missing:
             data["confidence"] = max((r.confidence for r in records), default=0.0)
+        if "asserted" in missing:  # as kg.merge decides it
+            data["asserted"] = not data["negated"] and any(r.asserted for r in records)
         graph.add_edge(subject, obj, key=fact_key(data["predicate"], data["negated"]),
                        provenance=records, **data)
     return graph

@@ -51,9 +51,10 @@ def section(subject: str, predicate: str, base: str) -> str:
     raise ValueError(f"{subject!r} is not an IRI kg mints under {base!r}")
 
 
-def _lines(graph: KnowledgeGraph, sections: frozenset[str], base: str) -> set[str]:
+def _lines(graph: KnowledgeGraph, sections: frozenset[str], base: str,
+           assert_claims: bool) -> set[str]:
     lines = set()
-    for chunk in generate_text(graph, "nt", base=base):
+    for chunk in generate_text(graph, "nt", base=base, assert_claims=assert_claims):
         for line in chunk.splitlines(keepends=True):
             subject_end = line.index("> ")  # minted IRIs never hold ">"
             predicate_end = line.index("> ", subject_end + 3)
@@ -68,9 +69,10 @@ def write_shard(
     sections: Iterable[str] = SECTIONS,
     *,
     base: str = DEFAULT_BASE,
+    assert_claims: bool = False,
 ) -> int:
     """Write the triples of ``graph`` in ``sections`` to gzipped N-Triples at ``path``,
-    atomically; return their number.
+    atomically; return their number (``assert_claims``: see :func:`export.rdf.write_rdf`).
 
     Lines are sorted and unique, and the gzip header carries no time or name, so the same part
     always gives the same bytes.
@@ -79,7 +81,7 @@ def write_shard(
     unknown = wanted - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown sections {sorted(unknown)}; choose from {SECTIONS}")
-    lines = sorted(_lines(graph, wanted, base))
+    lines = sorted(_lines(graph, wanted, base, assert_claims))
     with atomic_open(path, "wb") as handle:
         with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0, filename="") as stream:
             stream.write("".join(lines).encode("utf-8"))

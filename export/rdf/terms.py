@@ -113,21 +113,23 @@ def bind_prefixes(graph: Graph, base: str) -> None:
         graph.bind(prefix, namespace, override=True, replace=True)
 
 
-def oxigraph_quads(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> list[ox.Quad]:
+def oxigraph_quads(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE,
+                   assert_claims: bool | None = None) -> list[ox.Quad]:
     """The quads of ``graph``'s RDF, as pyoxigraph parses them from the N-Quads text."""
-    data = "".join(generate_text(graph, "nquads", base=check_base(base))).encode("utf-8")
+    text = generate_text(graph, "nquads", base=check_base(base), assert_claims=assert_claims)
+    data = "".join(text).encode("utf-8")
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def generate_rdf(
-    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE
+    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, assert_claims: bool | None = None
 ) -> Iterator[tuple[Node, Node, Node, URIRef | None]]:
     """Yield the quads of ``graph``'s RDF as rdflib terms, in generation order.
 
     The fourth element is the named graph (a document IRI) or None for the default graph.
     """
     cache: dict = {}
-    for quad in oxigraph_quads(graph, base=base):
+    for quad in oxigraph_quads(graph, base=base, assert_claims=assert_claims):
         name = quad.graph_name
         yield (
             from_ox(quad.subject, cache), from_ox(quad.predicate, cache),
@@ -136,7 +138,9 @@ def generate_rdf(
         )
 
 
-def to_rdf(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Dataset:
+def to_rdf(
+    graph: KnowledgeGraph, *, base: str = DEFAULT_BASE, assert_claims: bool | None = None
+) -> Dataset:
     """The RDF dataset of ``graph``: everything in the default graph but mentions, which sit in
     one named graph per document. Iterating it (``triples``, ``subjects``) sees the union.
 
@@ -144,6 +148,7 @@ def to_rdf(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Dataset:
         graph: The knowledge graph.
         base: Base IRI of entities, relations, documents and statements; must end in ``/`` or
             ``#``.
+        assert_claims: See :func:`export.rdf.write_rdf`.
 
     Returns:
         An ``rdflib.Dataset`` with ``default_union`` set.
@@ -152,7 +157,7 @@ def to_rdf(graph: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Dataset:
     bind_prefixes(dataset, base)
     default = dataset.default_graph
     named: dict[Node, Graph] = {}
-    for s, p, o, g in generate_rdf(graph, base=base):
+    for s, p, o, g in generate_rdf(graph, base=base, assert_claims=assert_claims):
         if g is None:
             default.add((s, p, o))
         else:

@@ -56,6 +56,7 @@ from export.rdf.vocabulary import (
     JSON,
     MENTION,
     MENTION_IRI,
+    NAMES,
     NER_CLASS,
     RELATION,
     RELATION_IRI,
@@ -99,6 +100,11 @@ def _string(text: str) -> str:
 
 def _json(value: Any) -> str:
     return _string(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _names(value: tuple[str, ...]) -> str | None:
+    """Names in order as one literal (``"honorific+surname"``); None (no triple) for none."""
+    return _string("+".join(value)) if value else None
 
 
 def decimal_lexical(value: float) -> str:
@@ -174,6 +180,7 @@ class _Context:
             DOCUMENT_IRI: (self.documents.__getitem__, "{}"),
             MENTION_IRI: (str, "<{}>"),
             NER_CLASS: (self.ner_classes.get, "{}"),
+            NAMES: (_names, "{}"),
         }[kind]
 
     def dublin_core(self, prop: str, value: str) -> tuple[str, str]:
@@ -421,6 +428,7 @@ def generate_text(
     *,
     base: str = DEFAULT_BASE,
     part: tuple[int, int] = (0, 1),
+    assert_claims: bool | None = None,
 ) -> Iterator[str]:
     """Yield the RDF of ``graph`` as text in ``syntax`` (one of :data:`SYNTAXES`), one block
     of complete lines at a time.
@@ -432,10 +440,15 @@ def generate_text(
         part: ``(i, n)``: only the ``i``-th of ``n`` consecutive parts (the first has the
             prefixes, documents, entities and relations, then each a slice of the facts), so
             ``n`` processes can write one output whose concatenation is the whole.
+        assert_claims: Also write claims as plain triples
+            (:func:`export.rdf.vocabulary.plain_triple`), and say so on the graph node; None
+            does as the graph was read (``graph.graph["assert_claims"]``, else not).
     """
     if syntax not in SYNTAXES:
         raise ValueError(f"unknown text syntax {syntax!r}; one of {SYNTAXES}")
     base = check_base(base)
+    if assert_claims is None:
+        assert_claims = bool(graph.graph.get("assert_claims", False))
     index, parts = part
     head = index == 0
     ctx = _Context(base, syntax)
@@ -443,7 +456,7 @@ def generate_text(
     if head and syntax == "turtle":
         yield "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes(base).items()) + "\n"
     if head:
-        yield shape[GRAPH].render(f"<{base}>", None, {})
+        yield shape[GRAPH].render(f"<{base}>", None, {"assert_claims": assert_claims or None})
 
     referenced = {p.document for _, _, data in graph.edges(data=True) for p in data["provenance"]}
     for doc_id in sorted(set(graph.documents) | referenced):
@@ -483,7 +496,7 @@ def generate_text(
         st = statement_root + digest([subject, key, obj], 32)
         mentions = mention_iris(st, records, base=base)
         record = {**data, "subject": subject, "object": obj, "provenance": records,
-                  "mentions": mentions}
+                  "mentions": mentions, "assert_claims": assert_claims}
         blocks = [fact.render(ctx.entities[subject], None, record),
                   statement.render(f"<{st}>", None, record)]
         for provenance, iri in zip(records, mentions):

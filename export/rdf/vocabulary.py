@@ -6,19 +6,19 @@ templates, the rdflib and Oxigraph writers parse that text, and :func:`export.rd
 reads every row that names an attribute back into that attribute. So a new node or fact
 attribute is one new row here, e.g.::
 
-    Row(ENTITY, KGV.honorific, "honorifics", TEXT, many=True, default=[]),
-    Row(STATEMENT, KGV.stance, "stance", TEXT, optional=True),
-    Row(STATEMENT, KGV.attributedTo, "attributed_to", ENTITY, optional=True),
+    Row(ENTITY, KGV.role, "roles", TEXT, many=True, default=[]),
+    Row(MENTION, KGV.reportedBy, "reported_by", TEXT, optional=True),
 
 The subjects and the records their rows read:
 
-- ``GRAPH``: the ``<base>`` node (no record);
+- ``GRAPH``: the ``<base>`` node: ``{"assert_claims"}`` (True, or None when not);
 - ``DOCUMENT``: ``{"id", "source", "sha256", "metadata"}`` (only ``id`` for a document that
   provenance names but the graph never registered);
 - ``ENTITY``: a node's attributes plus ``"key"``, the node itself;
 - ``RELATION``: ``{"predicate"}``;
-- ``FACT``: the edge data plus ``"subject"`` and ``"object"`` (node keys): the plain
-  ``subject relation object`` triple, written when :func:`plain_triple` says so;
+- ``FACT``: the edge data plus ``"subject"`` and ``"object"`` (node keys) and
+  ``"assert_claims"`` (the writer's option): the plain ``subject relation object`` triple,
+  written when :func:`plain_triple` says so;
 - ``STATEMENT``: the same record, with ``"provenance"`` sorted and ``"mentions"``, the IRIs
   of the ``MENTION`` subjects (one per provenance record) that follow it;
 - ``MENTION``: a :class:`kg.model.Provenance` (its fields are the attributes).
@@ -46,8 +46,9 @@ __all__ = [
     "GRAPH", "DOCUMENT", "ENTITY", "RELATION", "FACT", "STATEMENT", "MENTION", "SUBJECTS",
     "IN_DOCUMENT_GRAPH",
     "TEXT", "INTEGER", "DECIMAL", "BOOLEAN", "JSON", "ENTITY_IRI", "RELATION_IRI",
-    "DOCUMENT_IRI", "MENTION_IRI", "NER_CLASS", "DUBLIN_CORE", "KINDS",
-    "Row", "VOCABULARY", "rows", "plain_triple", "dublin_core", "DUBLIN_CORE_KEYS", "is_date",
+    "DOCUMENT_IRI", "MENTION_IRI", "NER_CLASS", "DUBLIN_CORE", "NAMES", "KINDS",
+    "Row", "VOCABULARY", "rows", "plain_triple", "is_claim", "dublin_core", "DUBLIN_CORE_KEYS",
+    "is_date",
 ]
 
 # -- subjects, in output order --------------------------------------------------------------
@@ -70,8 +71,9 @@ DOCUMENT_IRI = "document iri"  # a document id, written as the document's IRI
 MENTION_IRI = "mention iri"    # a mention's IRI, already minted
 NER_CLASS = "ner class"        # a NER label, written as its schema.org class (none: no triple)
 DUBLIN_CORE = "dublin core"    # (dcterms property, text) pairs; ISO dates as xsd:date
+NAMES = "names"                # a tuple of names in order, one string joined by "+"
 KINDS = (TEXT, INTEGER, DECIMAL, BOOLEAN, JSON, ENTITY_IRI, RELATION_IRI, DOCUMENT_IRI,
-         MENTION_IRI, NER_CLASS, DUBLIN_CORE)
+         MENTION_IRI, NER_CLASS, DUBLIN_CORE, NAMES)
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,34 @@ class Row:
 def plain_triple(fact: Mapping[str, Any]) -> bool:
     """Whether a fact is also stated as a plain ``subject relation object`` triple.
 
-    Every fact has a statement; only a fact the text asserts is a plain triple, so
-    ``?s ?p ?o`` never finds what a sentence denies.
+    Every fact has a statement; only a fact the text asserts in its own voice (``asserted``;
+    for a fact without that attribute, from an older file: one not negated) is a plain
+    triple, so ``?s ?p ?o`` never finds what a sentence denies, or only reports. Written with
+    ``assert_claims`` (a key of the record, from :func:`export.rdf.write_rdf`), a claim
+    (:func:`is_claim`) is a plain triple too.
+
+    >>> plain_triple({"negated": False, "asserted": False, "provenance": []})
+    False
     """
-    return not fact.get("negated", False)
+    asserted = fact.get("asserted")
+    if asserted is None:
+        asserted = not fact.get("negated", False)
+    return bool(asserted) or bool(fact.get("assert_claims")) and is_claim(fact)
+
+
+def is_claim(fact: Mapping[str, Any]) -> bool:
+    """Whether a fact is not negated and some mention of it holds it true (stance
+    ``asserted``), even if only as someone's claim, under a modal or under a condition.
+
+    >>> from kg.model import Provenance
+    >>> said = Provenance("d", "He said A met B.", 0, 16, "A", 8, 9, "B", 14, 15, 0.9, "svo",
+    ...                   attributed_to="he", reported_by="say")
+    >>> is_claim({"negated": False, "provenance": [said]})
+    True
+    """
+    if fact.get("negated", False):
+        return False
+    return any(p.stance == "asserted" for p in fact["provenance"])
 
 
 #: Header fields (lower case) that also get a Dublin Core property (``kgv:metadata`` keeps
@@ -175,6 +201,16 @@ def _modalities(fact: Mapping[str, Any]) -> list[str]:
     return sorted({r.modality for r in records if r.modality is not None})
 
 
+def _distinct(field: str) -> Callable[[Mapping[str, Any]], list[str]]:
+    """The sorted distinct values of mention field ``field`` over a fact's mentions."""
+    def values(fact: Mapping[str, Any]) -> list[str]:
+        found = {getattr(r, field) for r in fact["provenance"]}
+        found.discard(None)
+        return sorted(found)
+    values.__name__ = f"_{field}s"
+    return values
+
+
 def _documents(fact: Mapping[str, Any]) -> list[str]:
     records = fact["provenance"]
     if len(records) == 1:
@@ -185,6 +221,7 @@ def _documents(fact: Mapping[str, Any]) -> list[str]:
 #: The table. Order within a subject is output order.
 VOCABULARY: tuple[Row, ...] = (
     Row(GRAPH, RDF.type, KGV.KnowledgeGraph),
+    Row(GRAPH, KGV.assertsClaims, "assert_claims", BOOLEAN, optional=True),
 
     Row(DOCUMENT, RDF.type, KGV.Document),
     Row(DOCUMENT, RDF.type, PROV.Entity),
@@ -203,6 +240,10 @@ VOCABULARY: tuple[Row, ...] = (
     Row(ENTITY, KGV.mentionCount, "mentions", INTEGER, default=0),
     Row(ENTITY, KGV.forms, "forms", JSON, default={}),
     Row(ENTITY, KGV.types, "types", JSON, default={}),
+    Row(ENTITY, KGV.aliasRules, "alias_rules", JSON, default={}),
+    Row(ENTITY, KGV.honorific, "honorifics", TEXT, many=True, default=[]),
+    Row(ENTITY, KGV.role, "roles", TEXT, many=True, default=[]),
+    Row(ENTITY, KGV.scope, "scope", DOCUMENT_IRI, optional=True),
 
     Row(RELATION, RDF.type, RDF.Property),
     Row(RELATION, RDF.type, KGV.Relation),
@@ -218,6 +259,9 @@ VOCABULARY: tuple[Row, ...] = (
     Row(STATEMENT, KGV["count"], "count", INTEGER, default=0),
     Row(STATEMENT, KGV.confidence, "confidence", DECIMAL, default=0.0),
     Row(STATEMENT, KGV.modality, _modalities, TEXT, many=True),
+    Row(STATEMENT, KGV.asserted, "asserted", BOOLEAN, optional=True),
+    Row(STATEMENT, KGV.stance, _distinct("stance"), TEXT, many=True),
+    Row(STATEMENT, KGV.attributedTo, _distinct("attributed_to"), ENTITY_IRI, many=True),
     Row(STATEMENT, PROV.wasDerivedFrom, _documents, DOCUMENT_IRI, many=True),
     Row(STATEMENT, KGV.mention, itemgetter("mentions"), MENTION_IRI, many=True),
 
@@ -235,6 +279,12 @@ VOCABULARY: tuple[Row, ...] = (
     Row(MENTION, KGV.confidence, "confidence", DECIMAL, default=0.0),
     Row(MENTION, KGV.construction, "construction", TEXT, default=""),
     Row(MENTION, KGV.modality, "modality", TEXT, optional=True),
+    Row(MENTION, KGV.stance, "stance", TEXT, default="asserted"),
+    Row(MENTION, KGV.attributedTo, "attributed_to", ENTITY_IRI, optional=True),
+    Row(MENTION, KGV.reportedBy, "reported_by", TEXT, optional=True),
+    Row(MENTION, KGV.conditional, "conditional", BOOLEAN, default=False),
+    Row(MENTION, KGV.subjectRules, "subject_rules", NAMES, optional=True, default=()),
+    Row(MENTION, KGV.objectRules, "object_rules", NAMES, optional=True, default=()),
 )
 
 def rows(subject: str) -> tuple[Row, ...]:

@@ -43,6 +43,7 @@ def write_rdf(
     format: str | None = None,
     base: str = DEFAULT_BASE,
     workers: int = 1,
+    assert_claims: bool | None = None,
 ) -> None:
     """Write ``graph`` as RDF to ``path`` atomically; the same graph gives the same bytes.
 
@@ -56,6 +57,11 @@ def write_rdf(
         base: Base IRI of the data.
         workers: Processes that may write parts of the file at once (the streaming text
             formats, forked so they share the graph); the bytes are the same for any number.
+        assert_claims: Also write as plain ``subject relation object`` triples the facts the
+            text attributes to someone or states under a modal or a condition (never negated
+            facts, nor facts every mention denies or questions), and record that on the graph
+            node; None does as the graph was read (:func:`export.rdf.read_rdf` keeps it),
+            else False: only facts the text asserts in its own voice.
 
     Raises:
         ValueError: Unknown format or extension, bad base or ``workers``, or text RDF/XML
@@ -80,7 +86,7 @@ def write_rdf(
             handle = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0)  # type: ignore
         try:
             writer(graph, handle, format=name, base=base, workers=workers,
-                   scratch=Path(path).parent)
+                   scratch=Path(path).parent, assert_claims=assert_claims)
         finally:
             if compress:
                 handle.close()
@@ -91,22 +97,26 @@ def write_rdf(
 
 
 def write_text(graph: KnowledgeGraph, handle: BinaryIO, *, format: str, base: str,
-               workers: int = 1, scratch: Path | None = None) -> None:
+               workers: int = 1, scratch: Path | None = None,
+               assert_claims: bool | None = None) -> None:
     """Stream the N-Triples, N-Quads or Turtle text of ``graph`` to ``handle``.
 
     With ``workers`` > 1 (where processes can be forked), each process writes a consecutive
     part to a file in ``scratch``, then the parts are copied in order.
     """
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _write_parts(handle, graph, format, base, workers, scratch or Path(tempfile.gettempdir()))
+        _write_parts(handle, graph, format, base, workers, scratch or Path(tempfile.gettempdir()),
+                     assert_claims)
     else:
-        _write_chunks(handle, generate_text(graph, format, base=base))
+        _write_chunks(handle, generate_text(graph, format, base=base,
+                                            assert_claims=assert_claims))
 
 
 def write_oxigraph(graph: KnowledgeGraph, handle: BinaryIO, *, format: str, base: str,
-                   **_options: object) -> None:
+                   assert_claims: bool | None = None, **_options: object) -> None:
     """Have pyoxigraph serialise the sorted quads of ``graph`` (prefixes declared)."""
-    quads = sorted(set(oxigraph_quads(graph, base=base)), key=_quad_key)
+    quads = sorted(set(oxigraph_quads(graph, base=base, assert_claims=assert_claims)),
+                   key=_quad_key)
     # the "kg" prefix would make pyoxigraph write kg:statement\/...; full IRIs read better
     names = {name: str(ns) for name, ns in prefixes(base).items() if name != "kg"}
     rdf_format = getattr(ox.RdfFormat, get_format(format).oxigraph or "")
@@ -114,9 +124,9 @@ def write_oxigraph(graph: KnowledgeGraph, handle: BinaryIO, *, format: str, base
 
 
 def write_rdflib(graph: KnowledgeGraph, handle: BinaryIO, *, format: str, base: str,
-                 **_options: object) -> None:
+                 assert_claims: bool | None = None, **_options: object) -> None:
     """Serialise ``graph`` with rdflib's plugin for ``format``, from sorted input."""
-    handle.write(serialize_rdf(to_rdf(graph, base=base), format))
+    handle.write(serialize_rdf(to_rdf(graph, base=base, assert_claims=assert_claims), format))
 
 
 def _term_key(term: object) -> tuple[str, ...]:
@@ -145,18 +155,19 @@ _PART_JOB: dict[str, tuple] = {}
 
 
 def _write_part(index: int) -> str:
-    graph, syntax, base, parts, folder = _PART_JOB["job"]
+    graph, syntax, base, parts, folder, claims = _PART_JOB["job"]
     path = os.path.join(folder, f"part-{index:05d}")
     with open(path, "wb") as handle:
-        _write_chunks(handle, generate_text(graph, syntax, base=base, part=(index, parts)))
+        _write_chunks(handle, generate_text(graph, syntax, base=base, part=(index, parts),
+                                            assert_claims=claims))
     return path
 
 
 def _write_parts(handle: BinaryIO, graph: KnowledgeGraph, syntax: str, base: str, parts: int,
-                 near: Path) -> None:
+                 near: Path, assert_claims: bool | None) -> None:
     """Write ``parts`` consecutive parts in forked processes, then copy them in order."""
     folder = tempfile.mkdtemp(prefix=".kg-parts-", dir=near)
-    _PART_JOB["job"] = (graph, syntax, base, parts, folder)
+    _PART_JOB["job"] = (graph, syntax, base, parts, folder, assert_claims)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=parts, mp_context=context) as pool:

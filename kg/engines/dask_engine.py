@@ -36,18 +36,27 @@ from distributed import Client, LocalCluster, as_completed
 
 from export.rdf import DEFAULT_BASE
 import extract.pipeline
-from extract.documents import DEFAULT_PATTERNS, SourceText, read_document
-from extract.pipeline import extract_pieces, piece_limit
+from extract.budget import Budget
+from extract.documents import DEFAULT_PATTERNS, Skipped, SourceText, read_document
+from extract.pipeline import (
+    DEFAULT_BUDGET,
+    DocumentGatherer,
+    batch_pieces,
+    extract_pieces,
+    piece_limit,
+    piece_words,
+)
 from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
 from kg.engines import shards, tables
 from kg.errors import DocumentError, KGError
-from kg.merge import merge
+from kg.merge import merge, resolve_corpus_names
 from kg.model import Document, KnowledgeGraph
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "LOCAL_HTTP",
     "ClusterError",
     "DaskBuildReport",
     "Partition",
@@ -62,6 +71,10 @@ DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
 #: Worker settings of a local cluster, with :func:`_local_worker_config` (docs/dask.md gives
 #: the same as a Dask config file for the workers of a real cluster).
 _WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: The scheduler of a local cluster serves its HTTP endpoints (health, metrics) on a free
+#: port: with the dashboard off it would still take 8787, and warn when another cluster on
+#: the machine holds it.
+LOCAL_HTTP = {"dashboard_address": ":0"}
 #: How long to wait for a scheduler given by address.
 _CONNECT_TIMEOUT = "30s"
 #: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
@@ -69,7 +82,7 @@ _TASKS_PER_THREAD = 4
 #: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
 _ZONE_CHARS = 1_000_000
 #: Bumped when the checkpoint layout or the extraction it stores changes meaning.
-_CHECKPOINT_VERSION = 2
+_CHECKPOINT_VERSION = 3
 
 # Model loads in this process, by model name: how tests see that a worker loaded it once.
 _LOADS: dict[str, int] = {}
@@ -115,10 +128,13 @@ class Partition:
     documents: tuple[tuple[str, str, str], ...]
     size: int
 
-    def key(self, model: str | None, extractor: str) -> str:
-        """Hash of what the partition's triples depend on: content, model, extractor, code."""
+    def key(self, model: str | None, extractor: str, budget: Budget | None = DEFAULT_BUDGET
+            ) -> str:
+        """Hash of what the partition's triples depend on: content, model, extractor, code,
+        and the extraction budget (which decides what is skipped)."""
+        limit = None if budget is None else [budget.ms_per_token, budget.floor]
         data = json.dumps(
-            [_CHECKPOINT_VERSION, _code_fingerprint(), model or "", extractor,
+            [_CHECKPOINT_VERSION, _code_fingerprint(), model or "", extractor, limit,
              [[doc_id, sha] for _source, doc_id, sha in self.documents]],
             ensure_ascii=False,
         )
@@ -195,12 +211,15 @@ def _reread(source: str, doc_id: str, sha256: str) -> SourceText:
 
 
 def extract_partition(
-    partition: Partition, checkpoint: str, *, model: str | None, extractor: str
+    partition: Partition, checkpoint: str, *, model: str | None, extractor: str,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> dict:
     """Worker task: parse ``partition`` and write its triples to ``checkpoint`` (Parquet).
 
-    Returns the partition's counts and the worker's process id and whether this call loaded
-    the model. A finished checkpoint is returned as is (a retried task does no work twice).
+    Returns the partition's counts, the documents skipped for running over ``budget``
+    (``skipped``: ``[source, reason]`` pairs; their triples are not written), and the worker's
+    process id and whether this call loaded the model. A finished checkpoint is returned as is
+    (a retried task does no work twice).
     """
     done = tables.checkpoint_metadata(checkpoint)
     if done is not None:
@@ -208,22 +227,31 @@ def extract_partition(
     nlp, loaded = _worker_nlp(model)
     sources = (_reread(*doc) for doc in partition.documents)
     words = triples = 0
+    skipped: list[list[str]] = []
+    gatherer = DocumentGatherer()
     writer = tables.CheckpointWriter(checkpoint)
     try:
-        pieces_of = local.document_pieces(sources, piece_limit(nlp))
-        for batch in local.batch_pieces(pieces_of, _ZONE_CHARS):
+        for batch in batch_pieces(local.source_pieces(sources, piece_limit(nlp)), _ZONE_CHARS):
             pieces = [piece for _source, _last, piece in batch]
             extracted = []
             with nlp.memory_zone():
-                for piece, found in zip(pieces, extract_pieces(pieces, nlp, extractor=extractor)):
-                    words += len(piece[1].split())
-                    extracted.extend(found)
+                results = extract_pieces(pieces, nlp, extractor=extractor, budget=budget)
+                for (source, last, piece), result in zip(batch, results):
+                    document = gatherer.add(source, last, result, piece_words(piece))
+                    if document is None:
+                        continue
+                    if document.skipped is not None:
+                        skipped.append([source.document.source, document.skipped])
+                        continue
+                    words += document.words
+                    extracted.extend(document.triples)
             triples += len(extracted)
             writer.write(extracted)  # one row group per zone
     except BaseException as err:
         writer.abort(err)
         raise
-    counts = {"words": words, "triples": triples, "documents": len(partition.documents)}
+    counts = {"words": words, "triples": triples, "documents": len(partition.documents),
+              "skipped": skipped}
     writer.close(counts)
     return {**counts, "pid": os.getpid(), "loaded": loaded, "parsed": True}
 
@@ -245,11 +273,13 @@ def _write_entities(frame: pd.DataFrame, out: str, base: str, partition_info=Non
     return pd.DataFrame({"shard": [f"{name}.nt.gz"], "triples": [written], "predicates": ["[]"]})
 
 
-def _write_facts(frame: pd.DataFrame, out: str, base: str, partition_info=None):
+def _write_facts(frame: pd.DataFrame, out: str, base: str, speakers: dict, claims: bool,
+                 partition_info=None):
     number = partition_info["number"] if partition_info else 0
     name = f"part-facts-{number:05d}"
     frame.to_parquet(Path(out, "facts", f"{name}.parquet"), index=False)
-    written = shards.fact_shard(frame, Path(out, "graph", f"{name}.nt.gz"), base=base)
+    written = shards.fact_shard(frame, Path(out, "graph", f"{name}.nt.gz"), base=base,
+                                speakers=speakers, assert_claims=claims)
     predicates = json.dumps(sorted(set(frame["predicate"])), ensure_ascii=False)
     return pd.DataFrame({"shard": [f"{name}.nt.gz"], "triples": [written],
                          "predicates": [predicates]})
@@ -259,7 +289,7 @@ def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataF
     """Merged entity and fact tables, each in ``partitions`` partitions."""
     mentions = rows.map_partitions(tables.entity_rows, meta=tables.entity_rows(_meta_rows()))
     counts = (
-        mentions.groupby(["key", "form", "type"])
+        mentions.groupby(list(tables.MENTION_COLUMNS))
         .agg({"n": "sum", "first": "min"}, split_out=partitions)
         .reset_index()
     )
@@ -270,15 +300,6 @@ def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataF
     facts = rows.shuffle(on=["subject", "fact_key", "object"], npartitions=partitions)
     facts = facts.map_partitions(tables.finalize_facts, meta=tables.finalize_facts(_meta_rows()))
     return entities, facts
-
-
-def _with_labels(facts: dd.DataFrame, entities: dd.DataFrame) -> dd.DataFrame:
-    labels = entities[["key", "label"]]
-    for role in ("subject", "object"):
-        facts = facts.merge(
-            labels.rename(columns={"key": role, "label": f"{role}_label"}), on=role, how="inner"
-        )
-    return facts
 
 
 _TRIM = "MALLOC_TRIM_THRESHOLD_"
@@ -327,7 +348,8 @@ def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
         with _spawning_without_trim_threshold(), dask.config.set(_local_worker_config()):
             cluster = stack.enter_context(
                 LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None, silence_logs=logging.ERROR)
+                             dashboard_address=None, scheduler_kwargs=LOCAL_HTTP,
+                             silence_logs=logging.ERROR)
             )
         return stack.enter_context(Client(cluster))
     except (OSError, RuntimeError) as err:
@@ -352,6 +374,8 @@ def build_graph_dask(
     output_partitions: int | None = None,
     base: str = DEFAULT_BASE,
     progress: bool = False,
+    budget: Budget | None = DEFAULT_BUDGET,
+    assert_claims: bool | None = None,
 ) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
     """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
 
@@ -381,6 +405,11 @@ def build_graph_dask(
             map tasks.
         base: Base IRI of the RDF shards.
         progress: Show a progress bar of parsed documents on standard error.
+        budget: Extraction time allowed per document (:class:`~extract.budget.Budget`;
+            None: no limit), enforced on the workers; a document over it is left out and
+            listed in ``report.skipped``, as with :func:`kg.build.build_graph`.
+        assert_claims: The shards also state claims as plain triples (see
+            :func:`export.rdf.write_rdf`).
 
     Returns:
         The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
@@ -413,24 +442,32 @@ def build_graph_dask(
             sources, partition_bytes, min_partitions=_TASKS_PER_THREAD * threads
         )
         report.partitions = len(partitions)
-        report.documents = len(documents)
         checkpoints = [
-            str(folder / f"{p.key(model, extractor)}.parquet") for p in partitions
+            str(folder / f"{p.key(model, extractor, budget)}.parquet") for p in partitions
         ]
         mapped = time.perf_counter()
         report.read_seconds = mapped - connected
-        _run_map(client, partitions, checkpoints, model, extractor, report, progress)
+        stopped = _run_map(client, partitions, checkpoints, model, extractor, budget, report,
+                           progress)
+        # Documents skipped on the workers are not in the graph (nor in its shards).
+        report.skipped += sorted(stopped, key=lambda skipped: skipped.path)
+        left_out = {skipped.path for skipped in stopped}
+        documents = [doc for doc in documents if doc.source not in left_out]
+        report.documents = len(documents)
         reduced = time.perf_counter()
         report.map_seconds = reduced - mapped
 
         built = _reduce(client, documents, partitions, checkpoints, report,
                         output_dir=output_dir, collect=collect, base=base,
-                        output_partitions=output_partitions)
+                        output_partitions=output_partitions,
+                        assert_claims=bool(assert_claims))
         report.reduce_seconds = time.perf_counter() - reduced
     if graph is not None and built is not None:
         attributes = {k: v for k, v in graph.graph.items() if k != "documents"}
         built = merge(graph, built)
         built.graph.update(attributes)  # the base IRI read with the graph, ...
+    if built is not None:
+        resolve_corpus_names(built)  # as the local build does, over the whole graph
     report.seconds = time.perf_counter() - started
     return built, report
 
@@ -441,26 +478,29 @@ def _run_map(
     checkpoints: list[str],
     model: str | None,
     extractor: str,
+    budget: Budget | None,
     report: DaskBuildReport,
     progress: bool = False,
-) -> None:
+) -> list[Skipped]:
+    """Run (or resume) every partition's extraction; the documents skipped on the workers."""
     futures = []
+    stopped: list[Skipped] = []
     bar = local.progress_bar(progress)
     for partition, checkpoint in zip(partitions, checkpoints):
         done = tables.checkpoint_metadata(checkpoint)
         if done is not None:
             report.reused += 1
-            _count(report, done)
+            stopped += _count(report, done)
             if bar is not None:
                 bar.update(done["documents"])
             continue
         futures.append(client.submit(
             extract_partition, partition, checkpoint, model=model, extractor=extractor,
-            key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
+            budget=budget, key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
         ))
     try:
         for _future, result in as_completed(futures, with_results=True):
-            _count(report, result)
+            stopped += _count(report, result)
             if not result["parsed"]:
                 report.reused += 1
             if result["loaded"]:
@@ -474,11 +514,13 @@ def _run_map(
     finally:
         if bar is not None:
             bar.close()
+    return stopped
 
 
-def _count(report: DaskBuildReport, counts: dict) -> None:
+def _count(report: DaskBuildReport, counts: dict) -> list[Skipped]:
     report.words += counts["words"]
     report.triples += counts["triples"]
+    return [Skipped(path, reason) for path, reason in counts.get("skipped", ())]
 
 
 def _reduce(
@@ -492,13 +534,14 @@ def _reduce(
     collect: bool,
     base: str,
     output_partitions: int | None,
+    assert_claims: bool = False,
 ) -> KnowledgeGraph | None:
     if not report.triples:
         graph = tables.graph_from_tables(documents, tables.finalize_entities(
-            pd.DataFrame(columns=["key", "form", "type", "n", "first"])
+            pd.DataFrame(columns=[*tables.MENTION_COLUMNS, "n", "first"])
         ), tables.finalize_facts(_meta_rows()))
         if output_dir is not None:
-            _write_empty(documents, output_dir, report, base)
+            _write_empty(documents, output_dir, report, base, assert_claims)
         return graph if collect else None
     count = output_partitions or len(partitions)
     rows = dd.from_map(
@@ -517,7 +560,9 @@ def _reduce(
                              "predicates": pd.Series([], dtype=object)})
         wanted += [
             entities.map_partitions(_write_entities, str(out), base, meta=meta),
-            _with_labels(facts, entities).map_partitions(_write_facts, str(out), base, meta=meta),
+            shards.with_labels(facts, entities).map_partitions(
+                _write_facts, str(out), base, shards.speaker_labels(facts, entities),
+                assert_claims, meta=meta),
         ]
     results = dask.compute(*wanted)
     graph = None
@@ -529,7 +574,7 @@ def _reduce(
         written = pd.concat(results, ignore_index=True)
         predicates = {p for item in written["predicates"] for p in json.loads(item)}
         meta_written = shards.meta_shard(documents, predicates, out / "graph" / "part-meta.nt.gz",
-                                         base=base)
+                                         base=base, assert_claims=assert_claims)
         report.triples_written = int(written["triples"].sum()) + meta_written
         report.shards = [str(path) for path in shards.shard_paths(out / "graph")]
     return graph
@@ -544,10 +589,10 @@ def _clear(folder: Path) -> None:
 
 def _write_empty(
     documents: list[Document], output_dir: str | os.PathLike[str], report: DaskBuildReport,
-    base: str,
+    base: str, assert_claims: bool = False,
 ) -> None:
     out = Path(output_dir)
     _clear(out / "graph")
     report.triples_written = shards.meta_shard(documents, (), out / "graph" / "part-meta.nt.gz",
-                                               base=base)
+                                               base=base, assert_claims=assert_claims)
     report.shards = [str(path) for path in shards.shard_paths(out / "graph")]

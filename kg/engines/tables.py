@@ -26,12 +26,15 @@ import pyarrow.parquet as pq
 
 from kg.io import atomic_open
 from kg.merge import canonical_key, refresh_entity
-from kg.model import Document, KnowledgeGraph, Provenance, Triple, fact_key
+from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
     "PROVENANCE_COLUMNS",
+    "ARGUMENT_FIELDS",
+    "MENTION_COLUMNS",
     "TRIPLE_SCHEMA",
     "ENTITY_COLUMNS",
+    "speaker_keys",
     "FACT_COLUMNS",
     "triples_table",
     "CheckpointWriter",
@@ -52,7 +55,7 @@ PROVENANCE_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Provenance))
 
 _INTS = {"sentence_start", "sentence_end", "subject_start", "subject_end", "object_start",
          "object_end"}
-_NULLABLE = {"subject_type", "object_type", "modality"}
+_NULLABLE = {"modality", "attributed_to", "reported_by"}
 
 
 def _provenance_type(name: str) -> pa.DataType:
@@ -60,41 +63,76 @@ def _provenance_type(name: str) -> pa.DataType:
         return pa.int64()
     if name == "confidence":
         return pa.float64()
-    return pa.string()
+    if name == "conditional":
+        return pa.bool_()
+    return pa.string()  # identity rules as "honorific+surname"
+
+
+_RULE_FIELDS = frozenset({"subject_rules", "object_rules"})
+
+
+def _column_value(name: str, value: object) -> object:
+    return "+".join(value) if name in _RULE_FIELDS else value  # type: ignore[arg-type]
+
+
+#: Argument fields stored per role (``subject_label``, ``object_rules``, ``source_key`` ...):
+#: everything :class:`~kg.model.Argument` holds; ``rules`` joined by ``+``.
+ARGUMENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Argument))
+_ROLES = ("subject", "object", "source")
+
+
+def _argument_names(role: str) -> list[str]:
+    """The Argument fields stored for ``role``: a subject's and an object's identity rules are
+    already the provenance's ``subject_rules`` and ``object_rules`` columns."""
+    return [name for name in ARGUMENT_FIELDS if name != "rules" or role == "source"]
+
+
+def _argument_fields(role: str) -> list[pa.Field]:
+    required = role != "source"
+    return [pa.field(f"{role}_{name}", pa.string(),
+                     nullable=not (required and name in ("key", "label")))
+            for name in _argument_names(role)]
+
+
+def _argument_values(arg: Argument | None) -> tuple:
+    if arg is None:
+        return (None,) * len(ARGUMENT_FIELDS)
+    return tuple("+".join(value) if name == "rules" else value
+                 for name, value in zip(ARGUMENT_FIELDS, astuple(arg)))
 
 
 #: One row per extracted triple, as extracted: arguments, predicate, the provenance record.
 TRIPLE_SCHEMA = pa.schema(
     [
         pa.field("row", pa.int64(), nullable=False),
-        pa.field("subject_key", pa.string(), nullable=False),
-        pa.field("object_key", pa.string(), nullable=False),
         pa.field("predicate", pa.string(), nullable=False),
         pa.field("negated", pa.bool_(), nullable=False),
-        pa.field("subject_label", pa.string(), nullable=False),
-        pa.field("subject_type", pa.string()),
-        pa.field("object_label", pa.string(), nullable=False),
-        pa.field("object_type", pa.string()),
     ]
+    + [field for role in _ROLES for field in _argument_fields(role)]
     + [pa.field(name, _provenance_type(name), nullable=name in _NULLABLE)
        for name in PROVENANCE_COLUMNS]
 )
 
 #: Columns of a merged entity table (one row per canonical key) and their dtypes. ``aliases``,
-#: ``forms`` and ``types`` are JSON; ``first`` orders entities as the local merge meets them.
+#: ``forms``, ``types``, ``alias_rules``, ``honorifics`` and ``roles`` are JSON; ``first``
+#: orders entities as the local merge meets them.
 ENTITY_COLUMNS: dict[str, str] = {
     "key": "string", "label": "string", "aliases": "string", "type": "string",
-    "mentions": "int64", "forms": "string", "types": "string", "first": "int64",
+    "mentions": "int64", "forms": "string", "types": "string", "alias_rules": "string",
+    "honorifics": "string", "roles": "string", "scope": "string", "first": "int64",
 }
+#: Columns of one argument mention (:func:`entity_rows`), grouped to count mentions.
+MENTION_COLUMNS: tuple[str, ...] = ("key", "form", "type", "surface", "rules", "honorific",
+                                    "role", "scope")
 #: Columns of a merged fact table (one row per fact); ``provenance`` is a JSON list of records,
 #: each the :class:`~kg.model.Provenance` fields in order.
 FACT_COLUMNS: dict[str, str] = {
     "subject": "string", "fact_key": "string", "object": "string", "predicate": "string",
     "negated": "bool", "count": "int64", "confidence": "float64", "provenance": "string",
-    "first": "int64",
+    "asserted": "bool", "first": "int64",
 }
 
-#: Bits of a sequence number below the partition index: rows of one partition, times two.
+#: Bits of a sequence number below the partition index: rows of one partition, times three.
 _ROW_BITS = 40
 _MAX_RECORDS = 1 << 18  # rows per Arrow record batch written to a checkpoint
 
@@ -111,16 +149,15 @@ def triples_table(triples: Iterable[Triple], *, start: int = 0) -> pa.Table:
     columns: dict[str, list] = {name: [] for name in TRIPLE_SCHEMA.names}
     for row, triple in enumerate(triples, start):
         columns["row"].append(row)
-        columns["subject_key"].append(triple.subject.key)
-        columns["object_key"].append(triple.object.key)
         columns["predicate"].append(triple.predicate)
         columns["negated"].append(bool(triple.negated))
-        columns["subject_label"].append(triple.subject.label)
-        columns["subject_type"].append(triple.subject.type or None)
-        columns["object_label"].append(triple.object.label)
-        columns["object_type"].append(triple.object.type or None)
+        for role, arg in zip(_ROLES, (triple.subject, triple.object, triple.source)):
+            wanted = _argument_names(role)
+            for name, value in zip(ARGUMENT_FIELDS, _argument_values(arg)):
+                if name in wanted:
+                    columns[f"{role}_{name}"].append(value or None)
         for name, value in zip(PROVENANCE_COLUMNS, astuple(triple.provenance)):
-            columns[name].append(value)
+            columns[name].append(_column_value(name, value))
     return pa.table(columns, schema=TRIPLE_SCHEMA)
 
 
@@ -187,26 +224,42 @@ def keyed(frame: pd.DataFrame, partition: int) -> pd.DataFrame:
         if empty:
             raise ValueError(f"Triple has an empty entity key after normalisation: {empty[0]!r}")
         frame[role] = raw.map(keys).astype(str)
+    frame["source"] = [canonical_key(value) if isinstance(value, str) else None
+                       for value in frame["source_key"]]
     frame["fact_key"] = [
         fact_key(predicate, bool(negated))
         for predicate, negated in zip(frame["predicate"], frame["negated"])
     ]
     frame["fact_key"] = frame["fact_key"].astype(str)
-    frame["seq"] = (partition << _ROW_BITS) + 2 * frame["row"].astype("int64")
+    frame["seq"] = (partition << _ROW_BITS) + 3 * frame["row"].astype("int64")
     return frame
 
 
 def entity_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per argument mention: ``key``, ``form``, ``type`` (``""`` for none), ``n``,
-    ``first`` (sequence number; a subject comes before its object)."""
+    """One row per argument mention, as :func:`kg.merge.add_triple` counts it.
+
+    Columns :data:`MENTION_COLUMNS` (``""`` for a missing value; ``surface`` and ``rules`` set
+    only for a form an identity rule attached), ``n`` and ``first`` (sequence number: a
+    subject comes before its object, and the speaker a claim is attributed to after both).
+    """
     parts = []
-    for role, offset in (("subject", 0), ("object", 1)):
+    for offset, role in enumerate(_ROLES):
+        rows = frame if role != "source" else frame[frame["source"].notna()]
+        form = rows[f"{role}_form"].fillna("").astype(str)
+        rules = rows[f"{role}_rules"].fillna("").astype(str)
+        label = rows[f"{role}_label"].fillna("").astype(str)
+        recorded = (rules != "") | (form != "")
         parts.append(pd.DataFrame({
-            "key": frame[role].astype(str),
-            "form": frame[f"{role}_label"].astype(str),
-            "type": frame[f"{role}_type"].fillna("").astype(str),
+            "key": rows[role].astype(str),
+            "form": label,
+            "type": rows[f"{role}_type"].fillna("").astype(str),
+            "surface": form.where(form != "", label).where(recorded, ""),
+            "rules": rules.where(rules != "", "exact").where(recorded, ""),
+            "honorific": rows[f"{role}_honorific"].fillna("").astype(str),
+            "role": rows[f"{role}_role"].fillna("").astype(str),
+            "scope": rows[f"{role}_scope"].fillna("").astype(str),
             "n": 1,
-            "first": frame["seq"].astype("int64") + offset,
+            "first": rows["seq"].astype("int64") + offset,
         }))
     return pd.concat(parts, ignore_index=True)
 
@@ -217,34 +270,47 @@ def _frame(rows: list[tuple], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def finalize_entities(counts: pd.DataFrame) -> pd.DataFrame:
-    """Merged entities from mention counts (``key, form, type, n, first``), one row per key.
+    """Merged entities from mention counts (:data:`MENTION_COLUMNS`, ``n``, ``first``).
 
-    All rows of a key must be in ``counts`` (the frame is partitioned by key). Label, aliases
-    and type are chosen by :mod:`kg.merge`'s own code, so ties break the same way.
+    One row per key; all rows of a key must be in ``counts`` (the frame is partitioned by
+    key). Label, aliases and type are chosen by :mod:`kg.merge`'s own code, so ties break the
+    same way.
     """
     records: dict[str, dict] = {}
     ordered = counts.sort_values("first", kind="stable")  # forms in first-seen order
-    for key, form, type_, n, first in ordered[["key", "form", "type", "n", "first"]].itertuples(
-        index=False, name=None
-    ):
+    for (key, form, type_, surface, rules, honorific, role, scope, n,
+         first) in ordered[[*MENTION_COLUMNS, "n", "first"]].itertuples(index=False, name=None):
         attrs = records.get(key)
         if attrs is None:
-            attrs = records[key] = {"forms": {}, "types": {}, "mentions": 0, "first": first}
+            attrs = records[key] = {"forms": {}, "types": {}, "mentions": 0, "first": first,
+                                    "alias_rules": {}, "honorifics": set(), "roles": set(),
+                                    "scope": scope or None}
         n = int(n)
         if form:
             attrs["forms"][form] = attrs["forms"].get(form, 0) + n
         if type_:
             attrs["types"][type_] = attrs["types"].get(type_, 0) + n
+        if surface:
+            attrs["alias_rules"].setdefault(surface, set()).update(rules.split("+"))
+        if honorific:
+            attrs["honorifics"].add(honorific)
+        if role:
+            attrs["roles"].add(role)
         attrs["mentions"] += n
         attrs["first"] = min(attrs["first"], int(first))
     rows = []
     for key, attrs in records.items():
+        attrs["alias_rules"] = {form: sorted(names) for form, names in attrs["alias_rules"].items()}
         refresh_entity(attrs)
         rows.append((
             key, attrs["label"], json.dumps(attrs["aliases"], ensure_ascii=False),
             attrs["type"], attrs["mentions"],
             json.dumps(attrs["forms"], ensure_ascii=False, sort_keys=True),
             json.dumps(attrs["types"], ensure_ascii=False, sort_keys=True),
+            json.dumps(attrs["alias_rules"], ensure_ascii=False, sort_keys=True),
+            json.dumps(sorted(attrs["honorifics"]), ensure_ascii=False),
+            json.dumps(sorted(attrs["roles"]), ensure_ascii=False),
+            attrs["scope"],
             attrs["first"],
         ))
     return _frame(rows, ENTITY_COLUMNS)
@@ -268,8 +334,10 @@ def finalize_facts(rows: pd.DataFrame) -> pd.DataFrame:
     def flush() -> None:
         confidence = max(record[confidence_at] for record in records)
         subject, key, obj, predicate, negated, seq = head[:6]
+        asserted = not negated and any(Provenance(*record).asserted for record in records)
         out.append((subject, key, obj, predicate, bool(negated), len(records),
-                    float(confidence), json.dumps(records, ensure_ascii=False), int(seq)))
+                    float(confidence), json.dumps(records, ensure_ascii=False), asserted,
+                    int(seq)))
 
     for values in ordered[names].itertuples(index=False, name=None):
         if values[:3] != head[:3]:
@@ -292,19 +360,40 @@ def _plain(value: object) -> object:
     return value
 
 
+_RULES_AT = [PROVENANCE_COLUMNS.index(name) for name in sorted(_RULE_FIELDS)]
+
+
 def provenance_records(data: str) -> list[Provenance]:
     """The :class:`Provenance` records of a fact's ``provenance`` JSON."""
-    return [Provenance(*record) for record in json.loads(data)]
+    records = []
+    for record in json.loads(data):
+        for at in _RULES_AT:
+            record[at] = tuple(record[at].split("+")) if record[at] else ()
+        records.append(Provenance(*record))
+    return records
 
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_SPEAKER_AT = PROVENANCE_COLUMNS.index("attributed_to")
+
+
+def speaker_keys(facts: pd.DataFrame) -> pd.DataFrame:
+    """The distinct keys (column ``key``) of the entities the facts' mentions are attributed
+    to, from the ``provenance`` JSON of a merged fact table."""
+    keys = {record[_SPEAKER_AT] for data in facts["provenance"] for record in json.loads(data)}
+    keys.discard(None)
+    return pd.DataFrame({"key": pd.Series(sorted(keys), dtype="string")})
+
+
 def iter_nodes(entities: pd.DataFrame) -> Iterator[tuple[str, dict]]:
     """``(key, attrs)`` for each merged entity row, attrs as :class:`KnowledgeGraph` holds them."""
-    for key, label, aliases, type_, mentions, forms, types in entities[
-        ["key", "label", "aliases", "type", "mentions", "forms", "types"]
+    for (key, label, aliases, type_, mentions, forms, types, alias_rules, honorifics, roles,
+         scope) in entities[
+        ["key", "label", "aliases", "type", "mentions", "forms", "types", "alias_rules",
+         "honorifics", "roles", "scope"]
     ].itertuples(index=False, name=None):
         yield key, {
             "forms": json.loads(forms),
@@ -313,14 +402,18 @@ def iter_nodes(entities: pd.DataFrame) -> Iterator[tuple[str, dict]]:
             "label": _text(label),
             "aliases": json.loads(aliases),
             "type": _text(type_),
+            "alias_rules": json.loads(alias_rules),
+            "honorifics": json.loads(honorifics),
+            "roles": json.loads(roles),
+            "scope": _text(scope),
         }
 
 
 def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
     """``(subject, object, fact key, data)`` for each merged fact row."""
-    for subject, key, obj, predicate, negated, count, confidence, provenance in facts[
+    for subject, key, obj, predicate, negated, count, confidence, provenance, asserted in facts[
         ["subject", "fact_key", "object", "predicate", "negated", "count", "confidence",
-         "provenance"]
+         "provenance", "asserted"]
     ].itertuples(index=False, name=None):
         yield subject, obj, key, {
             "predicate": predicate,
@@ -328,6 +421,7 @@ def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
             "count": int(count),
             "provenance": provenance_records(provenance),
             "confidence": float(confidence),
+            "asserted": bool(asserted),
         }
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Each script runs as a subprocess (some start Dask clusters): the integration tier.
+pytestmark = pytest.mark.integration
 
 
 def run_script(name: str, *args: str, timeout: float = 600) -> str:
@@ -62,4 +64,18 @@ def test_dask_bench_compares_engines_and_bulk_loads(tmp_path):
     out = run_script("dask_bench.py", "--words", "3000", "--out", str(tmp_path))
     for text in ("local --jobs 2:", "dask 2 workers:", "overhead ratio (dask / local)",
                  "pyoxigraph bulk_load of"):
+        assert text in out
+
+
+def test_rules_bench_compares_this_tree_with_a_revision():
+    out = run_script("rules_bench.py", "--limit", "10", "--rounds", "1", "--repeat", "1")
+    for text in ("kg.dependency.v1   this tree", "kg.openie.v1       HEAD",
+                 "ratio this tree / HEAD:", "of parse"):
+        assert text in out
+
+
+def test_budget_bench_prints_what_the_budget_costs():
+    out = run_script("budget_bench.py", "--words", "2000", "--rounds", "1", "--guards", "1000")
+    for text in ("rules CPU per token", "rules only (parses reused)",
+                 "extract_pieces (parse + rules)", "one cpu_limit"):
         assert text in out

@@ -55,7 +55,10 @@ def dask_client():
     """A ``LocalCluster(n_workers=2, threads_per_worker=1)`` shared by the session."""
     from distributed import Client, LocalCluster
 
+    from kg.engines.dask_engine import LOCAL_HTTP
+
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address=None, scheduler_kwargs=LOCAL_HTTP,
+                      silence_logs=logging.ERROR) as cluster:
         with Client(cluster) as client:
             yield client

@@ -18,10 +18,13 @@ from export.rdf import to_rdf
 from kg.build import build_graph
 from kg.engines import dask_engine
 from kg.engines.dask_engine import ClusterError, build_graph_dask, model_loads
+
+#: Every test here starts or uses a Dask cluster of worker processes: the integration tier.
+pytestmark = pytest.mark.integration
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
 from kg.stats import summary
-from tests.data import SEEDS
+from tests.data import ROOT, SEEDS
 
 
 def rdf_triples(graph: KnowledgeGraph) -> Graph:
@@ -69,6 +72,22 @@ def test_build_graph_dask_matches_local_on_the_seeds(tmp_path, dask_client, seed
     assert_same_graph(graph, seed_graph)
     assert set(shard_triples(report.shards)) == set(rdf_triples(seed_graph))
     assert report.triples_written == len(rdf_triples(seed_graph))
+
+
+@pytest.mark.parametrize("assert_claims", [False, True])
+def test_build_graph_dask_shards_link_claims_to_their_speakers(tmp_path, dask_client, nlp,
+                                                               assert_claims):
+    """Speakers' IRIs in fact shards are the entity shards' (minted from their labels)."""
+    claims = ROOT / "tests" / "fixtures" / "claims.txt"
+    local, _report = build_graph([claims], nlp=nlp)
+    local.graph["assert_claims"] = assert_claims
+    speakers = {p.attributed_to for _, _, d in local.edges(data=True) for p in d["provenance"]}
+    assert {"john howard", "peter ryan"} <= speakers
+    _graph, report = build_graph_dask(
+        [claims], client=dask_client, checkpoint_dir=tmp_path / "ck",
+        output_dir=tmp_path / "out", collect=False, assert_claims=assert_claims,
+    )
+    assert set(shard_triples(report.shards)) == set(rdf_triples(local))
 
 
 def test_build_graph_dask_into_a_graph_skips_known_documents(dask_client, seed_graph):
@@ -195,7 +214,8 @@ def test_local_workers_start_without_dask_malloc_trim_threshold(monkeypatch):
     default = dask.config.get("distributed.nanny.pre-spawn-environ")
     assert default.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask does by default
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address=None, scheduler_kwargs=dask_engine.LOCAL_HTTP,
+                      silence_logs=logging.ERROR) as cluster:
         with Client(cluster) as client:
             assert environ_of(client)[0][0] is not None
     assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask leaves behind

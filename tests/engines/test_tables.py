@@ -29,7 +29,7 @@ def merged_by_tables(triples: list[Triple], cuts: list[int]) -> KnowledgeGraph:
          for index, (a, b) in enumerate(zip(bounds, bounds[1:]))],
         ignore_index=True,
     ).sample(frac=1.0, random_state=1)  # a shuffle does not keep input order
-    counts = (tables.entity_rows(rows).groupby(["key", "form", "type"], as_index=False)
+    counts = (tables.entity_rows(rows).groupby(list(tables.MENTION_COLUMNS), as_index=False)
               .agg({"n": "sum", "first": "min"}))
     entities = pd.concat([tables.finalize_entities(part) for _, part in counts.groupby(
         counts["key"].str.len() % 2)])  # two reducers, each owning whole keys

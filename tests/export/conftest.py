@@ -27,8 +27,12 @@ def make_triple(
     modality: str | None = None,
     confidence: float = 0.9,
     construction: str = "svo",
+    source: tuple[str, str, str | None] | None = None,
+    reported_by: str | None = None,
+    stance: str = "asserted",
 ) -> Triple:
-    """A triple with plausible provenance; arguments are (label, key, type)."""
+    """A triple with plausible provenance; arguments are (label, key, type); ``source`` is
+    the speaker a claim is attributed to."""
     s_label, s_key, s_type = subject
     o_label, o_key, o_type = obj
     s_at = max(sentence.find(s_label), 0)
@@ -47,10 +51,13 @@ def make_triple(
         confidence=confidence,
         construction=construction,
         modality=modality,
+        stance=stance,
+        attributed_to=source[1] if source else None,
+        reported_by=reported_by,
     )
     return Triple(
         Argument(s_label, s_key, s_type), predicate, Argument(o_label, o_key, o_type),
-        provenance, negated=negated,
+        provenance, negated=negated, source=Argument(*source) if source else None,
     )
 
 
@@ -93,6 +100,19 @@ def sample_triples() -> list[Triple]:
         make_triple(("Sam Altman", "sam altman", "PERSON"), "lead", OPENAI,
                     document="news/other.txt", sentence="Sam Altman leads OpenAI.",
                     construction="svo"),
+    ]
+
+
+def claim_triples() -> list[Triple]:
+    """Claims: one someone said (under a modal), one someone denied, in news/other.txt."""
+    said = "Sam Altman said OpenAI would open an office in Beijing."
+    denied = "Kuaishou denied that it copied Sora."
+    return [
+        make_triple(OPENAI, "open office in", BEIJING, document="news/other.txt", sentence=said,
+                    start=200, modality="would", source=("Sam Altman", "sam altman", "PERSON"),
+                    reported_by="say"),
+        make_triple(KUAISHOU, "copy", SORA, document="news/other.txt", sentence=denied,
+                    start=260, source=KUAISHOU, reported_by="deny", stance="denied"),
     ]
 
 

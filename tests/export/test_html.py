@@ -10,10 +10,19 @@ from html.parser import HTMLParser
 
 import pytest
 
+import export.html as html_module
+from benchmarks.html_bench import synthetic_graph
 from export.html import (
+    ATTRIBUTED,
+    CONDITIONAL,
+    DEFAULT_MAX_NODES,
+    FRAGMENT_SIZE,
+    NEGATED,
+    NOT_ASSERTED,
     PHYSICS_LIMIT,
     HtmlView,
     node_id,
+    page_data,
     render_html,
     script_safe_json,
     to_pyvis,
@@ -81,7 +90,9 @@ def hostile_graph() -> KnowledgeGraph:
     graph = KnowledgeGraph()
     doc = f'evil{PAYLOAD_IMG}.txt'
     graph.documents[doc] = Document(doc, doc, "c" * 64)
-    graph.add_node("img", label=PAYLOAD_IMG, aliases=[PAYLOAD_SCRIPT], type="ORG", mentions=2)
+    graph.add_node("img", label=PAYLOAD_IMG, aliases=[PAYLOAD_SCRIPT], type="ORG", mentions=2,
+                   alias_rules={PAYLOAD_SCRIPT: [PAYLOAD_IMG]}, honorifics=[PAYLOAD_LINK],
+                   scope=doc)
     graph.add_node("quote", label='Say "hi" & \u2028 bye', aliases=[], type=None, mentions=1)
     graph.add_node("link", label=PAYLOAD_LINK, aliases=["javascript:alert(1)"], type="PERSON",
                    mentions=1)
@@ -92,6 +103,9 @@ def hostile_graph() -> KnowledgeGraph:
     ):
         graph.add_edge(u, v, key=predicate, predicate=predicate, negated=False, count=1,
                        confidence=0.5, provenance=[_provenance(doc, sentence)])
+    # a claim, attributed to a speaker whose name is markup too
+    graph.edges["quote", "link", "<b>say</b>"].update(
+        attributed_to="img", reported_by=PAYLOAD_IMG, asserted=False, stance="asserted")
     return graph
 
 
@@ -124,7 +138,7 @@ def test_to_pyvis_one_edge_per_fact(sample_graph):
     assert len({e["id"] for e in net.edges}) == len(net.edges)
 
 
-def test_to_pyvis_parallel_edges_drawn_apart():
+def test_to_pyvis_labels_negated_facts_apart():
     graph = KnowledgeGraph()
     for key in ("a", "b"):
         graph.add_node(key, label=key.upper(), aliases=[], type=None, mentions=1)
@@ -136,16 +150,8 @@ def test_to_pyvis_parallel_edges_drawn_apart():
     net = to_pyvis(graph)
     assert len(net.edges) == 4
     assert sorted(e["label"] for e in net.edges) == ["beat", "fear", "not rival", "rival"]
-    def bend(edge):  # signed curvature seen from "a" towards "b"
-        smooth = edge.get("smooth") or {"enabled": False}
-        if not smooth["enabled"]:
-            return 0.0
-        side = 1 if smooth["type"] == "curvedCW" else -1
-        return side * smooth["roundness"] * (1 if edge["from"] == "k:a" else -1)
-
-    assert len({bend(e) for e in net.edges}) == 4  # no two of them share one curve
-    negated = [e for e in net.edges if e["label"] == "not rival"][0]
-    assert negated["dashes"] is True
+    facts = page_data(graph)["facts"]
+    assert sorted(f[5] & NEGATED for f in facts) == [0, 0, 0, NEGATED]
 
 
 def test_to_pyvis_never_uses_dynamic_smoothing(sample_graph):
@@ -155,7 +161,7 @@ def test_to_pyvis_never_uses_dynamic_smoothing(sample_graph):
     assert "dynamic" not in json.dumps(net.options) + json.dumps(net.edges)
 
 
-def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
+def test_to_pyvis_colours_by_type(sample_graph):
     net = to_pyvis(sample_graph)
     by_id = {n["id"]: n for n in net.nodes}
 
@@ -164,20 +170,24 @@ def test_to_pyvis_colours_by_type_and_sizes_by_degree(sample_graph):
 
     assert colour("xu liang") == colour("sam altman") == "#4e79a7"
     assert colour("xu liang") != colour("kuaishou")
-    assert by_id["k:xu liang"]["size"] > by_id["k:china"]["size"]
     meta = json_block(render_html(sample_graph), "kg-meta")
     assert {t["name"] for t in meta["types"]} >= {"PERSON", "ORG", "GPE", "(no type)"}
 
 
-def test_to_pyvis_tooltips_are_plain_text(sample_graph):
-    net = to_pyvis(sample_graph)
-    xu = [n for n in net.nodes if n["id"] == "k:xu liang"][0]
-    assert xu["title"].startswith("Xu Liang\ntype: PERSON")
-    assert "aliases: xu liang" in xu["title"] and "degree:" in xu["title"]
-    found = [e for e in net.edges if e["label"] == "found"][0]
-    assert "count: 3" in found["title"]
-    assert "Xu Liang, a seasoned AI entrepreneur, founded Kuaishou in Beijing." in found["title"]
-    assert "news/seed.txt" in found["title"]
+def test_page_data_keeps_sentences_documents_and_degrees(sample_graph):
+    data = page_data(sample_graph)
+    entities = {e[0]: e for e in data["entities"]}
+    assert entities["xu liang"][3:5] == [sample_graph.out_degree("xu liang"),
+                                         sample_graph.in_degree("xu liang")]
+    found = [f for f in data["facts"] if data["predicates"][f[2]]["name"] == "found"][0]
+    assert found[3] == 3 and found[10] == 3  # count, mentions
+    sentences = [data["sentences"][s[0]] for s in found[6]]
+    documents = {data["documents"][s[1]] for s in found[6]}
+    assert "Xu Liang, a seasoned AI entrepreneur, founded Kuaishou in Beijing." in sentences
+    assert documents == {"news/seed.txt", "news/other.txt"}
+    rival = [f for f in data["facts"] if data["predicates"][f[2]]["name"] == "rival"
+             and not f[5] & NEGATED][0]
+    assert [s[2] for s in rival[6]] == ["could"]  # each sentence keeps its modality
 
 
 def test_render_html_summary_line(sample_graph):
@@ -213,8 +223,8 @@ def test_render_html_max_facts_keeps_the_best_supported(sample_graph):
     assert len(edges) == limit
     counts = sorted((data["count"] for *_e, data in sample_graph.edges(keys=True, data=True)),
                     reverse=True)
-    drawn = sorted((int(re.search(r"count: (\d+)", e["title"]).group(1)) for e in edges),
-                   reverse=True)
+    facts = json_block(page, "kg-meta")["facts"]
+    drawn = sorted((facts[int(e["id"][1:])][3] for e in edges), reverse=True)
     assert drawn == counts[:limit]
     left = sample_graph.number_of_edges() - limit
     text = " ".join(parse(page).text)
@@ -255,12 +265,15 @@ def test_render_html_escapes_document_text():
     assert ids == [None, "kg-meta", "kg-nodes", "kg-edges", "kg-options", None]
     # and the data round-trips exactly
     nodes = {n["id"]: n for n in json_block(page, "kg-nodes")}
-    assert nodes["k:img"]["label"] == PAYLOAD_IMG
+    assert nodes["k:img"]["label"] == PAYLOAD_IMG[:31] + "…"  # drawn: shortened (MAX_LABEL)
     assert nodes["k:quote"]["label"] == 'Say "hi" & bye'  # drawn: whitespace collapsed
-    names = {entry[0]: entry[2] for entry in json_block(page, "kg-meta")["nodes"]}
-    assert names["k:quote"] == ['Say "hi" & \u2028 bye']  # searched and shown: exact
-    edges = json_block(page, "kg-edges")
-    assert any(PAYLOAD_SCRIPT in e["title"] for e in edges)
+    meta = json_block(page, "kg-meta")
+    names = {entry[0]: [entry[1]] + entry[6] for entry in meta["entities"]}
+    assert names["quote"] == ['Say "hi" & \u2028 bye']  # searched and shown: exact
+    assert names["img"] == [PAYLOAD_IMG, PAYLOAD_SCRIPT]
+    assert any(PAYLOAD_SCRIPT in sentence for sentence in meta["sentences"])
+    assert {p["name"] for p in meta["predicates"]} == {"href", "<b>say</b>", "mention"}
+    assert meta["entities"][0][7]["alias_rules"] == {PAYLOAD_SCRIPT: [PAYLOAD_IMG]}
 
 
 def test_render_html_never_uses_pyvis_link_popups():
@@ -291,8 +304,8 @@ def test_write_html_deterministic_for_large_layout(tmp_path):
     for i in range(1, n):
         graph.add_edge(f"n{i}", f"n{(i * 7) % i}", key="link", predicate="link",
                        negated=False, count=1, provenance=[])
-    write_html(graph, tmp_path / "a.html")
-    write_html(graph, tmp_path / "b.html")
+    write_html(graph, tmp_path / "a.html", max_nodes=None)
+    write_html(graph, tmp_path / "b.html", max_nodes=None)
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
     nodes = json_block((tmp_path / "a.html").read_text(), "kg-nodes")
     assert all("x" in node and "y" in node for node in nodes)
@@ -388,3 +401,136 @@ def test_render_html_independent_of_insertion_order(sample_graph):
     shuffled.add_nodes_from(reversed(list(sample_graph.nodes(data=True))))
     shuffled.add_edges_from(reversed(list(sample_graph.edges(keys=True, data=True))))
     assert render_html(shuffled) == render_html(sample_graph)
+
+
+# ----------------------------------------------------------------------------- the first view
+
+
+def _components_of(keys, graph):
+    import networkx as nx
+
+    return list(nx.weakly_connected_components(graph.subgraph(keys)))
+
+
+def test_first_view_is_the_default_connected_central_part():
+    graph = synthetic_graph(1000)
+    data = page_data(graph)
+    view = [data["entities"][i][0] for i in data["view"]]
+    assert len(view) == DEFAULT_MAX_NODES
+    assert len(_components_of(view, graph)) == 1  # one connected picture
+    ranks = {e[0]: e[5] for e in data["entities"]}
+    best = min(ranks, key=ranks.get)
+    assert best in view and ranks[best] == 0
+    # grown by PageRank: the view holds most of the global top of the ranking
+    top = [e[0] for e in sorted(data["entities"], key=lambda e: e[5])[:DEFAULT_MAX_NODES // 2]]
+    assert len(set(top) & set(view)) >= 0.8 * len(top)
+    assert data["cap"] == DEFAULT_MAX_NODES
+
+
+def _with_fragments(pairs: int) -> KnowledgeGraph:
+    graph = synthetic_graph(DEFAULT_MAX_NODES + 50)
+    for i in range(pairs):
+        a, b = f"pair {i} a", f"pair {i} b"
+        for key in (a, b):
+            graph.add_node(key, label=key.title(), aliases=[], type=None, mentions=1)
+        graph.add_edge(a, b, key="meet", predicate="meet", negated=False, count=5,
+                       confidence=0.99, provenance=[_provenance("d.txt", f"{a} met {b}.")])
+    return graph
+
+
+def test_fragments_are_left_out_but_kept_for_one_click():
+    graph = _with_fragments(40)
+    data = page_data(graph)
+    keys = [e[0] for e in data["entities"]]
+    view = {keys[i] for i in data["view"]}
+    fragments = {keys[i] for i in data["fragments"]}
+    assert not any(k.startswith("pair ") for k in view)  # even with the highest counts
+    assert fragments == {k for k in graph if k.startswith("pair ")}
+    assert data["fragment_total"] == 80 and FRAGMENT_SIZE >= 2
+    for i in data["fragments"]:
+        assert data["positions"][i] is not None
+    below = max(data["positions"][i][1] for i in data["view"])
+    assert min(data["positions"][i][1] for i in data["fragments"]) > below
+
+
+def test_small_graph_draws_everything_fragments_included(sample_graph):
+    data = page_data(sample_graph)
+    assert len(data["view"]) == sample_graph.number_of_nodes()
+    assert data["fragments"] == []
+
+
+def test_page_holds_hidden_neighbours_within_its_budget(monkeypatch):
+    graph = synthetic_graph(2000)
+    monkeypatch.setattr(html_module, "PAGE_MAX_FACTS", 1200)
+    monkeypatch.setattr(html_module, "REVEAL_MAX_FACTS", 600)
+    data = page_data(graph)
+    entities, facts = data["entities"], data["facts"]
+    assert len(facts) == 1200 < graph.number_of_edges()
+    view = set(data["view"])
+    drawn = {entities[i][0] for i in view}
+    between = [e for e in graph.edges(keys=True) if e[0] in drawn and e[1] in drawn]
+    assert len(data["view_facts"]) == len(between)  # every drawn fact is in the page
+    linking = [f for f in facts if (f[0] in view) != (f[1] in view)]
+    in_graph = [e for e in graph.edges(keys=True) if (e[0] in drawn) != (e[1] in drawn)]
+    assert len(in_graph) > 600 and len(linking) >= 600  # the reveal budget is kept
+    assert len({f[0] if f[1] in view else f[1] for f in linking}) > 100  # hidden neighbours
+
+
+def test_page_data_carries_identity_and_attribution():
+    graph = KnowledgeGraph()
+    graph.add_node("arafat", label="Yasser Arafat", aliases=["Arafat", "Mr Arafat"],
+                   type="PERSON", mentions=5, honorifics=["Mr"], scope=None,
+                   alias_rules={"Arafat": ["surname"], "Mr Arafat": ["honorific", "surname"],
+                                "Yasser Arafat": ["exact"]})
+    graph.add_node("israel", label="Israel", aliases=[], type="GPE", mentions=2)
+    graph.add_node("spokesman", label="spokesman", aliases=[], type=None, mentions=1,
+                   scope="news/a.txt")
+    graph.add_edge("israel", "arafat", key="accuse", predicate="accuse", negated=False,
+                   count=1, provenance=[_provenance("news/a.txt", "Israel accused Arafat.")],
+                   attributed_to="spokesman", reported_by="say", asserted=False,
+                   stance="asserted", modality="may", conditional=True)
+    data = page_data(graph)
+    arafat = [e for e in data["entities"] if e[0] == "arafat"][0]
+    assert arafat[7]["alias_rules"]["Mr Arafat"] == ["honorific", "surname"]
+    assert arafat[7]["honorifics"] == ["Mr"] and "scope" not in arafat[7]
+    spokesman = [e for e in data["entities"] if e[0] == "spokesman"][0]
+    assert spokesman[7]["scope"] == "news/a.txt"
+    fact = data["facts"][0]
+    assert fact[5] == ATTRIBUTED | CONDITIONAL | NOT_ASSERTED
+    assert fact[7:10] == ["spokesman", "say", "may"]
+    edge = to_pyvis(graph).edges[0]
+    assert edge["label"] == "may accuse (if)"
+
+
+def test_write_html_default_is_the_documented_first_view(tmp_path):
+    import inspect
+
+    from kg.cli import PAGE_MAX_NODES
+
+    for function in (write_html, render_html, to_pyvis, page_data, HtmlView):
+        assert inspect.signature(function).parameters["max_nodes"].default == DEFAULT_MAX_NODES
+    assert PAGE_MAX_NODES == DEFAULT_MAX_NODES
+    graph = synthetic_graph(DEFAULT_MAX_NODES * 2)
+    write_html(graph, tmp_path / "g.html")
+    assert len(json_block((tmp_path / "g.html").read_text(), "kg-nodes")) == DEFAULT_MAX_NODES
+    assert HtmlView(graph).html == (tmp_path / "g.html").read_text()
+
+
+def test_kg_html_command_draws_the_default_and_obeys_max_nodes(tmp_path):
+    from typer.testing import CliRunner
+
+    from export.rdf import read_rdf, write_rdf
+    from kg.cli import app
+
+    graph = synthetic_graph(DEFAULT_MAX_NODES + 100)
+    write_rdf(graph, tmp_path / "g.ttl")
+    runner = CliRunner()
+    result = runner.invoke(app, ["html", str(tmp_path / "g.ttl"), "-o", str(tmp_path / "a.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "a.html").read_text()
+    assert page == render_html(read_rdf(tmp_path / "g.ttl"))
+    assert len(json_block(page, "kg-nodes")) == DEFAULT_MAX_NODES
+    result = runner.invoke(app, ["html", str(tmp_path / "g.ttl"), "-o", str(tmp_path / "b.html"),
+                                 "--max-nodes", "40"])
+    assert result.exit_code == 0, result.output
+    assert len(json_block((tmp_path / "b.html").read_text(), "kg-nodes")) == 40

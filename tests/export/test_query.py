@@ -5,17 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 
 from export.query import ENGINES, QueryResult, check_query, format_result, run_query
 from export.rdf import DEFAULT_BASE, write_rdf
-from kg.errors import GraphReadError, QueryError
+from kg.errors import GraphReadError, QueryError, QueryTimeoutError
+from tests.export.processes import children, mentioning
 
 ENT = DEFAULT_BASE + "entity/"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(params=[".ttl", ".trig", ".nq", ".jsonld", ".rdf"])
@@ -81,18 +87,18 @@ def test_run_query_base_prefixes_follow_the_file(tmp_path, sample_graph):
         assert run_query(path, "ASK { ent:Xu_Liang a schema:Person }", engine=engine).boolean
 
 
+UPDATES = [
+    "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://127.0.0.1:9/x.ttl>",
+    "CLEAR ALL",
+    "DROP GRAPH <http://e.org/g>",
+    "PREFIX ex: <http://e.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
+]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize(
-    "query",
-    [
-        "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
-        "DELETE WHERE { ?s ?p ?o }",
-        "LOAD <http://127.0.0.1:9/x.ttl>",
-        "CLEAR ALL",
-        "DROP GRAPH <http://e.org/g>",
-        "PREFIX ex: <http://e.org/> INSERT { ?s ex:p 1 } WHERE { ?s ?p ?o }",
-    ],
-)
+@pytest.mark.parametrize("query", UPDATES)
 def test_run_query_refuses_updates(graph_file, engine, query):
     before = graph_file.read_bytes()
     with pytest.raises(QueryError, match="read-only"):
@@ -248,3 +254,118 @@ def test_select_star_columns_in_order_of_appearance_in_both_engines(graph_file):
     results = [run_query(graph_file, query, engine=engine) for engine in ENGINES]
     assert all(r.variables == ["st", "s", "p", "n", "m"] for r in results)
     assert _answers(results[0]) == _answers(results[1])
+
+
+# --- default engine, time limit, API ---------------------------------------------------------
+
+
+def test_default_engine_is_oxigraph(graph_file):
+    from export.query import DEFAULT_ENGINE, SparqlGraph
+
+    assert DEFAULT_ENGINE == "oxigraph"
+    assert SparqlGraph(graph_file).store is not None
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_run_query_time_limit_stops_a_runaway_query(sample_graph, engine):
+    from export.query import SparqlGraph
+
+    loaded = SparqlGraph(sample_graph, engine=engine)
+    before = set(children(os.getpid()))
+    with pytest.raises(QueryTimeoutError, match="did not finish within 1 s"):
+        loaded.query(SLOW, timeout=1)
+    assert set(children(os.getpid())) == before  # the query's process is gone
+    assert loaded.query("ASK { ?s a schema:Person }").boolean  # and the graph still works
+
+
+def test_run_query_without_time_limit_runs_in_process(sample_graph):
+    result = run_query(sample_graph, QUERIES["people"], timeout=None)
+    assert {str(row[1]) for row in result.rows} == {"Xu Liang", "Sam Altman"}
+
+
+def test_kg_api_query_and_rdf_objects(graph_file):
+    import pyoxigraph
+    import rdflib
+
+    import kg
+
+    graph = kg.load(graph_file)
+    for source in (graph, graph_file):
+        for engine in (None, "rdflib"):
+            result = kg.query(source, QUERIES["people"], engine=engine)
+            assert {str(row[1]) for row in result.rows} == {"Xu Liang", "Sam Altman"}
+        store = kg.to_oxigraph(source)
+        assert isinstance(store, pyoxigraph.Store)
+        assert bool(store.query("ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> "
+                                "'Xu Liang' }", use_default_graph_as_union=True))
+        dataset = kg.to_rdflib(source)
+        assert isinstance(dataset, rdflib.Graph)
+        assert len(dataset) == len(store)
+
+
+# --- through the command line ----------------------------------------------------------------
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                          timeout=600, cwd=ROOT)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cli_query_timeout_one_line_exit_1_no_process_left(tmp_path, sample_graph, engine):
+    path = tmp_path / "slow-graph.ttl"
+    write_rdf(sample_graph, path)
+    done = _kg("query", str(path), SLOW, "--engine", engine, "--timeout", "1")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "kg: error: the query did not finish within 1 s and was stopped; give a longer "
+        "--timeout (0 for none) or a narrower query"
+    ]
+    assert not mentioning(str(path))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cli_syntax_error_points_at_the_end_and_says_what_is_missing(tmp_path, sample_graph,
+                                                                     engine):
+    path = tmp_path / "graph.ttl"
+    write_rdf(sample_graph, path)
+    done = _kg("query", str(path), "SELECT ?x WHERE { ?x a schema:Person ",
+               "--engine", engine)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "kg: error: malformed SPARQL at line 1, column 37 (the end of the query, after "
+        "'{ ?x a schema:Person'): the '{' opened at line 1, column 17 is never closed; "
+        "expected '}'"
+    )
+
+
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        ("SELEC ?x WHERE { ?x ?p ?o }", ["line 1, column 1", "'SELEC' is not a query form",
+                                         "SELECT, ASK, CONSTRUCT or DESCRIBE"]),
+        ('SELECT ?x WHERE { ?x rdfs:label "Xu }', ["line 1, column 33", "never closed"]),
+        ("SELECT ?x WHERE { ?x ?p ?o } }", ["line 1, column 30", "'}' closes nothing"]),
+        ("SELECT ?x WHERE {\n  ?x a nope:Thing }", ["line 2, column 8", "unknown prefix 'nope:'",
+                                                     "PREFIX nope:"]),
+        ("SELECT ?x WHERE { ?x ?p ?o } ORDER ?x", ["line 1, column", "expected", "BY"]),
+    ],
+)
+def test_check_query_syntax_errors_in_words(query, words):
+    with pytest.raises(QueryError) as info:
+        check_query(query)
+    for word in words:
+        assert word in str(info.value), str(info.value)
+
+
+def test_kg_query_default_time_limit_is_the_cli_one():
+    import inspect
+
+    import kg
+    from export.timelimit import DEFAULT_TIMEOUT
+
+    assert inspect.signature(kg.query).parameters["timeout"].default == DEFAULT_TIMEOUT

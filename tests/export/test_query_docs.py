@@ -1,8 +1,11 @@
-"""Every example query in docs/rdf.md and README.md answers the same in rdflib and pyoxigraph, on the seed
-article built with the real model and on the hand-built sample graph, in Turtle and TriG."""
+"""Every example query in docs/rdf.md and README.md answers the same in pyoxigraph and rdflib (in
+Python, through `kg query` and through `kg serve`), on the seed article and
+tests/fixtures/claims.txt built with the real model and on the hand-built sample graph with its
+claims, in Turtle and TriG."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +18,9 @@ from tests.export.test_query import _answers
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = (ROOT / "docs" / "rdf.md", ROOT / "README.md")
 SEEDS = ROOT / "seeds"
+#: Sentences someone said or denied, so the "who said what" and "what is denied" queries find
+#: something in the real build.
+CLAIMS = ROOT / "tests" / "fixtures" / "claims.txt"
 
 
 def doc_queries() -> list[str]:
@@ -27,7 +33,7 @@ def doc_queries() -> list[str]:
 def seed_files(tmp_path_factory):
     from kg.build import build_graph
 
-    graph, _report = build_graph([SEEDS])
+    graph, _report = build_graph([SEEDS, CLAIMS])
     assert graph.number_of_edges() > 0
     folder = tmp_path_factory.mktemp("seed")
     paths = [folder / "graph.ttl", folder / "graph.trig"]
@@ -38,12 +44,15 @@ def seed_files(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sample_files(tmp_path_factory):
-    from .conftest import build_sample
+    from kg.merge import merge_into
+
+    from .conftest import build_sample, claim_triples
 
     folder = tmp_path_factory.mktemp("sample")
     paths = [folder / "graph.ttl", folder / "graph.trig"]
+    graph = merge_into(build_sample(), claim_triples())
     for path in paths:
-        write_rdf(build_sample(), path)
+        write_rdf(graph, path)
     return paths
 
 
@@ -74,3 +83,57 @@ def test_docs_query_same_nonempty_answers_on_the_sample(sample_files, index):
 def test_docs_people_query_finds_xu_liang_in_the_seed(seed_files):
     result = run_query(seed_files[0], doc_queries()[0])
     assert "Xu Liang" in {str(row[1]) for row in result.rows}
+
+
+def test_docs_claim_queries_find_who_said_and_who_denied_in_the_build(seed_files):
+    said = next(q for q in doc_queries() if 'kgv:stance "asserted"' in q)
+    denied = next(q for q in doc_queries() if 'kgv:stance "denied"' in q)
+    for engine in ENGINES:
+        speakers = {str(row[0]) for row in run_query(seed_files[0], said, engine=engine).rows}
+        assert {"John Howard", "Peter Ryan"} <= speakers
+        rows = run_query(seed_files[0], denied, engine=engine).rows
+        assert rows and {str(row[3]) for row in rows} == {"army"}
+
+
+# --- the same queries through `kg query` (both engines) and `kg serve` ------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_endpoint(seed_files):
+    from tests.export.test_serve import kg_serve
+
+    with kg_serve(seed_files[0]) as (url, _process, _output):
+        yield url + "sparql"
+
+
+def _cli_answers(path: Path, query: str, engine: str):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.export.test_serve import graph_answers, json_answers
+
+    done = CliRunner().invoke(app, ["query", str(path), query, "--format", "json",
+                                    "--engine", engine])
+    assert done.exit_code == 0, done.output
+    if query.split()[0] in ("CONSTRUCT", "DESCRIBE"):
+        return graph_answers(done.stdout.encode("utf-8"), "json-ld")
+    return json_answers(json.loads(done.stdout))
+
+
+def _served_answers(endpoint: str, query: str):
+    from tests.export.test_serve import graph_answers, json_answers, post
+
+    graph = query.split()[0] in ("CONSTRUCT", "DESCRIBE")
+    status, _, body = post(endpoint, {"query": query},
+                           "application/n-triples" if graph else None)
+    assert status == 200, body
+    return graph_answers(body, "nt") if graph else json_answers(json.loads(body))
+
+
+@pytest.mark.parametrize("index", range(len(doc_queries())))
+def test_docs_query_same_answers_through_kg_query_and_kg_serve(seed_files, seed_endpoint, index):
+    query = doc_queries()[index]
+    expected = _answers(run_query(seed_files[0], query, engine="rdflib"))
+    for engine in ENGINES:
+        assert _cli_answers(seed_files[0], query, engine) == expected, engine
+    assert _served_answers(seed_endpoint, query) == expected

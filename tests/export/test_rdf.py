@@ -32,7 +32,15 @@ from kg.merge import add_document, merge_into
 from kg.model import KnowledgeGraph
 from kg.stats import summary
 
-from .conftest import KUAISHOU, OPENAI, XU, build_sample, make_triple, sample_triples
+from .conftest import (
+    KUAISHOU,
+    OPENAI,
+    XU,
+    build_sample,
+    claim_triples,
+    make_triple,
+    sample_triples,
+)
 
 ENT = DEFAULT_BASE + "entity/"
 REL = DEFAULT_BASE + "relation/"
@@ -228,6 +236,100 @@ def test_relation_iri_ends_in_an_xml_name(predicate):
 def test_relation_iri_distinct_predicates_distinct_iris():
     predicates = ["a b", "a_b", "a  b", "A b", "a b ", "a/1", "a%2F1"]
     assert len({relation_iri(p) for p in predicates}) == len(predicates)
+
+
+# --- claims: who said what -------------------------------------------------------------------
+
+
+def _claims_graph() -> KnowledgeGraph:
+    graph = merge_into(build_sample(), claim_triples())
+    graph.nodes["xu liang"].update(alias_rules={"Mr Xu": ["honorific", "surname"]},
+                                   honorifics=["Mr"], roles=["Chief Executive"])
+    graph.add_node("spokesman@news/other.txt", label="spokesman", forms={"spokesman": 1},
+                   types={}, mentions=1, aliases=[], type=None, alias_rules={}, honorifics=[],
+                   roles=[], scope="news/other.txt")
+    return graph
+
+
+def _plain(rdf, subject: str, predicate: str, obj: str) -> bool:
+    return (URIRef(ENT + subject), URIRef(REL + predicate), URIRef(ENT + obj)) in rdf
+
+
+def test_to_rdf_claims_are_statements_linked_to_their_speaker():
+    rdf = to_rdf(_claims_graph())
+    assert not _plain(rdf, "OpenAI", "open_office_in", "Beijing")  # Sam Altman said it
+    assert not _plain(rdf, "Kuaishou", "copy", "Sora")  # Kuaishou denied it
+    assert _plain(rdf, "Xu_Liang", "found", "Kuaishou")
+    said = next(rdf.subjects(KGV.reportedBy, Literal("say")))
+    assert rdf.value(said, KGV.attributedTo) == URIRef(ENT + "Sam_Altman")
+    assert rdf.value(said, KGV.stance) == Literal("asserted")
+    statement = next(rdf.subjects(KGV.mention, said))
+    assert rdf.value(statement, KGV.asserted).toPython() is False
+    assert rdf.value(statement, KGV.attributedTo) == URIRef(ENT + "Sam_Altman")
+    denied = next(rdf.subjects(KGV.stance, Literal("denied")))
+    assert rdf.value(denied, KGV.attributedTo) == URIRef(ENT + "Kuaishou")
+    xu = URIRef(ENT + "Xu_Liang")
+    assert rdf.value(xu, KGV.honorific) == Literal("Mr")
+    assert rdf.value(xu, KGV.role) == Literal("Chief Executive")
+    assert json.loads(rdf.value(xu, KGV.aliasRules)) == {"Mr Xu": ["honorific", "surname"]}
+    scoped = next(rdf.subjects(KGV.key, Literal("spokesman@news/other.txt")))
+    assert rdf.value(scoped, KGV.scope) == document_iri("news/other.txt")
+
+
+def test_assert_claims_asserts_claims_but_never_denials_or_negations(tmp_path):
+    graph = _claims_graph()
+    path = tmp_path / "graph.ttl"
+    write_rdf(graph, path, assert_claims=True)
+    rdf = _union(parse_rdf(path))
+    assert _plain(rdf, "OpenAI", "open_office_in", "Beijing")
+    assert not _plain(rdf, "Kuaishou", "copy", "Sora")
+    assert not _plain(rdf, "Kuaishou", "rival", "OpenAI")  # negated
+    assert (URIRef(DEFAULT_BASE), KGV.assertsClaims, Literal(True)) in rdf
+    loaded = read_rdf(path)
+    assert loaded.graph["assert_claims"] is True
+    again = tmp_path / "again.ttl"
+    write_rdf(loaded, again)  # the graph remembers how it was written
+    assert again.read_bytes() == path.read_bytes()
+    write_rdf(loaded, again, assert_claims=False)
+    assert not _plain(_union(parse_rdf(again)), "OpenAI", "open_office_in", "Beijing")
+
+
+@pytest.mark.parametrize("extension", [".ttl", ".nq", ".trig", ".jsonld", ".rdf"])
+def test_claims_and_identity_attributes_round_trip(tmp_path, extension):
+    graph = _claims_graph()
+    path = tmp_path / f"graph{extension}"
+    write_rdf(graph, path)
+    loaded = read_rdf(path)
+    assert _node_dicts(loaded) == _node_dicts(graph)
+    assert _edge_dicts(loaded) == _edge_dicts(graph)
+    records = [p for _, _, d in loaded.edges(data=True) for p in d["provenance"]]
+    assert {(p.attributed_to, p.reported_by, p.stance) for p in records if p.reported_by} == {
+        ("sam altman", "say", "asserted"), ("kuaishou", "deny", "denied")}
+    again = tmp_path / f"again{extension}"
+    write_rdf(loaded, again)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_identity_rules_of_a_mention_round_trip_in_order(tmp_path):
+    from dataclasses import replace
+
+    graph = build_sample()
+    data = graph.edges["xu liang", "kuaishou", "found"]
+    data["provenance"][0] = replace(data["provenance"][0], subject_rules=("surname", "honorific"),
+                                    object_rules=("acronym",), conditional=True)
+    path = tmp_path / "graph.nt"
+    write_rdf(graph, path)
+    assert '"surname+honorific"' in path.read_text(encoding="utf-8")
+    assert _edge_dicts(read_rdf(path)) == _edge_dicts(graph)
+
+
+def test_read_rdf_of_an_older_file_derives_asserted(tmp_path, sample_graph):
+    path = tmp_path / "graph.nt"
+    write_rdf(sample_graph, path)
+    older = [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+             if "#asserted>" not in line]
+    path.write_text("".join(older), encoding="utf-8")
+    assert _edge_dicts(read_rdf(path)) == _edge_dicts(sample_graph)
 
 
 # --- round trips ------------------------------------------------------------------------------
@@ -485,7 +587,7 @@ def test_read_rdf_foreign_graph_without_kg_terms(tmp_path):
     graph = read_rdf(path)
     assert dict(graph.nodes["alpha"]) == {
         "forms": {"Alpha": 1}, "types": {}, "mentions": 1, "label": "Alpha", "aliases": [],
-        "type": None,
+        "type": None, "alias_rules": {}, "honorifics": [], "roles": [], "scope": None,
     }
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from extract.carb import carb_line, parse_tokenised
-from extract.confidence import WEIGHTS, features, fit, score_fact
-from extract.rules import fact_triples, iter_facts
+from extract.confidence import GRAPH_ONLY, WEIGHTS, features, fit, score_fact, score_from
+from extract.rules import constructions, iter_facts
+from extract.triples import fact_triples
 from tests.extract.parses import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,8 +36,28 @@ def test_score_fact_in_unit_interval_and_uses_fitted_weights():
     names = features(fact)
     assert "cons=svo" in names and "bias" in names
     assert 0.0 < score_fact(fact) < 1.0
-    assert score_fact(fact, {"bias": 0.0}) == 0.5
+    assert score_fact(fact) == score_from(WEIGHTS, names)
+    assert score_from({"bias": 0.0}, names) == 0.5
     assert any(name in WEIGHTS for name in names)
+
+
+def test_every_construction_has_a_fitted_weight():
+    missing = [name for name in constructions()
+               if f"cons={GRAPH_ONLY.get(name, name)}" not in WEIGHTS]
+    assert not missing, f"no fitted weight for {missing}: run benchmarks/carb/fit_confidence.py"
+    # A graph-only construction borrows the weight of one that Open IE output has.
+    assert all(f"cons={borrowed}" in WEIGHTS and borrowed not in GRAPH_ONLY
+               for borrowed in GRAPH_ONLY.values())
+
+
+def test_a_construction_without_a_fitted_weight_fails_loudly():
+    doc = parse(
+        "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON founded/1/ROOT/VERB/VBD/found Acme/1/dobj/PROPN/NNP/"
+        "Acme/B-ORG ./1/punct/PUNCT/."
+    )
+    (fact,) = iter_facts(doc[:])
+    with pytest.raises(ValueError, match="'brand_new'.*fit_confidence"):
+        score_fact(replace(fact, construction="brand_new"))
 
 
 def test_fit_learns_the_direction_of_a_feature():

@@ -1,10 +1,21 @@
-"""Rule logic on hand-built parses: one row per construction, independent of the model."""
+"""Rule logic on hand-built parses: one row per construction, independent of the model.
+
+The same constructions on real sentences through the real model: test_constructions.py.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.rules import extract_openie_sentence, extract_sentence, fact_triples, iter_facts
+from extract.clauses import SUBJECT_RULES, read_clause, subjects
+from extract.rules import (
+    CLAUSE_RULES,
+    OPENIE_PHRASE_RULES,
+    PHRASE_RULES,
+    clause_facts,
+    iter_facts,
+)
+from extract.triples import extract_openie_sentence, extract_sentence, fact_triples
 from tests.extract.parses import parse
 
 # (name, parse, expected (subject label, predicate, object label, construction) facts)
@@ -99,10 +110,10 @@ CASES = [
         {("Xu", "found", "Acme", "svo"), ("Xu", "fund", "startups", "conj")},
     ),
     (
-        "possessive keeps a link to the owner",
+        "possessive names the owner in the graph, no tautology",
         "China/3/poss/PROPN/NNP/China/B-GPE 's/0/case/PART/POS big/3/amod/ADJ/JJ "
         "giants/4/nsubj/NOUN/NNS/giant grow/4/ROOT/VERB/VBP/grow ./4/punct/PUNCT/.",
-        {("China", "have", "China's big giants", "possessive")},
+        set(),
     ),
     (
         "bare pronoun argument is dropped",
@@ -184,17 +195,21 @@ def test_extract_sentence_keeps_prepositional_phrases_as_extra():
         "teach at", "Tsinghua", ("in 2010",))
 
 
-def test_title_before_a_name_is_a_copula():
+def test_title_before_a_name_is_the_persons_role_not_a_node():
     doc = parse(
         "Bond/1/nsubj/PROPN/NNP/Bond/B-PERSON thanked/1/ROOT/VERB/VBD/thank "
         "former/5/amod/ADJ/JJ Attorney/5/compound/PROPN/NNP/Attorney "
         "Todd/5/compound/PROPN/NNP/Todd/B-PERSON Graves/1/dobj/PROPN/NNP/Graves/I-PERSON "
         "./1/punct/PUNCT/."
     )
+    triples = list(extract_sentence(doc[:], document="d"))
     facts = {(t.subject.label, t.predicate, t.object.label, t.provenance.object_text,
-              t.provenance.construction) for t in extract_sentence(doc[:], document="d")}
-    assert ("Todd Graves", "be", "Attorney", "former Attorney", "title") in facts
-    assert ("Bond", "thank", "Todd Graves", "former Attorney Todd Graves", "svo") in facts
+              t.provenance.construction) for t in triples}
+    assert facts == {("Bond", "thank", "Todd Graves", "former Attorney Todd Graves", "svo")}
+    assert triples[0].object.role == "former Attorney"
+    openie = {(t.provenance.subject_text, t.predicate, t.provenance.object_text,
+               t.provenance.construction) for t in extract_openie_sentence(doc[:], document="d")}
+    assert ("Todd Graves", "be", "former Attorney", "title") in openie
 
 
 def test_copula_with_of_complement_folds_the_noun():
@@ -214,9 +229,12 @@ def test_say_verb_takes_a_clause_written_before_it():
         "Lawyers/1/nsubj/NOUN/NNS/lawyer appeal/3/ccomp/VERB/VBP/appeal ,/3/punct/PUNCT/, "
         "says/3/ROOT/VERB/VBZ/say Burr/3/nsubj/PROPN/NNP/Burr/B-PERSON ./3/punct/PUNCT/."
     )
-    triples = list(extract_sentence(doc[:], document="d"))
-    assert [(t.subject.label, t.predicate, t.provenance.object_text) for t in triples] == [
-        ("Burr", "say", "Lawyers appeal")]
+    openie = list(extract_openie_sentence(doc[:], document="d"))
+    assert [(t.subject.label, t.predicate, t.provenance.object_text) for t in openie] == [
+        ("Burr", "says", "Lawyers appeal")]
+    # The graph has no clause node: the clause has no fact of its own here (no object), and
+    # "says" only reports it.
+    assert list(extract_sentence(doc[:], document="d")) == []
 
 
 def test_openie_extractor_keeps_relation_as_written_and_pronouns():
@@ -244,3 +262,155 @@ def test_openie_extractor_adds_noun_prepositions_the_graph_skips():
               for t in extract_openie_sentence(doc[:], document="d")}
     assert ("be in", "Japan") not in graph
     assert ("businesses", "be in", "Japan") in openie  # "be" matches any form of "be"
+
+
+# Subject rules: where a clause without a subject of its own finds one.
+SUBJECTS = [
+    ("relcl", "services/0/ROOT/NOUN/NNS/service rivaling/0/relcl/VERB/VBG/rival "
+              "Sora/1/dobj/PROPN/NNP/Sora", 1, ["services"]),
+    ("acl", "difficulties/0/ROOT/NOUN/NNS/difficulty faced/0/acl/VERB/VBN/face by/1/agent/ADP/IN "
+            "firms/2/pobj/NOUN/NNS/firm", 1, ["difficulties"]),
+    ("conj", "Xu/1/nsubj/PROPN/NNP/Xu founded/1/ROOT/VERB/VBD/found Acme/1/dobj/PROPN/NNP/Acme "
+             "and/1/cc/CCONJ/CC sold/1/conj/VERB/VBD/sell shares/4/dobj/NOUN/NNS/share", 4, ["Xu"]),
+    ("xcomp", "Army/1/nsubj/NOUN/NN/army used/1/ROOT/VERB/VBD/use drones/1/dobj/NOUN/NNS/drone "
+              "to/4/aux/PART/TO strike/1/xcomp/VERB/VB/strike sites/4/dobj/NOUN/NNS/site", 4,
+     ["Army"]),
+    ("advcl", "Rebels/1/nsubj/NOUN/NNS/rebel attacked/1/ROOT/VERB/VBD/attack town/1/dobj/NOUN/NN "
+              ",/1/punct/PUNCT/, killing/1/advcl/VERB/VBG/kill people/4/dobj/NOUN/NNS/people", 4,
+     ["Rebels"]),
+    ("pcomp", "Troops/1/nsubj/NOUN/NNS/troop left/1/ROOT/VERB/VBD/leave city/1/dobj/NOUN/NN "
+              "before/1/prep/ADP/IN destroying/3/pcomp/VERB/VBG/destroy bridge/4/dobj/NOUN/NN", 4,
+     ["Troops"]),
+]
+
+
+def test_subject_rules_are_tried_in_their_table_order():
+    assert [rule.name for rule in SUBJECT_RULES] == [name for name, *_ in SUBJECTS]
+
+
+@pytest.mark.parametrize(("name", "spec", "verb", "expected"), SUBJECTS,
+                         ids=[s[0] for s in SUBJECTS])
+def test_subject_rule_lends_the_clause_a_subject(name, spec, verb, expected):
+    doc = parse(spec)
+    heads, how = subjects(doc[verb])
+    assert ([t.text for t in heads], how) == (expected, name)
+    assert [rule.name for rule in SUBJECT_RULES if rule.applies_to(doc[verb])] == [name]
+
+
+@pytest.mark.parametrize(("spec", "verb"), [
+    # A finite verb modifying a noun is no participle: no subject is lent.
+    ("difficulties/0/ROOT/NOUN/NNS/difficulty face/0/acl/VERB/VBP/face firms/1/dobj/NOUN/NNS",
+     1),
+    ("Rebels/1/nsubj/NOUN/NNS/rebel attacked/1/ROOT/VERB/VBD/attack ,/1/punct/PUNCT/, "
+     "kill/1/advcl/VERB/VBP/kill people/3/dobj/NOUN/NNS/people", 3),
+])
+def test_subject_rules_lend_nothing_outside_their_pattern(spec, verb):
+    assert subjects(parse(spec)[verb]) == ([], None)
+
+
+def test_a_clause_borrowing_from_a_borrowing_clause_keeps_the_inner_name():
+    doc = parse(
+        "services/0/ROOT/NOUN/NNS/service that/3/nsubj/PRON/WDT could/3/aux/AUX/MD "
+        "rival/0/relcl/VERB/VB/rival Sora/3/dobj/PROPN/NNP/Sora and/3/cc/CCONJ/CC "
+        "win/3/conj/VERB/VB/win deals/6/dobj/NOUN/NNS/deal"
+    )
+    heads, how = subjects(doc[6])
+    assert ([t.text for t in heads], how) == (["services"], "relcl")
+
+
+def test_read_clause_records_subjects_verb_group_negation_and_modality():
+    doc = parse(
+        "Services/4/nsubj/NOUN/NNS/service could/4/aux/AUX/MD also/4/advmod/ADV/RB "
+        "not/4/neg/PART/RB rival/4/ROOT/VERB/VB/rival Sora/4/dobj/PROPN/NNP/Sora "
+        "in/4/prep/ADP/IN 2025/6/pobj/NUM/CD ./4/punct/PUNCT/."
+    )
+    clause = read_clause(doc[4])
+    assert [t.text for t in clause.subjects] == ["Services"]
+    assert (clause.borrowed, clause.passive, clause.negated, clause.modality) == (
+        None, False, True, "could")
+    assert clause.words == ("rival",)
+    assert sorted(t.i for t in clause.verb_group) == [1, 2, 3, 4]
+    assert [t.text for t in clause.objects] == ["Sora"]
+    assert [t.text for t in clause.preps] == ["in"]
+    (fact,) = clause_facts(clause)
+    assert (fact.relation, fact.negated, fact.modality, fact.verb.i) == (
+        "could also not rival", True, "could", 4)
+
+
+@pytest.mark.parametrize("spec", [
+    "Acme/1/nsubj/PROPN/NNP/Acme grew/1/amod/VERB/VBD/grow",  # not a clause label
+    "grew/0/ROOT/VERB/VBD/grow fast/0/advmod/ADV/RB/fast",  # no subject anywhere
+])
+def test_read_clause_gives_none_without_a_clause_and_subject(spec):
+    doc = parse(spec)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    assert read_clause(verb) is None
+
+
+# (construction the first applying clause rule records, parse, index of the clause's verb)
+CLAUSE_SHAPES = [
+    ("light_verb", CASES[10][1], 1),
+    ("svo", CASES[0][1], 2),
+    ("prep", CASES[3][1], 1),
+    ("copula", "The/1/det/DET/DT promise/2/nsubj/NOUN/NN remains/2/ROOT/VERB/VBZ/remain "
+               "undeterred/2/acomp/ADJ/JJ ./2/punct/PUNCT/.", 2),
+    ("ccomp", "Xu/1/nsubj/PROPN/NNP/Xu said/1/ROOT/VERB/VBD/say Acme/3/nsubj/PROPN/NNP/Acme "
+              "grew/1/ccomp/VERB/VBD/grow ./1/punct/PUNCT/.", 1),
+]
+
+
+def test_clause_rules_are_tried_in_their_table_order():
+    assert [rule.name for rule in CLAUSE_RULES] == [name for name, *_ in CLAUSE_SHAPES]
+
+
+@pytest.mark.parametrize(("name", "spec", "verb"), CLAUSE_SHAPES,
+                         ids=[s[0] for s in CLAUSE_SHAPES])
+def test_first_clause_rule_that_applies_emits(name, spec, verb):
+    clause = read_clause(parse(spec)[verb])
+    first = next(rule for rule in CLAUSE_RULES if rule.applies_to(clause))
+    assert first.name == name
+    facts = list(clause_facts(clause))
+    assert facts and {fact.construction for fact in facts} == {name}
+    assert [(f.subject.i, f.predicate) for f in first.emit(clause)] == [
+        (f.subject.i, f.predicate) for f in facts]
+
+
+def test_a_later_rule_that_also_applies_emits_nothing():
+    doc = parse(
+        "Xu/1/nsubj/PROPN/NNP/Xu taught/1/ROOT/VERB/VBD/teach students/1/dobj/NOUN/NNS/student "
+        "at/1/prep/ADP/IN Tsinghua/3/pobj/PROPN/NNP/Tsinghua ./1/punct/PUNCT/."
+    )
+    clause = read_clause(doc[1])
+    assert [rule.name for rule in CLAUSE_RULES if rule.applies_to(clause)] == ["svo", "prep"]
+    (fact,) = clause_facts(clause)
+    assert (fact.predicate, fact.object.text, fact.extra) == ("teach", "students", [(3, 5)])
+
+
+def test_phrase_rule_patterns_match_their_tokens_only():
+    doc = parse(CASES[5][1])  # "Xu Liang, a seasoned AI entrepreneur spoke."
+    names = {rule.name: [t.text for t in doc if rule.applies_to(t)]
+             for rule in OPENIE_PHRASE_RULES}
+    assert names == {"apposition": ["entrepreneur"], "possessive": [], "noun_prep": [],
+                     "title": ["Xu"]}
+    assert [rule.name for rule in PHRASE_RULES] == ["apposition"]
+    assert [rule.name for rule in OPENIE_PHRASE_RULES] == [
+        "apposition", "possessive", "noun_prep", "title"]
+
+
+def test_bracketed_acronym_is_an_alias_not_an_apposition():
+    doc = parse(
+        "Firms/1/nsubj/NOUN/NNS/firm build/1/ROOT/VERB/VBP/build Large/4/compound/PROPN/NNP "
+        "Language/4/compound/PROPN/NNP Models/1/dobj/PROPN/NNPS/Models (/6/punct/PUNCT/-LRB- "
+        "LLMs/4/appos/PROPN/NNPS/LLMs )/6/punct/PUNCT/-RRB-"
+    )
+    assert [f.construction for f in iter_facts(doc[:])] == ["svo"]
+
+
+@pytest.mark.parametrize("table", [PHRASE_RULES, OPENIE_PHRASE_RULES],
+                         ids=["graph", "openie"])
+def test_token_rules_index_offers_every_rule_that_applies_in_table_order(table):
+    for _name, spec, _expected in CASES:
+        for token in parse(spec):
+            offered = [rule.name for rule in table.for_token(token) if rule.applies_to(token)]
+            assert offered == [rule.name for rule in table if rule.applies_to(token)]
+    assert table.names == tuple(rule.name for rule in table) and len(table) == len(table.names)

@@ -21,7 +21,7 @@ def _facts(triples):
         ("Xu Liang founded a company.", ("Xu Liang", "found", "company")),
         ("Restrictions stem from trade tensions.", ("Restrictions", "stem from", "trade tensions")),
         ("Chinese companies are diligently working towards the creation of new models.",
-         ("Chinese companies", "work towards", "creation")),
+         ("Chinese companies", "work towards", "creation of new models")),
         ("China is on the cusp of releasing generative AI services that could rival the likes "
          "of Sora in mere months.", ("generative AI services", "rival", "Sora")),
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
@@ -84,7 +84,9 @@ def test_extract_resolves_he_to_the_one_person_named(nlp):
 
 def test_extract_arguments_are_content_words(nlp):
     text = "It is this. He said that. There are 3. Xu Liang founded a company."
-    for triple in _triples(nlp, text):
+    triples = _triples(nlp, text)
+    assert triples, "the last sentence has a fact; a check over no triples checks nothing"
+    for triple in triples:
         for arg in (triple.subject, triple.object):
             assert arg.label.lower() not in {"it", "this", "he", "that", "there", "3", ""}
 

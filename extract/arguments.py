@@ -1,0 +1,73 @@
+"""From an argument's head token to the graph's argument: pronouns resolved, names identified.
+
+The rules find which tokens head a triple's subject and object; this module says which node
+each one is. A pronoun or demonstrative phrase is first resolved (:mod:`extract.coref`; an
+unresolved one gives None and the triple is dropped), then the phrase is identified
+(:mod:`extract.entities`). A possessive pronoun resolved with confidence names its owner in
+the label ("its profit" after "the Commonwealth Bank" -> "Commonwealth Bank's profit"), so
+the node says whose profit it is instead of being a bare, document-bound noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from extract.coref import has_demonstrative, resolve
+from extract.entities import describe
+from extract.phrases import PRONOUNS, is_content_argument
+from kg.merge import SCOPE_MARK, canonical_key
+from kg.model import Argument
+
+__all__ = ["graph_argument", "needs_antecedent"]
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def needs_antecedent(token: Token) -> bool:
+    """True for a pronoun ("he", "it", "which") or a demonstrative phrase ("these firms")."""
+    return token.lower_ in PRONOUNS or token.pos_ == "PRON" or has_demonstrative(token)
+
+
+def _owned(argument: Argument, head: Token, document: str) -> Argument:
+    """``argument`` with its possessive pronoun's owner in label and key, when resolved."""
+    possessor = next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
+                     None)
+    if possessor is None:
+        return argument
+    owner_head = resolve(possessor)
+    owner = describe(owner_head, document) if owner_head is not None else None
+    if owner is None or owner.scope is not None or owner.key == canonical_key(argument.label):
+        return argument
+    base = argument.key.rsplit(SCOPE_MARK, 1)[0] if argument.scope else argument.key
+    return replace(
+        argument,
+        label=f"{owner.label}'s {argument.label}",
+        key=canonical_key(f"{owner.key}'s {base}"),
+        rules=tuple(sorted({*argument.rules, "possessive_pronoun"} - {"document_scope"})),
+        scope=None,
+    )
+
+
+def graph_argument(token: Token, document: str) -> Argument | None:
+    """The graph argument headed by ``token`` in ``document``, or None when it names nothing.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("The Commonwealth Bank cut jobs. It said its profit rose.")
+    >>> graph_argument(doc[6], "news.txt").key
+    'commonwealth bank'
+    >>> graph_argument(doc[9], "news.txt").label
+    "Commonwealth Bank's profit"
+    """
+    head = token
+    if needs_antecedent(token):
+        head = resolve(token)
+        if head is None:
+            return None
+    argument = describe(head, document)
+    if argument is None or not is_content_argument(argument.label):
+        return None
+    if head.pos_ in ("NOUN", "PROPN") and argument.type is None:
+        argument = _owned(argument, head, document)
+    return argument

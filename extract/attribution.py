@@ -1,0 +1,287 @@
+"""Whose voice a clause is in: attribution, stance and conditions of the clause around a verb.
+
+A fact is asserted by the text only when its clause stands in the text's own voice. Walking
+up from the clause's verb, the first of these decides otherwise:
+
+* the clause is the complement of a reporting or cognition verb ("Howard **said** the party
+  would split", "officials **believe** ...", "Tel **denied** he ...") -> an attributed claim,
+  its source the verb's subject (or by-agent), its stance from the verb (``denied`` for deny,
+  reject, dispute ...; ``questioned`` for question, doubt, ask ...; else ``asserted``);
+* the clause is the content of a claim-like noun ("**claims** he misled the board",
+  "**reports** that the army had killed civilians") -> attributed; when that noun is the
+  object of a denying verb ("Tel **denied** claims ..."), the stance is ``denied`` and the
+  denier is the source;
+* the clause is what someone is accused of ("officials **accused** Arafat **of** supporting
+  terrorism") -> attributed to the accuser;
+* "**according to** X" on the clause or one above it -> attributed to X;
+* the clause is what a verb asks or keeps its object to do ("police **urged** owners to turn
+  over tapes", "**stopped** them from leaving") -> attributed to whoever asks, not stated;
+* "allegedly", "reportedly" on the verb -> reported, with no named source.
+
+On the way up, an adverbial clause introduced by "if", "unless" ... marks everything below
+it, and the main clause it conditions, as ``conditional``; a question ("...?") is
+``questioned``. Every walk is bounded by the sentence length and compares tokens by index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["Voice", "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "reporting",
+           "voice"]
+
+#: Verbs whose clausal complement is someone's statement or belief, not the text's own.
+REPORTING_VERBS = frozenset(
+    "say tell claim allege deny believe predict warn report state insist argue suggest "
+    "announce add note explain write think expect fear hope estimate assert maintain admit "
+    "acknowledge confirm reveal indicate declare contend concede reckon suspect doubt question "
+    "reject dispute threaten promise speculate feel agree disclose testify swear "
+    "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
+    "conclude decide realise realize learn hear read know find show prove "
+    "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
+    "observe point".split()
+)
+DENYING_VERBS = frozenset("deny reject dispute refute dismiss rebut contest".split())
+QUESTIONING_VERBS = frozenset("question doubt ask wonder query".split())
+#: Nouns whose clausal complement is a claim ("claims he misled", "reports that ...").
+CLAIM_NOUNS = frozenset(
+    "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
+    "accusation statement suspicion theory contention assurance promise warning prediction "
+    "hope view opinion idea notion argument evidence sign indication".split()
+)
+#: Light verbs whose claim-like object makes them verbs of saying: "makes a prediction: ...".
+_LIGHT_VERBS = frozenset({"make", "give", "issue", "offer", "deliver", "voice", "express"})
+#: Claim-like nouns a light verb turns into the verb they mean.
+_NOUN_VERBS = {"prediction": "predict", "statement": "state", "claim": "claim",
+               "announcement": "announce", "warning": "warn", "promise": "promise",
+               "suggestion": "suggest", "allegation": "allege", "accusation": "accuse",
+               "assertion": "assert", "denial": "deny", "forecast": "forecast",
+               "assurance": "assure", "admission": "admit", "pledge": "pledge"}
+#: Verbs whose "of" complement is the accusation: "accused X of doing Y".
+ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".split())
+#: Verbs whose object is asked, told or kept from doing something that need not happen:
+#: "Police urged business owners to turn over videotapes", "stopped them from leaving".
+DIRECTIVE_VERBS = frozenset(
+    "urge ask tell order persuade encourage invite call allow permit want expect require "
+    "advise instruct command beg implore press request authorise authorize enable empower "
+    "train teach "
+    "warn forbid prevent stop ban bar prohibit discourage deter keep".split()
+)
+#: Verbs and adjectives whose complement has not happened: intentions, expectations,
+#: attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likely to").
+INTENTION_WORDS = frozenset(
+    "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "
+    "decide prepare offer need wish plot consider likely unlikely poised set due about "
+    "ready eager willing determined keen able unable".split()
+)
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "assuming",
+                         "supposing", "lest"})
+_HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """How the text presents one clause.
+
+    Attributes:
+        reported_by: The reporting verb or noun ("say", "claim", "according to"), or None
+            when the text states the clause in its own voice.
+        source: Head token of who the clause is attributed to, or None (unknown or not
+            attributed).
+        stance: ``asserted``, ``denied`` or ``questioned``: the source's stance.
+        conditional: The clause holds only under a condition ("if ...").
+        intended: The clause is what someone plans, expects, tries or votes to do ("is
+            expected to vote in favour of banning the group"), not what happened.
+    """
+
+    reported_by: str | None = None
+    source: Token | None = None
+    stance: str = "asserted"
+    conditional: bool = False
+    intended: bool = False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject or by-agent of ``verb`` (the speaker of "X said", "was said by X")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    # "... and warned that ...": a conjoined verb shares its head's subject.
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def reporting(verb: Token) -> str | None:
+    """The verb of saying ``verb`` is ("say"; "predict" for "makes a prediction"), or None."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS:
+        return lemma
+    if lemma in _LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in _NOUN_VERBS:
+                return _NOUN_VERBS[child.lemma_.lower()]
+    return None
+
+
+def _directive(node: Token, head: Token) -> Token | None:
+    """The verb that asks its object to do what clause ``node`` says, if any.
+
+    "urged delegates to pursue development" (an xcomp of a verb with an object), "stopped
+    them from leaving" (a clause after "from"): what is urged or prevented is not stated.
+    """
+    if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE_VERBS and any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        return head
+    if node.dep_ == "pcomp" and head.lower_ == "from" and head.head.i != head.i and (
+        head.head.lemma_.lower() in DIRECTIVE_VERBS
+    ):
+        return head.head
+    return None
+
+
+def _reported_by_dependent(node: Token) -> Token | None:
+    """A verb of saying that hangs from ``node`` and reports it: "The plan will fail, he
+    said", "Xu Liang makes a bold prediction: China is on the cusp ..." (parsed with the
+    reported clause as the head)."""
+    for child in node.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (
+            reporting(child) is not None
+        ) and any(c.dep_ == "nsubj" for c in child.children) and not any(
+            c.dep_ in ("ccomp", "parataxis", "xcomp") for c in child.children
+        ):
+            return child
+    return None
+
+
+def _stance(lemma: str) -> str:
+    if lemma in DENYING_VERBS:
+        return "denied"
+    if lemma in QUESTIONING_VERBS:
+        return "questioned"
+    return "asserted"
+
+
+def _according_to(node: Token) -> Token | None:
+    """X of "according to X" attached to ``node``."""
+    for child in node.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            for to in child.children:
+                if to.lower_ == "to":
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    return None
+
+
+def _is_condition(node: Token) -> bool:
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children
+    )
+
+
+def _claim(noun: Token, conditional: bool) -> Voice:
+    """The voice of the content of a claim-like ``noun`` ("claims he misled the board")."""
+    governor = noun.head
+    lemma = governor.lemma_.lower()
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.i != noun.i and lemma in DENYING_VERBS:
+        return Voice(lemma, _subject(governor), "denied", conditional)
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma in QUESTIONING_VERBS:
+        return Voice(lemma, _subject(governor), "questioned", conditional)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return Voice(noun.lemma_.lower(), owner, "asserted", conditional)
+
+
+def voice(verb: Token) -> Voice:
+    """The :class:`Voice` of the clause headed by ``verb``, found by walking up the parse.
+
+    >>> from extract.pipeline import load_nlp
+    >>> nlp = load_nlp()
+    >>> v = voice(nlp("Tel has denied claims he misled the board.")[5])
+    >>> v.reported_by, v.source.text, v.stance
+    ('deny', 'Tel', 'denied')
+    >>> voice(nlp("If the talks fail, Israel will attack Gaza.")[7]).conditional
+    True
+    >>> voice(nlp("Israel attacked Gaza.")[1])
+    Voice(reported_by=None, source=None, stance='asserted', conditional=False, intended=False)
+    """
+    found = _voice(verb)
+    intended = _intended(verb)
+    return Voice(found.reported_by, found.source, found.stance, found.conditional,
+                 intended) if intended else found
+
+
+def _intended(verb: Token) -> bool:
+    """True when a verb of intention or expectation governs the clause from above."""
+    node = verb
+    for _ in range(len(verb.doc)):
+        head = node.head
+        if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl", "conj"):
+            return False
+        if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl", "dobj",
+                         "acl") and head.lemma_.lower() in INTENTION_WORDS:
+            return True
+        node = head
+    return False
+
+
+def _voice(verb: Token) -> Voice:
+    doc = verb.doc
+    conditional = False
+    if any(c.lower_ in _HEARSAY and c.dep_ == "advmod" for c in verb.children):
+        return Voice(next(c.lower_ for c in verb.children if c.lower_ in _HEARSAY), None,
+                     "asserted", _is_condition(verb))
+    node = verb
+    for _ in range(len(doc)):
+        # "If the talks fail, Israel will attack": the condition governs its head clause.
+        conditional = conditional or _is_condition(node) or any(
+            _is_condition(child) for child in node.children)
+        source = _according_to(node)
+        if source is not None and not source.left_edge.i <= verb.i <= source.right_edge.i:
+            return Voice("according to", source, "asserted", conditional)
+        speaker_verb = _reported_by_dependent(node)
+        if speaker_verb is not None:
+            meaning = reporting(speaker_verb)
+            return Voice(meaning, _subject(speaker_verb), _stance(meaning), conditional)
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+            meaning = reporting(head)
+            if meaning is not None:
+                return Voice(meaning, _subject(head), _stance(meaning), conditional)
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
+            head.lemma_.lower() in CLAIM_NOUNS
+        ) and not _relative(node, head):
+            return _claim(head, conditional)
+        if node.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+            accuser = head.head
+            if accuser.lemma_.lower() in ACCUSING_VERBS:
+                return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted",
+                             conditional)
+        directive = _directive(node, head)
+        if directive is not None:
+            return Voice(directive.lemma_.lower(), _subject(directive), "asserted",
+                         conditional)
+        node = head
+    if doc[verb.sent.end - 1].text == "?" or verb.sent.text.rstrip().endswith("?"):
+        return Voice(None, None, "questioned", conditional)
+    return Voice(None, None, "asserted", conditional)
+
+
+def _relative(clause: Token, noun: Token) -> bool:
+    """True for a relative clause about the noun ("the report that he wrote"), whose gap is the
+    noun itself, rather than a content clause ("the report that he lied")."""
+    if clause.dep_ != "relcl":
+        return False
+    return any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.pos_ == "PRON")
+               for c in clause.children)

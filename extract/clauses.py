@@ -1,0 +1,363 @@
+"""Read a clause once: its subjects, verb group and complements, as a :class:`Clause` record.
+
+:func:`read_clause` walks the parse around one verb and records what every clause rule of
+:mod:`extract.rules` needs. A clause without a subject of its own takes one from the sentence
+around it through one of the :data:`SUBJECT_RULES`, each a construction of its own:
+
+* ``relcl`` -- a relative clause takes the noun it modifies ("services that could rival Sora");
+* ``acl`` -- a participle modifying a noun takes that noun ("difficulties faced by companies");
+* ``conj`` -- a coordinated verb takes its first verb's subject ("Xu founded Acme and funds
+  startups");
+* ``xcomp`` -- an open clausal complement takes its verb's subject ("Xu tries to woo");
+* ``advcl`` -- a participial adverbial clause takes its verb's subject ("..., citing data");
+* ``pcomp`` -- a clause after a preposition takes the nearest verb's subject ("before
+  entering the city").
+
+Every walk moves down the tree or up it by token index, so it ends on any parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Token
+
+from extract.attribution import voice
+from extract.polarity import NEGATING_VERBS, contrastive, negated_by_preposition
+from extract.records import Clause, Pattern, TokenRules
+
+__all__ = [
+    "NEGATIONS",
+    "SubjectRule",
+    "SUBJECT_RULES",
+    "CLAUSE_DEPS",
+    "read_clause",
+    "subjects",
+    "conjuncts",
+    "prep_objects",
+    "has_prep_object",
+    "is_relative",
+]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+#: Words that negate a verb group.
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Verbs that say their object is missing: "lacks funds" -> not (have, funds).
+LACKING_VERBS = frozenset({"lack"})
+#: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
+_SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
+                        "argue", "explain", "announce", "predict", "warn", "insist"})
+#: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+)
+#: Verbs whose object, not subject, does what their prepositional clause says: "accused X of
+#: lying", "stopped X from leaving", "blamed X for losing".
+OBJECT_CONTROL = frozenset(
+    "accuse suspect charge convict acquit clear blame prevent stop ban bar keep prohibit "
+    "discourage deter exempt protect save praise thank congratulate criticise criticize "
+    "punish fine forgive".split()
+)
+#: Verbs whose object does what their open complement says: "urged delegates to pursue",
+#: "persuaded him to leave", "helped al-Qaida establish a camp".
+OBJECT_CONTROL_XCOMP = frozenset(
+    "urge ask tell order persuade encourage invite allow permit force compel oblige require "
+    "advise instruct train teach help enable lead cause get make let want expect need "
+    "convince inspire prompt drive push pressure pressure warn remind authorise authorize "
+    "empower forbid beg implore press request call appoint elect choose name".split()
+)
+#: How deep subject rules may climb from verb to verb: a bound, so any parse ends quickly.
+_MAX_DEPTH = 4
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C"), in pre-order.
+
+    Iterative, so a long chain of conjuncts cannot exhaust the recursion limit; it ends on any
+    tree because each step moves to a child. Coordinated verbs are clauses of their own.
+    """
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed([c for c in node.rights
+                               if c.dep_ == "conj" and c.pos_ not in _VERBAL]))
+    return out
+
+
+def is_relative(token: Token) -> bool:
+    """A relative pronoun or determiner ("which", "who", "whose", "that")."""
+    return token.tag_ in _RELATIVE_TAGS or (token.lower_ == "that" and token.pos_ == "PRON")
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition: its ``pobj`` and their conjuncts, or its ``pcomp``."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return conjuncts(child) if child.dep_ == "pobj" else [child]
+    return []
+
+
+def has_prep_object(prep: Token) -> bool:
+    """Whether :func:`prep_objects` finds anything, without collecting it."""
+    return any(child.dep_ in ("pobj", "pcomp") for child in prep.children)
+
+
+def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
+    """Subjects of a clause modifying a noun: the noun and its conjuncts."""
+    return conjuncts(verb.head), None
+
+
+def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
+    """Subjects of the verb the clause hangs from, and how that verb found them.
+
+    The open complement of a verb of asking, making or letting is about its object ("urged
+    delegates to pursue development", "training them to write articles": object control);
+    elsewhere it is about the subject ("the army used drones to strike the sites").
+    """
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_XCOMP:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0]), None
+    return subjects(verb.head, depth + 1)
+
+
+def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
+    """Subjects of the nearest verb above a prepositional clause ("... before entering")."""
+    # Climb by token index: spaCy makes a new Token object on every access, so
+    # ``node.head is not node`` would never end at the root.
+    node = verb.head
+    while node.head.i != node.i and node.pos_ not in _VERBAL:
+        node = node.head
+    if node.pos_ not in _VERBAL:
+        return [], None
+    if node.lemma_.lower() in OBJECT_CONTROL and verb.head.head.i == node.i:
+        # "accused Arafat of supporting terrorism": Arafat is who supports it.
+        objects = [c for c in node.children if c.dep_ == "dobj"]
+        if objects:
+            return conjuncts(objects[0]), None
+    return subjects(node, depth + 1)[0], None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectRule:
+    """One row of :data:`SUBJECT_RULES`: a construction that lends a clause its subject.
+
+    Attributes:
+        name: The construction; the clause records it as :attr:`Clause.borrowed`.
+        applies_to: The trigger, a pattern over the clause's verb.
+        find: ``(verb, depth) -> (subjects, how the clause lent from found them)``.
+    """
+
+    name: str
+    applies_to: Pattern
+    find: Callable[[Token, int], tuple[list[Token], str | None]]
+
+
+#: Where a clause without a subject of its own finds one, tried in order; the first pattern
+#: that matches the clause's verb decides.
+SUBJECT_RULES: TokenRules[SubjectRule] = TokenRules(
+    SubjectRule("relcl", Pattern(dep=frozenset({"relcl"}), head_pos=_NOMINAL), _modified_noun),
+    SubjectRule("acl", Pattern(dep=frozenset({"acl"}), head_pos=_NOMINAL, tag=_PARTICIPLES),
+                _modified_noun),
+    SubjectRule("conj", Pattern(dep=frozenset({"conj"}), head_pos=_VERBAL, attached=True),
+                _head_verb_subjects),
+    SubjectRule("xcomp", Pattern(dep=frozenset({"xcomp"}), head_pos=_VERBAL, attached=True),
+                _head_verb_subjects),
+    SubjectRule("advcl", Pattern(dep=frozenset({"advcl"}), head_pos=_VERBAL, tag=_PARTICIPLES,
+                                 attached=True), _head_verb_subjects),
+    SubjectRule("pcomp", Pattern(dep=frozenset({"pcomp"})), _nearest_verb_subjects),
+)
+
+
+def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
+    """The subject heads of ``verb`` and, when they come from outside its clause, how.
+
+    The second value names the subject rule (or ``relcl`` for a relative pronoun subject)
+    that found them, None for the verb's own subjects or when there are none. A clause that
+    borrows from a clause that itself borrowed keeps the inner name ("services that rival
+    Sora and *win* ..." is ``relcl``); ``pcomp`` always names itself.
+    """
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        heads: list[Token] = []
+        how = None
+        for subject in own:
+            if is_relative(subject) and verb.dep_ == "relcl":
+                heads.extend(conjuncts(verb.head))
+                how = "relcl"
+            else:
+                heads.extend(conjuncts(subject))
+        return heads, how
+    if depth > _MAX_DEPTH:
+        return [], None
+    for rule in SUBJECT_RULES.for_token(verb):
+        if rule.applies_to(verb):
+            heads, how = rule.find(verb, depth)
+            return heads, (how or rule.name) if heads else None
+    return [], None
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """Auxiliaries and negations of ``verb``; a coordinated verb shares its first verb's."""
+    own = [c for c in verb.lefts if c.dep_ in _AUX_DEPS]
+    own += [c for c in verb.rights if c.dep_ == "neg"]
+    if not any(c.dep_ in ("aux", "auxpass") for c in own) and verb.dep_ == "conj":
+        head = verb.head
+        if head.pos_ in _VERBAL and not any(c.dep_ in _SUBJECT_DEPS for c in verb.lefts):
+            own += [c for c in head.lefts if c.dep_ in ("aux", "auxpass")]
+    return own
+
+
+def read_clause(verb: Token) -> Clause | None:
+    """The clause headed by ``verb``, or None when ``verb`` heads no clause with a subject.
+
+    ``verb`` is a VERB, a copular AUX heading a clause, or a word the tagger mistook for an
+    adjective or noun but that takes a direct object. An xcomp whose verb has no object of its
+    own is read as part of that verb's clause ("tries to woo"), not as a clause of its own.
+    """
+    if verb.dep_ not in CLAUSE_DEPS:
+        return None
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBAL and not any(
+        c.dep_ in _OBJECT_DEPS or c.dep_ == "dative" for c in verb.head.children
+    ):
+        return None
+    heads, borrowed = subjects(verb)
+    if not heads:
+        return None
+    auxes = _auxiliaries(verb)
+    # "not just about X but also about Y" denies nothing; "left without paying" does.
+    negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
+                  for a in auxes) or negated_by_preposition(verb)
+    modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
+    group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
+    # "could also help", "already is doing", "usually consisted": adverbs inside the verb
+    # group belong to it.
+    first = min((a.i for a in auxes), default=verb.i - 1)
+    group += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
+              and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        borrowed == "acl" and verb.tag_ == "VBN")
+    head, words, chain_negated = _chain(verb, passive, group)
+    return _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
+                        modality, words, group)
+
+
+def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[str], bool]:
+    """Follow the xcomp chain from ``verb``: "tries to woo", "is able to service".
+
+    Appends the chain's tokens to ``group``; returns the last verb, the predicate's words and
+    whether a "not" inside the chain negates it ("tries not to"). Each step moves to a child
+    or grandchild, so the walk ends on any tree.
+    """
+    words: list[str] = ["be", verb.lower_] if passive else [verb.lemma_.lower()]
+    negated = False
+    if not passive and words[0] in LACKING_VERBS:
+        words, negated = ["have"], True  # "lacks funds": does not have them
+    head = verb
+    while True:
+        group.append(head)
+        for child in head.children:
+            if child.dep_ == "prt":
+                words.append(child.lower_)
+                group.append(child)
+        nxt = None
+        if not any(c.dep_ in _OBJECT_DEPS for c in head.children):
+            nxt = next((c for c in head.rights if c.dep_ == "xcomp" and c.pos_ in _VERBAL),
+                       None)
+        acomp = next((c for c in head.children if c.dep_ == "acomp"), None)
+        if nxt is None and acomp is not None and head.lemma_ == "be":
+            # "is able to service": the adjective and its xcomp join the relation.
+            nxt = next((c for c in acomp.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"),
+                       None)
+            if nxt is not None:
+                group.append(acomp)
+                words.append(acomp.lower_)
+        if nxt is None:
+            return head, words, negated
+        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]
+        group += to
+        if words == [head.lemma_.lower()] and words[0] in NEGATING_VERBS:
+            # "failed to stop the attack": the attack was not stopped.
+            words, negated = [], not negated
+        else:
+            words += [t.lower_ for t in to]
+        words.append(nxt.lemma_.lower())
+        negated = negated != any(t.dep_ == "neg" for t in to)
+        head = nxt
+
+
+def _complements(
+    verb: Token,
+    head: Token,
+    heads: list[Token],
+    borrowed: str | None,
+    passive: bool,
+    negated: bool,
+    modality: str | None,
+    words: list[str],
+    group: list[Token],
+) -> Clause:
+    """Collect the complements of ``head`` and build the clause record."""
+    objects: list[Token] = []
+    preps: list[Token] = []
+    datives: list[Token] = []
+    complement: Token | None = None
+    acomp: Token | None = None
+    for child in head.children:
+        dep = child.dep_
+        if dep in _OBJECT_DEPS:
+            objects.extend(conjuncts(child))
+        elif dep == "prep" or (dep == "agent" and child.i > head.i):
+            preps.append(child)
+        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in _SAY_VERBS):
+            complement = child
+        elif dep == "acomp" and child.lower_ not in words:
+            acomp = child
+        elif dep == "dative":
+            datives.append(child)
+        elif dep in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+            # "this year", "That night": time written as a noun phrase is a further argument.
+            preps.append(child)
+    if head.i != verb.i:
+        # Prepositions attached to the first verb of a chain still belong to the fact.
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    if borrowed is None and verb.dep_ == "relcl":
+        # The relative pronoun is the object: "the book that he wrote", "the city in which".
+        if any(is_relative(o) for o in objects):
+            objects = [o for o in objects if not is_relative(o)] + conjuncts(verb.head)
+            borrowed = "relcl"
+        elif not objects:
+            for n, prep in enumerate(preps):
+                if any(is_relative(p) for p in prep_objects(prep)):
+                    preps.insert(0, preps.pop(n))
+                    borrowed = "relcl"
+                    break
+    # The by-agent first, then prepositions right of the verb, then the rest in text order.
+    preps.sort(key=lambda p: (p.dep_ != "agent", p.dep_ not in ("prep", "agent"), p.i < head.i,
+                              p.i))
+    return Clause(
+        voice=voice(verb),
+        verb=verb,
+        head=head,
+        subjects=tuple(heads),
+        borrowed=borrowed,
+        passive=passive,
+        negated=negated,
+        modality=modality,
+        words=tuple(words),
+        verb_group=tuple(group),
+        objects=tuple(objects),
+        preps=tuple(preps),
+        datives=tuple(datives),
+        acomp=acomp,
+        complement=complement,
+    )

@@ -1,0 +1,390 @@
+"""Which node an argument is: names resolved inside their document, generic nouns kept apart.
+
+A triple's argument becomes a node of the graph by its key. Two mentions are one node when
+their keys are equal, so this module decides identity, one document at a time:
+
+* **Names are nodes; titles are not.** Honorifics ("Mr", "Dr", "Sir", ...) never start a
+  person's key; they are kept on the argument (``honorific``). Role titles written before a
+  name ("Prime Minister John Howard") become the argument's ``role``, never a shared node.
+* **Short forms resolve to the full name in the same document.** A surname or any trailing
+  part of a name ("Arafat", "Mr Arafat", "Arafat's") takes the key of the one longer person
+  name of the document that ends with it ("Yasser Arafat"). When two different people of the
+  document end with it (two Williamses), the short form stays apart, inside its document.
+* **Spelling variants are one key.** Full stops ("George W. Bush"), possessive marks
+  ("Adelaide's Islamic Society") and defined acronyms ("the ABC" after "Australian
+  Broadcasting Corporation (ABC)") are folded into the key.
+* **A bare generic noun stays in its document.** "spokesman", "government" or "area" alone
+  names something different in every article; such a node is scoped to its document (its key
+  ends with ``@<document>``) unless an "of"/"for" complement makes it specific ("development
+  of localized video models"), in which case the complement joins the label.
+
+Every rule that fired is recorded on the argument (``rules``), so the graph can say why two
+strings are one node. See docs/identity.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from extract.aliases import acronym_key
+from extract.phrases import HONORIFICS, entity_label_key, entity_type, label_tokens
+from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
+from kg.model import Argument
+
+__all__ = [
+    "HONORIFICS",
+    "ROLE_WORDS",
+    "describe",
+    "person_parts",
+    "person_names",
+    "person_key",
+    "is_honorific",
+]
+
+#: Words of a role title that spaCy's NER sometimes puts inside a person's name
+#: ("President Robert Mugabe", "Senator Ridgeway"); stripped from the front of a name.
+ROLE_WORDS = frozenset(
+    "president vice prime minister premier chancellor secretary senator sen governor gov "
+    "mayor judge justice chief general gen colonel col major lieutenant lt captain capt "
+    "commander admiral sergeant sgt corporal detective inspector constable officer "
+    "commissioner ambassador king queen prince princess pope bishop archbishop cardinal "
+    "sheikh ayatollah imam rabbi chairman chairwoman spokesman spokeswoman treasurer "
+    "attorney director deputy acting former leader candidate coach".split()
+)
+#: Adjectives that say how many, not which: "very few women" is as generic as "women".
+_QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "numerous",
+                          "countless", "some", "fewer", "less"})
+#: A complement is kept in a label only while the label stays shorter than this many words;
+#: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
+#: network") would be a clause-sized node, and the noun stays in its document instead.
+_LONGEST_LABEL = 8
+#: Nouns whose "of"/"for" complement says which one is meant.
+_COMPLEMENT_PREPS = frozenset({"of", "for"})
+_NAMES_CACHE = "kg.person_names"
+
+
+def is_honorific(token: Token) -> bool:
+    """True for an honorific such as "Mr", "Mrs." or "Dr".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Mr. Smith and Dr Jones")
+    >>> [is_honorific(t) for t in doc]
+    [True, False, False, True, False]
+    """
+    return token.lower_.rstrip(".") in HONORIFICS
+
+
+def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | None, list[str]]:
+    """Split a person mention's tokens into ``(name, honorific, role, rules)``.
+
+    Leading honorifics and role words are taken off (a name keeps at least one token), and
+    so are possessive marks ("Arafat's").
+    """
+    rules: list[str] = []
+    honorific = role = None
+    name = [t for t in tokens if t.tag_ != "POS" and t.lower_ not in ("'s", "'", "\u2019s")]
+    if len(name) != len(tokens):
+        rules.append("possessive")
+    start = 0
+    while start < len(name) - 1 and is_honorific(name[start]):
+        honorific = honorific or name[start].text
+        start += 1
+    role_start = start
+    while start < len(name) - 1 and name[start].lower_.rstrip(".") in ROLE_WORDS:
+        start += 1
+    if start > role_start:
+        role = _written(name[role_start:start])
+        rules.append("role")
+    if honorific:
+        rules.append("honorific")
+    return name[start:], honorific, role, rules
+
+
+def _titles_before(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """Honorific and role written just before a name, outside its entity span.
+
+    "Mr Williams" (NER tags only "Williams"), "Prime Minister John Howard": the compounds
+    and adjectives left of the name's first token that the name's head governs.
+    """
+    if not tokens:
+        return None, None
+    first = tokens[0]
+    doc = first.doc
+    head = tokens[-1]
+    before = [c for c in head.lefts if c.i < first.i and c.dep_ in ("compound", "amod", "nmod")]
+    honorific = next((c.text for c in before if is_honorific(c)), None)
+    titles = [c for c in before if not is_honorific(c)]
+    role = None
+    if titles and any(c.pos_ in ("NOUN", "PROPN") for c in titles):
+        lo = min(c.left_edge.i for c in titles)
+        hi = max(c.right_edge.i for c in titles) + 1
+        words = [doc[i] for i in range(lo, min(hi, first.i))
+                 if doc[i].dep_ not in ("det", "poss", "punct", "case") and not is_honorific(doc[i])]
+        if words and not any(t.is_punct for t in words):
+            role = _written(words)
+    return honorific, role
+
+
+def _written(tokens: list[Token]) -> str:
+    """Tokens as written: a space only where the text has one ("al-Rasheed", "W. Bush")."""
+    parts = []
+    for n, token in enumerate(tokens):
+        parts.append(token.text)
+        if n + 1 < len(tokens) and (token.whitespace_ or tokens[n + 1].i != token.i + 1):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _name_key(name: list[Token]) -> str:
+    return " ".join(_written(name).lower().replace(".", "").replace("\u2019", "'").split())
+
+
+def person_names(doc: Doc) -> dict[str, object]:
+    """The person names of ``doc`` with two or more words, indexed by their trailing words.
+
+    Returns ``{"labels": {key: label}, "suffixes": {suffix key: {full keys}}}``, computed
+    once per document (cached in ``doc.user_data``).
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Yasser Arafat spoke. Later Mr Arafat left.")
+    >>> sorted(person_names(doc)["suffixes"]["arafat"])
+    ['yasser arafat']
+    """
+    cached = doc.user_data.get(_NAMES_CACHE)
+    if cached is not None:
+        return cached
+    labels: dict[str, str] = {}
+    suffixes: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name, _, _, _ = person_parts(label_tokens(ent.root))
+        key = _name_key(name)
+        words = key.split()
+        if len(words) < 2:
+            continue
+        labels.setdefault(key, _written(name))
+        for n in range(1, len(words)):
+            suffixes.setdefault(" ".join(words[n:]), set()).add(key)
+    found = {"labels": labels, "suffixes": suffixes}
+    doc.user_data[_NAMES_CACHE] = found
+    return found
+
+
+def _person(head: Token, document: str) -> Argument | None:
+    tokens = label_tokens(head)
+    name, honorific, role, rules = person_parts(tokens)
+    outer_honorific, outer_role = _titles_before(tokens)
+    honorific = honorific or outer_honorific
+    role = role or outer_role
+    if outer_honorific and "honorific" not in rules:
+        rules.append("honorific")
+    written = _written([t for t in tokens if t.tag_ != "POS"])
+    if not name:
+        return None
+    key = _name_key(name)
+    if not key:
+        return None
+    label = _written(name)
+    if "." in label and label.replace(".", "") != label:
+        rules.append("punctuation")
+    scope = None
+    index = person_names(head.doc)
+    candidates = distinct_names(index["suffixes"].get(key, set()))  # type: ignore[union-attr]
+    if len(candidates) == 1:
+        key = next(iter(candidates))
+        label = index["labels"][key]  # type: ignore[index]
+        rules.append("surname")
+    elif len(candidates) > 1:
+        scope = document
+        rules.append("ambiguous_name")
+    if outer_honorific:
+        written = f"{outer_honorific} {written}"
+    return Argument(
+        label=label,
+        key=scoped_key(canonical_key(key), scope),
+        type="PERSON",
+        form=written if written != label else None,
+        rules=tuple(sorted(set(rules))),
+        honorific=honorific,
+        role=role,
+        scope=scope,
+    )
+
+
+def _complement(head: Token) -> Token | None:
+    """The object of the first "of"/"for" phrase right of a common noun, if any."""
+    for child in head.rights:
+        if child.dep_ == "prep":
+            if child.lower_ in _COMPLEMENT_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+            return None
+    return None
+
+
+def _is_bare(head: Token, tokens: list[Token]) -> bool:
+    """True when nothing but the head word and a quantity says which one is meant.
+
+    "spokesman" and "more than two dozen militants" are bare; "generative AI services" is not.
+    """
+    quantity = {t.i for child in head.children
+                if child.dep_ == "nummod" or child.lower_ in _QUANTIFIERS for t in child.subtree}
+    return all(t.i == head.i or t.i in quantity for t in tokens)
+
+
+_DESCRIPTIONS_CACHE = "kg.descriptions"
+_NAMED_KINDS = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "LAW"})
+
+
+def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """What a definite description of the document may stand for, by head word.
+
+    ``{head lemma: [(position, token index of the name's head), ...]}``: the last word of
+    every organisation or place name ("the bank" for "the Commonwealth Bank"), and the last
+    word of every role written before a person's name or in apposition to it ("the
+    spokesman" for "White House spokesman Ari Fleischer"). Computed once per document.
+    """
+    cached = doc.user_data.get(_DESCRIPTIONS_CACHE)
+    if cached is not None:
+        return cached
+    found: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ in _NAMED_KINDS and len(ent) > 1 and root.pos_ == "PROPN":
+            found.setdefault(root.lemma_.lower(), []).append((ent.start, root.i))
+        elif ent.label_ == "PERSON":
+            words = []
+            _, role = _titles_before(label_tokens(root))
+            if role:
+                words.append(role.split()[-1])
+            words += [c.lemma_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                words.append(root.head.lemma_)
+            for word in words:
+                found.setdefault(word.lower(), []).append((ent.start, root.i))
+    doc.user_data[_DESCRIPTIONS_CACHE] = found
+    return found
+
+
+def _names_a_person(head: Token) -> bool:
+    """A proper noun the recogniser did not tag as a person but that names one: written with
+    an honorific ("Mr Strachan", "Dr Hollingworth"), or a lone word that ends a person's name
+    of the document ("Lawal, 30, was sentenced" read as a place; "Waugh" beside Mark and
+    Steve Waugh, which the person rules then keep apart)."""
+    capitalised_noun = head.pos_ == "NOUN" and head.is_title and head.i != head.sent.start
+    if (head.pos_ != "PROPN" and not capitalised_noun) or is_honorific(head):
+        return False
+    compounds = [c for c in head.lefts if c.dep_ == "compound"]
+    if any(is_honorific(c) for c in compounds):
+        return True
+    if compounds or (head.ent_type_ and head.ent_iob_ != "B") or (
+        head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_iob_ == "I"
+    ):
+        return False  # part of a longer name
+    return bool(person_names(head.doc)["suffixes"].get(head.lower_.replace(".", "")))
+
+
+def _described(head: Token, document: str) -> Argument | None:
+    """The name a definite description stands for: "the bank" after "the Commonwealth Bank",
+    "the spokesman" after "White House spokesman Ari Fleischer".
+
+    Only a singular noun with "the", a named possessor ("Iraq's ambassador" for "Ambassador
+    Abbas Khalaf") or no determiner, that names exactly one entity of the document; the
+    argument is that entity's, with rule ``definite_description`` added.
+    """
+    if head.tag_ not in ("NN", "NNP") or _complement(head) is not None or any(
+        (c.dep_ == "det" and c.lower_ != "the") or (c.dep_ == "poss" and c.pos_ != "PROPN")
+        for c in head.lefts
+    ):
+        return None
+    doc = head.doc
+    candidates = [i for _start, i in _descriptions(doc).get(head.lemma_.lower(), ())
+                  if i != head.i]
+    if not candidates:
+        return None
+    named = {}
+    for i in candidates:
+        argument = describe(doc[i], document)
+        if argument is not None and argument.scope is None:
+            named[argument.key] = argument
+    if len(named) != 1:
+        return None
+    (argument,) = named.values()
+    return replace(argument, form=_written([head]),
+                   rules=tuple(sorted({*argument.rules, "definite_description"})))
+
+
+def describe(head: Token, document: str) -> Argument | None:
+    """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
+
+    Returns None when the phrase names nothing a node can stand for.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Yasser Arafat spoke. Later Mr Arafat left the spokesman.")
+    >>> arg = describe(doc[6], "news.txt")
+    >>> arg.label, arg.key, arg.form, arg.rules, arg.honorific
+    ('Yasser Arafat', 'yasser arafat', 'Mr Arafat', ('honorific', 'surname'), 'Mr')
+    >>> describe(doc[9], "news.txt").key
+    'spokesman@news.txt'
+    """
+    type_ = entity_type(head)
+    if type_ == "PERSON" or _names_a_person(head):
+        return _person(head, document)
+    if is_honorific(head):
+        return None  # "became a Lord": an honorific is never a node
+    label, key = entity_label_key(head)
+    rules: list[str] = []
+    scope = None
+    acronym = acronym_key(head)
+    if acronym:
+        key = acronym
+        rules.append("acronym")
+    elif type_ is not None:
+        folded = key.replace("'s ", " ").replace("\u2019s ", " ")
+        if folded != key:
+            key = folded
+            rules.append("possessive")
+    elif head.pos_ in ("NOUN", "PROPN") and (named := _described(head, document)):
+        return named
+    elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
+        pobj = _complement(head)
+        inner_label, inner_key = entity_label_key(pobj) if pobj is not None else ("", "")
+        if pobj is not None and len(f"{label} of {inner_label}".split()) < _LONGEST_LABEL:
+            prep = pobj.head.lower_
+            label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+            rules.append("complement")
+        elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:
+            scope = document
+            rules.append("document_scope")
+    if head.pos_ == "ADJ" and type_ is None:
+        # "X is important": a property, not a thing; no corpus-wide "important" node.
+        scope = document
+        rules.append("document_scope")
+    if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
+        # "Australians" is a detainee in one article and a cricket team in the next.
+        scope = document
+        rules.append("document_scope")
+    canonical = canonical_key(key)
+    if canonical != normalize_key(key):
+        rules.append("key_alias")  # "U.S." -> united states
+    return Argument(
+        label=label,
+        key=scoped_key(canonical, scope),
+        type=type_,
+        rules=tuple(rules),
+        scope=scope,
+    )
+
+
+def person_key(head: Token) -> str | None:
+    """The key of the person named by the entity around ``head``, resolved in its document.
+
+    Forms of one name share it ("Mr Arafat" and "Yasser Arafat"); an ambiguous short form
+    keeps its own key. None when nothing of a name is left.
+    """
+    argument = _person(head, "")
+    return argument.key if argument is not None else None

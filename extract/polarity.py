@@ -1,0 +1,73 @@
+"""Negation beyond "not": determiners, negative pronouns, "without", "fail to", "lack".
+
+The rules mark a fact negated when its verb group has "not", "n't" or "never". English also
+denies with the arguments ("had **no** clue", "**nobody** came", "**neither** X **nor** Y"),
+with a preposition ("left **without** paying") and with verbs ("**failed** to stop", "**lacks**
+funds"). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "NEGATIVE_WORDS",
+    "negative_argument",
+    "negated_by_preposition",
+    "contrastive",
+    "NEGATING_VERBS",
+]
+
+#: Pronouns and determiners that deny what they stand in ("nothing", "no clue").
+NEGATIVE_WORDS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "nowhere"})
+#: Verbs whose complement did not happen: "failed to stop" -> not stop.
+NEGATING_VERBS = frozenset({"fail"})
+_CONTRASTIVE = frozenset({"just", "only", "merely", "simply", "solely", "necessarily"})
+
+
+def negative_argument(token: Token) -> bool:
+    """True when the argument headed by ``token`` is negative: "no clue", "nobody", "neither
+    X nor Y".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["had", "no", "clue"], heads=[0, 2, 0],
+    ...           deps=["ROOT", "det", "dobj"])
+    >>> negative_argument(doc[2]), negative_argument(doc[0])
+    (True, False)
+    """
+    if token.lower_ in NEGATIVE_WORDS - {"nor"} or (
+        token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+    ):
+        return True
+    if any(child.dep_ == "det" and child.lower_ == "no" for child in token.lefts):
+        return True
+    # "neither X nor Y": the first conjunct carries "neither", the others hang from it.
+    first = token
+    for _ in range(len(token.doc)):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    return any(child.dep_ in ("det", "preconj", "cc") and child.lower_ == "neither"
+               for child in first.lefts)
+
+
+def negated_by_preposition(verb: Token) -> bool:
+    """True for a clause governed by "without": "he left without paying the bill"."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def contrastive(negation: Token) -> bool:
+    """True when ``negation`` opens "not just/only ... but (also)", which denies nothing.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("It is not just about money but also about pride.")
+    >>> contrastive(doc[2])
+    True
+    """
+    doc = negation.doc
+    sent = negation.sent
+    after = negation.i + 1
+    if after >= sent.end or doc[after].lower_ not in _CONTRASTIVE:
+        return False
+    return any(doc[i].lower_ == "but" for i in range(after + 1, sent.end))

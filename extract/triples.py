@@ -1,0 +1,184 @@
+"""From facts to triples: labels, keys, offsets, provenance and confidence.
+
+The rules (:mod:`extract.rules`) emit token-level :class:`~extract.records.Fact` records;
+:func:`fact_triples` turns each into a :class:`~kg.model.Triple`: arguments get their concise
+labels and keys (:mod:`extract.phrases`), pronouns are resolved (:mod:`extract.coref`) or the
+fact is dropped, offsets become character offsets in the document, and the fact is scored
+(:mod:`extract.confidence`). The two registered sentence extractors are here: the graph's
+``kg.dependency.v1`` and Open IE output's ``kg.openie.v1``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from extract.arguments import graph_argument
+from extract.attribution import Voice, reporting
+from extract.clauses import NEGATIONS
+from extract.confidence import score_fact
+from extract.records import Fact
+from extract.registry import extractors
+from extract.rules import (
+    FURTHER_CLAUSE_RULES,
+    OPENIE_FURTHER_RULES,
+    OPENIE_PHRASE_RULES,
+    PHRASE_RULES,
+    iter_facts,
+)
+from kg.merge import canonical_key
+from kg.model import Argument, Provenance, Triple
+
+__all__ = ["extract_sentence", "extract_openie_sentence", "fact_triples"]
+
+_OWN_VOICE = Voice()
+
+
+def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
+    doc = sent.doc
+    start, end = bounds
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _spans(bounds: tuple[int, int]) -> bool:
+    return bounds[0] < bounds[1]
+
+
+def _nominal(fact: Fact) -> bool:
+    """False when the parse gives an argument no entity can be: a verb as subject or object
+    ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
+    object ("left eight civilians dead": the civilians are the object, not "dead"), or the
+    date of a statement ("said on Wednesday")."""
+    if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
+        return False
+    if fact.object.ent_type_ in ("DATE", "TIME") and fact.verb is not None and (
+        reporting(fact.verb) is not None
+    ):
+        return False  # "said on Wednesday": when it was said is no fact of its own
+    return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")
+
+
+def _argument(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool,
+              document: str) -> Argument | None:
+    if openie or (is_object and fact.clause_object):
+        # Open IE output scores the argument as written (``text``); no label or key is needed.
+        if not any(ch.isalnum() for ch in text):
+            return None
+        return Argument(text, text.lower(), None)
+    return graph_argument(token, document)
+
+
+@extractors.register("kg.dependency.v1")
+def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
+    """Yield every triple the rules find in ``sent``; offsets are shifted by ``offset``.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Xu Liang founded a company.")
+    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_sentence(
+    ...     next(doc.sents), document="d")]
+    [('Xu Liang', 'found', 'company')]
+    """
+    for _fact, triple in fact_triples(sent, document=document, offset=offset):
+        yield triple
+
+
+@extractors.register("kg.openie.v1")
+def extract_openie_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[Triple]:
+    """The same rules for Open IE output (``kg extract --format carb``), not for the graph.
+
+    Open IE benchmarks score the relation as written and take arguments as they stand, so here
+    the predicate is the relation as written ("could rival", "was founded by"; a negation word
+    is left out because ``negated`` carries it) and arguments are taken as written: a pronoun
+    stays a pronoun instead of dropping the triple, and labels and keys are the argument text
+    (no entity label is worked out, which Open IE output does not use).
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He founded a company.")
+    >>> [(t.subject.label, t.predicate, t.object.label) for t in extract_openie_sentence(
+    ...     next(doc.sents), document="d")]
+    [('He', 'founded', 'a company')]
+    """
+    for _fact, triple in fact_triples(sent, document=document, offset=offset, openie=True):
+        yield triple
+
+
+def fact_triples(
+    sent: Span, *, document: str, offset: int = 0, openie: bool = False
+) -> Iterator[tuple[Fact, Triple]]:
+    """Like :func:`extract_sentence`, pairing each triple with the :class:`Fact` behind it.
+
+    The fact keeps what the graph does not need but Open IE output does, such as the relation
+    as written (``fact.relation``). With ``openie`` the triples are those of
+    :func:`extract_openie_sentence`.
+    """
+    sent_start, sent_end = sent.start_char, sent.end_char
+    local = sent.text  # never doc.text: that rebuilds the whole document for each sentence
+
+    def text_at(start: int, end: int) -> str:
+        return local[start - sent_start : end - sent_start]
+
+    seen: set[tuple] = set()
+    phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
+    further = OPENIE_FURTHER_RULES if openie else FURTHER_CLAUSE_RULES
+    for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further):
+        if not (_spans(fact.subject_bounds) and _spans(fact.object_bounds)):
+            # An argument with no tokens: only a crossing (non-projective) arc can make one,
+            # such as a possessor whose subtree ends after the noun it owns.
+            continue
+        if not openie and (fact.clause_object or not _nominal(fact)):
+            # A clause is not an entity: its own facts are extracted, attributed to the
+            # speaker (Clause.voice), and the reporting fact is their provenance.
+            continue
+        s_start, s_end = _char_bounds(sent, fact.subject_bounds)
+        o_start, o_end = _char_bounds(sent, fact.object_bounds)
+        ident = (s_start, s_end, fact.predicate, o_start, o_end)
+        if ident in seen:
+            continue
+        subject_text, object_text = text_at(s_start, s_end), text_at(o_start, o_end)
+        subject = _argument(fact.subject, fact, subject_text, is_object=False, openie=openie,
+                            document=document)
+        if subject is None:
+            continue
+        obj = _argument(fact.object, fact, object_text, is_object=True, openie=openie,
+                        document=document)
+        if obj is None or obj.key == subject.key:
+            continue
+        seen.add(ident)
+        extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
+        voice = fact.clause.voice if fact.clause is not None else _OWN_VOICE
+        source = None
+        if voice.source is not None and not openie:
+            source = graph_argument(voice.source, document)
+        provenance = Provenance(
+            document=document,
+            sentence=local,
+            sentence_start=sent_start + offset,
+            sentence_end=sent_end + offset,
+            subject_text=subject_text,
+            subject_start=s_start + offset,
+            subject_end=s_end + offset,
+            object_text=object_text,
+            object_start=o_start + offset,
+            object_end=o_end + offset,
+            confidence=score_fact(fact),
+            construction=fact.construction,
+            modality=fact.modality or ("intended" if voice.intended else None),
+            stance=voice.stance,
+            attributed_to=canonical_key(source.key) if source is not None else None,
+            reported_by=voice.reported_by,
+            conditional=voice.conditional,
+            subject_rules=subject.rules,
+            object_rules=obj.rules,
+        )
+        predicate = fact.predicate
+        if openie:
+            words = fact.relation.split()
+            if fact.negated:
+                words = [w for w in words if w.lower() not in NEGATIONS]
+            if fact.construction == "acl" and fact.verb is not None and fact.verb.tag_ == "VBN":
+                # "difficulties faced by X": the participle is passive, "be" is understood.
+                words = ["be", *words]
+            predicate = " ".join(words) or fact.predicate
+        yield fact, Triple(subject, predicate, obj, provenance, fact.negated, extra, source)

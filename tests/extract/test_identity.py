@@ -1,0 +1,105 @@
+"""Node identity on real sentences through the real model: names, titles, generic nouns.
+
+Each row is a short news-style text, the phrase whose argument is checked (its head word and
+which occurrence), and what the node must be: its key, and the identity rules recorded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.arguments import graph_argument
+from extract.entities import describe
+
+
+def _head(doc, word: str, occurrence: int = 0):
+    found = [t for t in doc if t.text == word]
+    assert len(found) > occurrence, f"{word!r} not in {doc.text!r}"
+    return found[occurrence]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "occurrence", "key", "rules"),
+    [
+        # Title: an honorific is never part of the key; the full name of the document wins.
+        ("Yasser Arafat spoke in Ramallah. Later Mr Arafat left the city.", "Arafat", 1,
+         "yasser arafat", {"honorific", "surname"}),
+        # Surname alone resolves inside its document.
+        ("Brian Greig was appointed interim leader. Greig said he was surprised.", "Greig", 1,
+         "brian greig", {"surname"}),
+        # Possessive: "Arafat's aides" names Arafat as the possessor.
+        ("Yasser Arafat met envoys. Arafat's aides said nothing.", "Arafat", 1,
+         "yasser arafat", {"surname"}),
+        # Punctuation variants are one key.
+        ("George W. Bush visited Texas.", "Bush", 0, "george w bush", {"punctuation"}),
+        ("George W Bush visited Texas.", "Bush", 0, "george w bush", set()),
+        # A dotted acronym and its expansion are one node.
+        ("The Australian Broadcasting Corporation (ABC) reported the fire. The ABC said "
+         "three homes burned.", "ABC", 1, "australian broadcasting corporation", {"acronym"}),
+    ],
+)
+def test_identity_table(nlp, text, word, occurrence, key, rules):
+    argument = describe(_head(nlp(text), word, occurrence), "news.txt")
+    assert argument is not None
+    assert argument.key == key
+    assert set(argument.rules) - {"exact"} == rules
+
+
+def test_ambiguous_surname_stays_in_its_document(nlp):
+    doc = nlp("Daryl Williams met Serena Williams in Canberra. Williams said the talks went "
+              "well.")
+    argument = describe(_head(doc, "Williams", 2), "news.txt")
+    assert argument.key == "williams@news.txt"
+    assert argument.scope == "news.txt"
+    assert "ambiguous_name" in argument.rules
+
+
+def test_role_title_is_an_attribute_not_a_node(nlp):
+    doc = nlp("Prime Minister John Howard met the Governor.")
+    argument = describe(_head(doc, "Howard"), "news.txt")
+    assert (argument.key, argument.role) == ("john howard", "Prime Minister")
+
+
+def test_honorific_alone_is_recorded_on_the_person(nlp):
+    doc = nlp("Mr Williams said the decision was final.")
+    argument = describe(_head(doc, "Williams"), "news.txt")
+    assert argument.key == "williams"
+    assert argument.honorific == "Mr"
+    assert argument.form == "Mr Williams"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "scoped"),
+    [
+        ("The spokesman said the plan had failed.", "spokesman", True),
+        ("The government said the plan had failed.", "government", True),
+        ("More than two dozen militants attacked the town.", "militants", True),
+        ("Chinese tech companies build generative AI services.", "services", False),
+        ("US trade restrictions limit semiconductor access.", "restrictions", False),
+    ],
+)
+def test_generic_nouns_stay_in_their_document(nlp, text, word, scoped):
+    argument = describe(_head(nlp(text), word), "news.txt")
+    assert (argument.scope == "news.txt") is scoped
+    assert argument.key.endswith("@news.txt") is scoped
+
+
+def test_of_complement_makes_a_generic_noun_specific(nlp):
+    doc = nlp("The development of localized video models is underway.")
+    argument = describe(_head(doc, "development"), "news.txt")
+    assert argument.scope is None
+    assert argument.label == "development of localized video models"
+
+
+def test_quantity_keeps_its_head(nlp):
+    doc = nlp("More than two dozen militants attacked the town.")
+    argument = describe(_head(doc, "militants"), "news.txt")
+    assert argument.label == "More than two dozen militants"
+    assert not argument.label.lower().startswith("than")
+
+
+def test_possessive_pronoun_names_the_owner(nlp):
+    doc = nlp("The Commonwealth Bank said its profit rose.")
+    argument = graph_argument(_head(doc, "profit"), "news.txt")
+    assert argument.label == "Commonwealth Bank's profit"
+    assert argument.scope is None
