@@ -1,7 +1,7 @@
 """kg's RDF vocabulary as one table: every property every writer writes and the reader reads.
 
 Each :class:`Row` says, for one kind of subject, which property it gets, where the value comes
-from and how it is written. The text writers (:mod:`export.rdf.blocks`) compile the rows into
+from and how it is written. The text writer (:mod:`export.rdf.text`) compiles the rows into
 templates, the rdflib and Oxigraph writers parse that text, and :func:`export.rdf.read_rdf`
 reads every row that names an attribute back into that attribute. So a new node or fact
 attribute is one new row here, e.g.::
