@@ -135,6 +135,10 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
     # Climb by token index: spaCy makes a new Token object on every access, so
     # ``node.head is not node`` would never end at the root.
     node = verb.head
+    if node.head.pos_ == "ADJ" and node.head.dep_ in ("oprd", "ccomp", "xcomp"):
+        # "making them more vulnerable to contracting the disease": who contracts it is the
+        # object of "making", not its subject.
+        return [], None
     while node.head.i != node.i and node.pos_ not in _VERBAL:
         node = node.head
     if node.pos_ not in _VERBAL:

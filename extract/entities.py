@@ -60,6 +60,8 @@ _QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "num
 #: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
 #: network") would be a clause-sized node, and the noun stays in its document instead.
 _LONGEST_LABEL = 8
+#: Number-like entity types: "20 per cent of voyeurs" keeps what it is a share of.
+_QUANTITY_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
 #: Nouns whose "of"/"for" complement says which one is meant.
 _COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
@@ -343,6 +345,13 @@ def describe(head: Token, document: str) -> Argument | None:
     if acronym:
         key = acronym
         rules.append("acronym")
+    elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None:
+        # "20 per cent of voyeurs": a share of something in this document, never "20 per cent"
+        inner_label, inner_key = entity_label_key(pobj)
+        prep = pobj.head.lower_
+        label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+        scope = document
+        rules += ["complement", "document_scope"]
     elif type_ is not None:
         folded = key.replace("'s ", " ").replace("\u2019s ", " ")
         if folded != key:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from extract.arguments import graph_argument
 from extract.attribution import Voice, reporting
-from extract.clauses import NEGATIONS
+from extract.clauses import NEGATIONS, conjuncts
 from extract.confidence import score_fact
 from extract.records import Fact
 from extract.registry import extractors
@@ -46,17 +46,56 @@ def _spans(bounds: tuple[int, int]) -> bool:
     return bounds[0] < bounds[1]
 
 
+#: Verbs of saying that take a clause and no person as object: a direct object beside their
+#: clause is the clause's subject, misparsed.
+_THAT_CLAUSE_VERBS = frozenset(
+    "allege claim say believe think predict suggest argue insist state assert reveal "
+    "announce admit deny acknowledge report estimate".split())
+
+
+#: Dashes written as words: an apposition with one inside runs into the next aside.
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _listing(appos: Token) -> bool:
+    """True for an apposition that lists members of a group ("seven countries - Malawi,
+    Mozambique, ... and Lesotho"), none of which is the group, or runs across a dash."""
+    doc = appos.doc
+    return len(conjuncts(appos)) > 1 or sum(
+        c.dep_ == "appos" for c in appos.head.children) > 1 or any(
+        t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.subtree)
+
+
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
     ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
-    object ("left eight civilians dead": the civilians are the object, not "dead"), or the
-    date of a statement ("said on Wednesday")."""
+    object ("left eight civilians dead": the civilians are the object, not "dead"), a
+    relative word ("whose death"), the date of a statement ("said on Wednesday") or a span
+    of time taken for a direct object."""
     if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
         return False
     if fact.object.ent_type_ in ("DATE", "TIME") and fact.verb is not None and (
-        reporting(fact.verb) is not None
+        reporting(fact.verb) is not None or fact.object.dep_ == "dobj"
     ):
-        return False  # "said on Wednesday": when it was said is no fact of its own
+        # "said on Wednesday": when it was said is no fact of its own; "giving birth ...
+        # more than nine months after": a span of time is not what a verb acts on.
+        return False
+    if any(t.tag_ in ("WP$", "WDT", "WP") for t in (fact.subject, fact.object)) or any(
+        c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts
+    ):
+        return False  # "whose violent death was reported": the relative clause's noun is elsewhere
+    if fact.construction == "apposition" and _listing(fact.object):
+        return False
+    if fact.construction in ("prep", "named_prep") and fact.verb is not None and any(
+        c.dep_ == "ccomp" for c in fact.verb.children
+    ):
+        # "AIDS is making the effects of the famine much worse in Malawi": the verb's real
+        # complement is the clause, and (AIDS, make in, Malawi) says nothing.
+        return False
+    if fact.object.dep_ == "dobj" and fact.verb is not None and (
+        fact.verb.lemma_.lower() in _THAT_CLAUSE_VERBS
+    ) and any(c.dep_ == "ccomp" for c in fact.verb.children):
+        return False  # "alleged a staff member told him ...": the member is the clause's subject
     return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")
 
 
