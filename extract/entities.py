@@ -320,6 +320,19 @@ def _described(head: Token, document: str) -> Argument | None:
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
 
 
+def _named_by_apposition(head: Token) -> Token | None:
+    """The person's name that follows a common noun with no comma between ("His Senate
+    colleague Kerry Nettle"), if any: the noun is that person's description."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (
+            entity_type(child) == "PERSON"
+        ):
+            return child
+    return None
+
+
 def describe(head: Token, document: str) -> Argument | None:
     """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
 
@@ -336,6 +349,13 @@ def describe(head: Token, document: str) -> Argument | None:
     type_ = entity_type(head)
     if type_ == "PERSON" or _names_a_person(head):
         return _person(head, document)
+    named = _named_by_apposition(head)
+    if named is not None:
+        # "His Senate colleague Kerry Nettle intends ...": the colleague is Kerry Nettle.
+        person = _person(named, document)
+        if person is not None:
+            return replace(person, form=_written(list(head.doc[head.left_edge.i:named.i + 1])),
+                           rules=tuple(sorted({*person.rules, "appositive_name"})))
     if is_honorific(head):
         return None  # "became a Lord": an honorific is never a node
     label, key = entity_label_key(head)

@@ -59,11 +59,18 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 def _listing(appos: Token) -> bool:
     """True for an apposition that lists members of a group ("seven countries - Malawi,
-    Mozambique, ... and Lesotho"), none of which is the group, or runs across a dash."""
+    Mozambique, ... and Lesotho"), none of which is the group, runs across a dash, or
+    is separated from its noun by a verb (two phrases of different clauses)."""
     doc = appos.doc
+    for _ in range(len(doc)):  # from a listed member up to the apposition itself
+        if appos.dep_ != "conj" or appos.head.i == appos.i:
+            break
+        appos = appos.head
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(appos.head.i + 1, appos.left_edge.i)):
+        return True  # a clause between them: the parser joined two phrases of different clauses
     return len(conjuncts(appos)) > 1 or sum(
         c.dep_ == "appos" for c in appos.head.children) > 1 or any(
-        t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.subtree)
+        t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
 
 
 def _nominal(fact: Fact) -> bool:

@@ -36,6 +36,9 @@ def _head(doc, word: str, occurrence: int = 0):
         # A dotted acronym and its expansion are one node.
         ("The Australian Broadcasting Corporation (ABC) reported the fire. The ABC said "
          "three homes burned.", "ABC", 1, "australian broadcasting corporation", {"acronym"}),
+        # A description followed by the name it describes is that person.
+        ("His Senate colleague Kerry Nettle intends to move a motion.", "colleague", 0,
+         "kerry nettle", {"appositive_name"}),
     ],
 )
 def test_identity_table(nlp, text, word, occurrence, key, rules):
