@@ -93,6 +93,12 @@ def _nominal(fact: Fact) -> bool:
         return False  # "whose violent death was reported": the relative clause's noun is elsewhere
     if fact.construction == "apposition" and _listing(fact.object):
         return False
+    if fact.construction in ("prep", "named_prep") and any(
+        c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children
+    ):
+        # "succumb more quickly than they do in the West": the preposition belongs to a
+        # clause of its own (here a comparison), not to the verb.
+        return False
     if fact.construction in ("prep", "named_prep") and fact.verb is not None and any(
         c.dep_ == "ccomp" for c in fact.verb.children
     ):

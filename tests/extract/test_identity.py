@@ -106,3 +106,8 @@ def test_possessive_pronoun_names_the_owner(nlp):
     argument = graph_argument(_head(doc, "profit"), "news.txt")
     assert argument.label == "Commonwealth Bank's profit"
     assert argument.scope is None
+
+
+def test_hyphenated_word_keeps_its_first_part(nlp):
+    doc = nlp("The river Elbe surged to an all-time record high Friday.")
+    assert describe(_head(doc, "record", 0), "news.txt").label == "all-time record"

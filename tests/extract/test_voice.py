@@ -160,6 +160,9 @@ ABSENT = [
     # A span of time is not what a verb acts on.
     ("Lawal was sentenced in March after giving birth to a daughter more than nine months "
      "after divorcing.", "give"),
+    # A preposition of a comparison clause is not the verb's.
+    ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
+     "the West.", "succumb in"),
     # "alleged a staff member told him": the member is who told, not what was alleged.
     ("Tim, 16, alleged a staff member at Hillcrest Christian College told him he had the "
      "devil in him.", "allege"),
