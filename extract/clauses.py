@@ -112,7 +112,13 @@ def has_prep_object(prep: Token) -> bool:
 
 
 def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
-    """Subjects of a clause modifying a noun: the noun and its conjuncts."""
+    """Subjects of a clause modifying a noun: the noun and its conjuncts.
+
+    Not for an infinitive ("reasons to end his rule", "money to buy arms"): the noun is
+    what the clause is for or about, rarely who acts.
+    """
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [], None
     return conjuncts(verb.head), None
 
 

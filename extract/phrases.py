@@ -107,7 +107,9 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
                 # A quantity is kept whole, its head last: "more than two dozen militants",
                 # "up to 35 percent" (never "than two militants").
                 out.extend(t for t in child.subtree if not t.is_punct)
-            elif child.dep_ in allowed and (child.i < node.i or child.dep_ == "case"):
+            elif child.dep_ in allowed and (child.i < node.i or child.dep_ == "case" or (
+                    child.dep_ == "amod" and child.pos_ == "NOUN" and child.i == node.i + 1)):
+                # ("a shark net" parsed with "net" as an adjective of "shark" stays whole)
                 stack.append((child, _INNER_DEPS))
 
 

@@ -73,6 +73,15 @@ def _listing(appos: Token) -> bool:
         t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
 
 
+def _noun_complement(verb: Token) -> bool:
+    """True for a clause after a noun's preposition ("conditions for resuming talks"), but
+    not in a phrase the verb's subject is in ("China is on the cusp of releasing ...")."""
+    noun = verb.head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
     ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
@@ -91,6 +100,12 @@ def _nominal(fact: Fact) -> bool:
         c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts
     ):
         return False  # "whose violent death was reported": the relative clause's noun is elsewhere
+    if fact.construction == "pcomp" and fact.verb is not None and fact.verb.dep_ == "pcomp" and (
+        _noun_complement(fact.verb)
+    ):
+        # "one of the conditions for resuming talks": a noun's complement says nothing of who
+        # resumes them (Open IE output keeps the guess, which CaRB's annotators accept).
+        return False
     if fact.construction == "apposition" and _listing(fact.object):
         return False
     if fact.construction in ("prep", "named_prep") and any(

@@ -111,3 +111,8 @@ def test_possessive_pronoun_names_the_owner(nlp):
 def test_hyphenated_word_keeps_its_first_part(nlp):
     doc = nlp("The river Elbe surged to an all-time record high Friday.")
     assert describe(_head(doc, "record", 0), "news.txt").label == "all-time record"
+
+
+def test_noun_parsed_as_adjective_stays_in_the_label(nlp):
+    doc = nlp("A young humpback whale remained tangled in a shark net off the Gold Coast.")
+    assert describe(_head(doc, "shark", 0), "news.txt").label == "shark net"

@@ -160,6 +160,11 @@ ABSENT = [
     # A span of time is not what a verb acts on.
     ("Lawal was sentenced in March after giving birth to a daughter more than nine months "
      "after divorcing.", "give"),
+    # A noun's complement says nothing of who acts ("conditions for resuming talks"), and
+    # nor does an infinitive relative ("reasons to end his rule").
+    ("The lifting of the ban is one of the key rebel conditions for resuming peace "
+     "negotiations with the government.", "resume"),
+    ("The department will give speeches on reasons to end President Saddam's rule.", "end"),
     # A preposition of a comparison clause is not the verb's.
     ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
      "the West.", "succumb in"),
