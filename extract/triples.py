@@ -106,6 +106,13 @@ def _nominal(fact: Fact) -> bool:
         # "one of the conditions for resuming talks": a noun's complement says nothing of who
         # resumes them (Open IE output keeps the guess, which CaRB's annotators accept).
         return False
+    if fact.construction == "advcl" and fact.verb is not None and fact.verb.dep_ == "advcl" and any(
+        t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "relcl", "ccomp")
+        for t in fact.verb.doc[fact.verb.head.i + 1 : fact.verb.i]
+    ):
+        # "authorities were counting the cost as the river receded, revealing the damage":
+        # with another clause between them, whose subject a participle has is a guess.
+        return False
     if fact.construction == "apposition" and _listing(fact.object):
         return False
     if fact.construction in ("prep", "named_prep") and any(

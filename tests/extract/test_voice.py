@@ -165,6 +165,9 @@ ABSENT = [
     ("The lifting of the ban is one of the key rebel conditions for resuming peace "
      "negotiations with the government.", "resume"),
     ("The department will give speeches on reasons to end President Saddam's rule.", "end"),
+    # A participle after another clause: whose subject it borrows is a guess.
+    ("Authorities were counting the cost of the flooding as people returned to the homes and "
+     "the river receded, revealing the full extent of the damage.", "reveal"),
     # A preposition of a comparison clause is not the verb's.
     ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
      "the West.", "succumb in"),
