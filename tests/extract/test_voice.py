@@ -105,6 +105,10 @@ ROWS = [
     ('"Approximately 20 per cent of voyeurs have also committed sexual assault," Ellis said.',
      {(f"approximately 20 per cent of voyeur@{DOC}", "commit", "sexual assault"): {
          "attributed_to": "ellis", "asserted": False}}, []),
+    # A participle after another clause: the authorities reveal nothing here.
+    ("In the Czech Republic, authorities were counting the cost of the massive flooding as "
+     "people returned to the homes and the Vlava river receded, revealing the full extent of "
+     "the damage.", {}, [(f"authority@{DOC}", "reveal", "full extent")]),
     # Conditions and hypothetical modals.
     ("If the talks fail, Israel will attack Gaza.",
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
@@ -165,9 +169,6 @@ ABSENT = [
     ("The lifting of the ban is one of the key rebel conditions for resuming peace "
      "negotiations with the government.", "resume"),
     ("The department will give speeches on reasons to end President Saddam's rule.", "end"),
-    # A participle after another clause: whose subject it borrows is a guess.
-    ("Authorities were counting the cost of the flooding as people returned to the homes and "
-     "the river receded, revealing the full extent of the damage.", "reveal"),
     # A preposition of a comparison clause is not the verb's.
     ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
      "the West.", "succumb in"),
