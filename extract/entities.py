@@ -365,7 +365,9 @@ def describe(head: Token, document: str) -> Argument | None:
     if acronym:
         key = acronym
         rules.append("acronym")
-    elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None:
+    elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None and (
+        pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
+    ):
         # "20 per cent of voyeurs": a share of something in this document, never "20 per cent"
         inner_label, inner_key = entity_label_key(pobj)
         prep = pobj.head.lower_
