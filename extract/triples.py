@@ -82,6 +82,17 @@ def _noun_complement(verb: Token) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
 
 
+def _subject_of_next_verb(noun: Token) -> bool:
+    """True for a conjunct that is the subject of the finite verb right after it, misparsed
+    ("returned to the homes and the Vlava river receded": the river recedes)."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
     ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
@@ -112,6 +123,8 @@ def _nominal(fact: Fact) -> bool:
     ):
         # "authorities were counting the cost as the river receded, revealing the damage":
         # with another clause between them, whose subject a participle has is a guess.
+        return False
+    if fact.object.dep_ == "conj" and _subject_of_next_verb(fact.object):
         return False
     if fact.construction == "apposition" and _listing(fact.object):
         return False

@@ -108,7 +108,9 @@ ROWS = [
     # A participle after another clause: the authorities reveal nothing here.
     ("In the Czech Republic, authorities were counting the cost of the massive flooding as "
      "people returned to the homes and the Vlava river receded, revealing the full extent of "
-     "the damage.", {}, [(f"authority@{DOC}", "reveal", "full extent")]),
+     "the damage.", {(f"people@{DOC}", "return to", f"home@{DOC}"): {"asserted": True}},
+     [(f"authority@{DOC}", "reveal", "full extent"),
+      (f"people@{DOC}", "return to", "vlava river")]),
     # Conditions and hypothetical modals.
     ("If the talks fail, Israel will attack Gaza.",
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
