@@ -175,10 +175,11 @@ def show(graph: KnowledgeGraph, records: list[dict[str, Any]], facts: int, seed:
     print(f"  {facts} random facts:")
     rng = random.Random(seed)
     for record in rng.sample(records, min(facts, len(records))):
-        flags = [name for name in ("negated",) if record.get(name)]
+        flags = [name for name in ("negated", "conditional") if record.get(name)]
         for name in ("stance", "reported_by", "attributed_to", "modality"):
             if record.get(name) and record.get(name) != "asserted":
                 flags.append(f"{name}={record[name]}")
+        flags.append("ASSERTED" if record.get("asserted") else "not asserted")
         print(f"    ({record['subject']} | {record['predicate']} | {record['object']})"
               f"{' ' + ','.join(flags) if flags else ''}\n"
               f"        <- {record['sentence'][:160]!r} [{record['source']}]")

@@ -16,22 +16,15 @@ sentences), within :data:`PAGE_MAX_FACTS` facts: see :func:`page_data`.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import heapq
 import html as _html
-import json
 import os
 from collections import Counter, defaultdict
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
-from export.html_page import PAGE_CSS, PAGE_JS, PAGE_TEMPLATE
-from kg.errors import KGError
+from export.html_page import environment as _environment
+from export.html_page import network_options as _network_options
+from export.html_page import script_safe_json
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph, Provenance
 from kg.stats import centrality, chart_data
@@ -108,96 +101,9 @@ TYPE_COLORS: dict[str, str] = {
 _EXTRA_COLORS = ("#499894", "#e15759", "#79706e", "#b6992d", "#9d7660", "#6b9ac4")
 _UNTYPED = "(no type)"
 _UNTYPED_COLOR = "#c4cdd5"
-_EDGE_COLOR = "#8a97a6"
-_VIS_VERSION = "9.1.2"
 
 #: Bits of a fact's flags in the page data (see export.html_page's kgFactLabel).
 NEGATED, ATTRIBUTED, CONDITIONAL, QUESTIONED, NOT_ASSERTED = 1, 2, 4, 8, 16
-
-_SCRIPT_UNSAFE = (
-    ("<", "\\u003c"),
-    (">", "\\u003e"),
-    ("&", "\\u0026"),
-    ("\u2028", "\\u2028"),
-    ("\u2029", "\\u2029"),
-)
-
-
-def script_safe_json(value: Any) -> str:
-    """JSON text that can sit inside an HTML ``<script>`` element and still parse as JSON.
-
-    ``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX`` escapes (they can only occur
-    inside JSON strings, where the escape means the same character), so no document text can
-    close the element or start a comment.
-
-    >>> script_safe_json({"a": "</script><b>"})
-    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
-    """
-    return _script_safe_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-
-
-def _script_safe_text(json_text: str) -> str:
-    for char, escape in _SCRIPT_UNSAFE:
-        json_text = json_text.replace(char, escape)
-    return json_text
-
-
-# ----------------------------------------------------------------------------- assets
-
-
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and stylesheet, as shipped inside the pyvis package."""
-    import pyvis  # imported here: pyvis loads IPython, which every kg command would pay for
-
-    base = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{_VIS_VERSION}"
-    try:
-        script = (base / "vis-network.min.js").read_text(encoding="utf-8")
-        style = (base / "vis-network.css").read_text(encoding="utf-8")
-    except OSError as err:
-        raise KGError(
-            f"pyvis's copy of vis-network {_VIS_VERSION} is missing ({err.filename}); "
-            f"reinstall pyvis 0.3.2 (pip install --force-reinstall pyvis==0.3.2)"
-        ) from err
-    # Both are inlined raw: make sure neither can end its element early.
-    for name, text, closing in (("script", script, "</script"), ("style", style, "</style")):
-        if closing in text.lower() or "<!--" in text:
-            raise KGError(f"vis-network's {name} cannot be inlined safely: it contains {closing}")
-    return script, style
-
-
-def _pyvis_version() -> str:
-    try:
-        return version("pyvis")
-    except PackageNotFoundError:  # pragma: no cover - pyvis imported from a source tree
-        return "unknown"
-
-
-def _environment(summary: str, data: dict[str, Any]):
-    """A Jinja environment holding kg's page template, autoescaping on."""
-    from jinja2 import DictLoader, Environment
-
-    env = Environment(loader=DictLoader({"template.html": PAGE_TEMPLATE}), autoescape=True)
-    env.filters["kg_json"] = lambda value: Markup(script_safe_json(value))
-    env.filters["kg_json_text"] = lambda text: Markup(_script_safe_text(str(text)))
-    script, style = _vis_assets()
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
-        for code in (script, PAGE_JS)
-    )
-    env.globals["kg"] = {
-        "script_hashes": Markup(hashes),
-        "vis_js": Markup(script),
-        "vis_css": Markup(style),
-        "page_css": Markup(PAGE_CSS),
-        "page_js": Markup(PAGE_JS),
-        "pyvis_version": _pyvis_version(),
-        "vis_version": _VIS_VERSION,
-        "summary": summary,
-        "meta_json": Markup(script_safe_json(data)),
-    }
-    return env
-
 
 # ----------------------------------------------------------------------------- graph -> data
 
@@ -510,55 +416,6 @@ def _summary(data: dict[str, Any]) -> str:
             f"{_plural(m_all - m_shown, 'fact')} left out"
         )
     return summary
-
-
-def _network_options(physics: bool, big: bool) -> dict[str, Any]:
-    return {
-        "nodes": {
-            "shape": "dot",
-            "borderWidth": 1,
-            # kg draws node labels itself (kgDrawLabels: fixed 13 px on screen, none
-            # overlapping); vis-network's own labels stay in the data but are never drawn.
-            "font": {"size": 14, "face": "arial"},
-            "scaling": {"label": {"drawThreshold": 1e9}},
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
-            "color": {"color": _EDGE_COLOR, "highlight": "#323f4b", "hover": "#323f4b"},
-            "font": {"size": 12, "face": "arial"},
-            "scaling": {"label": {"drawThreshold": 1e9}},
-            # "dynamic" smoothing (pyvis's default) gives every edge a physics body, and
-            # parallel edges then push each other forever; "continuous" settles.
-            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.2}
-            if physics
-            else {"enabled": False},
-            "selectionWidth": 1.5,
-        },
-        "interaction": {
-            "hover": not big,
-            "tooltipDelay": 120,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "multiselect": False,
-            "navigationButtons": False,
-        },
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -70,
-                "centralGravity": 0.01,
-                "springLength": 110,
-                "springConstant": 0.08,
-                "avoidOverlap": 0.3,
-            },
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 120, "updateInterval": 50},
-        }
-        if physics
-        else {"enabled": False},
-        "layout": {"randomSeed": 7, "improvedLayout": False},
-    }
 
 
 def to_pyvis(

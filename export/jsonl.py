@@ -52,6 +52,8 @@ def fact_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             "source": prov.document,
         }
         record.update(prov.to_dict())
+        # this sentence states the fact in the text's own voice (not reported, not hedged)
+        record["asserted"] = not data["negated"] and prov.asserted
         del record["document"]
         yield record
 

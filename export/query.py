@@ -23,15 +23,9 @@ False
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
-import re
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Union
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -39,12 +33,21 @@ from rdflib.namespace import XSD
 from rdflib.term import Node, Variable
 
 from export import store_cache
-from export.namespaces import KGV, prefixes
-from export.sparql_check import FROM_REFUSED, UPDATE_REFUSED, selects_star, vet_query
-from export.sparql_errors import describe_expected, explain, position_text
+from export.namespaces import KGV
+from export.query_check import (
+    check_query,
+    check_syntax,
+    default_base,
+    namespaces_of,
+    oxigraph_syntax_error,
+    query_kind,
+    walk,
+)
+from export.query_result import FORMATS, QueryResult, format_result
+from export.sparql_check import selects_star, vet_query
 from export.sparql_tokens import tokens
 from export.timelimit import DEFAULT_TIMEOUT, call_with_time_limit
-from kg.errors import GraphReadError, QueryError, QueryNotAllowedError
+from kg.errors import GraphReadError, QueryError
 
 if TYPE_CHECKING:  # rdflib's SPARQL engine and kg's graph model are imported when used:
     # they take most of a second to import, and the default engine needs neither
@@ -74,219 +77,8 @@ ENGINES = ("oxigraph", "rdflib")
 #: The engine of ``kg query``, ``kg.query`` and :func:`run_query` unless told otherwise.
 DEFAULT_ENGINE = "oxigraph"
 
-#: Output formats of :func:`format_result`.
-FORMATS = ("table", "csv", "tsv", "json")
-
 #: What can be queried: a graph file (any RDF format kg reads) or an in-memory graph.
 Source = Union[str, "os.PathLike[str]", "KnowledgeGraph"]
-
-
-@dataclass
-class QueryResult:
-    """The answer to a query, independent of the engine that computed it.
-
-    Attributes:
-        kind: ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``.
-        variables: Projected variable names (SELECT), in order.
-        rows: One tuple of rdflib terms (None when unbound) per solution (SELECT).
-        boolean: The answer of an ASK query.
-        graph: The triples of a CONSTRUCT or DESCRIBE query.
-        namespaces: Prefix -> IRI, used to shorten IRIs in tables.
-    """
-
-    kind: str
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
-    namespaces: dict[str, str] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        if self.kind == "SELECT":
-            return len(self.rows)
-        if self.graph is not None:
-            return len(self.graph)
-        return int(bool(self.boolean))
-
-    def __iter__(self) -> Iterator[Any]:
-        if self.graph is not None:
-            return iter(sorted(self.graph))
-        return iter(self.rows)
-
-
-# --------------------------------------------------------------------------------------------
-# checking
-
-
-def _walk(node: Any) -> Iterator[Any]:
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(node, CompValue):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from _walk(value)
-
-
-def _rdflib_position(query: str, err: Any) -> str:
-    line = getattr(err, "lineno", None)
-    col = getattr(err, "col", None)
-    if line is None or col is None:
-        return ""
-    text = query.splitlines()[line - 1] if 0 < line <= len(query.splitlines()) else ""
-    near = text[col - 1 : col + 19].strip()
-    return f" at line {line}, column {col}" + (f" (near {near!r})" if near else "")
-
-
-_OX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-_OX_EXPECTED = re.compile(r"expected (?:one of )?(.*)", re.DOTALL)
-_OX_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[A-Za-z_]+')
-
-
-def _offset(query: str, line: int, column: int) -> int:
-    """Character offset of a 1-based line and column (columns counted in characters)."""
-    lines = query.splitlines(keepends=True)
-    return sum(len(text) for text in lines[: line - 1]) + column - 1
-
-
-def _oxigraph_diagnosis(query: str, namespaces: dict[str, str]) -> str:
-    """Oxigraph's position of a syntax error, with what it expected in words (or "").
-
-    Only asked when rdflib already rejected the query (which :func:`vet_query` let through:
-    no SERVICE), against an empty in-memory store, so nothing can run or reach the network.
-    """
-    try:
-        ox.Store().query(query, prefixes=namespaces)
-    except SyntaxError as err:
-        return _oxigraph_location(query, err)
-    except Exception:  # noqa: BLE001 - a diagnosis only
-        return ""
-    return ""
-
-
-def _oxigraph_location(query: str, err: SyntaxError) -> str:
-    """Where Oxigraph's syntax error is, and what it expected, in words ("" if unknown)."""
-    found = _OX_POSITION.match(str(err))
-    if not found:
-        return ""
-    line, col, message = int(found.group(1)), int(found.group(2)), found.group(3)
-    expected = _OX_EXPECTED.match(message)
-    if expected:
-        message = "expected " + describe_expected(_OX_TOKEN.findall(expected.group(1)))
-    else:
-        message = " ".join(message.split())[:120]
-    offset = min(_offset(query, line, col), len(query))
-    if not query[offset:].strip():
-        offset = len(query.rstrip())
-        where = f"at {position_text(query, offset)} (the end of the query)"
-    else:
-        near = query[max(offset - 10, 0) : offset + 10].split("\n")
-        where = f"at {position_text(query, offset)} (near {' '.join(near).strip()!r})"
-    return f"{where}: {message}"
-
-
-def _oxigraph_syntax_error(query: str, err: SyntaxError, namespaces: dict[str, str]) -> QueryError:
-    located = explain(query, prefixes=namespaces) or _oxigraph_location(query, err)
-    message = " ".join(str(err).split())
-    return QueryError(f"malformed SPARQL {located}" if located else f"malformed SPARQL: {message}")
-
-
-def _parse_oxigraph(query: str, namespaces: dict[str, str]) -> None:
-    """Parse in Oxigraph, over an empty store (a SELECT, CONSTRUCT or DESCRIBE is evaluated
-    lazily, so not at all; an ASK is, over nothing)."""
-    try:
-        ox.Store().query(query, prefixes=namespaces)
-    except SyntaxError as err:
-        raise _oxigraph_syntax_error(query, err, namespaces) from None
-
-
-def check_syntax(query: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str:
-    """Vet ``query`` (:func:`export.sparql_check.vet_query`) and parse it in Oxigraph, without
-    rdflib; returns its form. The parse runs under the time limit (in a child).
-
-    Raises:
-        QueryError: Malformed: the message gives the line, the column and what was expected.
-        QueryNotAllowedError: An update, ``SERVICE``, ``FROM`` or ``FROM NAMED``.
-        QueryTimeoutError: Parsing ran out of time.
-
-    >>> check_syntax("ASK { ?s a schema:Person }")
-    'ASK'
-    """
-    kind = vet_query(query)
-    namespaces = _namespaces(_default_base())
-    call_with_time_limit(lambda: _parse_oxigraph(query, namespaces), timeout)
-    return kind
-
-
-def _syntax_error(query: str, err: Exception, namespaces: dict[str, str]) -> QueryError:
-    located = explain(query, prefixes=namespaces) or _oxigraph_diagnosis(query, namespaces)
-    if located:
-        return QueryError(f"malformed SPARQL {located}")
-    message = str(getattr(err, "msg", err)).strip() or type(err).__name__
-    return QueryError(f"malformed SPARQL{_rdflib_position(query, err)}: {message}")
-
-
-def check_query(query: str, *, base: str | None = None) -> Query:
-    """Vet ``query``, parse it in rdflib with the predeclared prefixes and refuse anything not
-    read-only (again, on rdflib's algebra).
-
-    Args:
-        query: The query text.
-        base: The base IRI of the graph (its ``ent:``, ``rel:``, ... prefixes follow it).
-
-    Returns:
-        The translated rdflib query.
-
-    Raises:
-        QueryError: Malformed: the message gives the line, the column and what was expected.
-        QueryNotAllowedError: An update, ``SERVICE``, ``FROM`` or ``FROM NAMED``.
-
-    >>> check_query("SELECT ?s WHERE { ?s a schema:Person }").algebra.name
-    'SelectQuery'
-    """
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    vet_query(query)
-    namespaces = _namespaces(base or _default_base())
-    try:
-        parsed = parseQuery(query)
-    except Exception as err:  # pyparsing.ParseException and friends
-        try:
-            parseUpdate(query)
-        except Exception:  # noqa: BLE001 - not an update either: report the query error
-            pass
-        else:
-            raise QueryNotAllowedError(UPDATE_REFUSED) from err
-        raise _syntax_error(query, err, namespaces) from err
-    try:
-        translated = translateQuery(parsed, initNs=namespaces)
-    except Exception as err:  # unknown prefix, bad aggregate use, ...
-        located = explain(query, prefixes=namespaces)
-        raise QueryError(f"malformed SPARQL {located}" if located
-                         else f"malformed SPARQL: {err}") from err
-    for node in _walk(translated.algebra):
-        if node.name == "ServiceGraphPattern":
-            raise QueryNotAllowedError(
-                f"SERVICE <{dict.get(node, 'term')}> is refused: kg never calls other endpoints "
-                f"or the network"
-            )
-        if dict.get(node, "datasetClause"):
-            raise QueryNotAllowedError(FROM_REFUSED)
-    return translated
-
-
-def _default_base() -> str:
-    from export.rdf import DEFAULT_BASE
-
-    return DEFAULT_BASE
-
-
-def query_kind(translated: Query) -> str:
-    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``, from :func:`check_query`'s result."""
-    return translated.algebra.name.replace("Query", "").upper()
 
 
 # --------------------------------------------------------------------------------------------
@@ -347,11 +139,11 @@ def _store_from_file(path: str | os.PathLike[str]) -> ox.Store:
 
 
 def _ox_base(store: ox.Store) -> str:
-    return store_cache.graph_base(store, str(KGV.KnowledgeGraph), _default_base())
+    return store_cache.graph_base(store, str(KGV.KnowledgeGraph), default_base())
 
 
 def _graph_base_iri(graph: KnowledgeGraph) -> str:
-    return graph.graph.get("base", _default_base())
+    return graph.graph.get("base", default_base())
 
 
 def _in_memory(source: Any) -> bool:
@@ -436,7 +228,7 @@ class SparqlGraph:
             # name no graph run over this union, built once (and shared with forked children).
             self._union = _union_graph(self.dataset)
             self.base = graph_base(self._union)
-        self.namespaces = _namespaces(self.base)
+        self.namespaces = namespaces_of(self.base)
 
     def query(self, sparql: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
         """Answer a read-only query within ``timeout`` seconds (None or 0: no limit).
@@ -458,7 +250,7 @@ class SparqlGraph:
             return lambda: _run_oxigraph(store, sparql, kind, namespaces)
         translated = check_query(sparql, base=self.base)
         kind = query_kind(translated)
-        uses_graphs = any(node.name == "Graph" for node in _walk(translated.algebra))
+        uses_graphs = any(node.name == "Graph" for node in walk(translated.algebra))
         target = self.dataset if uses_graphs else self._union
         return lambda: _run_rdflib(target, translated, kind)
 
@@ -542,14 +334,14 @@ def _query_cached(path: str | os.PathLike[str], query: str,
         try:
             entry = store_cache.build_entry(
                 store_cache.content_key(Path(path).suffix, data), data, ox_name,
-                graph_class=str(KGV.KnowledgeGraph), default_base=_default_base(),
+                graph_class=str(KGV.KnowledgeGraph), default_base=default_base(),
                 source=str(path))
         except SyntaxError as err:
             raise GraphReadError(f"{path}: malformed {name} RDF: {err}") from err
         if entry is None:
             return None
     with entry:
-        namespaces = _namespaces(entry.base)
+        namespaces = namespaces_of(entry.base)
         try:
             packed = call_with_time_limit(  # in a child even without a limit: see open_store
                 lambda: _run_oxigraph(_open_entry_store(entry), query, kind, namespaces),
@@ -592,10 +384,6 @@ def _star_order(query: str, result: QueryResult) -> QueryResult:
     result.rows = [tuple(row[i] for i in position) for row in result.rows]
     result.variables = order
     return result
-
-
-def _namespaces(base: str) -> dict[str, str]:
-    return {name: str(ns) for name, ns in prefixes(base).items()}
 
 
 # Results cross from the child process as plain tuples of strings (fast to pickle, no rdflib
@@ -742,203 +530,10 @@ def _run_oxigraph(store: ox.Store, query: str, kind: str, namespaces: dict[str, 
                    for t in result}
         return (kind if kind == "DESCRIBE" else "CONSTRUCT", [], [], None, list(triples))
     except SyntaxError as err:
-        raise _oxigraph_syntax_error(query, err, namespaces) from None
+        raise oxigraph_syntax_error(query, err, namespaces) from None
     except (OSError, RuntimeError) as err:
         if isinstance(err, OSError) or str(err).startswith("Corruption"):  # a damaged store
             raise _StoreReadError(f"the query failed in oxigraph: {err}") from err
         raise QueryError(f"the query failed in oxigraph: {err}") from err
     except (ValueError, TypeError) as err:
         raise QueryError(f"the query failed in oxigraph: {err}") from err
-
-
-# --------------------------------------------------------------------------------------------
-# formatting
-
-
-def _compact(term: URIRef, namespaces: dict[str, str]) -> str:
-    text = str(term)
-    best = ""
-    for name, ns in namespaces.items():
-        if text.startswith(ns) and len(ns) > len(namespaces.get(best, "")):
-            local = text[len(ns):]
-            if local and all(c.isalnum() or c in "_-." for c in local) and local[-1] != ".":
-                best = name
-    if best:
-        return f"{best}:{text[len(namespaces[best]):]}"
-    return f"<{text}>"
-
-
-def _cell(term: Node | None, namespaces: dict[str, str]) -> str:
-    """How a term reads in an aligned table: short IRIs, bare literal text, escaped controls."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        text = _compact(term, namespaces)
-    elif isinstance(term, BNode):
-        text = f"_:{term}"
-    elif isinstance(term, Literal) and term.language:
-        text = f"{term}@{term.language}"
-    else:
-        text = str(term)
-    if text.isprintable():
-        return text
-    return text.translate(_CONTROL_ESCAPES)
-
-
-class _ControlEscapes(dict):
-    """``str.translate`` table: a character that does not print (but a space) -> its escape.
-
-    Filled on first sight of each character, so a long text is escaped in C, not in a loop.
-    """
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        value = (None if char.isprintable() or char == " "
-                 else char.encode("unicode_escape").decode("ascii"))
-        self[code] = value if value is not None else char
-        return self[code]
-
-
-_CONTROL_ESCAPES = _ControlEscapes()
-
-
-def _width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    if not header:
-        return ""
-    widths = [_width(h) for h in header]
-    for row in rows:
-        widths = [max(w, _width(c)) for w, c in zip(widths, row)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
-
-    out = [line(header), "  ".join("-" * w for w in widths)]
-    out.extend(line(row) for row in rows)
-    return "\n".join(out) + "\n"
-
-
-_SHORT_TYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def _nt(term: Node | None) -> str:
-    """A term as SPARQL TSV writes it: Turtle syntax on one line, short numbers and booleans."""
-    if term is None:
-        return ""
-    if not isinstance(term, Literal):
-        return term.n3()
-    if term.datatype in _SHORT_TYPES and not term.ill_typed:
-        short = term._literal_n3(use_plain=True)
-        if "^^" not in short and '"' not in short:
-            return short
-    text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype is not None and term.datatype != XSD.string:
-        return f"{text}^^<{term.datatype}>"
-    return text
-
-
-def _csv_value(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    value: dict[str, str] = {"type": "literal", "value": str(term)}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
-        value["datatype"] = str(term.datatype)
-    return value
-
-
-def _delimited(header: list[str], rows: list[list[str]], delimiter: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def format_result(result: QueryResult, fmt: str) -> str:
-    """Render a result as ``table`` (aligned text), ``csv``, ``tsv`` or ``json``.
-
-    SELECT and ASK follow the W3C SPARQL 1.1 CSV/TSV and JSON result formats; CONSTRUCT and
-    DESCRIBE graphs print as Turtle (table), ``subject,predicate,object`` rows (csv/tsv) or
-    JSON-LD (json).
-
-    >>> print(format_result(QueryResult("ASK", boolean=True), "json"), end="")
-    {"head": {}, "boolean": true}
-    """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown result format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    ns = result.namespaces
-    if result.kind == "ASK":
-        answer = bool(result.boolean)
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": answer}) + "\n"
-        if fmt in ("csv", "tsv"):
-            return ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + (
-                ("true" if answer else "false") + ("\r\n" if fmt == "csv" else "\n")
-            )
-        return "yes\n" if answer else "no\n"
-
-    if result.kind in ("CONSTRUCT", "DESCRIBE"):
-        from export.rdf import serialize_rdf
-
-        graph = result.graph if result.graph is not None else Graph()
-        triples = sorted(graph)
-        if fmt == "table":
-            return serialize_rdf(_as_dataset(graph), "turtle").decode("utf-8")
-        if fmt == "json":
-            return serialize_rdf(_as_dataset(graph), "json-ld").decode("utf-8")
-        header = ["subject", "predicate", "object"]
-        if fmt == "csv":
-            return _delimited(header, [[_csv_value(t) for t in row] for row in triples], ",")
-        return "\n".join(["?subject\t?predicate\t?object"] + [
-            "\t".join(_nt(t) for t in row) for row in triples
-        ]) + "\n"
-
-    variables = result.variables
-    if fmt == "json":
-        bindings = [
-            {var: _json_term(term) for var, term in zip(variables, row) if term is not None}
-            for row in result.rows
-        ]
-        return json.dumps(
-            {"head": {"vars": variables}, "results": {"bindings": bindings}},
-            ensure_ascii=False, indent=2,
-        ) + "\n"
-    if fmt == "csv":
-        return _delimited(variables, [[_csv_value(t) for t in row] for row in result.rows], ",")
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines.extend("\t".join(_nt(t) for t in row) for row in result.rows)
-        return "\n".join(lines) + "\n"
-    return _table(variables, [[_cell(t, ns) for t in row] for row in result.rows])
-
-
-def _as_dataset(graph: Graph) -> Dataset:
-    dataset = Dataset(default_union=True)
-    for name, ns in graph.namespaces():
-        dataset.bind(name, ns, override=True, replace=True)
-    for triple in graph:
-        dataset.default_graph.add(triple)
-    return dataset

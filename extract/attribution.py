@@ -64,8 +64,8 @@ ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".sp
 #: Verbs whose object is asked, told or kept from doing something that need not happen:
 #: "Police urged business owners to turn over videotapes", "stopped them from leaving".
 DIRECTIVE_VERBS = frozenset(
-    "urge ask tell order persuade encourage invite call allow permit want expect require "
-    "advise instruct command beg implore press request authorise authorize enable empower "
+    "urge ask tell order persuade encourage invite call want expect require "
+    "advise instruct command beg implore press request "
     "train teach "
     "warn forbid prevent stop ban bar prohibit discourage deter keep".split()
 )
@@ -74,8 +74,11 @@ DIRECTIVE_VERBS = frozenset(
 INTENTION_WORDS = frozenset(
     "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "
     "decide prepare offer need wish plot consider likely unlikely poised set due about "
-    "ready eager willing determined keen able unable".split()
+    "ready eager willing determined keen able unable allow permit authorise authorize".split()
 )
+#: Prepositions of time: what follows "after", "before", ... is no part of an intention.
+_TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "till", "following",
+                         "when", "while", "once"})
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "assuming",
                          "supposing", "lest"})
 _HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently"})
@@ -163,7 +166,12 @@ def _reported_by_dependent(node: Token) -> Token | None:
     return None
 
 
-def _stance(lemma: str) -> str:
+def _stance(lemma: str, verb: Token | None = None) -> str:
+    """The stance a verb of saying takes to what it reports; "cannot say that ..." and "did
+    not claim that ..." leave it in doubt (questioned), and so does "did not deny".
+    """
+    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        return "questioned"
     if lemma in DENYING_VERBS:
         return "denied"
     if lemma in QUESTIONING_VERBS:
@@ -225,8 +233,16 @@ def _intended(verb: Token) -> bool:
     node = verb
     for _ in range(len(verb.doc)):
         head = node.head
-        if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl", "conj"):
+        if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl"):
             return False
+        if node.dep_ == "conj":
+            # "want to go further and dispatch a force": a conjunct shares its first one's fate
+            node = head
+            continue
+        if (node.dep_ == "prep" and node.lower_ in _TIME_PREPS) or any(
+            c.dep_ == "mark" and c.lower_ in _TIME_PREPS for c in node.children
+        ):
+            return False  # "planned for dawn after rescuers braved heavy seas": that happened
         if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl", "dobj",
                          "acl") and head.lemma_.lower() in INTENTION_WORDS:
             return True
@@ -251,14 +267,15 @@ def _voice(verb: Token) -> Voice:
         speaker_verb = _reported_by_dependent(node)
         if speaker_verb is not None:
             meaning = reporting(speaker_verb)
-            return Voice(meaning, _subject(speaker_verb), _stance(meaning), conditional)
+            return Voice(meaning, _subject(speaker_verb), _stance(meaning, speaker_verb),
+                         conditional)
         head = node.head
         if head.i == node.i:
             break
         if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
             meaning = reporting(head)
             if meaning is not None:
-                return Voice(meaning, _subject(head), _stance(meaning), conditional)
+                return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
         if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
             head.lemma_.lower() in CLAIM_NOUNS
         ) and not _relative(node, head):

@@ -112,7 +112,13 @@ def has_prep_object(prep: Token) -> bool:
 
 
 def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
-    """Subjects of a clause modifying a noun: the noun and its conjuncts."""
+    """Subjects of a clause modifying a noun: the noun and its conjuncts.
+
+    Not for an infinitive ("reasons to end his rule", "money to buy arms"): the noun is
+    what the clause is for or about, rarely who acts.
+    """
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [], None
     return conjuncts(verb.head), None
 
 
@@ -135,6 +141,10 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
     # Climb by token index: spaCy makes a new Token object on every access, so
     # ``node.head is not node`` would never end at the root.
     node = verb.head
+    if node.head.pos_ == "ADJ" and node.head.dep_ in ("oprd", "ccomp", "xcomp"):
+        # "making them more vulnerable to contracting the disease": who contracts it is the
+        # object of "making", not its subject.
+        return [], None
     while node.head.i != node.i and node.pos_ not in _VERBAL:
         node = node.head
     if node.pos_ not in _VERBAL:

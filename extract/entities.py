@@ -60,6 +60,8 @@ _QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "num
 #: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
 #: network") would be a clause-sized node, and the noun stays in its document instead.
 _LONGEST_LABEL = 8
+#: Number-like entity types: "20 per cent of voyeurs" keeps what it is a share of.
+_QUANTITY_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
 #: Nouns whose "of"/"for" complement says which one is meant.
 _COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
@@ -318,6 +320,19 @@ def _described(head: Token, document: str) -> Argument | None:
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
 
 
+def _named_by_apposition(head: Token) -> Token | None:
+    """The person's name that follows a common noun with no comma between ("His Senate
+    colleague Kerry Nettle"), if any: the noun is that person's description."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (
+            entity_type(child) == "PERSON"
+        ):
+            return child
+    return None
+
+
 def describe(head: Token, document: str) -> Argument | None:
     """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
 
@@ -334,6 +349,13 @@ def describe(head: Token, document: str) -> Argument | None:
     type_ = entity_type(head)
     if type_ == "PERSON" or _names_a_person(head):
         return _person(head, document)
+    named = _named_by_apposition(head)
+    if named is not None:
+        # "His Senate colleague Kerry Nettle intends ...": the colleague is Kerry Nettle.
+        person = _person(named, document)
+        if person is not None:
+            return replace(person, form=_written(list(head.doc[head.left_edge.i:named.i + 1])),
+                           rules=tuple(sorted({*person.rules, "appositive_name"})))
     if is_honorific(head):
         return None  # "became a Lord": an honorific is never a node
     label, key = entity_label_key(head)
@@ -343,6 +365,15 @@ def describe(head: Token, document: str) -> Argument | None:
     if acronym:
         key = acronym
         rules.append("acronym")
+    elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None and (
+        pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
+    ):
+        # "20 per cent of voyeurs": a share of something in this document, never "20 per cent"
+        inner_label, inner_key = entity_label_key(pobj)
+        prep = pobj.head.lower_
+        label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+        scope = document
+        rules += ["complement", "document_scope"]
     elif type_ is not None:
         folded = key.replace("'s ", " ").replace("\u2019s ", " ")
         if folded != key:

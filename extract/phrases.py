@@ -107,8 +107,16 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
                 # A quantity is kept whole, its head last: "more than two dozen militants",
                 # "up to 35 percent" (never "than two militants").
                 out.extend(t for t in child.subtree if not t.is_punct)
-            elif child.dep_ in allowed and (child.i < node.i or child.dep_ == "case"):
+            elif child.dep_ in allowed and (child.i < node.i or child.dep_ == "case" or (
+                    child.dep_ == "amod" and child.pos_ == "NOUN" and child.i == node.i + 1)):
+                # ("a shark net" parsed with "net" as an adjective of "shark" stays whole)
                 stack.append((child, _INNER_DEPS))
+
+
+def _hyphenated(tok: Token) -> bool:
+    """True for a word joined by a hyphen to the next ("all" in "all-time")."""
+    nxt = tok.i + 1
+    return not tok.whitespace_ and nxt < len(tok.doc) and tok.doc[nxt].tag_ == "HYPH"
 
 
 def label_tokens(head: Token) -> list[Token]:
@@ -134,8 +142,10 @@ def label_tokens(head: Token) -> list[Token]:
         tokens = [t for t in tokens if t.i == head.i or t.lower_.rstrip(".") not in HONORIFICS]
     kept = []
     for tok in tokens:
-        if tok.dep_ == "det" or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
-            continue
+        if (tok.dep_ == "det" and not _hyphenated(tok)) or (
+            tok.dep_ == "poss" and tok.pos_ == "PRON"
+        ):
+            continue  # but "all" stays in "all-time record"
         if tok.dep_ == "case" and tok.head.i == head.i:
             continue
         if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES and tok.head.i == head.i:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from extract.arguments import graph_argument
 from extract.attribution import Voice, reporting
-from extract.clauses import NEGATIONS
+from extract.clauses import NEGATIONS, conjuncts
 from extract.confidence import score_fact
 from extract.records import Fact
 from extract.registry import extractors
@@ -46,17 +46,104 @@ def _spans(bounds: tuple[int, int]) -> bool:
     return bounds[0] < bounds[1]
 
 
+#: Verbs of saying that take a clause and no person as object: a direct object beside their
+#: clause is the clause's subject, misparsed.
+_THAT_CLAUSE_VERBS = frozenset(
+    "allege claim say believe think predict suggest argue insist state assert reveal "
+    "announce admit deny acknowledge report estimate".split())
+
+
+#: Dashes written as words: an apposition with one inside runs into the next aside.
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _listing(appos: Token) -> bool:
+    """True for an apposition that lists members of a group ("seven countries - Malawi,
+    Mozambique, ... and Lesotho"), none of which is the group, runs across a dash, or
+    is separated from its noun by a verb (two phrases of different clauses)."""
+    doc = appos.doc
+    for _ in range(len(doc)):  # from a listed member up to the apposition itself
+        if appos.dep_ != "conj" or appos.head.i == appos.i:
+            break
+        appos = appos.head
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(appos.head.i + 1, appos.left_edge.i)):
+        return True  # a clause between them: the parser joined two phrases of different clauses
+    return len(conjuncts(appos)) > 1 or sum(
+        c.dep_ == "appos" for c in appos.head.children) > 1 or any(
+        t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
+
+
+def _noun_complement(verb: Token) -> bool:
+    """True for a clause after a noun's preposition ("conditions for resuming talks"), but
+    not in a phrase the verb's subject is in ("China is on the cusp of releasing ...")."""
+    noun = verb.head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _subject_of_next_verb(noun: Token) -> bool:
+    """True for a conjunct that is the subject of the finite verb right after it, misparsed
+    ("returned to the homes and the Vlava river receded": the river recedes)."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _nominal(fact: Fact) -> bool:
     """False when the parse gives an argument no entity can be: a verb as subject or object
     ("hired gun Abu Nidal" read with "hired" as the subject), a resulting state taken for the
-    object ("left eight civilians dead": the civilians are the object, not "dead"), or the
-    date of a statement ("said on Wednesday")."""
+    object ("left eight civilians dead": the civilians are the object, not "dead"), a
+    relative word ("whose death"), the date of a statement ("said on Wednesday") or a span
+    of time taken for a direct object."""
     if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
         return False
     if fact.object.ent_type_ in ("DATE", "TIME") and fact.verb is not None and (
-        reporting(fact.verb) is not None
+        reporting(fact.verb) is not None or fact.object.dep_ == "dobj"
     ):
-        return False  # "said on Wednesday": when it was said is no fact of its own
+        # "said on Wednesday": when it was said is no fact of its own; "giving birth ...
+        # more than nine months after": a span of time is not what a verb acts on.
+        return False
+    if any(t.tag_ in ("WP$", "WDT", "WP") for t in (fact.subject, fact.object)) or any(
+        c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts
+    ):
+        return False  # "whose violent death was reported": the relative clause's noun is elsewhere
+    if fact.construction == "pcomp" and fact.verb is not None and fact.verb.dep_ == "pcomp" and (
+        _noun_complement(fact.verb)
+    ):
+        # "one of the conditions for resuming talks": a noun's complement says nothing of who
+        # resumes them (Open IE output keeps the guess, which CaRB's annotators accept).
+        return False
+    if fact.construction == "advcl" and fact.verb is not None and fact.verb.dep_ == "advcl" and any(
+        t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "relcl", "ccomp")
+        for t in fact.verb.doc[fact.verb.head.i + 1 : fact.verb.i]
+    ):
+        # "authorities were counting the cost as the river receded, revealing the damage":
+        # with another clause between them, whose subject a participle has is a guess.
+        return False
+    if fact.object.dep_ == "conj" and _subject_of_next_verb(fact.object):
+        return False
+    if fact.construction == "apposition" and _listing(fact.object):
+        return False
+    if fact.construction in ("prep", "named_prep") and any(
+        c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children
+    ):
+        # "succumb more quickly than they do in the West": the preposition belongs to a
+        # clause of its own (here a comparison), not to the verb.
+        return False
+    if fact.construction in ("prep", "named_prep") and fact.verb is not None and any(
+        c.dep_ == "ccomp" for c in fact.verb.children
+    ):
+        # "AIDS is making the effects of the famine much worse in Malawi": the verb's real
+        # complement is the clause, and (AIDS, make in, Malawi) says nothing.
+        return False
+    if fact.object.dep_ == "dobj" and fact.verb is not None and (
+        fact.verb.lemma_.lower() in _THAT_CLAUSE_VERBS
+    ) and any(c.dep_ == "ccomp" for c in fact.verb.children):
+        return False  # "alleged a staff member told him ...": the member is the clause's subject
     return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")
 
 

@@ -11,6 +11,24 @@ SEEDS = ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "000_41807614df481ccf.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory):
+    """Keep ``kg query``'s store cache (``KG_CACHE_DIR``) out of the user's ~/.cache.
+
+    Subprocesses inherit the variable; a test that sets its own folder overrides it.
+    """
+    import os
+
+    folder = tmp_path_factory.mktemp("kg-cache")
+    old = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default English pipeline. Missing model = failing test, not a skip."""

@@ -360,9 +360,9 @@ def test_large_graph_uses_precomputed_layout(tmp_path, open_page):
 
 def _poke_everything(page) -> None:
     """Hover and click every node and edge, search every name: nothing may run."""
-    for node_id in page.js("return nodes.getIds()"):
-        _hover_shows(page, "node", node_id)
-        page.js("kgShowNode(arguments[0])", node_id)
+    for drawn in page.js("return nodes.getIds()"):
+        _hover_shows(page, "node", drawn)
+        page.js("kgShowNode(arguments[0])", drawn)
     for edge_id in page.js("return edges.getIds()")[:12]:
         page.js("kgShowEdge(arguments[0])", edge_id)
     for name in page.js("return kgNames.map(function (n) { return n[2]; })"):

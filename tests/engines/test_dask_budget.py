@@ -9,7 +9,10 @@ import pytest
 
 from tests import hang_extractor
 from tests.hang_extractor import NAME
-from tests.kg.test_budget import QUICK, check_hung_document_skipped, hang_corpus  # noqa: F401
+from tests.kg.test_budget import QUICK, check_hung_document_skipped
+from tests.kg.test_budget import hang_corpus as _hang_corpus
+
+hang_corpus = pytest.fixture(_hang_corpus.__wrapped__, name="hang_corpus")
 
 pytestmark = pytest.mark.integration
 

@@ -36,6 +36,9 @@ def _head(doc, word: str, occurrence: int = 0):
         # A dotted acronym and its expansion are one node.
         ("The Australian Broadcasting Corporation (ABC) reported the fire. The ABC said "
          "three homes burned.", "ABC", 1, "australian broadcasting corporation", {"acronym"}),
+        # A description followed by the name it describes is that person.
+        ("His Senate colleague Kerry Nettle intends to move a motion.", "colleague", 0,
+         "kerry nettle", {"appositive_name"}),
     ],
 )
 def test_identity_table(nlp, text, word, occurrence, key, rules):
@@ -103,3 +106,13 @@ def test_possessive_pronoun_names_the_owner(nlp):
     argument = graph_argument(_head(doc, "profit"), "news.txt")
     assert argument.label == "Commonwealth Bank's profit"
     assert argument.scope is None
+
+
+def test_hyphenated_word_keeps_its_first_part(nlp):
+    doc = nlp("The river Elbe surged to an all-time record high Friday.")
+    assert describe(_head(doc, "record", 0), "news.txt").label == "all-time record"
+
+
+def test_noun_parsed_as_adjective_stays_in_the_label(nlp):
+    doc = nlp("A young humpback whale remained tangled in a shark net off the Gold Coast.")
+    assert describe(_head(doc, "shark", 0), "news.txt").label == "shark net"

@@ -88,6 +88,29 @@ ROWS = [
                                                       "attributed_to": "xu liang",
                                                       "asserted": False}},
      []),
+    # A verb of saying under negation leaves its clause in doubt.
+    ("U.S. intelligence cannot say conclusively that Saddam Hussein has weapons of mass "
+     "destruction.",
+     {("saddam hussein", "have", "weapon of mass destruction"): {
+         "stance": "questioned", "reported_by": "say", "asserted": False}}, []),
+    # Intentions reach coordinated verbs, never what happened before or after them.
+    ("Many MEPs want to go further and dispatch a European military force to the region.",
+     {(f"many mep@{DOC}", "dispatch", "european military force"): {"modality": "intended",
+                                                             "asserted": False}}, []),
+    ("A second rescue attempt was planned for dawn today after rescuers braved heavy seas.",
+     {(f"rescuer@{DOC}", "brave", "heavy sea"): {"modality": None, "asserted": True}}, []),
+    ("The money enabled al-Qa'ida to fund training camps in Afghanistan.",
+     {("al qa'ida", "fund", "training camp"): {"reported_by": None, "asserted": True}}, []),
+    # A share keeps what it is a share of.
+    ('"Approximately 20 per cent of voyeurs have also committed sexual assault," Ellis said.',
+     {(f"approximately 20 per cent of voyeur@{DOC}", "commit", "sexual assault"): {
+         "attributed_to": "ellis", "asserted": False}}, []),
+    # A participle after another clause: the authorities reveal nothing here.
+    ("In the Czech Republic, authorities were counting the cost of the massive flooding as "
+     "people returned to the homes and the Vlava river receded, revealing the full extent of "
+     "the damage.", {(f"people@{DOC}", "return to", f"home@{DOC}"): {"asserted": True}},
+     [(f"authority@{DOC}", "reveal", "full extent"),
+      (f"people@{DOC}", "return to", "vlava river")]),
     # Conditions and hypothetical modals.
     ("If the talks fail, Israel will attack Gaza.",
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
@@ -129,3 +152,38 @@ def test_no_node_starts_with_than(nlp):
     for subject, _predicate, obj in found:
         assert not subject.startswith("than") and not obj.startswith("than")
     assert (f"more than two dozen militant@{DOC}", "attack", f"town@{DOC}") in found
+
+
+#: Sentences whose parse offers a fact the text does not state at all: it must not be
+#: extracted, in any voice.
+ABSENT = [
+    # A list in apposition names members of the group, none of which is the group.
+    ("Up to 14 million people in seven countries - Malawi, Mozambique, Zambia, Angola, "
+     "Swaziland, Lesotho and Zimbabwe - face starvation.", "be"),
+    # A relative word is no entity: "whose violent death" is Abu Nidal's.
+    ("Palestinian hired gun Abu Nidal, whose violent death was reported last week from "
+     "Baghdad, was murdered.", "be reported from"),
+    # A span of time is not what a verb acts on.
+    ("Lawal was sentenced in March after giving birth to a daughter more than nine months "
+     "after divorcing.", "give"),
+    # A noun's complement says nothing of who acts ("conditions for resuming talks"), and
+    # nor does an infinitive relative ("reasons to end his rule").
+    ("The lifting of the ban is one of the key rebel conditions for resuming peace "
+     "negotiations with the government.", "resume"),
+    ("The department will give speeches on reasons to end President Saddam's rule.", "end"),
+    # A preposition of a comparison clause is not the verb's.
+    ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
+     "the West.", "succumb in"),
+    # "alleged a staff member told him": the member is who told, not what was alleged.
+    ("Tim, 16, alleged a staff member at Hillcrest Christian College told him he had the "
+     "devil in him.", "allege"),
+]
+
+
+@pytest.mark.parametrize(("text", "predicate"), ABSENT, ids=[row[0][:40] for row in ABSENT])
+def test_not_extracted(nlp, text, predicate):
+    found = _facts(nlp, text + " The minister visited Malawi.")
+    assert (f"minister@{DOC}", "visit", "malawi") in found, "the document still gives facts"
+    wrong = [fact for fact in found if fact[1] == predicate and (
+        predicate != "give" or "month" in fact[2])]
+    assert not wrong, wrong
