@@ -85,28 +85,17 @@ Source = Union[str, "os.PathLike[str]", "KnowledgeGraph"]
 # loading
 
 
-def _to_ox(term: Node) -> Any:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def _store_from_rdflib(dataset: Dataset) -> ox.Store:
+    from export.rdf.terms import to_ox  # imported here: export.rdf loads the graph model
+
+    cache: dict = {}
     store = ox.Store()
     default = dataset.default_graph.identifier
     quads = []
     for s, p, o, g in dataset.quads((None, None, None, None)):
         graph_id = getattr(g, "identifier", g)
-        name = ox.DefaultGraph() if graph_id in (None, default) else _to_ox(graph_id)
-        quads.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), name))
+        name = ox.DefaultGraph() if graph_id in (None, default) else to_ox(graph_id, cache)
+        quads.append(ox.Quad(to_ox(s, cache), to_ox(p, cache), to_ox(o, cache), name))
     store.extend(quads)
     return store
 
