@@ -13,14 +13,9 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from kg.io import atomic_open
-from kg.model import KnowledgeGraph, Triple
+from kg.model import KnowledgeGraph
 
-__all__ = ["triple_record", "fact_records", "generate_jsonl", "write_jsonl"]
-
-
-def triple_record(triple: Triple) -> dict[str, Any]:
-    """The JSON record of one extracted triple (what ``kg extract`` prints)."""
-    return triple.to_dict()
+__all__ = ["fact_records", "generate_jsonl", "write_jsonl"]
 
 
 def fact_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
