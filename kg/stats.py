@@ -198,8 +198,12 @@ def centrality(graph: KnowledgeGraph, *, alpha: float = 0.85) -> dict[str, float
 
 
 def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
-    """The ``n`` most central entities, by :func:`centrality` (a personalised PageRank)."""
-    scores = centrality(graph)
+    """The ``n`` most central entities of the corpus, by :func:`centrality` (a personalised
+    PageRank). A node kept inside one document ("the difficulties" of one article) is never
+    listed: it may be central to its story, not to the corpus."""
+    nodes = graph.nodes
+    scores = {key: score for key, score in centrality(graph).items()
+              if not nodes[key].get("scope")}
     return [dict(entry, score=round(entry["score"], 6)) for entry in _ranked(graph, scores, n)]
 
 
