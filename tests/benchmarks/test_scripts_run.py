@@ -79,3 +79,14 @@ def test_budget_bench_prints_what_the_budget_costs():
     for text in ("rules CPU per token", "rules only (parses reused)",
                  "extract_pieces (parse + rules)", "one cpu_limit"):
         assert text in out
+
+
+def test_graph_quality_prints_the_identity_and_voice_figures():
+    data = json.loads(run_script("graph_quality.py", "seeds", "--json"))
+    (figures,) = data.values()
+    assert figures["title_hubs"] == 0 and figures["clause_sized_nodes"] == 0
+    assert figures["nodes"] > 0 and figures["asserted_facts"] > 0
+    assert ["xu liang", "PERSON"] in figures["top30"]
+    out = run_script("graph_quality.py", "seeds", "--show", "3")
+    assert "30 most central" in out and "3 random facts" in out
+    assert "resolved" in run_script("graph_quality.py", "seeds", "--pronouns", "2")
