@@ -62,7 +62,7 @@ def test_rebuilding_into_same_graph_adds_nothing(seed_graph, nlp):
 def test_long_document_is_split_with_correct_offsets(tmp_path, nlp):
     sentence = "Marie Curie discovered polonium in Paris. "
     path = tmp_path / "long.txt"
-    path.write_text(sentence * 6000, encoding="utf-8")  # 252,000 characters
+    path.write_text(sentence * 2500, encoding="utf-8")  # 105,000 characters: two pieces
     graph, report = build_graph([path], nlp=nlp)
     assert report.documents == 1
     text = path.read_text(encoding="utf-8")
@@ -71,4 +71,4 @@ def test_long_document_is_split_with_correct_offsets(tmp_path, nlp):
         for p in data["provenance"]:
             assert text[p.subject_start:p.subject_end] == p.subject_text
             starts.add(p.sentence_start)
-    assert max(starts) > 200_000
+    assert max(starts) > 100_000  # the second piece's offsets are the document's
