@@ -49,16 +49,14 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "
 
 
 def _pagerank(graph: KnowledgeGraph) -> dict[str, float]:
-    """The centrality ``kg build`` reports as "most central" (:func:`kg.stats.centrality`):
+    """The centrality ``kg build`` reports as "most central" (:func:`kg.stats.corpus_centrality`):
     PageRank over the undirected graph, pairs weighted by mentions, a claim linking its source
     to its arguments, restarts at corpus-wide entities by the documents that mention them;
     like :func:`kg.stats.top_entities_by_pagerank`, nodes kept inside one document are left
     out (central to their story, never to the corpus)."""
-    from kg.stats import centrality
+    from kg.stats import corpus_centrality
 
-    nodes = graph.nodes
-    return {key: score for key, score in centrality(graph).items()
-            if not nodes[key].get("scope")}
+    return corpus_centrality(graph)
 
 
 def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int = 0

@@ -320,6 +320,13 @@ def _described(head: Token, document: str) -> Argument | None:
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
 
 
+def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
+    """``label`` and ``key`` extended by the "of"/"for" phrase whose object is ``pobj``."""
+    inner_label, inner_key = entity_label_key(pobj)
+    prep = pobj.head.lower_
+    return f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+
+
 def _named_by_apposition(head: Token) -> Token | None:
     """The person's name that follows a common noun with no comma between ("His Senate
     colleague Kerry Nettle"), if any: the noun is that person's description."""
@@ -369,9 +376,7 @@ def describe(head: Token, document: str) -> Argument | None:
         pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
     ):
         # "20 per cent of voyeurs": a share of something in this document, never "20 per cent"
-        inner_label, inner_key = entity_label_key(pobj)
-        prep = pobj.head.lower_
-        label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+        label, key = _with_complement(label, key, pobj)
         scope = document
         rules += ["complement", "document_scope"]
     elif type_ is not None:
@@ -385,8 +390,7 @@ def describe(head: Token, document: str) -> Argument | None:
         pobj = _complement(head)
         inner_label, inner_key = entity_label_key(pobj) if pobj is not None else ("", "")
         if pobj is not None and len(f"{label} of {inner_label}".split()) < _LONGEST_LABEL:
-            prep = pobj.head.lower_
-            label, key = f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+            label, key = _with_complement(label, key, pobj)
             rules.append("complement")
         elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:
             scope = document

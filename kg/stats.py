@@ -23,6 +23,7 @@ __all__ = [
     "top_entities_by_degree",
     "pagerank",
     "centrality",
+    "corpus_centrality",
     "top_entities_by_pagerank",
     "predicate_frequencies",
     "entity_type_counts",
@@ -197,13 +198,17 @@ def centrality(graph: KnowledgeGraph, *, alpha: float = 0.85) -> dict[str, float
     return _power_iteration(graph, _links(graph, directed=False, claims=True), restart, alpha)
 
 
-def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
-    """The ``n`` most central entities of the corpus, by :func:`centrality` (a personalised
-    PageRank). A node kept inside one document ("the difficulties" of one article) is never
-    listed: it may be central to its story, not to the corpus."""
+def corpus_centrality(graph: KnowledgeGraph) -> dict[str, float]:
+    """:func:`centrality` of the corpus-wide entities only: a node kept inside one document
+    ("the difficulties" of one article) may be central to its story, never to the corpus."""
     nodes = graph.nodes
-    scores = {key: score for key, score in centrality(graph).items()
-              if not nodes[key].get("scope")}
+    return {key: score for key, score in centrality(graph).items()
+            if not nodes[key].get("scope")}
+
+
+def top_entities_by_pagerank(graph: KnowledgeGraph, n: int = 10) -> list[dict[str, Any]]:
+    """The ``n`` most central entities of the corpus, by :func:`corpus_centrality`."""
+    scores = corpus_centrality(graph)
     return [dict(entry, score=round(entry["score"], 6)) for entry in _ranked(graph, scores, n)]
 
 
