@@ -11,6 +11,8 @@ graph:
 * **named among the 30 most central**: nodes of the 30 highest PageRank that carry a name type;
 * **generic shared heads**: one-word untyped nodes with facts from three or more documents;
 * **clause-sized nodes**: keys of eight or more words;
+* **shared descriptions**: untyped nodes, not kept in a document, with facts from two or
+  more documents (a concept or named group when right, two different things when wrong);
 * nodes, facts, the share of typed nodes, the largest weakly connected component;
 * what is asserted: plain (asserted) facts, attributed claims by stance, negated facts,
   modal/conditional facts, and facts dropped for unresolved pronouns.
@@ -94,6 +96,10 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
     generic = sorted(k for k in keys if len(k.split()) == 1 and not nodes[k].get("type")
                      and len(documents_of[k]) >= 3)
     clause_sized = sorted(k for k in keys if len(k.split()) >= 8)
+    # Untyped corpus-wide nodes several articles share: a concept or a named group when
+    # right ("us force", "provisional liquidation"), two different things when wrong.
+    shared = sorted(k for k in keys if not nodes[k].get("type") and not nodes[k].get("scope")
+                    and len(documents_of[k]) >= 2)
 
     components = sorted(nx.weakly_connected_components(graph), key=len, reverse=True)
     typed = sum(1 for k in keys if nodes[k].get("type"))
@@ -123,6 +129,7 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
         "top30": [(k, nodes[k].get("type")) for k in central],
         "generic_shared_heads": len(generic),
         "generic_shared_keys": generic[:30],
+        "shared_descriptions": len(shared),
         "clause_sized_nodes": len(clause_sized),
         "clause_sized_keys": clause_sized[:10],
         "asserted_facts": asserted,

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.polarity import negative_argument
+
 __all__ = ["Voice", "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "reporting",
            "voice"]
 
@@ -49,7 +51,7 @@ QUESTIONING_VERBS = frozenset("question doubt ask wonder query".split())
 CLAIM_NOUNS = frozenset(
     "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
     "accusation statement suspicion theory contention assurance promise warning prediction "
-    "hope view opinion idea notion argument evidence sign indication".split()
+    "hope view opinion idea notion argument evidence proof sign indication".split()
 )
 #: Light verbs whose claim-like object makes them verbs of saying: "makes a prediction: ...".
 _LIGHT_VERBS = frozenset({"make", "give", "issue", "offer", "deliver", "voice", "express"})
@@ -76,6 +78,8 @@ INTENTION_WORDS = frozenset(
     "decide prepare offer need wish plot consider likely unlikely poised set due about "
     "ready eager willing determined keen able unable allow permit authorise authorize".split()
 )
+#: Words that put a clause just ahead of happening: "close to signing", "on the verge of".
+_ABOUT_TO = frozenset({"close", "near", "verge", "brink"})
 #: Prepositions of time: what follows "after", "before", ... is no part of an intention.
 _TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "till", "following",
                          "when", "while", "once"})
@@ -206,6 +210,9 @@ def _claim(noun: Token, conditional: bool) -> Voice:
     if noun.dep_ in ("dobj", "nsubjpass") and lemma in QUESTIONING_VERBS:
         return Voice(lemma, _subject(governor), "questioned", conditional)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if negative_argument(noun):
+        # "There was no proof that the missive was genuine": nobody claims it is.
+        return Voice(noun.lemma_.lower(), owner, "questioned", conditional)
     return Voice(noun.lemma_.lower(), owner, "asserted", conditional)
 
 
@@ -244,7 +251,8 @@ def _intended(verb: Token) -> bool:
         ):
             return False  # "planned for dawn after rescuers braved heavy seas": that happened
         if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl", "dobj",
-                         "acl") and head.lemma_.lower() in INTENTION_WORDS:
+                         "acl") and (head.lemma_.lower() in INTENTION_WORDS or (
+                             head.lower_ in _ABOUT_TO and head.pos_ != "VERB")):
             return True
         node = head
     return False

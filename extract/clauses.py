@@ -289,8 +289,10 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
             nxt = next((c for c in acomp.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"),
                        None)
             if nxt is not None:
-                group.append(acomp)
-                words.append(acomp.lower_)
+                # "too sick to do": "too" says the xcomp does not happen; it stays.
+                too = [c for c in acomp.lefts if c.dep_ == "advmod" and c.lower_ == "too"]
+                group += [*too, acomp]
+                words += [*(t.lower_ for t in too), acomp.lower_]
         if nxt is None:
             return head, words, negated
         to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]

@@ -16,7 +16,10 @@ their keys are equal, so this module decides identity, one document at a time:
 * **A bare generic noun stays in its document.** "spokesman", "government" or "area" alone
   names something different in every article; such a node is scoped to its document (its key
   ends with ``@<document>``) unless an "of"/"for" complement makes it specific ("development
-  of localized video models"), in which case the complement joins the label.
+  of localized video models"), in which case the complement joins the label. So does a
+  phrase whose modifiers do not say which one is meant: a new referent ("a government
+  minister"), a plural description with no name in it ("court documents"), a role nobody is
+  named in ("the Prime Minister"), "the Government", an amount, "Monday".
 
 Every rule that fired is recorded on the argument (``rules``), so the graph can say why two
 strings are one node. See docs/identity.md.
@@ -62,6 +65,24 @@ _QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "num
 _LONGEST_LABEL = 8
 #: Number-like entity types: "20 per cent of voyeurs" keeps what it is a share of.
 _QUANTITY_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
+#: Determiners that bring a new referent into a story: "a government minister" of one article
+#: is not the one of the next.
+_INDEFINITE = frozenset({"a", "an", "another", "some", "any", "each", "every", "no", "either",
+                         "neither"})
+#: Organisations the recogniser types by one capitalised common noun: "the Government" of an
+#: Israeli story is not the one of an Australian story.
+_INSTITUTIONS = frozenset(
+    "government opposition parliament cabinet coalition administration army military navy "
+    "police council court ministry department senate house committee commission party "
+    "treasury".split()
+)
+#: Entity types of names: a plural with one of these in it is the named group ("US forces").
+_NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 #: Nouns whose "of"/"for" complement says which one is meant.
 _COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
@@ -320,6 +341,50 @@ def _described(head: Token, document: str) -> Argument | None:
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
 
 
+def _story_bound(head: Token, type_: str | None, label: str) -> bool:
+    """True when the phrase headed by ``head`` stands for something of its own story only.
+
+    Such a phrase is a node of its document, because the same words in another article name
+    another thing: a new referent ("a government minister", "an Australian man"), a plural
+    description with no name in it ("court documents", "party sources", "allegations of
+    widespread corruption"), a role nobody is named in ("the Prime Minister", "the Palestinian
+    leader"), a one-word institution ("the Government"), an amount ("three", "$303 million")
+    or a date that is no point of the calendar ("Monday", "40 years"). A plural with a name
+    in it ("US forces", "Hamas militants") is the named group, and a singular concept
+    ("semiconductor access", "the death penalty") is one node across the corpus.
+    """
+    if type_ in _QUANTITY_TYPES or type_ == "ORDINAL":
+        return True
+    if type_ in ("DATE", "TIME"):
+        return not _calendar_date(label)
+    if type_ not in (None, "NORP", "ORG"):
+        return False
+    if label.lower() == head.lower_ in _INSTITUTIONS:
+        return True  # "the Government", recognised as an organisation or not
+    if type_ == "ORG":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+        return True
+    if type_ is not None or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lemma_.lower() in ROLE_WORDS or head.lower_ in ROLE_WORDS:
+        return True
+    if head.tag_ != "NNS":
+        return False
+    pobj = _complement(head)
+    words = label_tokens(head) + (label_tokens(pobj) if pobj is not None else [])
+    return not any(t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES)
+                   for t in words)
+
+
+def _calendar_date(label: str) -> bool:
+    """True for a date that is one point of the calendar wherever it is written: it has a
+    year ("2002", "the 1990s") or a month ("September 11"); "Monday" or "40 years" has not."""
+    words = label.lower().replace(",", " ").split()
+    return any(w.rstrip("s").isdigit() and len(w.rstrip("s")) == 4 or w.rstrip(".") in _MONTHS
+               for w in words)
+
+
 def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
     """``label`` and ``key`` extended by the "of"/"for" phrase whose object is ``pobj``."""
     inner_label, inner_key = entity_label_key(pobj)
@@ -379,6 +444,10 @@ def describe(head: Token, document: str) -> Argument | None:
         label, key = _with_complement(label, key, pobj)
         scope = document
         rules += ["complement", "document_scope"]
+    elif type_ == "ORG" and label.lower() == head.lower_ in _INSTITUTIONS and (
+        named := _described(head, document)
+    ):
+        return named  # "the Government" after "the Howard Government"
     elif type_ is not None:
         folded = key.replace("'s ", " ").replace("\u2019s ", " ")
         if folded != key:
@@ -395,6 +464,9 @@ def describe(head: Token, document: str) -> Argument | None:
         elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:
             scope = document
             rules.append("document_scope")
+    if scope is None and _story_bound(head, type_, label):
+        scope = document
+        rules.append("document_scope")
     if head.pos_ == "ADJ" and type_ is None:
         # "X is important": a property, not a thing; no corpus-wide "important" node.
         scope = document

@@ -66,7 +66,7 @@ def test_us_spellings_are_one_node(nlp):
 
 
 def test_plural_singular_and_case_share_a_node(nlp):
-    graph = _graph(nlp, "Chinese companies build models. A Chinese company builds chips.")
+    graph = _graph(nlp, "Chinese companies build models. The Chinese company builds chips.")
     assert _node_of(graph, "Chinese companies") == _node_of(graph, "Chinese company")
 
 

@@ -79,12 +79,46 @@ def test_honorific_alone_is_recorded_on_the_person(nlp):
         ("More than two dozen militants attacked the town.", "militants", True),
         ("Chinese tech companies build generative AI services.", "services", False),
         ("US trade restrictions limit semiconductor access.", "restrictions", False),
+        ("US trade restrictions limit semiconductor access.", "access", False),
+        # A new referent: "a government minister" of one article is not the one of the next.
+        ("Sri Lanka's government will lift a four-year ban on Tamil Tiger rebels, a "
+         "government minister said Saturday.", "minister", True),
+        ("Police arrested an Australian man linked to Osama bin Laden.", "man", True),
+        # A plural description with no name in it: some of them, in this story.
+        ("Senior members of the Saudi royal family paid at least $560 million to the "
+         "Taliban, according to court documents.", "documents", True),
+        ("Drug squad detectives have asked the Police Ombudsman to investigate.", "detectives",
+         True),
+        # ... and with a name in it, the named group.
+        ("Israeli tanks rolled into Palestinian-controlled territory.", "tanks", False),
+        ("Qantas maintenance workers will strike on Monday.", "workers", False),
+        # A role nobody is named in.
+        ("The Prime Minister says the troops will stay.", "Minister", True),
+        # A one-word institution, recognised as an organisation or not.
+        ("The Government says a 28-year-old man left Australia in March.", "Government", True),
+        # Amounts, and dates that are no point of the calendar; a year or a month is one.
+        ("Three people died when the bus crashed on Monday.", "people", True),
+        ("Three people died when the bus crashed on Monday.", "Monday", True),
+        ("The bus crashed in 2002.", "2002", False),
+        ("The bus crashed on September 11.", "September", False),
+        ("The company has traded for 40 years.", "years", True),
+        # A number is no name: 2,300 warheads of one story are not those of the next.
+        ("Agents found 2,300 allegedly unregistered missile warheads.", "warheads", True),
+        # A singular definite concept is one across the corpus.
+        ("The court upheld the death penalty.", "penalty", False),
     ],
 )
 def test_generic_nouns_stay_in_their_document(nlp, text, word, scoped):
     argument = describe(_head(nlp(text), word), "news.txt")
     assert (argument.scope == "news.txt") is scoped
     assert argument.key.endswith("@news.txt") is scoped
+
+
+def test_the_institution_is_the_one_named_in_its_document(nlp):
+    doc = nlp("The Howard Government has won the vote. The Government says it will act.")
+    argument = describe(_head(doc, "Government", 1), "news.txt")
+    assert argument.key == "howard government"
+    assert "definite_description" in argument.rules
 
 
 def test_of_complement_makes_a_generic_noun_specific(nlp):

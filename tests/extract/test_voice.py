@@ -58,8 +58,8 @@ ROWS = [
                                                                  "asserted": True}}, []),
     # Denial: the denied content is never asserted.
     ("Police urged business owners to turn over security-camera videotapes.",
-     {("business owner", "turn over", "security-camera videotape"): {"reported_by": "urge",
-                                                                     "asserted": False}}, []),
+     {(f"business owner@{DOC}", "turn over", f"security-camera videotape@{DOC}"): {
+         "reported_by": "urge", "asserted": False}}, []),
     ("The Spanish parliament is expected to vote in favour of banning the group.",
      {("spanish parliament", "ban", f"group@{DOC}"): {"modality": "intended",
                                                       "asserted": False}}, []),
@@ -91,16 +91,18 @@ ROWS = [
     # A verb of saying under negation leaves its clause in doubt.
     ("U.S. intelligence cannot say conclusively that Saddam Hussein has weapons of mass "
      "destruction.",
-     {("saddam hussein", "have", "weapon of mass destruction"): {
+     {("saddam hussein", "have", f"weapon of mass destruction@{DOC}"): {
          "stance": "questioned", "reported_by": "say", "asserted": False}}, []),
     # Intentions reach coordinated verbs, never what happened before or after them.
     ("Many MEPs want to go further and dispatch a European military force to the region.",
-     {(f"many mep@{DOC}", "dispatch", "european military force"): {"modality": "intended",
-                                                             "asserted": False}}, []),
+     {(f"many mep@{DOC}", "dispatch", f"european military force@{DOC}"): {
+         "modality": "intended", "asserted": False}}, []),
     ("A second rescue attempt was planned for dawn today after rescuers braved heavy seas.",
-     {(f"rescuer@{DOC}", "brave", "heavy sea"): {"modality": None, "asserted": True}}, []),
+     {(f"rescuer@{DOC}", "brave", f"heavy sea@{DOC}"): {"modality": None, "asserted": True}},
+     []),
     ("The money enabled al-Qa'ida to fund training camps in Afghanistan.",
-     {("al qa'ida", "fund", "training camp"): {"reported_by": None, "asserted": True}}, []),
+     {("al qa'ida", "fund", f"training camp@{DOC}"): {"reported_by": None, "asserted": True}},
+     []),
     # A share keeps what it is a share of.
     ('"Approximately 20 per cent of voyeurs have also committed sexual assault," Ellis said.',
      {(f"approximately 20 per cent of voyeur@{DOC}", "commit", "sexual assault"): {
@@ -116,6 +118,21 @@ ROWS = [
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
     ("The deal could put Moscow at odds with Washington.",
      {(f"deal@{DOC}", "put", "moscow"): {"modality": "could", "asserted": False}}, []),
+    # "close to signing": not signed yet.
+    ("Iraq and Russia are close to signing a $40 billion economic cooperation plan, Iraq's "
+     "ambassador said Saturday.",
+     {("iraq", "sign", f"$40 billion economic cooperation plan@{DOC}"): {
+         "modality": "intended", "reported_by": "say", "asserted": False}}, []),
+    # "no proof that ...": nobody claims it.
+    ("There was no hard proof that the scruffy missive was genuine, but IslamOnline.net said "
+     "it had been received by their correspondent in Jalalabad.",
+     {("scruffy missive", "be", f"genuine@{DOC}"): {"stance": "questioned",
+                                                    "asserted": False}}, []),
+    # "too sick to do": the work is not done, and the relation says so.
+    ("A significant proportion of the young adult population is too sick to do any "
+     "productive work.",
+     {(f"significant proportion@{DOC}", "be too sick to do", f"productive work@{DOC}"): {
+         "asserted": True}}, []),
     # A question asserts nothing.
     ("Did Iraq invade Kuwait?",
      {("iraq", "invade", "kuwait"): {"stance": "questioned", "asserted": False}}, []),
