@@ -351,15 +351,20 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
     leader"), a one-word institution ("the Government"), an amount ("three", "$303 million")
     or a date that is no point of the calendar ("Monday", "40 years"). A plural with a name
     in it ("US forces", "Hamas militants") is the named group, and a singular concept
-    ("semiconductor access", "the death penalty") is one node across the corpus.
+    ("semiconductor access", "the death penalty") is one node across the corpus. An adjective
+    ("important") and a plural nationality ("Australians") are of their story too.
     """
+    if head.pos_ == "ADJ" and type_ is None:
+        return True  # "X is important": a property, not a thing; no corpus-wide "important"
+    if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
+        return True  # "Australians": a detainee in one article, a cricket team in the next
     if type_ in _QUANTITY_TYPES or type_ == "ORDINAL":
         return True
     if type_ in ("DATE", "TIME"):
         return not _calendar_date(label)
     if type_ not in (None, "NORP", "ORG"):
         return False
-    if label.lower() == head.lower_ in _INSTITUTIONS:
+    if _institution(head, label):
         return True  # "the Government", recognised as an organisation or not
     if type_ == "ORG":
         return False
@@ -377,12 +382,17 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
                    for t in words)
 
 
+def _institution(head: Token, label: str) -> bool:
+    """True when the phrase is one institution word alone: "the Government", "Parliament"."""
+    return label.lower() == head.lower_ in _INSTITUTIONS
+
+
 def _calendar_date(label: str) -> bool:
     """True for a date that is one point of the calendar wherever it is written: it has a
     year ("2002", "the 1990s") or a month ("September 11"); "Monday" or "40 years" has not."""
     words = label.lower().replace(",", " ").split()
-    return any(w.rstrip("s").isdigit() and len(w.rstrip("s")) == 4 or w.rstrip(".") in _MONTHS
-               for w in words)
+    return any((w.rstrip("s").isdigit() and len(w.rstrip("s")) == 4)
+               or w.rstrip(".") in _MONTHS for w in words)
 
 
 def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
@@ -444,7 +454,7 @@ def describe(head: Token, document: str) -> Argument | None:
         label, key = _with_complement(label, key, pobj)
         scope = document
         rules += ["complement", "document_scope"]
-    elif type_ == "ORG" and label.lower() == head.lower_ in _INSTITUTIONS and (
+    elif type_ == "ORG" and _institution(head, label) and (
         named := _described(head, document)
     ):
         return named  # "the Government" after "the Howard Government"
@@ -465,14 +475,6 @@ def describe(head: Token, document: str) -> Argument | None:
             scope = document
             rules.append("document_scope")
     if scope is None and _story_bound(head, type_, label):
-        scope = document
-        rules.append("document_scope")
-    if head.pos_ == "ADJ" and type_ is None:
-        # "X is important": a property, not a thing; no corpus-wide "important" node.
-        scope = document
-        rules.append("document_scope")
-    if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
-        # "Australians" is a detainee in one article and a cricket team in the next.
         scope = document
         rules.append("document_scope")
     canonical = canonical_key(key)

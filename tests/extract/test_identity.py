@@ -150,3 +150,12 @@ def test_hyphenated_word_keeps_its_first_part(nlp):
 def test_noun_parsed_as_adjective_stays_in_the_label(nlp):
     doc = nlp("A young humpback whale remained tangled in a shark net off the Gold Coast.")
     assert describe(_head(doc, "shark", 0), "news.txt").label == "shark net"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Some Australians fought alongside the Taliban.", "Australians"),
+    ("The strike was military.", "military"),
+])
+def test_a_scoped_phrase_records_its_rule_once(nlp, text, word):
+    rules = describe(_head(nlp(text), word), "news.txt").rules
+    assert rules.count("document_scope") == 1, rules
