@@ -1,0 +1,183 @@
+"""The fact mentions of GUM documents, as kg's real extractor makes them, and stable samples.
+
+A mention is one fact read from one sentence (what ``kg extract`` prints as one JSON line),
+turned into a row keyed by :func:`~benchmarks.facts.voice.fact_key`. The same (sentence,
+fact) twice in the corpus is one row (``mentions`` counts them): it is rated once.
+
+A mention is in the sample when :func:`in_sample` says so, a function of its key alone, so
+re-sampling after the extractor changed keeps every unchanged fact in or out.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from spacy.language import Language
+
+from benchmarks.facts.voice import (
+    VOICE_FIELDS,
+    fact_key,
+    normalise,
+    salted_fraction,
+    shown_fact,
+    voice_text,
+)
+from benchmarks.gum import document_path, documents, part_of
+from kg.build import BuildReport, iter_extracted, read_sources
+from kg.errors import KGError
+from kg.model import KnowledgeGraph, Triple
+
+__all__ = [
+    "LABELLED_PARTS",
+    "DEFAULT_RATE",
+    "mention_row",
+    "document_mentions",
+    "unique_mentions",
+    "in_sample",
+    "sample_rows",
+    "labelled_documents",
+    "reserve_rows",
+]
+
+#: The parts of ``benchmarks/gum`` whose facts make the labelled set; ``reserve`` never does.
+LABELLED_PARTS: tuple[str, ...] = ("fit", "test")
+#: Share of the distinct fact mentions of fit and test in the sample: at 7fea6a0 kg makes
+#: 3,330 mentions of 3,315 distinct facts there, and 0.6 samples 2,023 of them.
+DEFAULT_RATE = 0.6
+
+Progress = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def mention_row(doc: str, triple: Triple, speaker: str | None = None) -> dict[str, Any]:
+    """One mention as a row: key, where it is, what raters see, and what only the scorer sees.
+
+    ``voice`` holds the JSON-lines voice fields, ``speaker`` (the label of the node the claim
+    is attributed to) and ``asserted``, computed as ``export/jsonl.py`` does (not negated, and
+    the sentence states it in the text's own voice).
+    """
+    record = triple.to_dict()
+    voice = {name: record[name] for name in VOICE_FIELDS}
+    voice["speaker"] = speaker
+    voice["asserted"] = not triple.negated and triple.provenance.asserted
+    sentence = normalise(record["sentence"])
+    subject, predicate, obj = (normalise(record[name]) for name in ("subject", "predicate",
+                                                                    "object"))
+    shown = voice_text(voice)
+    return {
+        "key": fact_key(sentence, subject, predicate, obj, shown),
+        "doc": doc,
+        "part": part_of(doc),
+        "genre": doc.split("_")[1],
+        "sentence": sentence,
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "voice": voice,
+        "voice_text": shown,
+        "shown": shown_fact(subject, predicate, obj, voice),
+        "construction": record["construction"],
+        "confidence": record["confidence"],
+        "sentence_start": record["sentence_start"],
+    }
+
+
+def document_mentions(
+    names: Iterable[str],
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = _stderr,
+) -> Iterator[dict[str, Any]]:
+    """Every fact mention of the GUM documents ``names``, in document order.
+
+    The documents are read and extracted as ``kg extract`` does (``kg.build.read_sources``
+    and ``iter_extracted`` with the default extractor), without a time budget so that a busy
+    machine cannot drop a document; a document that cannot be read is an error.
+
+    Args:
+        names: GUM document names (``GUM_news_korea``).
+        nlp: A loaded spaCy pipeline (None: the default English model).
+        progress: Called with one line per document (None: silent).
+    """
+    names = list(names)
+    paths = [document_path(name) for name in names]
+    report = BuildReport()
+    sources = read_sources(paths, KnowledgeGraph(), report)
+    done = 0
+    for source, triples, words, stopped in iter_extracted(sources, nlp=nlp, budget=None):
+        doc = Path(source.document.source).stem
+        if stopped is not None:
+            raise KGError(f"{source.document.source}: extraction stopped ({stopped})")
+        done += 1
+        if progress is not None:
+            progress(f"  [{done}/{len(names)}] {doc}: {words} words, {len(triples)} facts")
+        for triple in triples:
+            speaker = triple.source.label if triple.source is not None else None
+            yield mention_row(doc, triple, speaker)
+    problems = [*report.skipped, *report.duplicates]
+    if problems:
+        raise KGError(f"GUM documents not read: {'; '.join(str(p) for p in problems)}")
+
+
+def unique_mentions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per key (the first mention), with ``mentions`` counting its occurrences, by key."""
+    first: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["key"] in first:
+            first[row["key"]]["mentions"] += 1
+        else:
+            first[row["key"]] = {**row, "mentions": 1}
+    return [first[key] for key in sorted(first)]
+
+
+def in_sample(key: str, rate: float) -> bool:
+    """Whether the fact ``key`` is in a sample of rate ``rate`` (a function of the key alone).
+
+    >>> in_sample("3c12afaeb5373f24", 1.0), in_sample("3c12afaeb5373f24", 0.0)
+    (True, False)
+    """
+    if not 0.0 <= rate <= 1.0:
+        raise ValueError(f"rate must be between 0 and 1, not {rate}")
+    return salted_fraction("sample", key) < rate
+
+
+def sample_rows(
+    rows: Iterable[dict[str, Any]], rate: float = DEFAULT_RATE
+) -> list[dict[str, Any]]:
+    """The rows of ``rows`` in the sample of rate ``rate``, by key."""
+    return sorted((row for row in rows if in_sample(row["key"], rate)), key=lambda r: r["key"])
+
+
+def labelled_documents(parts: Iterable[str] = LABELLED_PARTS) -> list[str]:
+    """The documents of ``parts``, refusing ``reserve`` (kept for the last blind sample)."""
+    parts = list(parts)
+    if "reserve" in parts:
+        raise ValueError("the reserve documents are never part of the labelled set")
+    return sorted(name for part in parts for name in documents(part))
+
+
+def reserve_rows(
+    rows: Iterable[dict[str, Any]], n: int, seed: int, exclude: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """``n`` random stated facts of ``rows`` (reserve mentions), none of the keys ``exclude``.
+
+    Stated: ``voice["asserted"]``, what the graph asserts as plain fact. The draw is
+    ``random.Random(seed).sample`` over the candidates sorted by key, so a seed always draws
+    the same facts from the same extraction.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    excluded = set(exclude)
+    candidates = sorted((row for row in rows
+                         if row["voice"]["asserted"] and row["key"] not in excluded),
+                        key=lambda r: r["key"])
+    if len(candidates) < n:
+        raise ValueError(f"only {len(candidates)} stated reserve facts are not rated yet; "
+                         f"cannot draw {n}")
+    return random.Random(seed).sample(candidates, n)
