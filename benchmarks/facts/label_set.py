@@ -83,7 +83,8 @@ def make_sample(
     _say(f"{counts['mentions']} fact mentions, {counts['distinct']} distinct; "
          f"{counts['sampled']} sampled at rate {rate} ("
          + ", ".join(f"{part} {n}" for part, n in counts["by part"].items())
-         + f"); {counts['already in labels']} already in labels.jsonl -> {store.sample}")
+         + f"); {counts['already in labels']} of them already on a sheet or rated -> "
+         f"{store.sample}")
     return counts
 
 

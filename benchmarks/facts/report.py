@@ -120,7 +120,7 @@ def _figure(value: float | None) -> str:
 
 
 def _table(title: str, groups: Mapping[str, Mapping[str, int]]) -> list[str]:
-    lines = [f"{title}:"]
+    lines = [f"{title}:"] + ([] if groups else ["  (none decided yet)"])
     width = max([len(group) for group in groups] + [10])
     for group, counts in groups.items():
         n = sum(counts[r] for r in RATINGS)
