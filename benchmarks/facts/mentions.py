@@ -11,6 +11,7 @@ re-sampling after the extractor changed keeps every unchanged fact in or out.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -55,12 +56,49 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def mention_row(doc: str, triple: Triple, speaker: str | None = None) -> dict[str, Any]:
+#: Identity rules that make an argument stand for something its words alone do not name: a
+#: rater needs the argument as written, and the sentences before, to judge the fact.
+_RESOLVING_RULES = frozenset({"surname", "ambiguous_name", "definite_description",
+                              "possessive_pronoun", "appositive_name", "honorific", "acronym",
+                              "key_alias"})
+#: Words whose referent only the sentences before can tell.
+_ANAPHORS = frozenset("he she it they him her them his its their this that these those".split())
+#: How much of the text before the sentence a rater sees when an argument was resolved.
+_CONTEXT_CHARS = 360
+
+
+def _written(label: str, text: str, rules: Iterable[str]) -> str | None:
+    """The argument as written when the graph shows it under another name, else None."""
+    text = normalise(text)
+    if text.lower() == label.lower():
+        return None
+    if text.lower() in _ANAPHORS or _RESOLVING_RULES.intersection(rules):
+        return text
+    return None
+
+
+def _context(text: str | None, start: int) -> str | None:
+    """The text before ``start`` (about two sentences), cut at a sentence end, or None."""
+    if not text or start <= 0:
+        return None
+    before = text[max(0, start - _CONTEXT_CHARS):start]
+    cut = re.search(r"[.!?][\"'”’)]?\s+", before)
+    if start > _CONTEXT_CHARS and cut is not None:
+        before = before[cut.end():]
+    before = normalise(before)
+    return before or None
+
+
+def mention_row(doc: str, triple: Triple, speaker: str | None = None,
+                text: str | None = None) -> dict[str, Any]:
     """One mention as a row: key, where it is, what raters see, and what only the scorer sees.
 
     ``voice`` holds the JSON-lines voice fields, ``speaker`` (the label of the node the claim
     is attributed to) and ``asserted``, computed as ``export/jsonl.py`` does (not negated, and
-    the sentence states it in the text's own voice).
+    the sentence states it in the text's own voice). ``written`` holds an argument as
+    written when the graph names it otherwise ("he" shown as "Andy Warhol"), and ``context``
+    the text just before the sentence (from the document's ``text``), so a rater can judge
+    the resolution; neither is part of the key.
     """
     record = triple.to_dict()
     voice = {name: record[name] for name in VOICE_FIELDS}
@@ -70,6 +108,9 @@ def mention_row(doc: str, triple: Triple, speaker: str | None = None) -> dict[st
     subject, predicate, obj = (normalise(record[name]) for name in ("subject", "predicate",
                                                                     "object"))
     shown = voice_text(voice)
+    written = {side: form for side in ("subject", "object")
+               if (form := _written(record[side], record[f"{side}_text"],
+                                    record[f"{side}_rules"]))}
     return {
         "key": fact_key(sentence, subject, predicate, obj, shown),
         "doc": doc,
@@ -85,6 +126,8 @@ def mention_row(doc: str, triple: Triple, speaker: str | None = None) -> dict[st
         "construction": record["construction"],
         "confidence": record["confidence"],
         "sentence_start": record["sentence_start"],
+        "written": written,
+        "context": _context(text, record["sentence_start"]) if written else None,
     }
 
 
@@ -117,9 +160,10 @@ def document_mentions(
         done += 1
         if progress is not None:
             progress(f"  [{done}/{len(names)}] {doc}: {words} words, {len(triples)} facts")
+        text = source.text
         for triple in triples:
             speaker = triple.source.label if triple.source is not None else None
-            yield mention_row(doc, triple, speaker)
+            yield mention_row(doc, triple, speaker, text)
     problems = [*report.skipped, *report.duplicates]
     if problems:
         raise KGError(f"GUM documents not read: {'; '.join(str(p) for p in problems)}")

@@ -52,6 +52,10 @@ _HEADER = """\
 #   — modal: could             only possible, required, expected ("intended": planned,
 #                              expected or attempted, not done)
 #
+# When the graph names an argument otherwise than the sentence writes it ("he" shown as
+# "Andy Warhol"), the fact says so ("WRITTEN subject: he") and CONTEXT gives the text just
+# before the sentence: rate W when the name is not who or what the words stand for.
+#
 # Answer in a separate text file, one line per item: the item id, a space, and U, T or W.
 # Lines starting with # are ignored. Example:
 #   {first} U
@@ -201,7 +205,11 @@ def render_sheet(name: str, items: list[tuple[str, Mapping[str, Any]]]) -> str:
     """The text of sheet ``name``: the header, then one line per item (sentence, fact)."""
     lines = [_HEADER.format(name=name, count=len(items), first=items[0][0])]
     for item, row in items:
-        lines.append(f"{item}  SENTENCE: {row['sentence']}  ==>  FACT: {row['shown']}\n")
+        context = f"CONTEXT: {row['context']}  " if row.get("context") else ""
+        written = "".join(f"  WRITTEN {side}: {form}"
+                          for side, form in sorted((row.get("written") or {}).items()))
+        lines.append(f"{item}  {context}SENTENCE: {row['sentence']}  ==>  "
+                     f"FACT: {row['shown']}{written}\n")
     return "".join(lines)
 
 

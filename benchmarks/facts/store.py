@@ -104,6 +104,8 @@ def label_row(sample_row: Mapping[str, Any]) -> dict[str, Any]:
     row = {name: sample_row[name] for name in _ROW_FIELDS}
     row["voice"] = sample_row["voice_text"]
     row["shown"] = sample_row["shown"]
+    row["written"] = sample_row.get("written") or {}
+    row["context"] = sample_row.get("context")
     row.update(items={}, ratings={}, label=None)
     return row
 

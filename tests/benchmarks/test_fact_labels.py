@@ -133,11 +133,30 @@ def test_sheet_lines_show_only_id_sentence_and_fact_with_voice(store, tmp_path):
                 continue
             item = line.split()[0]
             row = sample[where[item]]
-            # the whole line is the id, the sentence and the fact as shown: nothing else
-            assert line == f"{item}  SENTENCE: {row['sentence']}  ==>  FACT: {row['shown']}"
+            # the whole line is the id, the sentence and the fact as shown (with the text before
+            # the sentence and the words as written, for a resolved argument): nothing else
+            context = f"CONTEXT: {row['context']}  " if row["context"] else ""
+            written = "".join(f"  WRITTEN {side}: {form}"
+                              for side, form in sorted(row["written"].items()))
+            assert line == (f"{item}  {context}SENTENCE: {row['sentence']}  ==>  "
+                            f"FACT: {row['shown']}{written}")
+            assert bool(row["context"]) == bool(row["written"])
             assert str(row["confidence"]) not in row["shown"]
             items += 1
     assert items == 2 * len(sample)
+
+
+def test_a_resolved_argument_shows_its_words_and_the_text_before():
+    from benchmarks.facts.mentions import _context, _written
+
+    assert _written("Andy Warhol", "he", ()) == "he"
+    assert _written("Douglass North", "North", ("surname",)) == "North"
+    assert _written("TSM", "the TSM", ()) is None  # only a determiner dropped: nothing to judge
+    assert _written("Andy Warhol", "Andy Warhol", ("surname",)) is None
+    text = "One. Two sentences here. Andy Warhol was born in 1928. He died in 1987."
+    assert _context(text, text.index("He")) == text[: text.index("He")].strip()
+    long = "x" * 500 + ". Andy Warhol was born. "
+    assert _context(long + "He died.", len(long)) == "Andy Warhol was born."
 
 
 def test_sheets_are_shuffled_deterministically_and_mix_documents(store, tmp_path, nlp):
