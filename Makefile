@@ -17,8 +17,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/kg build seeds/ -o out/
 
-# The fast tier: unit, doctest, property and in-process command-line tests (under 5 minutes
-# on 2 cores). The other tiers run in CI (.ci/run), or here with `make test-all`.
+# The fast tier: unit, doctest, property and in-process command-line tests, nothing that starts a
+# process, a server or a browser (under 3 minutes on 2 idle cores). The other tiers run in CI
+# (.ci/run), or here with `make test-all`.
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

@@ -39,6 +39,7 @@ import networkx as nx  # noqa: E402
 from export.jsonl import fact_records  # noqa: E402
 from kg.build import build_graph  # noqa: E402
 from kg.model import KnowledgeGraph  # noqa: E402
+from kg.voice import edge_voice, min_confidence  # noqa: E402
 
 #: Honorifics as a reader knows them (kept here, apart from the extractor's own list, so the
 #: measure does not share the extractor's blind spots).
@@ -105,13 +106,15 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
     typed = sum(1 for k in keys if nodes[k].get("type"))
 
     facts = list(graph.edges(data=True))
-    asserted = sum(1 for _, _, d in facts if d.get("asserted", not d["negated"]))
+    threshold = min_confidence(graph)
+    voices = [edge_voice(d, min_confidence=threshold) for _, _, d in facts]
+    asserted = sum(1 for voice in voices if voice.stated)
     # A fact is an attributed claim when no mention states it in the text's own voice and
     # some mention reports it; its stance is that of its first reporting mention.
     stances = Counter()
-    for _, _, data in facts:
+    for (_, _, data), voice in zip(facts, voices):
         reported = [p for p in data["provenance"] if getattr(p, "reported_by", None)]
-        if reported and not data.get("asserted"):
+        if reported and not voice.stated:
             stances[reported[0].stance] += 1
     return {
         "nodes": len(keys),
@@ -136,8 +139,8 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
         "attributed_claims": dict(sorted(stances.items())),
         "negated_facts": sum(1 for _, _, d in facts if d["negated"]),
         "modal_or_conditional_facts": sum(
-            1 for _, _, d in facts if not d.get("asserted") and not d["negated"] and all(
-                getattr(p, "conditional", False) or p.modality for p in d["provenance"])),
+            1 for (_, _, d), voice in zip(facts, voices) if not voice.stated and not d["negated"]
+            and all(getattr(p, "conditional", False) or p.modality for p in d["provenance"])),
         "dropped_unresolved_pronouns": dropped,
     }
 
@@ -188,7 +191,7 @@ def show(graph: KnowledgeGraph, records: list[dict[str, Any]], facts: int, seed:
         for name in ("stance", "reported_by", "attributed_to", "modality"):
             if record.get(name) and record.get(name) != "asserted":
                 flags.append(f"{name}={record[name]}")
-        flags.append("ASSERTED" if record.get("asserted") else "not asserted")
+        flags.append("ASSERTED" if record.get("asserted") else f"not asserted ({record['voice']})")
         print(f"    ({record['subject']} | {record['predicate']} | {record['object']})"
               f"{' ' + ','.join(flags) if flags else ''}\n"
               f"        <- {record['sentence'][:160]!r} [{record['source']}]")

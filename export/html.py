@@ -25,9 +25,20 @@ from typing import TYPE_CHECKING, Any
 from export.html_page import environment as _environment
 from export.html_page import network_options as _network_options
 from export.html_page import script_safe_json
+from export.html_text import drawn as _drawn
+from export.html_text import fact_flags as _fact_flags
+from export.html_text import fact_label as _fact_label
+from export.html_text import summary as _summary
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph, Provenance
 from kg.stats import centrality, chart_data
+from kg.voice import (
+    LOW_CONFIDENCE,
+    VOICES,
+    describe,
+    edge_voice,
+    min_confidence,
+)
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -39,6 +50,7 @@ __all__ = [
     "PAGE_MAX_FACTS",
     "PHYSICS_LIMIT",
     "TYPE_COLORS",
+    "HIDDEN_VOICES",
     "page_data",
     "to_pyvis",
     "render_html",
@@ -102,8 +114,8 @@ _EXTRA_COLORS = ("#499894", "#e15759", "#79706e", "#b6992d", "#9d7660", "#6b9ac4
 _UNTYPED = "(no type)"
 _UNTYPED_COLOR = "#c4cdd5"
 
-#: Bits of a fact's flags in the page data (see export.html_page's kgFactLabel).
-NEGATED, ATTRIBUTED, CONDITIONAL, QUESTIONED, NOT_ASSERTED = 1, 2, 4, 8, 16
+#: Voices whose facts the page hides until the reader asks (kg.voice.VOICES).
+HIDDEN_VOICES: tuple[str, ...] = (LOW_CONFIDENCE,)
 
 # ----------------------------------------------------------------------------- graph -> data
 
@@ -127,10 +139,6 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
-
-
 def _provenance_order(p: Provenance) -> tuple:
     return (p.document, p.sentence_start, p.subject_start, p.object_start, p.sentence)
 
@@ -145,34 +153,6 @@ def node_id(key: str) -> str:
     'k:xu liang'
     """
     return f"k:{key}"
-
-
-def _fact_flags(data: dict[str, Any]) -> int:
-    """The page's flag bits of a fact, from today's ``negated`` and the attribution fields."""
-    flags = NEGATED if data.get("negated") else 0
-    if data.get("attributed_to") or data.get("reported_by"):
-        flags |= ATTRIBUTED
-    if data.get("conditional"):
-        flags |= CONDITIONAL
-    if data.get("stance") == "questioned":
-        flags |= QUESTIONED
-    if data.get("asserted") is False:
-        flags |= NOT_ASSERTED
-    return flags
-
-
-def _fact_label(predicate: str, modality: str, flags: int) -> str:
-    """The label drawn on a fact's edge: "may not rival (if)" (the page's kgFactLabel too)."""
-    words = [modality] if modality else []
-    if flags & NEGATED:
-        words.append("not")
-    words.append(predicate)
-    label = " ".join(words)
-    if flags & CONDITIONAL:
-        label += " (if)"
-    if flags & QUESTIONED:
-        label += "?"
-    return label
 
 
 def _support(data: dict[str, Any]) -> tuple[int, float]:
@@ -238,11 +218,17 @@ def page_data(
 
     Entities are ``[key, label, type index, out-degree, in-degree, rank, aliases, extra]``
     (degrees in the whole graph; rank 0 is the highest PageRank; ``extra`` holds ``mentions``
-    and, when the graph has them, ``alias_rules``, ``honorifics`` and ``scope``); facts are ``[subject, object, predicate
-    index, count, confidence, flags, sources, attributed to, reported by, modality, mentions]``
-    with ``sources`` as ``[sentence index, document index, modality]`` triples (at most
-    :data:`MAX_SOURCES`). ``view`` and ``view_facts`` are what is drawn first, ``fragments``
-    the entities the "show fragments" button adds, ``positions`` their coordinates.
+    and, when the graph has them, ``alias_rules``, ``honorifics`` and ``scope``); facts are
+    ``[subject, object, predicate index, count, confidence, flags, sources, voice index,
+    voice text, modality, mentions]`` (flags: :data:`export.html_text.NEGATED`,
+    :data:`~export.html_text.CONDITIONAL`; modality: of the mentions not stated), the voice (:func:`kg.voice.edge_voice` at the graph's
+    threshold) as its index in ``voices`` and in words (:func:`kg.voice.describe`), with
+    ``sources`` as ``[sentence index, document index, note index]`` (at most
+    :data:`MAX_SOURCES`; the note is that mention's voice in words, in ``notes``). ``voices``
+    lists every voice with its number of facts in the whole graph; ``hidden_voices`` are
+    those drawn only when asked for. ``view`` and ``view_facts`` are what is drawn first
+    (facts of hidden voices left out when drawn), ``fragments`` the entities the "show
+    fragments" button adds, ``positions`` their coordinates.
 
     >>> from kg.model import KnowledgeGraph
     >>> page_data(KnowledgeGraph())["total"]
@@ -283,6 +269,10 @@ def page_data(
         key=lambda e: (_support(edges[e]), position[e[1] if e[0] in in_view else e[0]]),
     )[:REVEAL_MAX_FACTS]
     fragment_keys: list[str] = []
+    fragments_out = 0  # entities of small fragments the first view leaves out
+    for members in components:
+        if len(members) <= FRAGMENT_SIZE and not in_view.intersection(members):
+            fragments_out += len(members)
     for members in components:
         if len(members) <= FRAGMENT_SIZE and not in_view.intersection(members):
             if len(fragment_keys) + len(members) > FRAGMENT_MAX_ENTITIES:
@@ -332,29 +322,38 @@ def page_data(
         entities.append([key, label, type_index[type_of[key]], out_degree[key],
                          in_degree[key], position[key], aliases, extra])
 
+    threshold = min_confidence(graph)
+    voice_of = {e: edge_voice(edges[e], min_confidence=threshold) for e in all_facts}
+    voice_totals = Counter(voice.kind for voice in voice_of.values())
+    voice_index = {name: i for i, name in enumerate(VOICES)}
+
+    def label(key: str) -> str:
+        return str(nodes[key].get("label") or key) if key in nodes else str(key)
+
     documents: dict[str, int] = {}
     sentences: dict[str, int] = {}
+    notes: dict[str, int] = {}
     facts = []
     for u, v, k in pool:
         data = edges[u, v, k]
+        voice = voice_of[u, v, k]
+        negated = bool(data.get("negated"))
         provenance = sorted(data.get("provenance") or [], key=_provenance_order)
         sources = []
         for prov in provenance[:MAX_SOURCES]:
             text = _shorten(prov.sentence, MAX_SENTENCE)
+            note = describe(edge_voice({"negated": negated, "provenance": [prov]},
+                                       min_confidence=threshold), label)
             sources.append([sentences.setdefault(text, len(sentences)),
                             documents.setdefault(str(prov.document), len(documents)),
-                            str(prov.modality or "")])
-        attributed = data.get("attributed_to")
-        if attributed is not None:
-            attributed = str(nodes[attributed].get("label") or attributed) \
-                if attributed in nodes else str(attributed)
+                            notes.setdefault(note, len(notes))])
         confidence = data.get("confidence")
         facts.append([
             index[u], index[v], predicate_index[str(data.get("predicate", k))],
             int(data.get("count") or 1),
             None if confidence is None else round(float(confidence), 3),
-            _fact_flags(data), sources, attributed or "", str(data.get("reported_by") or ""),
-            str(data.get("modality") or ""), len(provenance),
+            _fact_flags(voice), sources, voice_index[voice.kind], describe(voice, label),
+            "/".join(voice.modalities), len(provenance),
         ])
 
     # Positions: the first view as one layout; the fragments as another, placed below it.
@@ -380,13 +379,18 @@ def page_data(
         "predicates": [{"name": p, "count": predicate_counts[p]} for p in predicates],
         "documents": sorted(documents, key=documents.__getitem__),
         "sentences": sorted(sentences, key=sentences.__getitem__),
+        "notes": sorted(notes, key=notes.__getitem__),
+        "voices": [{"name": name, "label": name.replace("_", " "),
+                    "count": voice_totals.get(name, 0)} for name in VOICES],
+        "hidden_voices": [voice_index[name] for name in HIDDEN_VOICES],
+        "min_confidence": threshold,
         "entities": entities,
         "facts": facts,
         "positions": positions,
         "view": sorted(index[k] for k in view_keys),
         "view_facts": sorted(fact_index[e] for e in view_facts),
         "fragments": sorted(index[k] for k in fragment_keys),
-        "fragment_total": sum(len(c) for c in components if len(c) <= FRAGMENT_SIZE),
+        "fragment_total": fragments_out,
         "cap": max_nodes or len(entity_keys) or 1,
         "facts_between": len(between),
         "total": [n_all, m_all, len(graph.documents)],
@@ -394,28 +398,6 @@ def page_data(
         "physics_limit": PHYSICS_LIMIT,
         "max_label": MAX_LABEL,
     }
-
-
-def _summary(data: dict[str, Any]) -> str:
-    n_all, m_all, docs = data["total"]
-    n_shown, m_shown = len(data["view"]), len(data["view_facts"])
-    summary = (
-        f"{_plural(n_all, 'entity', 'entities')} · "
-        f"{_plural(m_all, 'fact')} · {_plural(docs, 'document')}"
-    )
-    if n_shown < n_all or m_shown < m_all:
-        shown = []
-        if n_shown < n_all:
-            shown.append(f"the {n_shown:,} most central entities (PageRank)")
-        if m_shown < data["facts_between"]:
-            whose = "their" if shown else "the"
-            shown.append(f"{whose} {m_shown:,} best-supported facts")
-        summary += (
-            f" — showing {' and '.join(shown)}; "
-            f"{_plural(n_all - n_shown, 'entity', 'entities')} and "
-            f"{_plural(m_all - m_shown, 'fact')} left out"
-        )
-    return summary
 
 
 def to_pyvis(
@@ -461,20 +443,22 @@ def to_pyvis(
     entities, facts, predicates = data["entities"], data["facts"], data["predicates"]
     physics = len(data["view"]) <= PHYSICS_LIMIT
 
+    drawn_entities, drawn_facts = _drawn(data)
     node_items = []
-    for i in data["view"]:
+    for i in drawn_entities:
         key, label, type_number = entities[i][:3]
         x, y = data["positions"][i]
         node_items.append({"id": node_id(key), "label": _shorten(label, MAX_LABEL),
                            "group": f"t{type_number}", "x": x, "y": y})
     edge_items = []
-    for f in data["view_facts"]:
+    for f in drawn_facts:
         fact = facts[f]
         edge_items.append({
             "id": f"e{f}",
             "from": node_id(entities[fact[0]][0]),
             "to": node_id(entities[fact[1]][0]),
-            "label": _fact_label(predicates[fact[2]]["name"], fact[9], fact[5]),
+            "label": _fact_label(predicates[fact[2]]["name"], fact[9], fact[5],
+                                 VOICES[fact[7]]),
         })
 
     net = Network(height="100%", width="100%", directed=True, heading=heading,

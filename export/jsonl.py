@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from kg.io import atomic_open
 from kg.model import KnowledgeGraph
+from kg.voice import STATED, mention_voice, min_confidence
 
 __all__ = ["fact_records", "generate_jsonl", "write_jsonl"]
 
@@ -23,7 +24,10 @@ def fact_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
 
     Only the sort keys are held at once; each record is built as it is yielded, so writing
     the mentions of a large graph costs a small fraction of building all their dicts first.
+    Each record has the mention's ``voice`` (:func:`kg.voice.mention_voice`, at the graph's
+    threshold) and ``asserted``: true when that voice is ``stated``.
     """
+    threshold = min_confidence(graph)
     entries = []
     for subject, obj, _key, data in graph.edges(keys=True, data=True):
         predicate, negated = data["predicate"], data["negated"]
@@ -47,8 +51,9 @@ def fact_records(graph: KnowledgeGraph) -> Iterator[dict[str, Any]]:
             "source": prov.document,
         }
         record.update(prov.to_dict())
-        # this sentence states the fact in the text's own voice (not reported, not hedged)
-        record["asserted"] = not data["negated"] and prov.asserted
+        voice = mention_voice(prov, negated=data["negated"], min_confidence=threshold)
+        record["voice"] = voice
+        record["asserted"] = voice == STATED  # the graph states the fact on this sentence
         del record["document"]
         yield record
 

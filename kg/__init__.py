@@ -15,24 +15,33 @@ from kg.errors import KGError
 
 if TYPE_CHECKING:  # imported when first used (below)
     from export.query import QueryResult
-    from kg import stats
+    from kg import stats, voice
+    from kg.build import build_graph
     from kg.merge import merge, merge_into
     from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
+    from kg.voice import DEFAULT_MIN_CONFIDENCE, Voice, edge_voice, fact_voice, mention_voice
 
 __all__ = [
     "Argument",
+    "DEFAULT_MIN_CONFIDENCE",
     "Document",
     "KGError",
     "KnowledgeGraph",
     "Provenance",
     "Triple",
+    "Voice",
+    "build_graph",
+    "edge_voice",
+    "fact_voice",
     "load",
+    "mention_voice",
     "merge",
     "merge_into",
     "query",
     "stats",
     "to_oxigraph",
     "to_rdflib",
+    "voice",
 ]
 
 __version__ = "0.1.0"
@@ -48,6 +57,13 @@ _LAZY = {
     "merge": "kg.merge",
     "merge_into": "kg.merge",
     "stats": "kg.stats",
+    "voice": "kg.voice",
+    "Voice": "kg.voice",
+    "DEFAULT_MIN_CONFIDENCE": "kg.voice",
+    "edge_voice": "kg.voice",
+    "fact_voice": "kg.voice",
+    "mention_voice": "kg.voice",
+    "build_graph": "kg.build",
 }
 
 
@@ -56,7 +72,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'kg' has no attribute {name!r}")
     value = importlib.import_module(module)
-    if name != "stats":
+    if name not in ("stats", "voice"):
         value = getattr(value, name)
     globals()[name] = value
     return value

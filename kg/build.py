@@ -38,6 +38,7 @@ from extract.pipeline import (
 from extract.registry import DEFAULT_EXTRACTOR
 from kg.merge import add_triple, fewer_collections, resolve_corpus_names
 from kg.model import KnowledgeGraph, Triple
+from kg.voice import check_min_confidence
 
 __all__ = [
     "BuildReport",
@@ -242,6 +243,7 @@ def build_graph(
     on_triples: Callable[[list[Triple]], None] | None = None,
     nlp: object | None = None,
     budget: Budget | None = DEFAULT_BUDGET,
+    min_confidence: float | None = None,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read every document under ``paths``, extract triples and merge them into a graph.
 
@@ -259,11 +261,17 @@ def build_graph(
         budget: Extraction time allowed per document, in proportion to its tokens
             (:class:`~extract.budget.Budget`; None: no limit). A document over it is left out
             of the graph and listed in ``report.skipped`` with the reason.
+        min_confidence: The confidence a mention in the text's own voice needs for the graph
+            to state its fact (:mod:`kg.voice`), recorded in ``graph.graph``; None keeps the
+            one ``graph`` has, else :data:`kg.voice.DEFAULT_MIN_CONFIDENCE`. 0 states all
+            that the voice allows.
 
     Returns:
         The graph and a :class:`BuildReport`.
     """
     graph = graph if graph is not None else KnowledgeGraph()
+    if min_confidence is not None:
+        graph.graph["min_confidence"] = check_min_confidence(min_confidence)
     report = BuildReport()
     started = time.perf_counter()
     sources = read_sources(paths, graph, report, patterns=patterns)

@@ -233,7 +233,6 @@ def _add_fact(
 ) -> None:
     key = fact_key(predicate, negated)
     best = max((p.confidence for p in provenance), default=0.0)
-    asserted = not negated and any(p.asserted for p in provenance)
     data = graph.get_edge_data(subject, obj, key)  # the stored dict itself, or None
     if data is None:
         graph.add_edge(
@@ -245,13 +244,11 @@ def _add_fact(
             count=count,
             provenance=list(provenance),
             confidence=best,
-            asserted=asserted,
         )
         return
     data["count"] += count
     data["provenance"].extend(provenance)
     data["confidence"] = max(data["confidence"], best)
-    data["asserted"] = data["asserted"] or asserted
 
 
 def _add_argument(graph: KnowledgeGraph, key: str, arg: Argument) -> None:
@@ -268,11 +265,12 @@ def add_triple(graph: KnowledgeGraph, triple: Triple) -> None:
     claim's source can be looked up like any entity.
 
     >>> from kg.model import Argument, Provenance, Triple
+    >>> from kg.voice import fact_voice
     >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.9, "svo")
     >>> g = KnowledgeGraph()
     >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
     >>> add_triple(g, Triple(Argument("A", "a"), "meet", Argument("B", "b"), p))
-    >>> g.edges["a", "b", "meet"]["count"], g.edges["a", "b", "meet"]["asserted"]
+    >>> g.edges["a", "b", "meet"]["count"], fact_voice(g, "a", "b", "meet").stated
     (2, True)
     """
     subject_key = canonical_key(triple.subject.key)
@@ -361,9 +359,17 @@ def merge(*graphs: KnowledgeGraph) -> KnowledgeGraph:
     """Return a new graph that is the union of ``graphs``: counts add, provenance concatenates.
 
     The operation is associative, so partial graphs from workers can be combined in any
-    grouping.
+    grouping. The result states facts at the highest threshold of those its inputs recorded
+    (``graph.graph["min_confidence"]``; none recorded: none), so merging never states more.
+
+    >>> merge(KnowledgeGraph(min_confidence=0.2), KnowledgeGraph(min_confidence=0.5)).graph
+    {'documents': {}, 'min_confidence': 0.5}
     """
     result = KnowledgeGraph()
+    thresholds = [g.graph["min_confidence"] for g in graphs
+                  if g.graph.get("min_confidence") is not None]
+    if thresholds:
+        result.graph["min_confidence"] = max(thresholds)
     for graph in graphs:
         for document in graph.documents.values():
             result.documents.setdefault(document.id, document)

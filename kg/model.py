@@ -65,7 +65,8 @@ MODALITIES: frozenset[str] = frozenset(
     {"can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought",
      "intended"}
 )
-#: Modalities under which the text does not state the fact as true in its own voice.
+#: Modalities under which the text does not state the fact as true in its own voice
+#: (:data:`kg.voice.MODAL`).
 HYPOTHETICAL: frozenset[str] = MODALITIES - {"will", "shall"}
 #: A source's stance toward attributed content (``Provenance.stance``).
 STANCES: tuple[str, ...] = ("asserted", "denied", "questioned")
@@ -79,7 +80,7 @@ class Provenance:
     ``text[subject_start:subject_end] == subject_text`` holds for the source document.
 
     ``stance``, ``attributed_to``, ``reported_by``, ``conditional`` and ``modality`` say how
-    the sentence presents the fact (see :attr:`asserted`); ``subject_rules`` and
+    the sentence presents the fact (its voice: :func:`kg.voice.mention_voice`); ``subject_rules`` and
     ``object_rules`` name the identity rules that made this mention's arguments their nodes
     (``("honorific", "surname")`` for "Mr Arafat" -> Yasser Arafat; see docs/identity.md).
     """
@@ -103,19 +104,6 @@ class Provenance:
     conditional: bool = False
     subject_rules: tuple[str, ...] = ()
     object_rules: tuple[str, ...] = ()
-
-    @property
-    def asserted(self) -> bool:
-        """True when this sentence states the fact in the text's own voice.
-
-        Not when it reports what someone said or denied (``reported_by``, with the source in
-        ``attributed_to`` when the text names one), not in a question, not under a
-        condition ("if ...") and not under a hypothetical modal ("could", "may", ...). Whether
-        the fact is negated is the fact's own business (:attr:`Triple.negated`).
-        """
-        return (self.reported_by is None and self.attributed_to is None
-                and self.stance == "asserted" and not self.conditional
-                and self.modality not in HYPOTHETICAL)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for JSON lines (explicit: ``dataclasses.asdict`` deep-copies slowly)."""
@@ -223,8 +211,11 @@ class KnowledgeGraph(nx.MultiDiGraph):
     ``aliases`` (the other surface forms, sorted), ``type`` (most frequent NER label or None),
     ``mentions`` (how often the entity was an argument) and ``forms`` / ``types`` (the counts
     behind them). Edges are keyed by :func:`fact_key` and carry ``predicate``, ``negated``,
-    ``count``, ``confidence`` (highest seen) and ``provenance`` (list of :class:`Provenance`).
-    ``graph.graph["documents"]`` maps document id to :class:`Document`.
+    ``count``, ``confidence`` (highest seen) and ``provenance`` (list of :class:`Provenance`);
+    whether a fact is stated, and if not why, is :func:`kg.voice.fact_voice`.
+    ``graph.graph["documents"]`` maps document id to :class:`Document`;
+    ``graph.graph["min_confidence"]`` is the confidence a mention needs to be stated
+    (:func:`kg.voice.min_confidence`).
 
     Being a real MultiDiGraph, every networkx algorithm accepts it directly.
 

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 from kg.model import KnowledgeGraph
+from kg.voice import min_confidence, voice_counts
 
 __all__ = [
     "node_count",
@@ -27,6 +28,7 @@ __all__ = [
     "top_entities_by_pagerank",
     "predicate_frequencies",
     "entity_type_counts",
+    "facts_by_voice",
     "summary",
     "DEGREE_BINS",
     "chart_data",
@@ -226,17 +228,35 @@ def entity_type_counts(graph: KnowledgeGraph) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
+def facts_by_voice(graph: KnowledgeGraph) -> dict[str, int]:
+    """Map voice -> number of facts of that kind (:func:`kg.voice.edge_voice`), every voice of
+    :data:`kg.voice.VOICES` in order: ``stated`` counts the facts the graph states.
+
+    >>> facts_by_voice(KnowledgeGraph())["stated"]
+    0
+    """
+    return voice_counts(graph)["facts"]
+
+
 def summary(graph: KnowledgeGraph, *, top: int = 10) -> dict[str, Any]:
     """Every statistic above in one JSON-ready dict (what ``kg stats --json`` prints).
+
+    ``voices`` counts the facts of each voice (``stated`` first) and ``mention_voices`` their
+    mentions, at the graph's threshold ``min_confidence``.
 
     >>> summary(KnowledgeGraph())["entities"]
     0
     """
     components = weakly_connected_components(graph)
+    voices = voice_counts(graph)
     return {
         "documents": len(graph.documents),
         "entities": node_count(graph),
         "facts": edge_count(graph),
+        "stated_facts": voices["facts"]["stated"],
+        "voices": voices["facts"],
+        "mention_voices": voices["mentions"],
+        "min_confidence": min_confidence(graph),
         "mentions": sum(data["count"] for _, _, data in graph.edges(data=True)),
         "density": density(graph) if graph.number_of_nodes() > 1 else 0.0,
         "weakly_connected_components": len(components),

@@ -203,6 +203,7 @@ def test_hung_document_is_skipped_named_and_the_rest_is_kept(kg, tmp_path):
     assert {json.loads(line)["source"] for line in stdout.splitlines()} == {"a.txt", "c.txt"}
 
 
+@pytest.mark.integration  # runs the console script
 def test_console_script_answers_version_and_help_without_loading_a_model():
     """The installed ``kg`` script itself (a real subprocess; nothing heavy is imported)."""
     import subprocess

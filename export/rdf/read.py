@@ -26,6 +26,7 @@ from export.rdf.vocabulary import (
     DOCUMENT_IRI,
     ENTITY,
     ENTITY_IRI,
+    GRAPH,
     INTEGER,
     JSON,
     MENTION,
@@ -39,7 +40,11 @@ from export.rdf.vocabulary import (
 from kg.merge import normalize_key
 from kg.model import Document, KnowledgeGraph, Provenance, fact_key
 
-__all__ = ["graph_base", "from_rdf", "read_rdf"]
+__all__ = ["LEGACY_MIN_CONFIDENCE", "graph_base", "from_rdf", "read_rdf"]
+
+#: The threshold of a graph file that records none (written before kg recorded thresholds, or
+#: not by kg): 0, so it states again exactly what its plain triples stated.
+LEGACY_MIN_CONFIDENCE = 0.0
 
 
 class Triples(Protocol):
@@ -129,12 +134,18 @@ def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
     """Rebuild a :class:`KnowledgeGraph` from its RDF form (the inverse of :func:`to_rdf`).
 
     Entities without kg's own bookkeeping (``kgv:forms`` ...) are rebuilt from their labels.
+    The graph node's settings come back into ``graph.graph``: ``assert_claims`` (when written
+    with it, so write_rdf keeps it) and ``min_confidence`` (:data:`LEGACY_MIN_CONFIDENCE` when
+    the file has none).
     """
     graph = KnowledgeGraph()
     base = graph.graph["base"] = graph_base(rdf)
     reader = _Reader(rdf)
-    if any(term.toPython() is True for term in rdf.objects(URIRef(base), KGV.assertsClaims)):
-        graph.graph["assert_claims"] = True  # written with it: write_rdf keeps it
+    settings, _missing = reader.read(URIRef(base), GRAPH)
+    if settings.get("assert_claims") is True:
+        graph.graph["assert_claims"] = True
+    threshold = settings.get("min_confidence")
+    graph.graph["min_confidence"] = LEGACY_MIN_CONFIDENCE if threshold is None else threshold
 
     for iri in rdf.subjects(RDF.type, KGV.Document):
         values, missing = reader.read(iri, DOCUMENT)
@@ -184,8 +195,6 @@ def from_rdf(rdf: Graph | Triples) -> KnowledgeGraph:
             data["count"] = len(records)
         if "confidence" in missing:
             data["confidence"] = max((r.confidence for r in records), default=0.0)
-        if "asserted" in missing:  # as kg.merge decides it
-            data["asserted"] = not data["negated"] and any(r.asserted for r in records)
         graph.add_edge(subject, obj, key=fact_key(data["predicate"], data["negated"]),
                        provenance=records, **data)
     return graph
@@ -212,3 +221,4 @@ def read_rdf(
         GraphReadError: See :func:`export.rdf.parse_rdf`.
     """
     return from_rdf(parse_oxigraph(path, format=format, max_bytes=max_bytes))
+

@@ -17,7 +17,7 @@ fact key and object) as its plain triple, its statement and its mentions.
 >>> '<http://example.org/kg/entity/Sora> <https://w3id.org/kg-builder/vocab#key> "sora" .' in text
 True
 >>> print("".join(generate_text(g, "turtle")).split("\\n\\n")[1].splitlines()[0])
-<http://example.org/kg/> a kgv:KnowledgeGraph .
+<http://example.org/kg/> a kgv:KnowledgeGraph ;
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ from export.rdf.vocabulary import (
     rows,
 )
 from kg.model import KnowledgeGraph
+from kg.voice import edge_voice, min_confidence
 
 __all__ = ["SYNTAXES", "generate_text", "decimal_lexical"]
 
@@ -443,12 +444,16 @@ def generate_text(
         assert_claims: Also write claims as plain triples
             (:func:`export.rdf.vocabulary.plain_triple`), and say so on the graph node; None
             does as the graph was read (``graph.graph["assert_claims"]``, else not).
+
+    Facts are stated (plain triples, ``kgv:asserted true``) at the graph's own threshold,
+    :func:`kg.voice.min_confidence`, which the graph node records (``kgv:minConfidence``).
     """
     if syntax not in SYNTAXES:
         raise ValueError(f"unknown text syntax {syntax!r}; one of {SYNTAXES}")
     base = check_base(base)
     if assert_claims is None:
         assert_claims = bool(graph.graph.get("assert_claims", False))
+    threshold = min_confidence(graph)
     index, parts = part
     head = index == 0
     ctx = _Context(base, syntax)
@@ -456,7 +461,8 @@ def generate_text(
     if head and syntax == "turtle":
         yield "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes(base).items()) + "\n"
     if head:
-        yield shape[GRAPH].render(f"<{base}>", None, {"assert_claims": assert_claims or None})
+        yield shape[GRAPH].render(f"<{base}>", None, {"assert_claims": assert_claims or None,
+                                                      "min_confidence": threshold})
 
     referenced = {p.document for _, _, data in graph.edges(data=True) for p in data["provenance"]}
     for doc_id in sorted(set(graph.documents) | referenced):
@@ -496,7 +502,8 @@ def generate_text(
         st = statement_root + digest([subject, key, obj], 32)
         mentions = mention_iris(st, records, base=base)
         record = {**data, "subject": subject, "object": obj, "provenance": records,
-                  "mentions": mentions, "assert_claims": assert_claims}
+                  "mentions": mentions, "assert_claims": assert_claims,
+                  "voice": edge_voice(data, min_confidence=threshold)}
         blocks = [fact.render(ctx.entities[subject], None, record),
                   statement.render(f"<{st}>", None, record)]
         for provenance, iri in zip(records, mentions):

@@ -11,14 +11,16 @@ attribute is one new row here, e.g.::
 
 The subjects and the records their rows read:
 
-- ``GRAPH``: the ``<base>`` node: ``{"assert_claims"}`` (True, or None when not);
+- ``GRAPH``: the ``<base>`` node: ``{"assert_claims", "min_confidence"}`` (``assert_claims``
+  True, or None when not; ``min_confidence`` the threshold the graph states facts at);
 - ``DOCUMENT``: ``{"id", "source", "sha256", "metadata"}`` (only ``id`` for a document that
   provenance names but the graph never registered);
 - ``ENTITY``: a node's attributes plus ``"key"``, the node itself;
 - ``RELATION``: ``{"predicate"}``;
-- ``FACT``: the edge data plus ``"subject"`` and ``"object"`` (node keys) and
-  ``"assert_claims"`` (the writer's option): the plain ``subject relation object`` triple,
-  written when :func:`plain_triple` says so;
+- ``FACT``: the edge data plus ``"subject"`` and ``"object"`` (node keys),
+  ``"assert_claims"`` (the writer's option) and ``"voice"`` (its :class:`kg.voice.Voice` at
+  the graph's threshold): the plain ``subject relation object`` triple, written when
+  :func:`plain_triple` says so;
 - ``STATEMENT``: the same record, with ``"provenance"`` sorted and ``"mentions"``, the IRIs
   of the ``MENTION`` subjects (one per provenance record) that follow it;
 - ``MENTION``: a :class:`kg.model.Provenance` (its fields are the attributes).
@@ -41,13 +43,14 @@ from typing import Any, Callable, Mapping
 from rdflib import URIRef
 
 from export.namespaces import DCTERMS, KGV, PROV, RDF, RDFS, SKOS
+from kg.voice import Voice, edge_voice
 
 __all__ = [
     "GRAPH", "DOCUMENT", "ENTITY", "RELATION", "FACT", "STATEMENT", "MENTION", "SUBJECTS",
     "IN_DOCUMENT_GRAPH",
     "TEXT", "INTEGER", "DECIMAL", "BOOLEAN", "JSON", "ENTITY_IRI", "RELATION_IRI",
     "DOCUMENT_IRI", "MENTION_IRI", "NER_CLASS", "DUBLIN_CORE", "NAMES", "KINDS",
-    "Row", "VOCABULARY", "rows", "plain_triple", "is_claim", "dublin_core", "DUBLIN_CORE_KEYS",
+    "Row", "VOCABULARY", "rows", "plain_triple", "dublin_core", "DUBLIN_CORE_KEYS",
     "is_date",
 ]
 
@@ -119,37 +122,35 @@ class Row:
         return self.value if isinstance(self.value, str) and self.kind is not None else None
 
 
+def _voice(fact: Mapping[str, Any]) -> Voice:
+    """The fact's voice as the writer computed it, or at the default threshold."""
+    voice = fact.get("voice")
+    return voice if voice is not None else edge_voice(fact)
+
+
 def plain_triple(fact: Mapping[str, Any]) -> bool:
     """Whether a fact is also stated as a plain ``subject relation object`` triple.
 
-    Every fact has a statement; only a fact the text asserts in its own voice (``asserted``;
-    for a fact without that attribute, from an older file: one not negated) is a plain
-    triple, so ``?s ?p ?o`` never finds what a sentence denies, or only reports. Written with
-    ``assert_claims`` (a key of the record, from :func:`export.rdf.write_rdf`), a claim
-    (:func:`is_claim`) is a plain triple too.
+    Every fact has a statement; only a fact the graph states (:attr:`kg.voice.Voice.stated`:
+    a mention in the text's own voice, not negated, at the graph's confidence threshold) is a
+    plain triple, so ``?s ?p ?o`` never finds what a sentence denies, only reports, or what
+    the extraction is unsure of. Written with ``assert_claims`` (a key of the record, from
+    :func:`export.rdf.write_rdf`), a fact some mention holds true
+    (:attr:`kg.voice.Voice.held_true`) is a plain triple too.
 
-    >>> plain_triple({"negated": False, "asserted": False, "provenance": []})
+    >>> plain_triple({"negated": True, "provenance": []})
     False
     """
-    asserted = fact.get("asserted")
-    if asserted is None:
-        asserted = not fact.get("negated", False)
-    return bool(asserted) or bool(fact.get("assert_claims")) and is_claim(fact)
+    voice = _voice(fact)
+    return voice.stated or bool(fact.get("assert_claims")) and voice.held_true
 
 
-def is_claim(fact: Mapping[str, Any]) -> bool:
-    """Whether a fact is not negated and some mention of it holds it true (stance
-    ``asserted``), even if only as someone's claim, under a modal or under a condition.
+def _stated(fact: Mapping[str, Any]) -> bool:
+    return _voice(fact).stated
 
-    >>> from kg.model import Provenance
-    >>> said = Provenance("d", "He said A met B.", 0, 16, "A", 8, 9, "B", 14, 15, 0.9, "svo",
-    ...                   attributed_to="he", reported_by="say")
-    >>> is_claim({"negated": False, "provenance": [said]})
-    True
-    """
-    if fact.get("negated", False):
-        return False
-    return any(p.stance == "asserted" for p in fact["provenance"])
+
+def _voice_kind(fact: Mapping[str, Any]) -> str:
+    return _voice(fact).kind
 
 
 #: Header fields (lower case) that also get a Dublin Core property (``kgv:metadata`` keeps
@@ -222,6 +223,7 @@ def _documents(fact: Mapping[str, Any]) -> list[str]:
 VOCABULARY: tuple[Row, ...] = (
     Row(GRAPH, RDF.type, KGV.KnowledgeGraph),
     Row(GRAPH, KGV.assertsClaims, "assert_claims", BOOLEAN, optional=True),
+    Row(GRAPH, KGV.minConfidence, "min_confidence", DECIMAL, optional=True),
 
     Row(DOCUMENT, RDF.type, KGV.Document),
     Row(DOCUMENT, RDF.type, PROV.Entity),
@@ -259,7 +261,8 @@ VOCABULARY: tuple[Row, ...] = (
     Row(STATEMENT, KGV["count"], "count", INTEGER, default=0),
     Row(STATEMENT, KGV.confidence, "confidence", DECIMAL, default=0.0),
     Row(STATEMENT, KGV.modality, _modalities, TEXT, many=True),
-    Row(STATEMENT, KGV.asserted, "asserted", BOOLEAN, optional=True),
+    Row(STATEMENT, KGV.asserted, _stated, BOOLEAN),
+    Row(STATEMENT, KGV.voice, _voice_kind, TEXT),
     Row(STATEMENT, KGV.stance, _distinct("stance"), TEXT, many=True),
     Row(STATEMENT, KGV.attributedTo, _distinct("attributed_to"), ENTITY_IRI, many=True),
     Row(STATEMENT, PROV.wasDerivedFrom, _documents, DOCUMENT_IRI, many=True),

@@ -17,11 +17,15 @@ window.kgReady = false;
 
 // ---------------------------------------------------------------------------- the page data
 // Entities: [key, label, type, out-degree, in-degree, rank, aliases, extra];
-// facts: [subject, object, predicate, count, confidence, flags, sources, attributed to,
-// reported by, modality, mentions]; sources: [sentence, document, modality] (export.html).
+// facts: [subject, object, predicate, count, confidence, flags, sources, voice, voice in
+// words, modality, mentions]; sources: [sentence, document, note] (export.html.page_data).
+// A fact's voice (kg.voice): an index into kgMeta.voices (stated, claimed, denied, ...).
 var E = kgMeta.entities;
 var F = kgMeta.facts;
-var NEGATED = 1, ATTRIBUTED = 2, CONDITIONAL = 4, QUESTIONED = 8, NOT_ASSERTED = 16;
+var V = kgMeta.voices.map(function (v) { return v.name; });
+var STATED = V.indexOf("stated"), QUESTIONED = V.indexOf("questioned");
+var NEGATED = 1, CONDITIONAL = 2;  // flag bits (export.html_text)
+var kgHiddenVoices = new Set(kgMeta.hidden_voices);
 var kgIndex = new Map();  // page id ("k:" + key) -> entity index
 var kgFactsOf = E.map(function () { return []; });
 var kgMaxDegree = 1;
@@ -52,7 +56,7 @@ function kgTypeName(i) {
   return kgMeta.types[E[i][2]].name;
 }
 
-// The label drawn on a fact's edge: "may not rival (if)" (export.html._fact_label).
+// The label drawn on a fact's edge: "may not rival (if)" (export.html_text.fact_label).
 function kgFactLabel(f) {
   var fact = F[f], words = [];
   if (fact[9]) words.push(fact[9]);
@@ -60,15 +64,24 @@ function kgFactLabel(f) {
   words.push(kgMeta.predicates[fact[2]].name);
   var label = words.join(" ");
   if (fact[5] & CONDITIONAL) label += " (if)";
-  if (fact[5] & QUESTIONED) label += "?";
+  if (fact[7] === QUESTIONED) label += "?";
   return label;
 }
 
-function kgVoice(f) {
-  var fact = F[f];
-  if (fact[7]) return "claimed by " + fact[7] + (fact[8] ? " (" + fact[8] + ")" : "");
-  if (fact[8]) return "reported (" + fact[8] + ")";
-  return "";
+// What each voice means, for the tooltip and the panel.
+var VOICE_MEANING = {
+  stated: "stated by the text in its own voice",
+  claimed: "someone's claim: not stated as true by the text itself",
+  denied: "denied by its source",
+  questioned: "questioned: asked or doubted, not stated",
+  negated: "negated: the text says it is not so",
+  conditional: "conditional: true only if its condition holds",
+  modal: "modal: possible, expected or required, not stated as fact",
+  low_confidence: "low confidence: the extraction is unsure of it",
+};
+
+function kgVoiceName(f) {
+  return V[F[f][7]];
 }
 
 function kgNodeTitle(i) {
@@ -89,14 +102,13 @@ function kgFactTitle(f) {
   var counts = "count: " + fact[3];
   if (fact[4] !== null) counts += " \u00b7 confidence: " + fact[4].toFixed(2);
   lines.push(counts);
-  if (fact[5] & NEGATED) lines.push("negated: the source denies this fact");
-  if (kgVoice(f)) lines.push(kgVoice(f) + ": not stated as true by the text itself");
-  if (fact[5] & CONDITIONAL) lines.push("conditional: true only if its condition holds");
-  if (fact[5] & QUESTIONED) lines.push("questioned by the source");
+  lines.push("voice: " + fact[8]);
+  lines.push(VOICE_MEANING[kgVoiceName(f)] || kgVoiceName(f));
   if (fact[6].length) {
     lines.push("sources:");
     fact[6].forEach(function (s) {
-      lines.push("\u2022 " + kgMeta.documents[s[1]] + ": \u201c" + kgMeta.sentences[s[0]] + "\u201d");
+      lines.push("\u2022 " + kgMeta.documents[s[1]] + ": \u201c" + kgMeta.sentences[s[0]] +
+                 "\u201d (" + kgMeta.notes[s[2]] + ")");
     });
     if (fact[10] > fact[6].length) lines.push("(+" + (fact[10] - fact[6].length) + " more)");
   }
@@ -105,11 +117,18 @@ function kgFactTitle(f) {
 
 // ---------------------------------------------------------------------------- vis items
 
-var EDGE_STYLES = [
-  [NEGATED, { dashes: [6, 4], color: "#d62728" }],
-  [ATTRIBUTED | QUESTIONED, { dashes: [2, 4], color: "#7b3fa0" }],
-  [CONDITIONAL, { dashes: [10, 3, 2, 3], color: "#c76b00" }],
-];
+// How each voice is drawn (the legend draws the same): claims and questions dotted, denials
+// dotted red, negations solid red, conditional and modal facts dashed.
+var VOICE_STYLES = {
+  stated: { dashes: false, color: "#8a97a6" },
+  claimed: { dashes: [2, 4], color: "#7b3fa0" },
+  denied: { dashes: [2, 4], color: "#d62728" },
+  questioned: { dashes: [2, 4], color: "#1f77b4" },
+  negated: { dashes: false, color: "#d62728" },
+  conditional: { dashes: [10, 3, 2, 3], color: "#c76b00" },
+  modal: { dashes: [8, 4], color: "#c76b00" },
+  low_confidence: { dashes: [3, 3], color: "#c4cdd5" },
+};
 
 function kgNodeItem(i, at) {
   var e = E[i];
@@ -134,10 +153,9 @@ function kgEdgeItem(f) {
     title: kgFactTitle(f),
   };
   if (fact[3] > 1) item.width = Math.round((1 + Math.min(4, Math.log2(fact[3]))) * 100) / 100;
-  var style = null;
-  EDGE_STYLES.forEach(function (entry) { if (!style && (fact[5] & entry[0])) style = entry[1]; });
-  if (!style && fact[9]) style = EDGE_STYLES[2][1];  // a modal fact ("may", "could")
-  if (style) {
+  item.voice = kgVoiceName(f);
+  var style = VOICE_STYLES[item.voice];
+  if (style && item.voice !== "stated") {
     item.dashes = style.dashes;
     item.color = { color: style.color, highlight: style.color, hover: style.color };
   }
@@ -172,7 +190,8 @@ function kgSmooth(items) {
 // ---------------------------------------------------------------------------- views
 
 // The current view: entity and fact indices drawn, and how to describe it.
-var kgView = { entities: new Set(), facts: new Set(), description: "" };
+var kgView = { entities: new Set(), facts: new Set(), description: "", asked: [], askedFacts: [] };
+var kgVoiceHiddenBy = new Map();  // voice index -> how many of them
 var kgHiddenTypes = new Set();
 var kgFirstSummary = "";
 var kgFragmentsShown = false;
@@ -186,13 +205,31 @@ function kgFactsAmong(set) {
 
 // Draw entities and facts; positions: Map index -> [x, y] (missing ones are laid out by
 // vis-network's physics, which then stops).
-function kgDraw(entityList, factList, positions, description) {
+// Facts of a hidden voice are not drawn, nor an entity all of whose facts there are hidden
+// (export.html_text.drawn does the same for the first view).
+function kgVisible(entityList, factList, description) {
   var keep = entityList.filter(function (i) { return !kgHiddenTypes.has(E[i][2]); });
   var keptSet = new Set(keep);
-  var factsKept = factList.filter(function (f) { return keptSet.has(F[f][0]) && keptSet.has(F[f][1]); });
+  var among = factList.filter(function (f) { return keptSet.has(F[f][0]) && keptSet.has(F[f][1]); });
+  var factsKept = among.filter(function (f) { return !kgHiddenVoices.has(F[f][7]); });
+  var had = new Set(), has = new Set();
+  among.forEach(function (f) { had.add(F[f][0]); had.add(F[f][1]); });
+  factsKept.forEach(function (f) { has.add(F[f][0]); has.add(F[f][1]); });
+  keep = keep.filter(function (i) { return has.has(i) || !had.has(i); });
+  kgVoiceHiddenBy = new Map();
+  among.forEach(function (f) {
+    if (kgHiddenVoices.has(F[f][7])) kgVoiceHiddenBy.set(F[f][7], (kgVoiceHiddenBy.get(F[f][7]) || 0) + 1);
+  });
+  kgView = { entities: new Set(keep), facts: new Set(factsKept), description: description,
+             asked: entityList.slice(), askedFacts: factList.slice() };
+  return [keep, factsKept];
+}
+
+function kgDraw(entityList, factList, positions, description) {
+  var visible = kgVisible(entityList, factList, description);
+  var keep = visible[0], factsKept = visible[1];
   var relayout = keep.some(function (i) { return !positions.has(i); });
   var physics = relayout && keep.length <= kgMeta.physics_limit;
-  kgView = { entities: keptSet, facts: new Set(factsKept), description: description };
   network.setOptions({
     physics: physics ? kgPhysicsOptions() : { enabled: false },
     edges: { smooth: physics ? { enabled: true, type: "continuous", roundness: 0.2 } : { enabled: false } },
@@ -280,35 +317,125 @@ function kgAfterLayout(physics) {
   }
 }
 
+// The header: what the graph holds, what is drawn, and what is not, each with a way to show it.
 function kgDescribe() {
   var summary = document.getElementById("kg-summary");
   var n = kgView.entities.size, m = kgView.facts.size;
   var total = kgMeta.total;
   var head = kgPlural(total[0], "entity", "entities") + " \u00b7 " + kgPlural(total[1], "fact") +
     " \u00b7 " + kgPlural(total[2], "document");
-  summary.textContent = kgView.description ? head + " \u2014 " + kgView.description
-    .replace("{n}", kgPlural(n, "entity", "entities")).replace("{m}", kgPlural(m, "fact")) +
-    "; " + kgPlural(total[0] - n, "entity", "entities") + " and " +
-    kgPlural(total[1] - m, "fact") + " not drawn" : kgFirstSummary;
+  var firstView = !kgView.description && !kgVoicesChanged();
+  summary.textContent = firstView ? kgFirstSummary : head + " \u2014 " + (kgView.description ||
+    "showing {n} and {m}").replace("{n}", kgPlural(n, "entity", "entities"))
+    .replace("{m}", kgPlural(m, "fact")) + "; " + kgPlural(total[0] - n, "entity", "entities") +
+    " and " + kgPlural(total[1] - m, "fact") + " left out";
   var more = document.getElementById("kg-summary-more");
   more.textContent = "";
-  var parts = [];
-  if (kgMeta.fragment_total) {
-    parts.push(kgPlural(kgMeta.fragment_total, "entity", "entities") +
-      " in small fragments (pairs and triples) " + (kgFragmentsShown ? "shown" : "hidden"));
+  function note(text) { more.appendChild(document.createTextNode(text + " ")); }
+  var fragmentsOut = kgMeta.fragments.filter(function (i) { return !kgView.entities.has(i); }).length;
+  if (kgMeta.fragment_total && !kgFilter) {
+    if (kgFragmentsShown) {
+      note(kgPlural(kgMeta.fragments.length, "entity", "entities") + " of small fragments (pairs and triples) drawn");
+      more.appendChild(kgButton("Hide fragments", "kg-fragments", kgToggleFragments));
+    } else {
+      note(kgPlural(kgMeta.fragment_total, "entity", "entities") + " in small fragments (pairs and triples) not drawn");
+      if (fragmentsOut) more.appendChild(kgButton("Show fragments", "kg-fragments", kgToggleFragments));
+    }
+    note(" \u00b7");
   }
-  if (kgHiddenTypes.size) parts.push(kgHiddenTypes.size + " type(s) hidden");
+  kgVoiceHiddenBy.forEach(function (count, voice) {
+    note(kgPlural(count, kgMeta.voices[voice].label + " fact") + " hidden");
+    more.appendChild(kgButton("Show", "kg-show-" + V[voice], function () { kgShowVoice(voice, true); }));
+    note(" \u00b7");
+  });
+  if (kgHiddenTypes.size) note(kgHiddenTypes.size + " type(s) hidden \u00b7");
   if (F.length < total[1]) {
-    parts.push("the page holds " + kgPlural(F.length, "fact") + " of " + total[1].toLocaleString("en"));
+    note("the page holds " + kgPlural(F.length, "fact") + " of " + total[1].toLocaleString("en") + " \u00b7");
   }
-  more.appendChild(document.createTextNode(parts.join(" \u00b7 ") + (parts.length ? " " : "")));
-  if (kgMeta.fragments.length && !kgFilter) {
-    more.appendChild(kgButton(kgFragmentsShown ? "Hide fragments" : "Show fragments", "kg-fragments",
-      function () { kgToggleFragments(); }));
-    more.appendChild(document.createTextNode(" "));
+  if (more.lastChild && more.lastChild.nodeType === 3 && more.lastChild.textContent === " \u00b7 ") {
+    more.removeChild(more.lastChild);
+    note("");
   }
-  if (kgFilter || kgFragmentsShown || kgView.description) {
+  if (kgFilter || kgFragmentsShown || kgView.description || kgVoicesChanged()) {
     more.appendChild(kgButton("Back to the first view", "kg-reset", kgFirstView));
+  }
+  kgUpdateVoiceLegend();
+}
+
+// ---------------------------------------------------------------------------- voices
+
+function kgVoicesChanged() {
+  if (kgHiddenVoices.size !== kgMeta.hidden_voices.length) return true;
+  return kgMeta.hidden_voices.some(function (v) { return !kgHiddenVoices.has(v); });
+}
+
+// Draw the current view again with another set of hidden voices.
+function kgSetHiddenVoices(hidden) {
+  kgHiddenVoices = hidden;
+  kgDraw(kgView.asked, kgView.askedFacts, kgCurrentPositions(), kgView.description);
+}
+
+function kgShowVoice(voice, show) {
+  var hidden = new Set(kgHiddenVoices);
+  if (show) hidden.delete(voice); else hidden.add(voice);
+  kgSetHiddenVoices(hidden);
+}
+
+// "stated only": every voice but stated hidden; again: every voice shown.
+function kgStatedOnly(only) {
+  var hidden = new Set();
+  if (only) V.forEach(function (name, i) { if (i !== STATED) hidden.add(i); });
+  kgSetHiddenVoices(hidden);
+}
+
+function kgVoiceSwatch(name) {
+  var style = VOICE_STYLES[name];
+  var svg = kgSvg("svg", { width: 26, height: 8 });
+  var attrs = { x1: 0, y1: 4, x2: 26, y2: 4, stroke: style.color, "stroke-width": 2 };
+  if (style.dashes) attrs["stroke-dasharray"] = style.dashes.join(" ");
+  svg.appendChild(kgSvg("line", attrs));
+  return svg;
+}
+
+// The voice legend: one box per voice the graph has, with its number of facts (untick to
+// hide), and the "stated only" switch.
+function kgBuildVoiceLegend() {
+  var legend = document.getElementById("kg-edge-legend");
+  legend.textContent = "";
+  kgMeta.voices.forEach(function (voice, index) {
+    if (!voice.count) return;
+    var label = document.createElement("label");
+    label.title = VOICE_MEANING[voice.name] || voice.name;
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.dataset.voice = voice.name;
+    box.addEventListener("change", function () { kgShowVoice(index, box.checked); });
+    label.appendChild(box);
+    label.appendChild(kgVoiceSwatch(voice.name));
+    label.appendChild(document.createTextNode(" " + voice.label + " (" + voice.count.toLocaleString("en") + ")"));
+    legend.appendChild(label);
+  });
+  var only = kgButton("stated only", "kg-stated-only", function () {
+    kgStatedOnly(!kgStatedOnlyOn());
+  });
+  only.className = "kg-box";
+  legend.appendChild(only);
+  kgUpdateVoiceLegend();
+}
+
+function kgStatedOnlyOn() {
+  return V.every(function (name, i) { return i === STATED || kgHiddenVoices.has(i) || !kgMeta.voices[i].count; })
+    && !kgHiddenVoices.has(STATED);
+}
+
+function kgUpdateVoiceLegend() {
+  document.querySelectorAll("#kg-edge-legend input[data-voice]").forEach(function (box) {
+    box.checked = !kgHiddenVoices.has(V.indexOf(box.dataset.voice));
+  });
+  var only = document.getElementById("kg-stated-only");
+  if (only) {
+    only.textContent = kgStatedOnlyOn() ? "all voices" : "stated only";
+    only.setAttribute("aria-pressed", String(kgStatedOnlyOn()));
   }
 }
 
@@ -335,6 +462,7 @@ function kgFirstPositions() {
 function kgFirstView() {
   kgFilter = null;
   kgFragmentsShown = false;
+  kgHiddenVoices = new Set(kgMeta.hidden_voices);
   document.getElementById("kg-filter").value = "";
   kgHideDetails();
   kgDraw(kgMeta.view, kgMeta.view_facts, kgFirstPositions(), "");
@@ -483,6 +611,16 @@ function kgOccupancy() {
   };
 }
 
+function kgInside(box, width, height) {
+  return box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height;
+}
+
+function kgClamp(box, width, height) {
+  var dx = Math.max(0, -box[0]) - Math.max(0, box[2] - width);
+  var dy = Math.max(0, -box[1]) - Math.max(0, box[3] - height);
+  return [box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy];
+}
+
 function kgDrawLabels(ctx) {
   var ratio = network.canvas.pixelRatio || 1, scale = network.getScale();
   var width = network.canvas.frame.canvas.clientWidth, height = network.canvas.frame.canvas.clientHeight;
@@ -520,7 +658,10 @@ function kgDrawLabels(ctx) {
       [n.x + n.r + 2, n.y - h / 2, n.x + n.r + 6 + w, n.y + h / 2],
       [n.x - n.r - 6 - w, n.y - h / 2, n.x - n.r - 2, n.y + h / 2],
     ];
-    var box = n.tier === 0 ? boxes[0] : boxes.find(function (b) { return room.free(b); });
+    // a label lies wholly inside the canvas (never cut by its edge, beside the statistics
+    // strip); the selected entity's label is moved inside when no side fits
+    var box = boxes.find(function (b) { return kgInside(b, width, height) && (n.tier === 0 || room.free(b)); });
+    if (!box && n.tier === 0) box = kgClamp(boxes[0], width, height);
     if (!box) return;
     room.take(box);
     labelled.push({ text: text, font: font, x: (box[0] + box[2]) / 2, y: box[1] + 2, id: n.id,
@@ -547,7 +688,7 @@ function kgDrawLabels(ctx) {
     var w = kgMeasure(ctx, e.label, efont);
     if (entry[0] !== 0 && Math.hypot(a.x - b.x, a.y - b.y) < w + 12) return;
     var box = [mid.x - w / 2 - 2, mid.y - EDGE_FONT / 2 - 3, mid.x + w / 2 + 2, mid.y + EDGE_FONT / 2 + 3];
-    if (!room.free(box)) return;
+    if (!kgInside(box, width, height) || !room.free(box)) return;
     room.take(box);
     labelled.push({ text: e.label, font: efont, x: mid.x, y: box[1] + 3,
                     color: e.color ? e.color.color : "#52606d" });
@@ -594,20 +735,15 @@ function kgHideDetails() {
   document.getElementById("kg-details").hidden = true;
 }
 
-function kgFlags(f) {
-  var fact = F[f], out = [];
-  if (fact[5] & NEGATED) out.push(kgEl("span", "denied", "kg-flag kg-flag-not"));
-  if (kgVoice(f)) out.push(kgEl("span", kgVoice(f), "kg-flag kg-flag-claim"));
-  if (fact[5] & QUESTIONED) out.push(kgEl("span", "questioned", "kg-flag kg-flag-claim"));
-  if (fact[5] & CONDITIONAL) out.push(kgEl("span", "if", "kg-flag kg-flag-if"));
-  if (fact[9]) out.push(kgEl("span", fact[9], "kg-flag kg-flag-if"));
-  return out;
+// A fact's voice in words ("claimed by Prosecutors (accuse)"), as a tag.
+function kgVoiceTag(f) {
+  return kgEl("span", F[f][8], "kg-flag kg-flag-" + kgVoiceName(f));
 }
 
 function kgSources(f, list) {
   F[f][6].forEach(function (s) {
     var line = kgEl("div", "\u201c" + kgMeta.sentences[s[0]] + "\u201d ", "kg-sentence");
-    line.appendChild(kgEl("span", "\u2014 " + kgMeta.documents[s[1]] + (s[2] ? " (" + s[2] + ")" : ""), "kg-doc"));
+    line.appendChild(kgEl("span", "\u2014 " + kgMeta.documents[s[1]] + " (" + kgMeta.notes[s[2]] + ")", "kg-doc"));
     list.appendChild(line);
   });
   if (F[f][10] > F[f][6].length) {
@@ -639,42 +775,38 @@ function kgShowNode(id) {
       "kg-reveal", function () { kgReveal(i); });
     more.appendChild(reveal);
   }
+  // its facts grouped by voice (stated first), each group by direction, then predicate
   var mine = kgFactsOf[i];
-  var outgoing = mine.filter(function (f) { return F[f][0] === i; });
-  var incoming = mine.filter(function (f) { return F[f][0] !== i; });
   var missing = e[3] + e[4] - mine.length;
-  [["Facts about it (" + outgoing.length + ")", outgoing, 1, "\u2192 "],
-   ["Facts pointing at it (" + incoming.length + ")", incoming, 0, "\u2190 "]].forEach(function (part) {
-    if (!part[1].length) return;
-    more.appendChild(kgEl("h3", part[0]));
-    var byPredicate = new Map();
-    part[1].forEach(function (f) {
-      var p = F[f][2];
-      if (!byPredicate.has(p)) byPredicate.set(p, []);
-      byPredicate.get(p).push(f);
+  V.forEach(function (name, voice) {
+    var group = mine.filter(function (f) { return F[f][7] === voice; });
+    if (!group.length) return;
+    group.sort(function (a, b) {
+      return (F[a][0] === i ? 0 : 1) - (F[b][0] === i ? 0 : 1) ||
+        kgMeta.predicates[F[a][2]].name.localeCompare(kgMeta.predicates[F[b][2]].name) ||
+        F[b][3] - F[a][3] || a - b;
     });
-    Array.from(byPredicate.keys()).sort(function (a, b) {
-      return byPredicate.get(b).length - byPredicate.get(a).length || a - b;
-    }).forEach(function (p) {
-      var group = byPredicate.get(p);
-      more.appendChild(kgEl("h4", kgMeta.predicates[p].name + " (" + group.length + ")"));
-      var list = kgEl("ul");
-      group.slice(0, 40).forEach(function (f) {
-        var other = F[f][part[2]];
-        var item = kgEl("li");
-        item.className = "kg-fact";
-        item.appendChild(document.createTextNode(part[3] + kgFactLabel(f) + " "));
-        var link = kgButton(E[other][1], null, function () { kgGoTo(other); });
-        link.className = "kg-link";
-        item.appendChild(link);
-        if (F[f][3] > 1) item.appendChild(kgEl("span", " \u00d7" + F[f][3], "kg-count"));
-        kgFlags(f).forEach(function (flag) { item.appendChild(flag); });
-        kgSources(f, item);
-        list.appendChild(item);
-      });
-      if (group.length > 40) list.appendChild(kgEl("li", "(+" + (group.length - 40) + " more)", "kg-doc"));
-      more.appendChild(list);
+    var heading = kgEl("h3", kgMeta.voices[voice].label.replace(/^./, function (c) { return c.toUpperCase(); }) +
+      " (" + group.length + ")");
+    heading.title = VOICE_MEANING[name] || name;
+    more.appendChild(heading);
+    var list = kgEl("ul");
+    list.dataset.voice = name;
+    group.slice(0, 40).forEach(function (f) {
+      var out = F[f][0] === i, other = F[f][out ? 1 : 0];
+      var item = kgEl("li");
+      item.className = "kg-fact";
+      item.appendChild(document.createTextNode((out ? "\u2192 " : "\u2190 ") + kgFactLabel(f) + " "));
+      var link = kgButton(E[other][1], null, function () { kgGoTo(other); });
+      link.className = "kg-link";
+      item.appendChild(link);
+      if (F[f][3] > 1) item.appendChild(kgEl("span", " \u00d7" + F[f][3], "kg-count"));
+      if (F[f][8] !== name) item.appendChild(kgVoiceTag(f));
+      kgSources(f, item);
+      list.appendChild(item);
     });
+    if (group.length > 40) list.appendChild(kgEl("li", "(+" + (group.length - 40) + " more)", "kg-doc"));
+    more.appendChild(list);
   });
   if (missing > 0) {
     more.appendChild(kgEl("p", kgPlural(missing, "more fact") + " about it are in the graph but not in this page (kg query reads them all).", "kg-doc"));
@@ -897,7 +1029,7 @@ function drawGraph() {
   data = { nodes: nodes, edges: edges };
   options = kgOptions;
   network = new vis.Network(container, data, options);
-  kgView = { entities: new Set(kgMeta.view), facts: new Set(kgMeta.view_facts), description: "" };
+  kgVisible(kgMeta.view, kgMeta.view_facts, "");  // what export.html drew: the same
   network.on("afterDrawing", kgDrawLabels);
   network.once("afterDrawing", function () {
     window.kgReadyAt = performance.now();
@@ -1002,5 +1134,6 @@ function kgBuildControls() {
 kgFirstSummary = document.getElementById("kg-summary").textContent;
 drawGraph();
 kgBuildControls();
+kgBuildVoiceLegend();
 kgDescribe();
 kgBuildStats();

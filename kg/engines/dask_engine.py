@@ -53,6 +53,8 @@ from kg.engines import shards, tables
 from kg.errors import DocumentError, KGError
 from kg.merge import merge, resolve_corpus_names
 from kg.model import Document, KnowledgeGraph
+from kg.voice import DEFAULT_MIN_CONFIDENCE, check_min_confidence
+from kg.voice import min_confidence as graph_threshold
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
@@ -274,19 +276,22 @@ def _write_entities(frame: pd.DataFrame, out: str, base: str, partition_info=Non
 
 
 def _write_facts(frame: pd.DataFrame, out: str, base: str, speakers: dict, claims: bool,
-                 partition_info=None):
+                 threshold: float, partition_info=None):
     number = partition_info["number"] if partition_info else 0
     name = f"part-facts-{number:05d}"
     frame.to_parquet(Path(out, "facts", f"{name}.parquet"), index=False)
     written = shards.fact_shard(frame, Path(out, "graph", f"{name}.nt.gz"), base=base,
-                                speakers=speakers, assert_claims=claims)
+                                speakers=speakers, assert_claims=claims,
+                                min_confidence=threshold)
     predicates = json.dumps(sorted(set(frame["predicate"])), ensure_ascii=False)
     return pd.DataFrame({"shard": [f"{name}.nt.gz"], "triples": [written],
                          "predicates": [predicates]})
 
 
-def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataFrame]:
-    """Merged entity and fact tables, each in ``partitions`` partitions."""
+def _merged(rows: dd.DataFrame, partitions: int, threshold: float
+            ) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """Merged entity and fact tables, each in ``partitions`` partitions (facts' voices at
+    ``threshold``)."""
     mentions = rows.map_partitions(tables.entity_rows, meta=tables.entity_rows(_meta_rows()))
     counts = (
         mentions.groupby(list(tables.MENTION_COLUMNS))
@@ -298,7 +303,8 @@ def _merged(rows: dd.DataFrame, partitions: int) -> tuple[dd.DataFrame, dd.DataF
         tables.finalize_entities, meta=entity_meta
     )
     facts = rows.shuffle(on=["subject", "fact_key", "object"], npartitions=partitions)
-    facts = facts.map_partitions(tables.finalize_facts, meta=tables.finalize_facts(_meta_rows()))
+    facts = facts.map_partitions(tables.finalize_facts, threshold,
+                                 meta=tables.finalize_facts(_meta_rows()))
     return entities, facts
 
 
@@ -376,6 +382,7 @@ def build_graph_dask(
     progress: bool = False,
     budget: Budget | None = DEFAULT_BUDGET,
     assert_claims: bool | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
     """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
 
@@ -410,6 +417,8 @@ def build_graph_dask(
             listed in ``report.skipped``, as with :func:`kg.build.build_graph`.
         assert_claims: The shards also state claims as plain triples (see
             :func:`export.rdf.write_rdf`).
+        min_confidence: The confidence a mention needs to be stated (:mod:`kg.voice`),
+            recorded on the graph and its shards; None keeps ``graph``'s, else the default.
 
     Returns:
         The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
@@ -423,6 +432,11 @@ def build_graph_dask(
         raise ValueError("nothing to produce: give output_dir or collect=True")
     if graph is not None and (output_dir is not None or not collect):
         raise ValueError("merging into an existing graph needs collect=True and no output_dir")
+    if min_confidence is not None:
+        min_confidence = check_min_confidence(min_confidence)
+    elif graph is not None:
+        min_confidence = graph_threshold(graph)
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     report = DaskBuildReport()
     started = time.perf_counter()
     with ExitStack() as stack:
@@ -460,12 +474,14 @@ def build_graph_dask(
         built = _reduce(client, documents, partitions, checkpoints, report,
                         output_dir=output_dir, collect=collect, base=base,
                         output_partitions=output_partitions,
-                        assert_claims=bool(assert_claims))
+                        assert_claims=bool(assert_claims), threshold=threshold)
         report.reduce_seconds = time.perf_counter() - reduced
     if graph is not None and built is not None:
         attributes = {k: v for k, v in graph.graph.items() if k != "documents"}
         built = merge(graph, built)
         built.graph.update(attributes)  # the base IRI read with the graph, ...
+    if built is not None and min_confidence is not None:
+        built.graph["min_confidence"] = min_confidence
     if built is not None:
         resolve_corpus_names(built)  # as the local build does, over the whole graph
     report.seconds = time.perf_counter() - started
@@ -535,19 +551,20 @@ def _reduce(
     base: str,
     output_partitions: int | None,
     assert_claims: bool = False,
+    threshold: float,
 ) -> KnowledgeGraph | None:
     if not report.triples:
         graph = tables.graph_from_tables(documents, tables.finalize_entities(
             pd.DataFrame(columns=[*tables.MENTION_COLUMNS, "n", "first"])
         ), tables.finalize_facts(_meta_rows()))
         if output_dir is not None:
-            _write_empty(documents, output_dir, report, base, assert_claims)
+            _write_empty(documents, output_dir, report, base, assert_claims, threshold)
         return graph if collect else None
     count = output_partitions or len(partitions)
     rows = dd.from_map(
         _load_partition, list(enumerate(checkpoints)), meta=_meta_rows(), enforce_metadata=False
     )
-    entities, facts = _merged(rows, count)
+    entities, facts = _merged(rows, count, threshold)
     wanted = []
     if collect:
         wanted += [entities, facts]
@@ -562,7 +579,7 @@ def _reduce(
             entities.map_partitions(_write_entities, str(out), base, meta=meta),
             shards.with_labels(facts, entities).map_partitions(
                 _write_facts, str(out), base, shards.speaker_labels(facts, entities),
-                assert_claims, meta=meta),
+                assert_claims, threshold, meta=meta),
         ]
     results = dask.compute(*wanted)
     graph = None
@@ -574,7 +591,8 @@ def _reduce(
         written = pd.concat(results, ignore_index=True)
         predicates = {p for item in written["predicates"] for p in json.loads(item)}
         meta_written = shards.meta_shard(documents, predicates, out / "graph" / "part-meta.nt.gz",
-                                         base=base, assert_claims=assert_claims)
+                                         base=base, assert_claims=assert_claims,
+                                         min_confidence=threshold)
         report.triples_written = int(written["triples"].sum()) + meta_written
         report.shards = [str(path) for path in shards.shard_paths(out / "graph")]
     return graph
@@ -589,10 +607,11 @@ def _clear(folder: Path) -> None:
 
 def _write_empty(
     documents: list[Document], output_dir: str | os.PathLike[str], report: DaskBuildReport,
-    base: str, assert_claims: bool = False,
+    base: str, assert_claims: bool = False, threshold: float | None = None,
 ) -> None:
     out = Path(output_dir)
     _clear(out / "graph")
     report.triples_written = shards.meta_shard(documents, (), out / "graph" / "part-meta.nt.gz",
-                                               base=base, assert_claims=assert_claims)
+                                               base=base, assert_claims=assert_claims,
+                                               min_confidence=threshold)
     report.shards = [str(path) for path in shards.shard_paths(out / "graph")]

@@ -45,14 +45,16 @@ def fact_shard(
     base: str = DEFAULT_BASE,
     speakers: Mapping[str, str | None] | None = None,
     assert_claims: bool = False,
+    min_confidence: float | None = None,
 ) -> int:
     """Write the facts, statements and mentions of one merged fact partition.
 
     ``facts`` carries ``subject_label`` and ``object_label`` (joined from the entities), which
     the entity IRIs are minted from; ``speakers`` maps the keys of the entities claims are
-    attributed to (``kgv:attributedTo``) to their labels, likewise.
+    attributed to (``kgv:attributedTo``) to their labels, likewise; ``min_confidence`` is the
+    threshold the facts are stated at (:mod:`kg.voice`; None: the default).
     """
-    graph = KnowledgeGraph()
+    graph = KnowledgeGraph(min_confidence=min_confidence)
     for key, label in zip(
         pd.concat([facts["subject"], facts["object"]]),
         pd.concat([facts["subject_label"], facts["object_label"]]),
@@ -101,9 +103,11 @@ def meta_shard(
     *,
     base: str = DEFAULT_BASE,
     assert_claims: bool = False,
+    min_confidence: float | None = None,
 ) -> int:
-    """Write the graph node, the documents and the relations (``predicates``)."""
-    graph = KnowledgeGraph()
+    """Write the graph node (with its threshold, ``min_confidence``), the documents and the
+    relations (``predicates``)."""
+    graph = KnowledgeGraph(min_confidence=min_confidence)
     for document in documents:
         graph.documents[document.id] = document
     for index, predicate in enumerate(sorted(set(predicates))):

@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from kg.io import atomic_open
 from kg.merge import canonical_key, refresh_entity
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
+from kg.voice import DEFAULT_MIN_CONFIDENCE, edge_voice
 
 __all__ = [
     "PROVENANCE_COLUMNS",
@@ -125,11 +126,12 @@ ENTITY_COLUMNS: dict[str, str] = {
 MENTION_COLUMNS: tuple[str, ...] = ("key", "form", "type", "surface", "rules", "honorific",
                                     "role", "scope")
 #: Columns of a merged fact table (one row per fact); ``provenance`` is a JSON list of records,
-#: each the :class:`~kg.model.Provenance` fields in order.
+#: each the :class:`~kg.model.Provenance` fields in order; ``voice`` is the fact's
+#: :attr:`kg.voice.Voice.kind` at the build's threshold (``stated`` ...).
 FACT_COLUMNS: dict[str, str] = {
     "subject": "string", "fact_key": "string", "object": "string", "predicate": "string",
     "negated": "bool", "count": "int64", "confidence": "float64", "provenance": "string",
-    "asserted": "bool", "first": "int64",
+    "voice": "string", "first": "int64",
 }
 
 #: Bits of a sequence number below the partition index: rows of one partition, times three.
@@ -316,11 +318,14 @@ def finalize_entities(counts: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, ENTITY_COLUMNS)
 
 
-def finalize_facts(rows: pd.DataFrame) -> pd.DataFrame:
+def finalize_facts(
+    rows: pd.DataFrame, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> pd.DataFrame:
     """Merged facts from triple rows with ``seq``; all rows of a fact must be in ``rows``.
 
     Count is the number of rows, confidence the highest, provenance the records in input
-    order; predicate and negation come from the first row, as the local merge keeps them.
+    order; predicate and negation come from the first row, as the local merge keeps them;
+    ``voice`` is :func:`kg.voice.edge_voice` at ``min_confidence``.
     """
     if rows.empty:
         return _frame([], FACT_COLUMNS)
@@ -334,9 +339,10 @@ def finalize_facts(rows: pd.DataFrame) -> pd.DataFrame:
     def flush() -> None:
         confidence = max(record[confidence_at] for record in records)
         subject, key, obj, predicate, negated, seq = head[:6]
-        asserted = not negated and any(Provenance(*record).asserted for record in records)
+        voice = edge_voice({"negated": bool(negated), "provenance": _records(records)},
+                           min_confidence=min_confidence)
         out.append((subject, key, obj, predicate, bool(negated), len(records),
-                    float(confidence), json.dumps(records, ensure_ascii=False), asserted,
+                    float(confidence), json.dumps(records, ensure_ascii=False), voice.kind,
                     int(seq)))
 
     for values in ordered[names].itertuples(index=False, name=None):
@@ -363,14 +369,20 @@ def _plain(value: object) -> object:
 _RULES_AT = [PROVENANCE_COLUMNS.index(name) for name in sorted(_RULE_FIELDS)]
 
 
-def provenance_records(data: str) -> list[Provenance]:
-    """The :class:`Provenance` records of a fact's ``provenance`` JSON."""
+def _records(rows: Iterable[list]) -> list[Provenance]:
+    """:class:`Provenance` records from their field lists (identity rules joined by ``+``)."""
     records = []
-    for record in json.loads(data):
+    for record in rows:
+        record = list(record)
         for at in _RULES_AT:
             record[at] = tuple(record[at].split("+")) if record[at] else ()
         records.append(Provenance(*record))
     return records
+
+
+def provenance_records(data: str) -> list[Provenance]:
+    """The :class:`Provenance` records of a fact's ``provenance`` JSON."""
+    return _records(json.loads(data))
 
 
 def _text(value: object) -> str | None:
@@ -411,9 +423,9 @@ def iter_nodes(entities: pd.DataFrame) -> Iterator[tuple[str, dict]]:
 
 def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
     """``(subject, object, fact key, data)`` for each merged fact row."""
-    for subject, key, obj, predicate, negated, count, confidence, provenance, asserted in facts[
+    for subject, key, obj, predicate, negated, count, confidence, provenance in facts[
         ["subject", "fact_key", "object", "predicate", "negated", "count", "confidence",
-         "provenance", "asserted"]
+         "provenance"]
     ].itertuples(index=False, name=None):
         yield subject, obj, key, {
             "predicate": predicate,
@@ -421,15 +433,18 @@ def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
             "count": int(count),
             "provenance": provenance_records(provenance),
             "confidence": float(confidence),
-            "asserted": bool(asserted),
         }
 
 
 def graph_from_tables(
-    documents: Iterable[Document], entities: pd.DataFrame, facts: pd.DataFrame
+    documents: Iterable[Document], entities: pd.DataFrame, facts: pd.DataFrame,
+    *, min_confidence: float | None = None,
 ) -> KnowledgeGraph:
-    """The :class:`KnowledgeGraph` of merged tables, nodes and edges in first-seen order."""
+    """The :class:`KnowledgeGraph` of merged tables, nodes and edges in first-seen order
+    (``min_confidence``: the threshold it states facts at, recorded when given)."""
     graph = KnowledgeGraph()
+    if min_confidence is not None:
+        graph.graph["min_confidence"] = min_confidence
     for document in documents:
         graph.documents[document.id] = document
     graph.add_nodes_from(iter_nodes(entities.sort_values("first", kind="stable")))

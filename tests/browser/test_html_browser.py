@@ -24,7 +24,8 @@ from tests.export.test_html import (
     hostile_graph,
 )
 
-pytestmark = pytest.mark.browser
+# a browser is another process: the integration tier (make test-integration)
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 HOSTILE_NAME = 'name"with<b>quotes<b> & co.txt'
 HOSTILE_TEXTS = {

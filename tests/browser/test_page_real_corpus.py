@@ -18,7 +18,8 @@ from tests.browser.test_html_browser import (
     _wait_laid_out,
 )
 
-pytestmark = pytest.mark.browser
+# a browser is another process: the integration tier (make test-integration)
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 WIDTH, HEIGHT = 1400, 900
 #: The bar for node labels at the fitted zoom of the first view, in CSS pixels.

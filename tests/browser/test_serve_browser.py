@@ -14,7 +14,8 @@ from tests.browser.chromium import console_errors, network_requests
 from tests.export.conftest import build_sample
 from tests.export.test_serve import kg_serve
 
-pytestmark = pytest.mark.browser
+# a browser is another process: the integration tier (make test-integration)
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
 #: Where to save a picture of the page after the query (for a person to look at), if set.
 SCREENSHOT = os.environ.get("KG_SERVE_SCREENSHOT")

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.integration  # runs a fresh interpreter
 def test_engines_import_does_not_import_dask():
     code = (
         "import sys, kg, kg.build, kg.cli, kg.engines\n"

@@ -13,12 +13,8 @@ import pytest
 import export.html as html_module
 from benchmarks.html_bench import synthetic_graph
 from export.html import (
-    ATTRIBUTED,
-    CONDITIONAL,
     DEFAULT_MAX_NODES,
     FRAGMENT_SIZE,
-    NEGATED,
-    NOT_ASSERTED,
     PHYSICS_LIMIT,
     HtmlView,
     node_id,
@@ -28,7 +24,9 @@ from export.html import (
     to_pyvis,
     write_html,
 )
+from export.html_text import CONDITIONAL, NEGATED
 from kg.model import Document, KnowledgeGraph, Provenance
+from kg.voice import VOICES
 
 from tests.export.conftest import build_sample
 
@@ -81,8 +79,9 @@ def json_block(page: str, element_id: str):
     raise AssertionError(f"no <script id={element_id}>")
 
 
-def _provenance(document: str, sentence: str) -> Provenance:
-    return Provenance(document, sentence, 0, len(sentence), "a", 0, 1, "b", 1, 2, 0.9, "svo")
+def _provenance(document: str, sentence: str, **voice) -> Provenance:
+    return Provenance(document, sentence, 0, len(sentence), "a", 0, 1, "b", 1, 2, 0.9, "svo",
+                      **voice)
 
 
 def hostile_graph() -> KnowledgeGraph:
@@ -103,9 +102,10 @@ def hostile_graph() -> KnowledgeGraph:
     ):
         graph.add_edge(u, v, key=predicate, predicate=predicate, negated=False, count=1,
                        confidence=0.5, provenance=[_provenance(doc, sentence)])
-    # a claim, attributed to a speaker whose name is markup too
-    graph.edges["quote", "link", "<b>say</b>"].update(
-        attributed_to="img", reported_by=PAYLOAD_IMG, asserted=False, stance="asserted")
+    # a claim, attributed to a speaker whose name is markup too, by a verb that is markup
+    claim = graph.edges["quote", "link", "<b>say</b>"]
+    claim["provenance"] = [_provenance(doc, PAYLOAD_SCRIPT, attributed_to="img",
+                                       reported_by=PAYLOAD_IMG)]
     return graph
 
 
@@ -152,6 +152,7 @@ def test_to_pyvis_labels_negated_facts_apart():
     assert sorted(e["label"] for e in net.edges) == ["beat", "fear", "not rival", "rival"]
     facts = page_data(graph)["facts"]
     assert sorted(f[5] & NEGATED for f in facts) == [0, 0, 0, NEGATED]
+    assert sorted(VOICES[f[7]] for f in facts) == ["negated", "stated", "stated", "stated"]
 
 
 def test_to_pyvis_never_uses_dynamic_smoothing(sample_graph):
@@ -187,7 +188,8 @@ def test_page_data_keeps_sentences_documents_and_degrees(sample_graph):
     assert documents == {"news/seed.txt", "news/other.txt"}
     rival = [f for f in data["facts"] if data["predicates"][f[2]]["name"] == "rival"
              and not f[5] & NEGATED][0]
-    assert [s[2] for s in rival[6]] == ["could"]  # each sentence keeps its modality
+    # each sentence keeps its voice, in words
+    assert [data["notes"][s[2]] for s in rival[6]] == ["modal (could)"]
 
 
 def test_render_html_summary_line(sample_graph):
@@ -485,10 +487,11 @@ def test_page_data_carries_identity_and_attribution():
     graph.add_node("israel", label="Israel", aliases=[], type="GPE", mentions=2)
     graph.add_node("spokesman", label="spokesman", aliases=[], type=None, mentions=1,
                    scope="news/a.txt")
+    said = _provenance("news/a.txt", "The spokesman said Israel may accuse Arafat if ...",
+                       attributed_to="spokesman", reported_by="say", modality="may",
+                       conditional=True)
     graph.add_edge("israel", "arafat", key="accuse", predicate="accuse", negated=False,
-                   count=1, provenance=[_provenance("news/a.txt", "Israel accused Arafat.")],
-                   attributed_to="spokesman", reported_by="say", asserted=False,
-                   stance="asserted", modality="may", conditional=True)
+                   count=1, provenance=[said])
     data = page_data(graph)
     arafat = [e for e in data["entities"] if e[0] == "arafat"][0]
     assert arafat[7]["alias_rules"]["Mr Arafat"] == ["honorific", "surname"]
@@ -496,8 +499,8 @@ def test_page_data_carries_identity_and_attribution():
     spokesman = [e for e in data["entities"] if e[0] == "spokesman"][0]
     assert spokesman[7]["scope"] == "news/a.txt"
     fact = data["facts"][0]
-    assert fact[5] == ATTRIBUTED | CONDITIONAL | NOT_ASSERTED
-    assert fact[7:10] == ["spokesman", "say", "may"]
+    assert fact[5] == CONDITIONAL
+    assert [VOICES[fact[7]], fact[8], fact[9]] == ["claimed", "claimed by spokesman (say)", "may"]
     edge = to_pyvis(graph).edges[0]
     assert edge["label"] == "may accuse (if)"
 

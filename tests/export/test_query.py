@@ -269,6 +269,7 @@ def test_default_engine_is_oxigraph(graph_file):
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
+@pytest.mark.integration  # forks a query process and kills it
 @pytest.mark.parametrize("engine", ENGINES)
 def test_run_query_time_limit_stops_a_runaway_query(sample_graph, engine):
     from export.query import SparqlGraph
@@ -314,6 +315,7 @@ def _kg(*args: str) -> subprocess.CompletedProcess:
                           timeout=600, cwd=ROOT)
 
 
+@pytest.mark.integration  # runs kg as a subprocess
 @pytest.mark.parametrize("engine", ENGINES)
 def test_cli_query_timeout_one_line_exit_1_no_process_left(tmp_path, sample_graph, engine):
     path = tmp_path / "slow-graph.ttl"
@@ -328,6 +330,7 @@ def test_cli_query_timeout_one_line_exit_1_no_process_left(tmp_path, sample_grap
     assert not mentioning(str(path))
 
 
+@pytest.mark.integration  # runs kg as a subprocess
 @pytest.mark.parametrize("engine", ENGINES)
 def test_cli_syntax_error_points_at_the_end_and_says_what_is_missing(tmp_path, sample_graph,
                                                                      engine):

@@ -22,6 +22,9 @@ from kg.errors import GraphReadError
 from tests.export.test_query import QUERIES, _answers
 from tests.export.test_query_docs import doc_queries
 
+# the cache is built by a separate process, and several tests run kg: the integration tier
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = QUERIES["people"]
 

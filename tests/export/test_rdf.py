@@ -372,6 +372,7 @@ def test_dataset_formats_have_a_named_graph_per_document(tmp_path, sample_graph,
     assert named == {str(document_iri("news/seed.txt")), str(document_iri("news/other.txt"))}
 
 
+@pytest.mark.integration  # runs interpreters under other hash seeds
 def test_write_rdf_is_deterministic_across_insertion_order_and_hash_seed(tmp_path):
     forward = build_sample()
     backward = KnowledgeGraph()

@@ -158,6 +158,7 @@ def test_text_is_deterministic_across_insertion_order():
         assert _text(graph, syntax) == _text(shuffled, syntax)
 
 
+@pytest.mark.integration  # runs interpreters under other hash seeds
 def test_text_is_the_same_under_any_hash_seed(tmp_path):
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"

@@ -30,6 +30,9 @@ from export.serve import RESULT_TYPES, negotiate
 from tests.export.processes import children
 from tests.export.test_query import UPDATES, _answers, listener  # noqa: F401  (listener: a fixture)
 
+# every test here talks to a kg serve process: the integration tier (make test-integration)
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 #: Generous bounds for a busy shared machine: they only stop a broken test from hanging.
 START_LIMIT = 180.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import extract
+from kg.voice import STATED, mention_voice
 
 DOC = "news.txt"
 
@@ -23,7 +24,7 @@ def _facts(nlp, text: str) -> dict[tuple[str, str, str], dict]:
         p = triple.provenance
         found[(triple.subject.key, triple.predicate, triple.object.key)] = {
             "negated": triple.negated,
-            "asserted": p.asserted and not triple.negated,
+            "asserted": mention_voice(p, negated=triple.negated) == STATED,
             "stance": p.stance,
             "reported_by": p.reported_by,
             "attributed_to": p.attributed_to,

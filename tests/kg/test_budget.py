@@ -97,7 +97,7 @@ def check_hung_document_skipped(graph, report, corpus) -> None:
     assert report.documents == len(GOOD)
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.integration)])
 def test_build_skips_the_hung_document_and_keeps_the_others(hang_corpus, nlp, jobs):
     graph, report = build_graph([hang_corpus], extractor=NAME, budget=QUICK, jobs=jobs,
                                 nlp=nlp if jobs == 1 else None)
@@ -114,6 +114,7 @@ def test_build_without_the_hang_is_unchanged_by_the_budget(tmp_path, nlp):
     assert with_budget.number_of_edges() > 0
 
 
+@pytest.mark.integration  # runs a fresh interpreter
 def test_a_stop_leaves_the_interpreter_as_it_was(tmp_path):
     """After stops, traced and untraced code run on: the stop leaves no eval-breaker state
     behind (withdrawing a pending stop with ``SetAsyncExc(NULL)`` did, and a traced thread of
