@@ -14,13 +14,19 @@ that belong to a *different* graph (a mistyped ``--into`` path would otherwise r
 real graph's page and mentions with those of a new one-document graph) unless ``force`` is
 given. A folder written by a kg without manifests counts as belonging to its ``graph.ttl``.
 Every file, the manifest included, is written atomically (:func:`kg.io.atomic_open`).
+
+A build into a folder (``kg build PATHS -o DIR``) makes a new graph of ``PATHS``: before any
+work, :func:`check_kept_documents` refuses to replace a ``DIR/graph.ttl`` that holds documents
+those paths do not hold (by content), which would silently drop them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Iterable
 
 from export.html import DEFAULT_MAX_FACTS, DEFAULT_MAX_NODES
 from kg.errors import KGError
@@ -35,7 +41,10 @@ __all__ = [
     "PARALLEL_WRITE_FACTS",
     "OutputFolderError",
     "OutputConflict",
+    "DroppedDocuments",
     "owner",
+    "input_hashes",
+    "check_kept_documents",
     "check_folder",
     "check_outputs",
     "check_file",
@@ -57,6 +66,10 @@ class OutputFolderError(KGError):
 
 class OutputConflict(KGError):
     """Writing would replace outputs that belong to another graph (``--force`` allows it)."""
+
+
+class DroppedDocuments(OutputConflict):
+    """Writing would replace a graph holding documents the new build does not read."""
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -163,6 +176,72 @@ def check_file(
         raise OutputConflict(
             f"{target} is one of the outputs of {current}, not of {graph}; write elsewhere, "
             f"or replace it with --force"
+        )
+
+
+def input_hashes(
+    paths: Iterable[str | os.PathLike[str]], *, patterns: Iterable[str] | None = None
+) -> set[str]:
+    """The content hashes (SHA-256 of the raw bytes) of the files a build of ``paths`` reads,
+    found as the build finds them (:func:`extract.documents.find_files`); unreadable files
+    are left out (the build skips them too)."""
+    from extract.documents import DEFAULT_PATTERNS, find_files
+
+    found = set()
+    for item in find_files(paths, patterns=patterns or DEFAULT_PATTERNS):
+        if not isinstance(item, tuple):
+            continue
+        digest = hashlib.sha256()
+        try:
+            with open(item[0], "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            continue
+        found.add(digest.hexdigest())
+    return found
+
+
+def check_kept_documents(
+    graph_path: str | os.PathLike[str],
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    patterns: Iterable[str] | None = None,
+    format: str | None = None,
+    force: bool = False,
+) -> None:
+    """Make sure a new graph of ``paths`` written to ``graph_path`` loses no document.
+
+    Rebuilding the same inputs, or more, is allowed; so is a missing graph file. Cheap: the
+    graph file's documents are streamed (:func:`export.rdf.read.graph_documents`) and the
+    inputs hashed, nothing is parsed.
+
+    Raises:
+        DroppedDocuments: ``graph_path`` holds documents (by content) that ``paths`` do not,
+            or cannot be read, and ``force`` is not set.
+    """
+    from export.rdf.read import graph_documents
+
+    target = Path(graph_path)
+    if force or not target.is_file():
+        return
+    advice = (f"add them to the inputs, add only the new documents with --into {target}, "
+              f"write to another folder with -o, or replace the graph with --force")
+    try:
+        kept = graph_documents(target, format=format)
+    except KGError as err:
+        raise DroppedDocuments(f"{target} cannot be read to see which documents it holds "
+                               f"({err}); replace it with --force, or write to another folder "
+                               f"with -o") from err
+    reading = input_hashes(paths, patterns=patterns)
+    dropped = sorted(source for sha, source in kept.items() if sha not in reading)
+    if dropped:
+        shown = ", ".join(dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3
+                                           else "")
+        raise DroppedDocuments(
+            f"{target} holds {len(kept)} document(s), {len(dropped)} of which this build does "
+            f"not read ({shown}): the new graph would drop {len(dropped)} document(s). To keep "
+            f"them, {advice}"
         )
 
 

@@ -205,7 +205,8 @@ def build(
     ),
     force: bool = typer.Option(
         False, "--force", help="Replace a graph.html and triples.jsonl that belong to another "
-        "graph file (see .kg-outputs.json in the output folder)."
+        "graph file (see .kg-outputs.json in the output folder), or an OUTDIR/graph.ttl that "
+        "holds documents this build does not read."
     ),
     model: Optional[str] = ModelOption,
     jobs: int = JobsOption,
@@ -264,6 +265,7 @@ def build(
         OutputConflict,
         OutputFolderError,
         check_folder,
+        check_kept_documents,
         check_outputs,
         write_outputs,
     )
@@ -288,6 +290,9 @@ def build(
             check_folder(outdir)
         else:
             check_outputs(outdir, graph_path, force=force)
+            if into is None:  # a new graph replaces OUTDIR/graph.ttl: it must lose nothing
+                check_kept_documents(graph_path, inputs, patterns=patterns, format=rdf_format,
+                                     force=force)
     except (OutputFolderError, OutputConflict) as err:
         _usage(str(err))
     graph = None

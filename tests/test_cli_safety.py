@@ -229,3 +229,34 @@ def test_html_refuses_to_replace_another_graphs_page(kg, corpus, tmp_path):
     assert kg("html", out / "graph.ttl", "-o", out / "graph.html")[0] == 0  # its own page
     assert kg("html", other / "g.ttl", "-o", out / "graph.html", "--force")[0] == 0
     assert kg("html", other / "g.ttl", "-o", out / "elsewhere.html")[0] == 0
+
+
+def test_build_refuses_to_drop_documents_of_the_graph_it_replaces(kg, corpus, tmp_path):
+    """`kg build one.txt -o out/` over a graph of more documents: a usage error, nothing written."""
+    out = tmp_path / "out"
+    assert kg("build", corpus, "-o", out, "--quiet")[0] == 0
+    before = _outputs(out)
+    code, _, err = kg("build", corpus / "a.txt", "-o", out, "--quiet")
+    assert code == 2
+    assert "holds 2 document(s), 1 of which this build does not read" in err
+    assert str(corpus / "b.txt") in err and "--force" in err and "--into" in err
+    assert _outputs(out) == before
+    # the same inputs again, or more of them, need no --force
+    assert kg("build", corpus, "-o", out, "--quiet")[0] == 0
+    (corpus / "c.txt").write_text("Ada Lovelace wrote the first program.", encoding="utf-8")
+    assert kg("build", corpus, "-o", out, "--quiet")[0] == 0
+    # --force replaces the graph with the smaller one
+    assert kg("build", corpus / "a.txt", "-o", out, "--quiet", "--force")[0] == 0
+    from kg import load
+
+    assert [doc.id for doc in load(out / "graph.ttl").documents.values()] == ["a.txt"]
+
+
+def test_build_refuses_to_replace_a_graph_it_cannot_read(kg, corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("this is not turtle <", encoding="utf-8")
+    code, _, err = kg("build", corpus, "-o", out, "--quiet")
+    assert code == 2 and "cannot be read" in err and "--force" in err
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "this is not turtle <"
+    assert kg("build", corpus, "-o", out, "--quiet", "--force")[0] == 0

@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from export.namespaces import DCTERMS, KGV, RDF, RDFS
 from export.rdf.iris import DEFAULT_BASE, provenance_sort_key
-from export.rdf.parse import parse_oxigraph
+from export.rdf.parse import oxigraph_format, parse_oxigraph, read_checked, reading_format
 from export.rdf.vocabulary import (
     BOOLEAN,
     DECIMAL,
@@ -40,7 +40,7 @@ from export.rdf.vocabulary import (
 from kg.merge import normalize_key
 from kg.model import Document, KnowledgeGraph, Provenance, fact_key
 
-__all__ = ["LEGACY_MIN_CONFIDENCE", "graph_base", "from_rdf", "read_rdf"]
+__all__ = ["LEGACY_MIN_CONFIDENCE", "graph_base", "from_rdf", "read_rdf", "graph_documents"]
 
 #: The threshold of a graph file that records none (written before kg recorded thresholds, or
 #: not by kg): 0, so it states again exactly what its plain triples stated.
@@ -222,3 +222,35 @@ def read_rdf(
     """
     return from_rdf(parse_oxigraph(path, format=format, max_bytes=max_bytes))
 
+
+def graph_documents(
+    path: str | os.PathLike[str], *, format: str | None = None
+) -> dict[str, str]:
+    """The documents a graph file holds, ``{sha256: source}``, without building the graph.
+
+    Cheap enough to ask before a build replaces the file: the triples are streamed and only
+    the documents' ``kgv:sha256`` and ``kgv:source`` are kept.
+
+    Raises:
+        GraphReadError: See :func:`export.rdf.parse_rdf`.
+    """
+    import pyoxigraph as ox
+
+    name = reading_format(path, format)
+    rdf_format = oxigraph_format(name)
+    if rdf_format is None:  # a format pyoxigraph does not read: the whole graph
+        return {doc.sha256: doc.source for doc in read_rdf(path, format=name).documents.values()}
+    data = read_checked(path, name)
+    sha256, source = ox.NamedNode(str(KGV.sha256)), ox.NamedNode(str(KGV.source))
+    hashes: dict[Any, str] = {}
+    sources: dict[Any, str] = {}
+    try:
+        for quad in ox.parse(data, format=rdf_format):
+            if quad.predicate == sha256:
+                hashes[quad.subject] = quad.object.value
+            elif quad.predicate == source:
+                sources[quad.subject] = quad.object.value
+    except (SyntaxError, ValueError):
+        parse_oxigraph(path, format=name)  # raises GraphReadError, naming the line
+        raise
+    return {sha: sources.get(subject, sha) for subject, sha in hashes.items()}
