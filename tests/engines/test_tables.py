@@ -74,6 +74,25 @@ def test_tables_merge_counts_provenance_and_types_like_kg_merge():
     assert sum(d["count"] for _, _, d in graph.edges(data=True)) == 300
 
 
+@pytest.mark.parametrize("threshold", [0.0, 0.6])
+def test_fact_table_voice_is_kg_voice_at_the_threshold(threshold):
+    from kg.voice import edge_voice
+
+    rng = random.Random(3)
+    triples = [triple(rng.choice("ABC"), rng.choice(["rival", "meet"]), rng.choice("DE"),
+                      at=index * 10, negated=rng.random() < 0.2, confidence=rng.random())
+               for index in range(80)]
+    rows = tables.keyed(tables.triples_table(triples).to_pandas(), 0)
+    facts = tables.finalize_facts(rows, threshold)
+    graph = local(triples)
+    expected = {(u, k, v): edge_voice(d, min_confidence=threshold).kind
+                for u, v, k, d in graph.edges(keys=True, data=True)}
+    found = dict(zip(zip(facts["subject"], facts["fact_key"], facts["object"]), facts["voice"]))
+    assert found == expected
+    assert set(found.values()) >= ({"stated", "negated", "low_confidence"}
+                                   if threshold else {"stated", "negated"})
+
+
 def test_tables_empty_partition_gives_typed_empty_frames():
     rows = tables.keyed(tables.triples_table([]).to_pandas(), 3)
     assert tables.finalize_facts(rows).empty
