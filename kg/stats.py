@@ -32,6 +32,7 @@ __all__ = [
     "summary",
     "DEGREE_BINS",
     "chart_data",
+    "chart_figure",
     "plot_stats",
 ]
 
@@ -310,17 +311,9 @@ def chart_data(graph: KnowledgeGraph, *, top: int = 10) -> dict[str, list]:
     }
 
 
-def plot_stats(graph: KnowledgeGraph, path: str | os.PathLike[str], *, top: int = 10) -> None:
-    """Draw the page's three statistics charts into one SVG or PNG file (by its extension).
-
-    Needs matplotlib (``pip install 'kg-builder[plot]'``); the file is written atomically.
-    """
+def _pyplot():  # -> matplotlib.pyplot
     from kg.errors import KGError
-    from kg.io import atomic_open
 
-    suffix = os.fspath(path).rsplit(".", 1)[-1].lower() if "." in os.fspath(path) else ""
-    if suffix not in ("svg", "png"):
-        raise ValueError(f"{os.fspath(path)}: the plot file must end in .svg or .png")
     try:
         import matplotlib
 
@@ -330,8 +323,36 @@ def plot_stats(graph: KnowledgeGraph, path: str | os.PathLike[str], *, top: int 
         raise KGError(
             "kg stats --plot needs matplotlib: pip install 'kg-builder[plot]'"
         ) from err
+    return plt
+
+
+def plot_stats(graph: KnowledgeGraph, path: str | os.PathLike[str], *, top: int = 10) -> None:
+    """Draw the page's three statistics charts into one SVG or PNG file (by its extension).
+
+    Needs matplotlib (``pip install 'kg-builder[plot]'``); the file is written atomically.
+    """
+    from kg.io import atomic_open
+
+    suffix = os.fspath(path).rsplit(".", 1)[-1].lower() if "." in os.fspath(path) else ""
+    if suffix not in ("svg", "png"):
+        raise ValueError(f"{os.fspath(path)}: the plot file must end in .svg or .png")
+    plt = _pyplot()
+    figure = chart_figure(graph, top=top)
+    metadata = {"Date": None} if suffix == "svg" else {}  # no timestamp: same graph, same bytes
+    with atomic_open(path, "wb") as handle:
+        figure.savefig(handle, format=suffix, metadata=metadata, dpi=110)
+    plt.close(figure)
+
+
+def chart_figure(graph: KnowledgeGraph, *, top: int = 10):  # -> matplotlib.figure.Figure
+    """The matplotlib figure :func:`plot_stats` saves: the page's three charts side by side.
+
+    The degree chart's bucket labels ("10–19", "100+") are slanted so they never run into
+    each other. The caller closes the figure (``matplotlib.pyplot.close``).
+    """
+    plt = _pyplot()
     data = chart_data(graph, top=top)
-    matplotlib.rcParams["svg.hashsalt"] = "kg-stats"  # fixed element ids: same graph, same bytes
+    plt.rcParams["svg.hashsalt"] = "kg-stats"  # fixed element ids: same graph, same bytes
     figure, axes = plt.subplots(1, 3, figsize=(15, 4.2), layout="constrained")
     panels = (
         ("Top entities by PageRank", data["top_pagerank"], "#4e79a7", True),
@@ -347,11 +368,9 @@ def plot_stats(graph: KnowledgeGraph, path: str | os.PathLike[str], *, top: int 
             ax.invert_yaxis()
         else:
             ax.bar(range(len(rows)), values, color=color)
-            ax.set_xticks(range(len(rows)), labels=names)
+            ax.set_xticks(range(len(rows)), labels=names, rotation=60, ha="right",
+                          rotation_mode="anchor")
             ax.set_xlabel("degree")
         ax.set_title(title, loc="left", fontsize=11)
         ax.spines[["top", "right"]].set_visible(False)
-    metadata = {"Date": None} if suffix == "svg" else {}  # no timestamp: same graph, same bytes
-    with atomic_open(path, "wb") as handle:
-        figure.savefig(handle, format=suffix, metadata=metadata, dpi=110)
-    plt.close(figure)
+    return figure

@@ -118,13 +118,13 @@ function kgFactTitle(f) {
 // ---------------------------------------------------------------------------- vis items
 
 // How each voice is drawn (the legend draws the same): claims and questions dotted, denials
-// dotted red, negations solid red, conditional and modal facts dashed.
+// dotted red, negations dashed red, conditional and modal facts dashed orange.
 var VOICE_STYLES = {
   stated: { dashes: false, color: "#8a97a6" },
   claimed: { dashes: [2, 4], color: "#7b3fa0" },
   denied: { dashes: [2, 4], color: "#d62728" },
   questioned: { dashes: [2, 4], color: "#1f77b4" },
-  negated: { dashes: false, color: "#d62728" },
+  negated: { dashes: [6, 4], color: "#d62728" },
   conditional: { dashes: [10, 3, 2, 3], color: "#c76b00" },
   modal: { dashes: [8, 4], color: "#c76b00" },
   low_confidence: { dashes: [3, 3], color: "#c4cdd5" },
@@ -338,7 +338,7 @@ function kgDescribe() {
       note(kgPlural(kgMeta.fragments.length, "entity", "entities") + " of small fragments (pairs and triples) drawn");
       more.appendChild(kgButton("Hide fragments", "kg-fragments", kgToggleFragments));
     } else {
-      note(kgPlural(kgMeta.fragment_total, "entity", "entities") + " in small fragments (pairs and triples) not drawn");
+      note(kgPlural(kgMeta.fragment_total, "entity", "entities") + " in small fragments (pairs and triples) hidden");
       if (fragmentsOut) more.appendChild(kgButton("Show fragments", "kg-fragments", kgToggleFragments));
     }
     note(" \u00b7");
@@ -775,7 +775,7 @@ function kgShowNode(id) {
       "kg-reveal", function () { kgReveal(i); });
     more.appendChild(reveal);
   }
-  // its facts grouped by voice (stated first), each group by direction, then predicate
+  // its facts grouped by voice (stated first), each voice by predicate (the most facts first)
   var mine = kgFactsOf[i];
   var missing = e[3] + e[4] - mine.length;
   V.forEach(function (name, voice) {
@@ -790,23 +790,36 @@ function kgShowNode(id) {
       " (" + group.length + ")");
     heading.title = VOICE_MEANING[name] || name;
     more.appendChild(heading);
-    var list = kgEl("ul");
-    list.dataset.voice = name;
-    group.slice(0, 40).forEach(function (f) {
-      var out = F[f][0] === i, other = F[f][out ? 1 : 0];
-      var item = kgEl("li");
-      item.className = "kg-fact";
-      item.appendChild(document.createTextNode((out ? "\u2192 " : "\u2190 ") + kgFactLabel(f) + " "));
-      var link = kgButton(E[other][1], null, function () { kgGoTo(other); });
-      link.className = "kg-link";
-      item.appendChild(link);
-      if (F[f][3] > 1) item.appendChild(kgEl("span", " \u00d7" + F[f][3], "kg-count"));
-      if (F[f][8] !== name) item.appendChild(kgVoiceTag(f));
-      kgSources(f, item);
-      list.appendChild(item);
+    var section = kgEl("div");
+    section.dataset.voice = name;
+    var byPredicate = new Map();
+    group.forEach(function (f) {
+      if (!byPredicate.has(F[f][2])) byPredicate.set(F[f][2], []);
+      byPredicate.get(F[f][2]).push(f);
     });
-    if (group.length > 40) list.appendChild(kgEl("li", "(+" + (group.length - 40) + " more)", "kg-doc"));
-    more.appendChild(list);
+    Array.from(byPredicate.keys()).sort(function (a, b) {
+      return byPredicate.get(b).length - byPredicate.get(a).length || a - b;
+    }).forEach(function (p) {
+      var facts = byPredicate.get(p);
+      section.appendChild(kgEl("h4", kgMeta.predicates[p].name + " (" + facts.length + ")"));
+      var list = kgEl("ul");
+      facts.slice(0, 40).forEach(function (f) {
+        var out = F[f][0] === i, other = F[f][out ? 1 : 0];
+        var item = kgEl("li");
+        item.className = "kg-fact";
+        item.appendChild(document.createTextNode((out ? "\u2192 " : "\u2190 ") + kgFactLabel(f) + " "));
+        var link = kgButton(E[other][1], null, function () { kgGoTo(other); });
+        link.className = "kg-link";
+        item.appendChild(link);
+        if (F[f][3] > 1) item.appendChild(kgEl("span", " \u00d7" + F[f][3], "kg-count"));
+        if (F[f][8] !== name) item.appendChild(kgVoiceTag(f));
+        kgSources(f, item);
+        list.appendChild(item);
+      });
+      if (facts.length > 40) list.appendChild(kgEl("li", "(+" + (facts.length - 40) + " more)", "kg-doc"));
+      section.appendChild(list);
+    });
+    more.appendChild(section);
   });
   if (missing > 0) {
     more.appendChild(kgEl("p", kgPlural(missing, "more fact") + " about it are in the graph but not in this page (kg query reads them all).", "kg-doc"));
@@ -972,6 +985,8 @@ function kgChart(id, rows, color, horizontal, onPick) {
     rows.forEach(function (row, i) {
       var y = i * 14 + 1;
       var name = kgSvg("text", { x: 104, y: y + 10, "text-anchor": "end" }, kgShort(row[0], 20));
+      svg.appendChild(name);
+      kgFitText(name, row[0], 20, 100);  // never past the strip's left edge
       name.appendChild(kgSvg("title", {}, row[0]));
       var bar = kgSvg("rect", { x: 108, y: y + 2, height: 10, width: Math.max(1, 100 * row[1] / max), fill: color });
       bar.appendChild(kgSvg("title", {}, row[0] + ": " + row[1]));
@@ -981,13 +996,12 @@ function kgChart(id, rows, color, horizontal, onPick) {
           el.addEventListener("click", function () { onPick(row[0]); });
         });
       }
-      svg.appendChild(name);
       svg.appendChild(bar);
       var value = row[1] < 1 ? row[1].toPrecision(2) : row[1].toLocaleString("en");
       svg.appendChild(kgSvg("text", { x: 111 + 100 * row[1] / max, y: y + 10 }, value));
     });
   } else {
-    svg.setAttribute("viewBox", "0 0 250 120");
+    svg.setAttribute("viewBox", "0 0 250 132");
     var w = 244 / rows.length;
     rows.forEach(function (row, i) {
       var h = 84 * row[1] / max;
@@ -996,8 +1010,20 @@ function kgChart(id, rows, color, horizontal, onPick) {
       svg.appendChild(bar);
       svg.appendChild(kgSvg("text", { x: 3 + i * w + w / 2, y: 95 - h, "text-anchor": "middle" },
                             row[1].toLocaleString("en")));
-      svg.appendChild(kgSvg("text", { x: 3 + i * w + w / 2, y: 111, "text-anchor": "middle" }, row[0]));
+      // bucket names slanted, so "10–19 20–49 50–99" never run into each other
+      var x = 3 + i * w + w / 2 + 3;
+      svg.appendChild(kgSvg("text", { x: x, y: 107, "text-anchor": "end",
+                                      transform: "rotate(-45 " + x + " 107)" }, row[0]));
     });
+  }
+}
+
+// Shorten an SVG text (now at most `limit` characters) until it is at most `width` wide
+// (measured when the strip is laid out).
+function kgFitText(el, text, limit, width) {
+  while (limit > 4 && el.getComputedTextLength && el.getComputedTextLength() > width) {
+    limit -= 1;
+    el.textContent = kgShort(text, limit);
   }
 }
 

@@ -29,7 +29,7 @@ EXPECTED = {
     ("Delmar Construction", "pay", "lawyers"):
         ("denied", "denied by Linda Hayes (deny)", {"dashes": [2, 4], "color": "#d62728"}),
     ("Delmar Construction", "not win", "harbour contract"):
-        ("negated", "negated", {"dashes": None, "color": "#d62728"}),
+        ("negated", "negated", {"dashes": [6, 4], "color": "#d62728"}),
     ("court", "convict (if)", "Linda Hayes"):
         ("conditional", "conditional", {"dashes": [10, 3, 2, 3], "color": "#c76b00"}),
     ("Linda Hayes", "resign from", "Riverton city council"):
@@ -74,7 +74,7 @@ def test_the_panel_groups_an_entitys_facts_by_voice(story_page, open_page):
     page.js('kgGoTo(kgIndex.get("k:linda hayes"));')
     groups = page.js("""
         var found = {};
-        document.querySelectorAll('#kg-details-more ul[data-voice]').forEach(function (list) {
+        document.querySelectorAll('#kg-details-more div[data-voice]').forEach(function (list) {
           found[list.dataset.voice] = list.innerText;
         });
         return found;""")
@@ -146,3 +146,25 @@ def test_the_header_tells_what_is_drawn_and_labels_stay_inside_the_canvas(story_
     assert labels and all(b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height
                           for b in labels)
     _assert_clean(page)
+
+
+def test_statistics_labels_stay_in_the_strip_and_apart(story_page, open_page):
+    page = open_page(story_page)
+    found = page.js("""
+        var strip = document.getElementById('kg-stats').getBoundingClientRect();
+        function boxes(id) {
+          return Array.from(document.querySelectorAll('#' + id + ' text')).map(function (t) {
+            var r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+        }
+        return [[strip.left, strip.top, strip.right, strip.bottom], boxes('kg-chart-top'),
+                boxes('kg-chart-predicates'), boxes('kg-chart-degrees')];""")
+    strip, *charts = found
+    for chart in charts:
+        assert chart and all(b[0] >= strip[0] and b[2] <= strip[2] for b in chart), chart
+    # bucket names are slanted 45 degrees: neighbours x apart are x / sqrt(2) apart across
+    # the text, which must exceed the text's height
+    names = page.js("""
+        return Array.from(document.querySelectorAll('#kg-chart-degrees text[transform]'))
+          .map(function (t) { return [Number(t.getAttribute('x')), t.getBBox().height]; });""")
+    assert len(names) == 9
+    assert all((b[0] - a[0]) / 2 ** 0.5 > max(a[1], b[1]) for a, b in zip(names, names[1:]))

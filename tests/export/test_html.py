@@ -104,8 +104,8 @@ def hostile_graph() -> KnowledgeGraph:
                        confidence=0.5, provenance=[_provenance(doc, sentence)])
     # a claim, attributed to a speaker whose name is markup too, by a verb that is markup
     claim = graph.edges["quote", "link", "<b>say</b>"]
-    claim["provenance"] = [_provenance(doc, PAYLOAD_SCRIPT, attributed_to="img",
-                                       reported_by=PAYLOAD_IMG)]
+    claim["provenance"] = [_provenance(doc, PAYLOAD_SCRIPT + " " + PAYLOAD_COMMENT,
+                                       attributed_to="img", reported_by=PAYLOAD_IMG)]
     return graph
 
 

@@ -45,6 +45,30 @@ def test_plot_stats_writes_svg_and_png(tmp_path, sample_graph):
     assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_plot_stats_degree_bucket_labels_do_not_overlap():
+    """Every label of the drawn figure (all nine degree buckets, 10–19 ... 100+) has room."""
+    pytest.importorskip("matplotlib", reason="kg-builder[plot] not installed")
+    import matplotlib.pyplot as plt
+
+    from benchmarks.html_bench import synthetic_graph
+    from kg.stats import chart_figure
+
+    figure = chart_figure(synthetic_graph(3000))
+    try:
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        for axes in figure.axes:
+            for ticks in (axes.get_xticklabels(), axes.get_yticklabels()):
+                boxes = [t.get_window_extent(renderer) for t in ticks if t.get_text()]
+                # at least 3 px apart, across or along: labels that touch read as one
+                assert all(max(b.x0 - a.x1, a.x0 - b.x1, b.y0 - a.y1, a.y0 - b.y1) >= 3
+                           for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        degree_labels = [t.get_text() for t in figure.axes[2].get_xticklabels()]
+        assert degree_labels == [label for label, _n in chart_data(synthetic_graph(3000))["degrees"]]
+    finally:
+        plt.close(figure)
+
+
 def test_plot_stats_writes_markup_names_as_text(tmp_path):
     pytest.importorskip("matplotlib", reason="kg-builder[plot] not installed")
     import xml.etree.ElementTree as ET
