@@ -28,6 +28,7 @@ from benchmarks.facts.voice import (
 )
 from benchmarks.gum import document_path, documents, part_of
 from kg.build import BuildReport, iter_extracted, read_sources
+from kg.voice import STATED, mention_voice
 from kg.errors import KGError
 from kg.model import KnowledgeGraph, Triple
 
@@ -94,8 +95,9 @@ def mention_row(doc: str, triple: Triple, speaker: str | None = None,
     """One mention as a row: key, where it is, what raters see, and what only the scorer sees.
 
     ``voice`` holds the JSON-lines voice fields, ``speaker`` (the label of the node the claim
-    is attributed to) and ``asserted``, computed as ``export/jsonl.py`` does (not negated, and
-    the sentence states it in the text's own voice). ``written`` holds an argument as
+    is attributed to) and ``asserted``: the mention's voice (:func:`kg.voice.mention_voice`,
+    at threshold 0) is ``stated`` (not negated, and the sentence states it in the text's own
+    voice). ``written`` holds an argument as
     written when the graph names it otherwise ("he" shown as "Andy Warhol"), and ``context``
     the text just before the sentence (from the document's ``text``), so a rater can judge
     the resolution; neither is part of the key.
@@ -103,7 +105,9 @@ def mention_row(doc: str, triple: Triple, speaker: str | None = None,
     record = triple.to_dict()
     voice = {name: record[name] for name in VOICE_FIELDS}
     voice["speaker"] = speaker
-    voice["asserted"] = not triple.negated and triple.provenance.asserted
+    # the voice alone (kg.voice at threshold 0): the confidence is what the labels judge
+    voice["asserted"] = mention_voice(triple.provenance, negated=triple.negated,
+                                      min_confidence=0.0) == STATED
     sentence = normalise(record["sentence"])
     subject, predicate, obj = (normalise(record[name]) for name in ("subject", "predicate",
                                                                     "object"))
