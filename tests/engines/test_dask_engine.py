@@ -9,6 +9,7 @@ import signal
 import threading
 import time
 
+import pandas as pd
 import pyoxigraph
 import pytest
 from rdflib import Graph
@@ -68,10 +69,27 @@ def test_build_graph_dask_matches_local_on_the_seeds(tmp_path, dask_client, seed
         [SEEDS], client=dask_client, checkpoint_dir=tmp_path / "ck", output_dir=tmp_path / "out",
         partition_bytes=1,
     )
-    assert report.ok and report.documents == 1 and report.partitions == 1
+    documents = len(list(SEEDS.glob("*.txt")))
+    assert report.ok and report.documents == documents and report.partitions == documents
     assert_same_graph(graph, seed_graph)
     assert set(shard_triples(report.shards)) == set(rdf_triples(seed_graph))
     assert report.triples_written == len(rdf_triples(seed_graph))
+
+
+def test_build_graph_dask_states_facts_at_the_threshold_as_the_local_build(tmp_path, dask_client,
+                                                                        nlp):
+    story = SEEDS / "001_riverton_council.txt"
+    local, _report = build_graph([story], nlp=nlp, min_confidence=0.75)
+    graph, report = build_graph_dask(
+        [story], client=dask_client, checkpoint_dir=tmp_path / "ck", output_dir=tmp_path / "out",
+        min_confidence=0.75,
+    )
+    assert graph.graph["min_confidence"] == local.graph["min_confidence"] == 0.75
+    assert_same_graph(graph, local)
+    assert set(shard_triples(report.shards)) == set(rdf_triples(local))
+    voices = {v for frame in (tmp_path / "out" / "facts").glob("*.parquet")
+              for v in pd.read_parquet(frame)["voice"]}
+    assert "low_confidence" in voices and "stated" in voices
 
 
 @pytest.mark.parametrize("assert_claims", [False, True])
@@ -94,7 +112,7 @@ def test_build_graph_dask_into_a_graph_skips_known_documents(dask_client, seed_g
     known = seed_graph.copy()
     known.graph["base"] = "http://example.com/kg/"
     graph, report = build_graph_dask([SEEDS], graph=known, client=dask_client)
-    assert report.documents == 0 and len(report.duplicates) == 1
+    assert report.documents == 0 and len(report.duplicates) == len(list(SEEDS.glob("*.txt")))
     assert_same_graph(graph, seed_graph)
     assert graph.graph["base"] == "http://example.com/kg/"
 
