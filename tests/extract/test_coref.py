@@ -32,16 +32,37 @@ def _token(doc, word: str, occurrence: int = 0):
         ("John Howard met Kim Beazley. He said the talks failed.", "He", 0, None),
         # ... or a person noun could be meant as well.
         ("Yasser Arafat met the captain. He said the talks failed.", "He", 0, None),
-        # It: never a person; exactly one agreeing thing.
-        ("The car hit a 16-year-old boy. It was stolen.", "It", 0, "car"),
+        # ... or someone spoken of before the window may be meant (GUM_bio_chao, fit).
+        ("He served as Bertrand Russell's interpreter when Russell visited China in 1920. In "
+         "his My Linguistic Autobiography, he wrote of his ability to pick up a Chinese dialect "
+         "quickly, without much effort.", "he", 1, None),
+        # The one person, a subject earlier in the sentence (GUM_bio_fillmore, fit).
+        ("Charles J. Fillmore (August 9, 1929 – February 13, 2014) was an American linguist. "
+         "Fillmore spent three years in the U.S. Army stationed in Japan, where he intercepted "
+         "coded Russian conversations on short-wave radio and taught himself Japanese.", "he", 0,
+         "Fillmore"),
+        # "s/he" is whoever it is (GUM_voyage_fortlee, fit).
+        ("Ask any bus or jitney driver leaving from the Port Authority George Washington Bus "
+         "Station on 177 St. whether s/he can let you off in Fort Lee.", "he", 0, None),
+        # An emphatic reflexive is the name it stands beside (GUM_bio_galois, fit) ...
+        ("Fragments of letters from her, copied by Galois himself (with many portions, such as "
+         "her name, either obliterated or deliberately omitted), are available.", "himself", 0,
+         "Galois"),
+        # ... and a coordinated subject is no one node (GUM_bio_gordon, fit).
+        ("He was not the only Scottish soldier in the Tsar's service; his fellow-Scots Paul "
+         "Menzies and Alexander Livingston also found themselves in Russia fleeing religious "
+         "intolerance or seeking adventure.", "themselves", 0, None),
+        # It/they: only a name that is the subject of its clause, the one agreeing thing in
+        # reach; a common noun is too weak a clue across genres (interviews, travel guides).
+        ("The car hit a 16-year-old boy. It was stolen.", "It", 0, None),
         ("The Commonwealth Bank said it would cut jobs.", "it", 0, "Bank"),
         ("The report reached the ministry. It was leaked.", "It", 0, None),
         # They: plural, coordinations count as plural.
         ("Iraq and Russia signed a deal. They will trade oil.", "They", 0, None),
-        ("Researchers tagged the goose. They followed its flight.", "They", 0, "Researchers"),
+        ("Researchers tagged the goose. They followed its flight.", "They", 0, None),
         # Possessives take their own clause's subject when it agrees.
         ("Russia defended itself against criticism of its arms sales.", "its", 0, "Russia"),
-        ("The party's senators and its organisation disagree.", "its", 0, "party"),
+        ("The party's senators and its organisation disagree.", "its", 0, None),
         ("The move is likely to provoke further conflict between the party's senators and "
          "its organisation.", "its", 0, None),
     ],
