@@ -54,8 +54,14 @@ ROLE_WORDS = frozenset(
     "commander admiral sergeant sgt corporal detective inspector constable officer "
     "commissioner ambassador king queen prince princess pope bishop archbishop cardinal "
     "sheikh ayatollah imam rabbi chairman chairwoman spokesman spokeswoman treasurer "
-    "attorney director deputy acting former leader candidate coach".split()
+    "attorney director deputy acting former leader candidate coach emperor empress tsar "
+    "czar tsarina tsarevna tsarevich kaiser sultan emir shah pharaoh".split()
 )
+#: Letters written after a name that are no part of it ("Daniel Bernoulli FRS").
+POST_NOMINALS = frozenset("frs frse frsc obe mbe cbe kbe dbe phd md qc kc mp esq".split())
+#: Words a recognised name never ends with ("Patrick Leopold Gordon of Auchleuchries", where
+#: the recogniser stopped after "of").
+_NAME_END_STOP = frozenset({"of", "the", "and", "de", "von", "van", "in", "at", "for"})
 #: Adjectives that say how many, not which: "very few women" is as generic as "women".
 _QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "numerous",
                           "countless", "some", "fewer", "less"})
@@ -117,12 +123,23 @@ def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | No
     role_start = start
     while start < len(name) - 1 and name[start].lower_.rstrip(".") in ROLE_WORDS:
         start += 1
+    if start < len(name) and not name[start].is_title and start > role_start:
+        # "King of Athens", "the Tsar": the role word is the phrase's head, and what follows
+        # it ("of Athens") is no name. Nothing of a name is left.
+        return [], honorific, None, rules
     if start > role_start:
         role = _written(name[role_start:start])
         rules.append("role")
     if honorific:
         rules.append("honorific")
-    return name[start:], honorific, role, rules
+    end = len(name)
+    while end > start + 1 and (name[end - 1].lower_.rstrip(".") in POST_NOMINALS
+                               or name[end - 1].lower_ in _NAME_END_STOP
+                               or name[end - 1].is_punct):
+        end -= 1
+    if end < len(name):
+        rules.append("name_end")
+    return name[start:end], honorific, role, rules
 
 
 def _titles_before(tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -165,21 +182,26 @@ def _name_key(name: list[Token]) -> str:
 
 
 def person_names(doc: Doc) -> dict[str, object]:
-    """The person names of ``doc`` with two or more words, indexed by their trailing words.
+    """The person names of ``doc`` with two or more words, indexed by their parts.
 
-    Returns ``{"labels": {key: label}, "suffixes": {suffix key: {full keys}}}``, computed
-    once per document (cached in ``doc.user_data``).
+    Returns ``{"labels": {key: label}, "suffixes": {trailing words: {full keys}},
+    "prefixes": {leading words: {full keys}}, "topic": {full keys}}``, computed once per
+    document (cached in ``doc.user_data``). ``topic`` holds the full names of the document's
+    first sentence (its title or lead: whom a biography is about).
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("Yasser Arafat spoke. Later Mr Arafat left.")
-    >>> sorted(person_names(doc)["suffixes"]["arafat"])
-    ['yasser arafat']
+    >>> sorted(person_names(doc)["suffixes"]["arafat"]), sorted(person_names(doc)["prefixes"])
+    (['yasser arafat'], ['yasser'])
     """
     cached = doc.user_data.get(_NAMES_CACHE)
     if cached is not None:
         return cached
     labels: dict[str, str] = {}
     suffixes: dict[str, set[str]] = {}
+    prefixes: dict[str, set[str]] = {}
+    topic: set[str] = set()
+    first = next(iter(doc.sents), None)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -191,9 +213,41 @@ def person_names(doc: Doc) -> dict[str, object]:
         labels.setdefault(key, _written(name))
         for n in range(1, len(words)):
             suffixes.setdefault(" ".join(words[n:]), set()).add(key)
-    found = {"labels": labels, "suffixes": suffixes}
+            prefixes.setdefault(" ".join(words[:n]), set()).add(key)
+        if first is not None and ent.start < first.end:
+            topic.add(key)
+    found = {"labels": labels, "suffixes": suffixes, "prefixes": prefixes, "topic": topic}
     doc.user_data[_NAMES_CACHE] = found
     return found
+
+
+def _inside_name(short: str, labels: dict[str, str]) -> set[str]:
+    """The longer names that spell out ``short`` with more words inside it ("joshua norton"
+    in "joshua abraham norton"): same first and last word, the words in order."""
+    words = short.split()
+    if len(words) < 2:
+        return set()
+    found = set()
+    for key in labels:
+        longer = key.split()
+        if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1]:
+            rest = iter(longer)
+            if all(word in rest for word in words):
+                found.add(key)
+    return found
+
+
+def _full_names(key: str, index: dict[str, object]) -> tuple[set[str], str | None]:
+    """The distinct full names of the document a short form ``key`` may stand for, and the
+    rule that finds them: ``surname`` (its last words), ``given_name`` (its first words,
+    "Daniel" for "Daniel Bernoulli"), ``middle_name`` (a name with words left out)."""
+    for rule, found in (("surname", index["suffixes"].get(key)),  # type: ignore[union-attr]
+                        ("given_name", index["prefixes"].get(key)),  # type: ignore[union-attr]
+                        ("middle_name", _inside_name(key, index["labels"]))):  # type: ignore[arg-type]
+        names = distinct_names(found or ())
+        if names:
+            return names, rule
+    return set(), None
 
 
 def _person(head: Token, document: str) -> Argument | None:
@@ -215,11 +269,18 @@ def _person(head: Token, document: str) -> Argument | None:
         rules.append("punctuation")
     scope = None
     index = person_names(head.doc)
-    candidates = distinct_names(index["suffixes"].get(key, set()))  # type: ignore[union-attr]
+    candidates, rule = _full_names(key, index)
+    topical = {c for c in candidates if any(t == c or _inside_name(t, {c: c})
+                                            for t in index["topic"])}  # type: ignore[attr-defined]
+    if len(candidates) > 1 and len(topical) == 1:
+        # "Bernoulli" in a biography of Daniel Bernoulli that names his father Johann too:
+        # the person the document is about, named in its first sentence.
+        candidates = topical
+        rules.append("topic_name")
     if len(candidates) == 1:
         key = next(iter(candidates))
         label = index["labels"][key]  # type: ignore[index]
-        rules.append("surname")
+        rules.append(rule)
     elif len(candidates) > 1:
         scope = document
         rules.append("ambiguous_name")
@@ -235,6 +296,12 @@ def _person(head: Token, document: str) -> Argument | None:
         role=role,
         scope=scope,
     )
+
+
+def _titled_phrase(head: Token) -> bool:
+    """True for a role word heading a phrase that names no one ("the King of Athens")."""
+    name, _, _, _ = person_parts(label_tokens(head))
+    return not name
 
 
 def _complement(head: Token) -> Token | None:
@@ -298,7 +365,7 @@ def _names_a_person(head: Token) -> bool:
     an honorific ("Mr Strachan", "Dr Hollingworth"), or a lone word that ends a person's name
     of the document ("Lawal, 30, was sentenced" read as a place; "Waugh" beside Mark and
     Steve Waugh, which the person rules then keep apart)."""
-    capitalised_noun = head.pos_ == "NOUN" and head.is_title and head.i != head.sent.start
+    capitalised_noun = head.pos_ == "NOUN" and head.is_title
     if (head.pos_ != "PROPN" and not capitalised_noun) or is_honorific(head):
         return False
     compounds = [c for c in head.lefts if c.dep_ == "compound"]
@@ -430,7 +497,9 @@ def describe(head: Token, document: str) -> Argument | None:
     """
     type_ = entity_type(head)
     if type_ == "PERSON" or _names_a_person(head):
-        return _person(head, document)
+        person = _person(head, document)
+        if person is not None or not _titled_phrase(head):
+            return person
     named = _named_by_apposition(head)
     if named is not None:
         # "His Senate colleague Kerry Nettle intends ...": the colleague is Kerry Nettle.

@@ -159,3 +159,48 @@ def test_noun_parsed_as_adjective_stays_in_the_label(nlp):
 def test_a_scoped_phrase_records_its_rule_once(nlp, text, word):
     rules = describe(_head(nlp(text), word), "news.txt").rules
     assert rules.count("document_scope") == 1, rules
+
+
+#: Name variants, from GUM fit documents: (text, word, occurrence, key, rules that must be
+#: recorded). A first name, a name with a middle name left out, and a surname shared by the
+#: family of a biography's subject take the full name; letters after a name are no part of it.
+_BERNOULLI = (
+    "Daniel Bernoulli FRS (German pronunciation: [bɛʁˈnʊli]; 8 February 1700 – 17 March 1782) "
+    "was a Swiss mathematician and physicist. Daniel was a son of Johann Bernoulli (one of the "
+    "\"early developers\" of calculus) and a nephew of Jacob Bernoulli.")
+_GOODE = (
+    "Matthew Goode\n\nMatthew William Goode (born 3 April 1978) is an English character actor. "
+    "They have two daughters, Matilda Eve Goode [3] (b. March 2009) and Teddie Eleanor Rose "
+    "Goode (b. September 2013), and a son, Ralph Goode (b. 2016). Goode has been in a "
+    "relationship with Sophie Dymoke since 2005.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "occurrence", "key", "rules"),
+    [
+        (_BERNOULLI, "Bernoulli", 0, "daniel bernoulli", {"name_end"}),       # GUM_bio_bernoulli
+        (_BERNOULLI, "Daniel", 1, "daniel bernoulli", {"given_name"}),
+        (_BERNOULLI, "Johann", 0, "johann bernoulli", set()),
+        (_GOODE, "Goode", 0, "matthew william goode", {"middle_name"}),       # GUM_bio_goode
+        (_GOODE, "Goode", 5, "matthew william goode", {"surname", "topic_name"}),
+        (_GOODE, "Goode", 4, "ralph goode", set()),
+    ],
+)
+def test_name_variants_table(nlp, text, word, occurrence, key, rules):
+    argument = describe(_head(nlp(text), word, occurrence), "bio.txt")
+    assert argument is not None and argument.key == key
+    assert rules <= set(argument.rules)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # GUM_bio_fillmore (fit): a role with "of" names no one, and "of ..." is never a key.
+    ("In 1991, Fillmore was elected President of the Linguistic Society of America.",
+     "President"),
+    # The example.
+    ("The King of Athens sent ships.", "King"),
+])
+def test_a_role_of_a_place_is_no_name_fragment(nlp, text, word):
+    argument = describe(_head(nlp(text), word), "bio.txt")
+    assert argument is not None
+    assert not argument.key.startswith("of ")
+    assert argument.label.lower().startswith(word.lower())

@@ -144,7 +144,7 @@ ROWS = [
     ("Ariel Sharon visited the city. A suicide bomber tried to blow himself up at a bus "
      "station.", {}, [("suicide bomber", "try to blow up", "ariel sharon")]),
     # Pronouns: resolved when one antecedent fits, dropped when two do.
-    ("Xu Liang founded a company. He sold it in 2020.",
+    ("Xu Liang founded a company. He sold the company in 2020.",
      {("xu liang", "sell", f"company@{DOC}"): {"asserted": True}}, []),
     ("John Howard met Kim Beazley. He criticised the plan.",
      {}, [("john howard", "criticise", f"plan@{DOC}"), ("kim beazley", "criticise",
