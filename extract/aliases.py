@@ -1,8 +1,12 @@
-"""Acronyms a document defines: "Large Language Models (LLMs)" makes every "LLMs" one entity.
+"""Short names a document uses: acronyms it defines, and a name without its designator.
 
-The document is scanned once (the result is cached in ``doc.user_data``) for a noun phrase
-followed by a bracketed acronym made of its initials; later and earlier mentions of the acronym
-then take the expansion's key, so they share its node in the graph.
+* "Large Language Models (LLMs)" makes every "LLMs" one entity: the document is scanned once
+  (the result is cached in ``doc.user_data``) for a noun phrase followed by a bracketed
+  acronym made of its initials; mentions of the acronym take the expansion's key.
+* "Kestrel" after "Kestrel Analytics", "the Chathams" beside "the Chatham Islands": a
+  one-word name that is the first word of exactly one longer organisation or place name of the
+  document, whose other words only say what kind of thing it is (:data:`DESIGNATORS`), takes
+  that name's key. "Sony" beside "Sony Ericsson" does not: "Ericsson" is a name of its own.
 """
 
 from __future__ import annotations
@@ -12,9 +16,16 @@ from spacy.tokens import Doc, Token
 from extract.phrases import entity_key, entity_label
 from kg.merge import acronym_matches
 
-__all__ = ["acronyms", "acronym_key", "acronym_letters"]
+__all__ = ["DESIGNATORS", "acronyms", "acronym_key", "acronym_letters", "short_name_key"]
 
 _CACHE = "kg.acronyms"
+_SHORT_CACHE = "kg.short_names"
+#: Words that say what kind of organisation or place a name is, not which one.
+DESIGNATORS = frozenset(
+    "island isle archipelago mountain river lake bay valley county analytics inc ltd llc plc "
+    "corp corporation co company group holdings industries technologies technology systems "
+    "labs laboratories partners airlines airways motors media networks".split())
+_SHORT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 def acronym_letters(text: str) -> str | None:
@@ -68,3 +79,36 @@ def acronym_key(token: Token) -> str | None:
     if letters is None:
         return None
     return acronyms(token.doc).get(letters)
+
+
+def _short_names(doc: Doc) -> dict[str, set[str]]:
+    cached = doc.user_data.get(_SHORT_CACHE)
+    if cached is not None:
+        return cached
+    found: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in _SHORT_TYPES:
+            continue
+        words = entity_key(ent.root).split()
+        if len(words) >= 2 and all(word in DESIGNATORS for word in words[1:]):
+            found.setdefault(words[0], set()).add(" ".join(words))
+    doc.user_data[_SHORT_CACHE] = found
+    return found
+
+
+def short_name_key(token: Token) -> str | None:
+    """The key of the one longer name of the document that ``token``'s one-word name starts,
+    when its other words are designators ("Kestrel" -> "kestrel analytics"); else None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Kestrel Analytics hired staff. Kestrel grew fast.")
+    >>> short_name_key(doc[5])
+    'kestrel analytics'
+    """
+    if token.pos_ != "PROPN":
+        return None
+    key = entity_key(token)
+    if " " in key:
+        return None
+    found = _short_names(token.doc).get(key, ())
+    return next(iter(found)) if len(found) == 1 and key not in found else None

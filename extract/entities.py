@@ -31,8 +31,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from extract.aliases import acronym_key
+from extract.aliases import acronym_key, short_name_key
+from extract.descriptions import kind_antecedents, outnumbered
 from extract.phrases import HONORIFICS, entity_label_key, entity_type, label_tokens
+from kg.countries import country_key
 from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
 from kg.model import Argument
 
@@ -80,7 +82,7 @@ _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "each", "every", "
 _INSTITUTIONS = frozenset(
     "government opposition parliament cabinet coalition administration army military navy "
     "police council court ministry department senate house committee commission party "
-    "treasury".split()
+    "treasury church".split()
 )
 #: Entity types of names: a plural with one of these in it is the named group ("US forces").
 _NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -352,8 +354,9 @@ def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
             if role:
                 words.append(role.split()[-1])
             words += [c.lemma_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                words.append(root.head.lemma_)
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(
+                    c.dep_ in ("det", "poss") for c in root.head.lefts):
+                words.append(root.head.lemma_)  # not "Image: Zach Weiner", a credit line
             for word in words:
                 found.setdefault(word.lower(), []).append((ent.start, root.i))
     doc.user_data[_DESCRIPTIONS_CACHE] = found
@@ -380,30 +383,40 @@ def _names_a_person(head: Token) -> bool:
 
 def _described(head: Token, document: str) -> Argument | None:
     """The name a definite description stands for: "the bank" after "the Commonwealth Bank",
-    "the spokesman" after "White House spokesman Ari Fleischer".
+    "the spokesman" after "White House spokesman Ari Fleischer", "the city" after "Łódź".
 
     Only a singular noun with "the", a named possessor ("Iraq's ambassador" for "Ambassador
-    Abbas Khalaf") or no determiner, that names exactly one entity of the document; the
-    argument is that entity's, with rule ``definite_description`` added.
+    Abbas Khalaf") or no determiner, when exactly one entity of the document named **before**
+    it is compatible: its name ends with the noun, or it is of the kind the noun asks for
+    (:mod:`extract.descriptions`: a city, a country, an organisation). The argument is that
+    entity's, with rule ``definite_description`` added.
     """
-    if head.tag_ not in ("NN", "NNP") or _complement(head) is not None or any(
+    plural = head.tag_ in ("NNS", "NNPS")
+    if head.tag_ not in ("NN", "NNP", "NNS", "NNPS") or _complement(head) is not None or any(
         (c.dep_ == "det" and c.lower_ != "the") or (c.dep_ == "poss" and c.pos_ != "PROPN")
-        for c in head.lefts
+        or c.dep_ == "nummod" for c in head.lefts
     ):
         return None
     doc = head.doc
-    candidates = [i for _start, i in _descriptions(doc).get(head.lemma_.lower(), ())
-                  if i != head.i]
+    index = _descriptions(doc)
+    candidates = [i for start, i in index.get(head.lemma_.lower()) or index.get(head.lower_, ())
+                  if start < head.i and i != head.i]
+    if plural:  # "the islands" after "the Chatham Islands": a plural name only
+        candidates = [i for i in candidates if doc[i].tag_ in ("NNS", "NNPS")]
+    else:
+        candidates += kind_antecedents(head)
     if not candidates:
         return None
     named = {}
     for i in candidates:
         argument = describe(doc[i], document)
         if argument is not None and argument.scope is None:
-            named[argument.key] = argument
+            named[argument.key] = (argument, i)
     if len(named) != 1:
         return None
-    (argument,) = named.values()
+    ((argument, i),) = named.values()
+    if outnumbered(head, doc[i]):
+        return None
     return replace(argument, form=_written([head]),
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
 
@@ -472,8 +485,8 @@ def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
 def _named_by_apposition(head: Token) -> Token | None:
     """The person's name that follows a common noun with no comma between ("His Senate
     colleague Kerry Nettle"), if any: the noun is that person's description."""
-    if head.pos_ != "NOUN":
-        return None
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.lefts):
+        return None  # "Image: Zach Weiner" is a credit line, not a description of him
     for child in head.rights:
         if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (
             entity_type(child) == "PERSON"
@@ -516,6 +529,9 @@ def describe(head: Token, document: str) -> Argument | None:
     if acronym:
         key = acronym
         rules.append("acronym")
+    elif (short := short_name_key(head)) is not None:
+        key = short  # "Kestrel" after "Kestrel Analytics"
+        rules.append("short_name")
     elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None and (
         pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
     ):
@@ -548,7 +564,8 @@ def describe(head: Token, document: str) -> Argument | None:
         rules.append("document_scope")
     canonical = canonical_key(key)
     if canonical != normalize_key(key):
-        rules.append("key_alias")  # "U.S." -> united states
+        # "Britain" -> united kingdom (kg.countries); "U.S." -> united states
+        rules.append("country_name" if country_key(normalize_key(key)) else "key_alias")
     return Argument(
         label=label,
         key=scoped_key(canonical, scope),

@@ -15,6 +15,7 @@ import weakref
 from dataclasses import replace
 from typing import Iterable, Iterator
 
+from kg.countries import country_key
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
@@ -88,6 +89,8 @@ def canonical_key(key: str) -> str:
 
     >>> canonical_key("U.S."), canonical_key("US"), canonical_key("United States")
     ('united states', 'united states', 'united states')
+    >>> canonical_key("Britain"), canonical_key("Great Britain"), canonical_key("America")
+    ('united kingdom', 'united kingdom', 'united states')
     >>> canonical_key("U.S. tech behemoth")
     'united states tech behemoth'
     >>> canonical_key("The Spokesman@News/A.txt")
@@ -100,6 +103,9 @@ def canonical_key(key: str) -> str:
     text = normalize_key(key)
     if text in KEY_ALIASES:
         return KEY_ALIASES[text]
+    country = country_key(text)
+    if country is not None:
+        return country  # "Britain", "Great Britain" -> united kingdom (kg.countries)
     first, _, rest = text.partition(" ")
     if rest and first in KEY_ALIASES:
         return f"{KEY_ALIASES[first]} {rest}"

@@ -204,3 +204,47 @@ def test_a_role_of_a_place_is_no_name_fragment(nlp, text, word):
     assert argument is not None
     assert not argument.key.startswith("of ")
     assert argument.label.lower().startswith(word.lower())
+
+
+#: Descriptions, short names and countries, from GUM fit documents: (text, word, occurrence,
+#: key, rules that must be recorded).
+@pytest.mark.parametrize(
+    ("text", "word", "occurrence", "key", "rules"),
+    [
+        # GUM_voyage_fortlee: the one name before it that ends with the noun.
+        ("Fort Lee is a small town but is piled high with apartment buildings. Because Fort Lee "
+         "is situated above the banks of the Hudson River, there are breathtaking views from "
+         "almost any window facing the river.", "river", 0, "hudson river",
+         {"definite_description"}),
+        # GUM_news_lanterns: the one city named in reach, also the one named most often.
+        ("Started in 1990, the Taipei lantern festival continues a 2000 year old tradition of "
+         "light related festivals marking the end of the Chinese New Year celebrations. This "
+         "particular event grows in popularity every year. Last Year over 4 million visitors "
+         "attended the event and this year the city expects about 6 million visitors according "
+         "to the event website.", "city", 0, "taipei", {"definite_description"}),
+        # GUM_voyage_chatham: a name without its designator.
+        ("The Chatham Islands consist of the main island and a number of rocky outcrops. The "
+         "only way for visitors to travel to the Chathams is via scheduled or chartered air "
+         "service.", "Chathams", 0, "chatham island", {"short_name"}),
+        # GUM_interview_cocktail: a country's everyday name.
+        ("[The santorum neologism is] offensive beyond, you know, anything that any public "
+         "figure or anybody in America should tolerate.", "America", 0, "united states",
+         {"country_name"}),
+    ],
+)
+def test_description_and_short_name_table(nlp, text, word, occurrence, key, rules):
+    argument = describe(_head(nlp(text), word, occurrence), "guide.txt")
+    assert argument is not None and argument.key == key
+    assert rules <= set(argument.rules)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # The example: a neighbourhood named only later is not what "the neighborhood" was.
+    ("The neighborhood is quiet at night. Rockridge is a neighborhood in Oakland.",
+     "neighborhood"),
+    # "the old town" is a part of the city, not the city (GUM_voyage_merida's phrase).
+    ("Tulsa is in Oklahoma. The old town is small.", "town"),
+])
+def test_a_description_joins_no_name_it_cannot_mean(nlp, text, word):
+    argument = describe(_head(nlp(text), word), "guide.txt")
+    assert argument is not None and "definite_description" not in argument.rules
