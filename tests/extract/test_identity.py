@@ -175,42 +175,19 @@ _GOODE = (
     "relationship with Sophie Dymoke since 2005.")
 
 
-@pytest.mark.parametrize(
-    ("text", "word", "occurrence", "key", "rules"),
-    [
+_NAME_ROWS = [
         (_BERNOULLI, "Bernoulli", 0, "daniel bernoulli", {"name_end"}),       # GUM_bio_bernoulli
         (_BERNOULLI, "Daniel", 1, "daniel bernoulli", {"given_name"}),
         (_BERNOULLI, "Johann", 0, "johann bernoulli", set()),
         (_GOODE, "Goode", 0, "matthew william goode", {"middle_name"}),       # GUM_bio_goode
         (_GOODE, "Goode", 5, "matthew william goode", {"surname", "topic_name"}),
         (_GOODE, "Goode", 4, "ralph goode", set()),
-    ],
-)
-def test_name_variants_table(nlp, text, word, occurrence, key, rules):
-    argument = describe(_head(nlp(text), word, occurrence), "bio.txt")
-    assert argument is not None and argument.key == key
-    assert rules <= set(argument.rules)
-
-
-@pytest.mark.parametrize(("text", "word"), [
-    # GUM_bio_fillmore (fit): a role with "of" names no one, and "of ..." is never a key.
-    ("In 1991, Fillmore was elected President of the Linguistic Society of America.",
-     "President"),
-    # The example.
-    ("The King of Athens sent ships.", "King"),
-])
-def test_a_role_of_a_place_is_no_name_fragment(nlp, text, word):
-    argument = describe(_head(nlp(text), word), "bio.txt")
-    assert argument is not None
-    assert not argument.key.startswith("of ")
-    assert argument.label.lower().startswith(word.lower())
+]
 
 
 #: Descriptions, short names and countries, from GUM fit documents: (text, word, occurrence,
 #: key, rules that must be recorded).
-@pytest.mark.parametrize(
-    ("text", "word", "occurrence", "key", "rules"),
-    [
+_DESCRIPTION_ROWS = [
         # GUM_voyage_fortlee: the one name before it that ends with the noun.
         ("Fort Lee is a small town but is piled high with apartment buildings. Because Fort Lee "
          "is situated above the banks of the Hudson River, there are breathtaking views from "
@@ -230,21 +207,30 @@ def test_a_role_of_a_place_is_no_name_fragment(nlp, text, word):
         ("[The santorum neologism is] offensive beyond, you know, anything that any public "
          "figure or anybody in America should tolerate.", "America", 0, "united states",
          {"country_name"}),
-    ],
-)
-def test_description_and_short_name_table(nlp, text, word, occurrence, key, rules):
-    argument = describe(_head(nlp(text), word, occurrence), "guide.txt")
+]
+
+
+@pytest.mark.parametrize(("text", "word", "occurrence", "key", "rules"),
+                         _NAME_ROWS + _DESCRIPTION_ROWS)
+def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
+    argument = describe(_head(nlp(text), word, occurrence), "gum.txt")
     assert argument is not None and argument.key == key
     assert rules <= set(argument.rules)
 
 
-@pytest.mark.parametrize(("text", "word"), [
+@pytest.mark.parametrize(("text", "word", "rule", "key_start"), [
+    # GUM_bio_fillmore (fit): a role with "of" names no one, and "of ..." is never a key.
+    ("In 1991, Fillmore was elected President of the Linguistic Society of America.",
+     "President", None, "of "),
+    ("The King of Athens sent ships.", "King", None, "of "),   # the example
     # The example: a neighbourhood named only later is not what "the neighborhood" was.
     ("The neighborhood is quiet at night. Rockridge is a neighborhood in Oakland.",
-     "neighborhood"),
+     "neighborhood", "definite_description", None),
     # "the old town" is a part of the city, not the city (GUM_voyage_merida's phrase).
-    ("Tulsa is in Oklahoma. The old town is small.", "town"),
+    ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None),
 ])
-def test_a_description_joins_no_name_it_cannot_mean(nlp, text, word):
-    argument = describe(_head(nlp(text), word), "guide.txt")
-    assert argument is not None and "definite_description" not in argument.rules
+def test_what_identity_must_not_make(nlp, text, word, rule, key_start):
+    argument = describe(_head(nlp(text), word), "gum.txt")
+    assert argument is not None
+    assert rule not in argument.rules
+    assert key_start is None or not argument.key.startswith(key_start)
