@@ -7,6 +7,10 @@
   one-word name that is the first word of exactly one longer organisation or place name of the
   document, whose other words only say what kind of thing it is (:data:`DESIGNATORS`), takes
   that name's key. "Sony" beside "Sony Ericsson" does not: "Ericsson" is a name of its own.
+* "the Conservative Party (the Tories)", "Tåsinge (Taasinge)", "Tulsa, known as T-Town",
+  "nicknamed", "also called": a name the text itself gives another name takes that name's key
+  wherever it is used (:func:`defined_alias_key`). A place in brackets after a place
+  ("Sydney (Australia)") says where it is, not what else it is called, and is no alias.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from extract.phrases import entity_key, entity_label
-from kg.merge import acronym_matches
+from kg.countries import is_country, is_region
+from kg.merge import acronym_matches, normalize_key
 
-__all__ = ["DESIGNATORS", "acronyms", "acronym_key", "acronym_letters", "short_name_key"]
+__all__ = ["DESIGNATORS", "acronyms", "acronym_key", "acronym_letters", "defined_alias_key",
+           "short_name_key"]
 
 _CACHE = "kg.acronyms"
 _SHORT_CACHE = "kg.short_names"
@@ -26,6 +32,15 @@ DESIGNATORS = frozenset(
     "corp corporation co company group holdings industries technologies technology systems "
     "labs laboratories partners airlines airways motors media networks".split())
 _SHORT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_ALIAS_CACHE = "kg.defined_aliases"
+#: Types of what is no name (a date, a number).
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                        "QUANTITY", "LANGUAGE"})
+#: Words between a name and the words that give it another: "Tulsa is also called".
+_BETWEEN = frozenset({"also", "better", "commonly", "locally", "often", "is", "was", "are",
+                      "were", "sometimes"})
+#: Words that give a name another one: "known as", "nicknamed", "also called", "dubbed".
+_NAMING = (("known", "as"), ("nicknamed",), ("called",), ("dubbed",))
 
 
 def acronym_letters(text: str) -> str | None:
@@ -112,3 +127,102 @@ def short_name_key(token: Token) -> str | None:
         return None
     found = _short_names(token.doc).get(key, ())
     return next(iter(found)) if len(found) == 1 and key not in found else None
+
+
+def _alias_at(doc: Doc, start: int, end: int) -> tuple[Token, str] | None:
+    """The head and written form (:func:`_alias_text`) of a name written as
+    ``doc[start:end]`` (capitalised words), or None."""
+    words = [t for t in doc[start:end] if not t.is_punct and t.dep_ != "det"]
+    if not words or len(words) > 4 or any(not t.is_title and not t.is_upper for t in words):
+        return None
+    head = doc[start:end].root
+    if head.pos_ != "PROPN" or head.ent_type_ in _NOT_NAMES or head.like_num:
+        return None
+    while start < end and (doc[start].dep_ == "det" or doc[start].is_quote):
+        start += 1
+    while end > start and doc[end - 1].is_quote:
+        end -= 1
+    return head, normalize_key(doc[start:end].text.replace("-", " "))
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named_before(doc: Doc, i: int) -> Token | None:
+    """The name just left of ``doc[i]``: "Tulsa, known as", "Tulsa is also called"."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        token = doc[j]
+        if token.text == "," or token.lower_ in _BETWEEN:
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES:
+            return token
+        return None
+    return None
+
+
+def _alias_text(head: Token) -> str:
+    """How a name is written, lower case, without "the" and punctuation: "t-town", "tories"."""
+    return normalize_key(entity_label(head).replace("-", " ")).removeprefix("the ")
+
+
+def _name_key(name: Token, stop: int) -> str:
+    """The key of the name ending at ``name``, cut before ``stop`` when the recogniser ran the
+    name into its bracket ("The Conservative Party (Tories" as one organisation)."""
+    doc = name.doc
+    start = name.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[stop].ent_iob_ != "I":
+        return entity_key(name)
+    words = [t.text for t in doc[start:stop] if t.dep_ != "det" and not t.is_punct]
+    return normalize_key(" ".join(words))
+
+
+def _defined_aliases(doc: Doc) -> dict[str, str]:
+    cached = doc.user_data.get(_ALIAS_CACHE)
+    if cached is not None:
+        return cached
+    found: dict[str, str] = {}
+    for token in doc:
+        name = alias = None
+        if token.text == "(" and token.i > 0:
+            close = next((t.i for t in doc[token.i + 1: token.i + 7] if t.text == ")"), None)
+            name = doc[token.i - 1]
+            if (close is not None and name.pos_ == "PROPN"
+                    and acronym_letters(doc[token.i + 1].text) is None):
+                alias = _alias_at(doc, token.i + 1, close)
+                if alias is not None and alias[0].ent_type_ in _PLACES and (
+                        name.ent_type_ in _PLACES or is_country(alias[1])
+                        or is_region(alias[1])):
+                    alias = None  # "Sydney (Australia)": where it is, not another name
+        else:
+            words = next((w for w in _NAMING if [t.lower_ for t in doc[token.i: token.i + len(w)]]
+                          == list(w)), None)
+            if words is not None:
+                name = _named_before(doc, token.i)
+                stop = token.i + len(words)
+                end = stop
+                while end < min(len(doc), stop + 5) and (
+                        doc[end].is_title or doc[end].is_upper or doc[end].tag_ == "HYPH"
+                        or doc[end].is_quote or doc[end].dep_ == "det"):
+                    end += 1
+                alias = _alias_at(doc, stop, end) if name is not None else None
+        if alias is not None and name is not None:
+            own, other = _name_key(name, token.i), alias[1]
+            if other != own:
+                found.setdefault(other, own)
+    doc.user_data[_ALIAS_CACHE] = found
+    return found
+
+
+def defined_alias_key(token: Token) -> str | None:
+    """The key of the name the document says ``token``'s name is another name of, or None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Tulsa is also called T-Town by locals. T-Town is in Oklahoma.")
+    >>> defined_alias_key(doc[12])
+    'tulsa'
+    """
+    if token.pos_ != "PROPN":
+        return None
+    return _defined_aliases(token.doc).get(_alias_text(token))

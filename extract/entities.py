@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from extract.aliases import acronym_key, short_name_key
+from extract.aliases import acronym_key, defined_alias_key, short_name_key
 from extract.descriptions import kind_antecedents, outnumbered
 from extract.phrases import HONORIFICS, entity_label_key, entity_type, label_tokens
 from kg.countries import country_key
@@ -509,6 +509,11 @@ def describe(head: Token, document: str) -> Argument | None:
     'spokesman@news.txt'
     """
     type_ = entity_type(head)
+    if (alias := defined_alias_key(head)) is not None:
+        # "the Tories" after "the Conservative Party (Tories)", whatever the recogniser says
+        label, _key = entity_label_key(head)
+        return Argument(label=label, key=canonical_key(alias), type=type_,
+                        rules=("defined_alias",))
     if type_ == "PERSON" or _names_a_person(head):
         person = _person(head, document)
         if person is not None or not _titled_phrase(head):
@@ -548,6 +553,9 @@ def describe(head: Token, document: str) -> Argument | None:
         if folded != key:
             key = folded
             rules.append("possessive")
+        if type_ == "LANGUAGE" and not key.endswith(" language"):
+            key = f"{key} language"  # "spoke French": the language, not the people
+            rules.append("language")
     elif head.pos_ in ("NOUN", "PROPN") and (named := _described(head, document)):
         return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
@@ -559,7 +567,8 @@ def describe(head: Token, document: str) -> Argument | None:
         elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:
             scope = document
             rules.append("document_scope")
-    if scope is None and _story_bound(head, type_, label):
+    if scope is None and "short_name" not in rules and _story_bound(
+            head, type_, label):
         scope = document
         rules.append("document_scope")
     canonical = canonical_key(key)

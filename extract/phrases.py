@@ -214,8 +214,40 @@ def entity_label_key(head: Token) -> tuple[str, str]:
     return label, _join(tokens, head)
 
 
+#: Verbs whose object, when it is a nationality word, is a language ("speaks French").
+_LANGUAGE_VERBS = frozenset(
+    "speak write learn teach translate know study understand read master".split())
+
+
+def language_sense(head: Token) -> bool:
+    """True when a nationality word names a language by its role in the sentence: the object
+    of a verb of speaking or learning ("spoke German and French"), or after "in" or "into"
+    ("wrote in French", "translated into French"). "The French" as people, or "French" before
+    a noun, is a nationality.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He spoke French fluently. The French won the match.")
+    >>> language_sense(doc[2]), language_sense(doc[7])
+    (True, False)
+    """
+    if head.ent_type_ == "LANGUAGE":
+        return True
+    if head.ent_type_ != "NORP" or head.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "det" for c in head.lefts):
+        return False
+    node = head
+    for _ in range(len(head.doc)):  # up the coordination: "spoke German and French"
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    if node.dep_ in ("dobj", "acomp"):  # "spoke German" is at times read as an adjective
+        return node.head.lemma_.lower() in _LANGUAGE_VERBS
+    return node.dep_ == "pobj" and node.head.lower_ in ("in", "into")
+
+
 def entity_type(head: Token) -> str | None:
-    """The NER label when the phrase's head is inside a named entity, else None."""
+    """The NER label when the phrase's head is inside a named entity, else None; a
+    nationality word in a language's role is a ``LANGUAGE`` (:func:`language_sense`)."""
     if not head.ent_type_:
         return None
     doc = head.doc
@@ -224,6 +256,8 @@ def entity_type(head: Token) -> str | None:
         start -= 1
         if doc[start].is_space or "\n" in doc[start].whitespace_:
             return None
+    if head.ent_type_ == "NORP" and language_sense(head):
+        return "LANGUAGE"
     return head.ent_type_
 
 

@@ -207,6 +207,15 @@ _DESCRIPTION_ROWS = [
         ("[The santorum neologism is] offensive beyond, you know, anything that any public "
          "figure or anybody in America should tolerate.", "America", 0, "united states",
          {"country_name"}),
+        # GUM_voyage_guadeloupe: another name the text itself gives a name.
+        ("Guadeloupe, known as Gwadloup in the local creole, is a group of islands in the "
+         "eastern Caribbean.", "Gwadloup", 0, "guadeloupe", {"defined_alias"}),
+        # The party nickname, in brackets.
+        ("The Conservative Party (Tories) won. The Tories were pleased.", "Tories", 1,
+         "conservative party", {"defined_alias"}),
+        # GUM_bio_chao: a nationality word in a language's role is the language.
+        ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
+         "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
 ]
 
 
@@ -228,6 +237,10 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
      "neighborhood", "definite_description", None),
     # "the old town" is a part of the city, not the city (GUM_voyage_merida's phrase).
     ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None),
+    # A place in brackets after a place says where it is.
+    ("Sydney (Australia) is large. Australia is far.", "Australia", "defined_alias", None),
+    # The French as people are no language.
+    ("The French won the match in Paris.", "French", "language", "french language"),
 ])
 def test_what_identity_must_not_make(nlp, text, word, rule, key_start):
     argument = describe(_head(nlp(text), word), "gum.txt")
