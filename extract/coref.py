@@ -18,7 +18,10 @@ triple rather than inventing a referent:
   "he") is not compatible, a person-denoting noun in reach ("the captain") makes it
   ambiguous, and so does a pronoun of the same gender in reach before that person's first
   mention (someone named earlier is being spoken of: "He served as Russell's interpreter when
-  Russell visited China. ... he wrote"); "s/he" is no one;
+  Russell visited China. ... he wrote"); "s/he" is no one; with no person named in reach at
+  all, the person the document is about (the one named in its first sentence, when at least
+  half its person mentions are theirs and its pronouns of that gender outnumber the other's
+  two to one: a biography's "he");
 * ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
   objects of the sentence up to the pronoun and of the one before) that agrees in number, and
   only when it is a name (organisation, place, product, ...) that is the subject of its clause
@@ -34,6 +37,7 @@ Each lookup scans at most three sentences, so the cost stays linear in the text.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -167,10 +171,12 @@ def _person(token: Token) -> Token | None:
             people[key] = root  # the latest mention of each person
     compatible = {key: root for key, root in people.items()
                   if genders.get(key, {wanted}) == {wanted}}
-    if len(compatible) != 1:
-        return None
     if any(_rival(t, wanted) for t in doc[start : token.i]):
         return None  # "the captain" could be meant as well
+    if not people:
+        return _topic_person(doc, wanted)
+    if len(compatible) != 1:
+        return None
     (key, root), = compatible.items()
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
@@ -181,6 +187,40 @@ def _person(token: Token) -> Token | None:
         # someone named before the window is spoken of, and may be meant again.
         return None
     return root
+
+
+_TOPIC_CACHE = "kg.coref_topic"
+
+
+def _topic_person(doc, gender: str) -> Token | None:
+    """The person a document is about, for a "he" or "she" with no one named in reach.
+
+    That is the one person named in the document's first sentence (its title or lead), when
+    at least half of the document's person mentions are of that person and its pronouns of
+    that gender outnumber the other gender's at least two to one (a biography of Matthew
+    Goode says "he" of him, and names his family now and then); else None.
+    """
+    cached = doc.user_data.get(_TOPIC_CACHE)
+    if cached is None:
+        starts, mentions, _genders = _people(doc)
+        first = next(iter(doc.sents), None)
+        keys = Counter(key for _end, key, _root in mentions)
+        opening: dict[str, Token] = {}
+        for start, (_end, key, root) in zip(starts, mentions):
+            if first is not None and start < first.end:
+                opening.setdefault(key, root)  # its first mention: the name in full
+        counts = Counter("m" if t.lower_ in _MALE else "f" for t in doc
+                         if t.lower_ in _MALE or t.lower_ in _FEMALE)
+        cached = (None, None)
+        if len(opening) == 1:
+            (key, root), = opening.items()
+            if 2 * keys[key] >= sum(keys.values()):
+                major = max(counts, key=lambda g: counts[g], default=None)
+                if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
+                    cached = (root, major)
+        doc.user_data[_TOPIC_CACHE] = cached
+    root, major = cached
+    return root if major == gender else None
 
 
 def _rival(token: Token, gender: str) -> bool:

@@ -41,6 +41,14 @@ def _token(doc, word: str, occurrence: int = 0):
          "Fillmore spent three years in the U.S. Army stationed in Japan, where he intercepted "
          "coded Russian conversations on short-wave radio and taught himself Japanese.", "he", 0,
          "Fillmore"),
+        # No one named in reach: the person the document is about, named in its first
+        # sentence, when most person mentions and pronouns are theirs (GUM_bio_fillmore, fit).
+        ("Charles J. Fillmore\n\nCharles J. Fillmore (August 9, 1929 – February 13, 2014) was "
+         "an American linguist and Professor of Linguistics at the University of California, "
+         "Berkeley. He received his Ph.D. in Linguistics from the University of Michigan in "
+         "1961.\n\n[2] Following his discharge, he taught English at a Buddhist girls' school "
+         "while also taking classes at Kyoto University.\n\nHe returned to the US, receiving "
+         "his doctorate at the University of Michigan.", "he", 2, "Fillmore"),
         # "s/he" is whoever it is (GUM_voyage_fortlee, fit).
         ("Ask any bus or jitney driver leaving from the Port Authority George Washington Bus "
          "Station on 177 St. whether s/he can let you off in Fort Lee.", "he", 0, None),
