@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Token
 
 from extract.aliases import acronym_key, defined_alias_key, short_name_key
 from extract.descriptions import kind_antecedents, outnumbered
-from extract.phrases import HONORIFICS, entity_label_key, entity_type, label_tokens
+from extract.phrases import (HONORIFICS, entity_label_key, entity_type, label_tokens,
+                             team_sense)
 from kg.countries import country_key
 from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
 from kg.model import Argument
@@ -556,6 +557,9 @@ def describe(head: Token, document: str) -> Argument | None:
         if type_ == "LANGUAGE" and not key.endswith(" language"):
             key = f"{key} language"  # "spoke French": the language, not the people
             rules.append("language")
+        elif team_sense(head):
+            key = f"{key} team"  # "England beat Panama": the team, not the country
+            rules.append("team")
     elif head.pos_ in ("NOUN", "PROPN") and (named := _described(head, document)):
         return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):

@@ -25,6 +25,8 @@ __all__ = [
     "entity_key",
     "entity_label_key",
     "entity_type",
+    "language_sense",
+    "team_sense",
     "argument_bounds",
     "tidy_bounds",
     "doc_text",
@@ -243,6 +245,43 @@ def language_sense(head: Token) -> bool:
     if node.dep_ in ("dobj", "acomp"):  # "spoke German" is at times read as an adjective
         return node.head.lemma_.lower() in _LANGUAGE_VERBS
     return node.dep_ == "pobj" and node.head.lower_ in ("in", "into")
+
+
+#: Verbs of a contest: a country that beats, draws or plays is a team ("England beat Panama").
+_CONTEST_VERBS = frozenset(
+    "beat defeat draw play lose win score face thrash edge overcome eliminate tie concede "
+    "trail lead".split())
+_TEAMS_CACHE = "kg.teams"
+
+
+def _contest_role(token: Token) -> bool:
+    if token.dep_ in ("nsubj", "dobj") and token.head.lemma_.lower() in _CONTEST_VERBS:
+        return True
+    if token.dep_ == "pobj" and (token.head.lower_ in ("against", "versus", "vs") or (
+            token.head.head.lemma_.lower() in _CONTEST_VERBS)):
+        return True  # "against Tunisia", "lost 1 – 2 to England"
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.like_num and following.ent_type_ == "CARDINAL"
+
+
+def team_sense(head: Token) -> bool:
+    """True when the place name ``head`` stands for a team in its document: two or more of
+    the document's mentions of that name play a contest ("England beat Panama 6-1", "against
+    Tunisia", "Sweden 1"), so a sports report's "England" is never the country of a history.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("England beat Panama 6-1 on Sunday. England will play Belgium next.")
+    >>> team_sense(doc[0]), team_sense(doc[11])
+    (True, False)
+    """
+    teams = head.doc.user_data.get(_TEAMS_CACHE)
+    if teams is None:
+        counts: dict[str, int] = {}
+        for ent in head.doc.ents:
+            if ent.label_ == "GPE" and _contest_role(ent.root):
+                counts[ent.root.lower_] = counts.get(ent.root.lower_, 0) + 1
+        teams = head.doc.user_data[_TEAMS_CACHE] = {k for k, n in counts.items() if n >= 2}
+    return head.ent_type_ == "GPE" and head.lower_ in teams
 
 
 def entity_type(head: Token) -> str | None:

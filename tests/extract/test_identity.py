@@ -213,6 +213,11 @@ _DESCRIPTION_ROWS = [
         # The party nickname, in brackets.
         ("The Conservative Party (Tories) won. The Tories were pleased.", "Tories", 1,
          "conservative party", {"defined_alias"}),
+        # GUM_news_soccer: a country that plays a contest in its document is a team there.
+        ("Yesterday, day five of the 2018 FIFA football World Cup, Sweden defeated South Korea "
+         "1 – 0; Belgium defeated debutants Panama 3 – 0; and Tunisia lost 1 – 2 to England. In "
+         "the last match of the day, Tunisia faced England at the Volgograd Arena. England had "
+         "better ball possession in the game.", "England", 2, "england team", {"team"}),
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
