@@ -10,7 +10,9 @@
 * "the Conservative Party (the Tories)", "Tåsinge (Taasinge)", "Tulsa, known as T-Town",
   "nicknamed", "also called": a name the text itself gives another name takes that name's key
   wherever it is used (:func:`defined_alias_key`). A place in brackets after a place
-  ("Sydney (Australia)") says where it is, not what else it is called, and is no alias.
+  ("Sydney (Australia)") says where it is, and a party after a person ("Kerry Nettle
+  (Democrats)") whom they stand for: neither is an alias. The naming word must be a
+  participle: "Trump called Clinton" names no one.
 """
 
 from __future__ import annotations
@@ -195,10 +197,13 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
                         name.ent_type_ in _PLACES or is_country(alias[1])
                         or is_region(alias[1])):
                     alias = None  # "Sydney (Australia)": where it is, not another name
+                elif alias is not None and name.ent_type_ == "PERSON" and (
+                        alias[0].ent_type_ in ("NORP", "ORG", "GPE")):
+                    alias = None  # "Kerry Nettle (Democrats)": a party, not another name
         else:
             words = next((w for w in _NAMING if [t.lower_ for t in doc[token.i: token.i + len(w)]]
                           == list(w)), None)
-            if words is not None:
+            if words is not None and token.tag_ == "VBN":  # "Trump called Clinton" names no one
                 name = _named_before(doc, token.i)
                 stop = token.i + len(words)
                 end = stop

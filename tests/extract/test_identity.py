@@ -244,6 +244,10 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None),
     # A place in brackets after a place says where it is.
     ("Sydney (Australia) is large. Australia is far.", "Australia", "defined_alias", None),
+    # "called" as a verb of its own, and a party in brackets after a person, give no name.
+    ("Trump called Clinton a liar. Clinton answered.", "Clinton", "defined_alias", "trump"),
+    ("Senator Kerry Nettle (Democrats) spoke. The Democrats agreed.", "Democrats",
+     "defined_alias", "kerry nettle"),
     # The French as people are no language.
     ("The French won the match in Paris.", "French", "language", "french language"),
 ])
