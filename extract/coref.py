@@ -42,7 +42,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from extract.entities import person_key, person_names
-from extract.phrases import HONORIFICS
+from extract.phrases import HONORIFICS, is_citation
 from kg.merge import distinct_names
 
 __all__ = ["DEMONSTRATIVES", "PERSON_NOUNS", "has_demonstrative", "resolve"]
@@ -145,7 +145,7 @@ def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set
     for token in doc:
         # A surname the recogniser typed otherwise or missed ("the legend of Galois", read
         # as a place) still names that person: a rival, or the antecedent.
-        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
             full = distinct_names(suffixes.get(token.lower_.replace(".", ""), ()))  # type: ignore[union-attr]
             if full:
                 key = next(iter(full)) if len(full) == 1 else f"{token.lower_} ?"

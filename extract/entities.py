@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 
 from extract.aliases import acronym_key, defined_alias_key, short_name_key
 from extract.descriptions import kind_antecedents, outnumbered
-from extract.phrases import (HONORIFICS, entity_label_key, entity_type, label_tokens,
-                             team_sense)
+from extract.phrases import (HONORIFICS, entity_label_key, entity_type, is_citation,
+                             label_tokens, team_sense)
 from kg.countries import country_key
 from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
 from kg.model import Argument
@@ -370,8 +370,8 @@ def _names_a_person(head: Token) -> bool:
     of the document ("Lawal, 30, was sentenced" read as a place; "Waugh" beside Mark and
     Steve Waugh, which the person rules then keep apart)."""
     capitalised_noun = head.pos_ == "NOUN" and head.is_title
-    if (head.pos_ != "PROPN" and not capitalised_noun) or is_honorific(head):
-        return False
+    if (head.pos_ != "PROPN" and not capitalised_noun) or is_honorific(head) or is_citation(head):
+        return False  # "(Fillmore 1968)" is a work, not Fillmore
     compounds = [c for c in head.lefts if c.dep_ == "compound"]
     if any(is_honorific(c) for c in compounds):
         return True

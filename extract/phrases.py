@@ -27,6 +27,7 @@ __all__ = [
     "entity_type",
     "language_sense",
     "team_sense",
+    "is_citation",
     "argument_bounds",
     "tidy_bounds",
     "doc_text",
@@ -282,6 +283,19 @@ def team_sense(head: Token) -> bool:
                 counts[ent.root.lower_] = counts.get(ent.root.lower_, 0) + 1
         teams = head.doc.user_data[_TEAMS_CACHE] = {k for k, n in counts.items() if n >= 2}
     return head.ent_type_ == "GPE" and head.lower_ in teams
+
+
+def is_citation(token: Token) -> bool:
+    """True for an author's name followed by a year, a reference to a work: "(Fillmore 1968)".
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("His theory of Case Grammar (Fillmore 1968) was new. Fillmore left.")
+    >>> is_citation(doc[6]), is_citation(doc[12])
+    (True, False)
+    """
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (following is not None and following.tag_ == "CD" and len(following.text) == 4
+            and following.text.isdigit() and following.head.i == token.i)
 
 
 def entity_type(head: Token) -> str | None:

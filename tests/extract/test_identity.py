@@ -232,27 +232,31 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     assert rules <= set(argument.rules)
 
 
-@pytest.mark.parametrize(("text", "word", "rule", "key_start"), [
+@pytest.mark.parametrize(("text", "word", "rule", "key_start", "occurrence"), [
     # GUM_bio_fillmore (fit): a role with "of" names no one, and "of ..." is never a key.
     ("In 1991, Fillmore was elected President of the Linguistic Society of America.",
-     "President", None, "of "),
-    ("The King of Athens sent ships.", "King", None, "of "),   # the example
+     "President", None, "of ", 0),
+    ("The King of Athens sent ships.", "King", None, "of ", 0),   # the example
     # The example: a neighbourhood named only later is not what "the neighborhood" was.
     ("The neighborhood is quiet at night. Rockridge is a neighborhood in Oakland.",
-     "neighborhood", "definite_description", None),
+     "neighborhood", "definite_description", None, 0),
     # "the old town" is a part of the city, not the city (GUM_voyage_merida's phrase).
-    ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None),
+    ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None, 0),
     # A place in brackets after a place says where it is.
-    ("Sydney (Australia) is large. Australia is far.", "Australia", "defined_alias", None),
+    ("Sydney (Australia) is large. Australia is far.", "Australia", "defined_alias", None, 1),
     # "called" as a verb of its own, and a party in brackets after a person, give no name.
-    ("Trump called Clinton a liar. Clinton answered.", "Clinton", "defined_alias", "trump"),
+    ("Trump called Clinton a liar. Clinton answered.", "Clinton", "defined_alias", "trump", 1),
     ("Senator Kerry Nettle (Democrats) spoke. The Democrats agreed.", "Democrats",
-     "defined_alias", "kerry nettle"),
+     "defined_alias", "kerry nettle", 1),
+    # GUM_bio_fillmore: a citation is a work, not its author.
+    ("Charles J. Fillmore was an American linguist. In 1968, he published his theory of Case "
+     "Grammar (Fillmore 1968), which highlighted the fact that syntactic structure can be "
+     "predicted by semantic participants.", "Fillmore", "surname", "charles j fillmore", 1),
     # The French as people are no language.
-    ("The French won the match in Paris.", "French", "language", "french language"),
+    ("The French won the match in Paris.", "French", "language", "french language", 0),
 ])
-def test_what_identity_must_not_make(nlp, text, word, rule, key_start):
-    argument = describe(_head(nlp(text), word), "gum.txt")
+def test_what_identity_must_not_make(nlp, text, word, rule, key_start, occurrence):
+    argument = describe(_head(nlp(text), word, occurrence), "gum.txt")
     assert argument is not None
     assert rule not in argument.rules
     assert key_start is None or not argument.key.startswith(key_start)
