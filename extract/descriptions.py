@@ -14,7 +14,8 @@ the one node they name, and leaves it alone when they name two or more ("the cit
 
 from __future__ import annotations
 
-from collections import Counter
+import bisect
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -56,16 +57,42 @@ def kind_of(ent_label: str, key: str) -> str | None:
     return None
 
 
-def _named_kinds(doc: Doc) -> dict[str, list[tuple[int, int]]]:
-    """``{kind: [(name start, name head index), ...]}`` for the names of ``doc``, once."""
+@dataclass(slots=True)
+class _Names:
+    """The names of one kind in a document, in text order, with what a description asks of
+    them answered by bisection: which were written before a token, how often each key was."""
+
+    starts: list[int] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    leader: list[int] = field(default_factory=list)  # highest count of any key so far
+    by_key: dict[str, list[int]] = field(default_factory=dict)  # starts of each key
+
+    def add(self, start: int, head: int, key: str) -> None:
+        self.starts.append(start)
+        self.heads.append(head)
+        self.keys.append(key)
+        self.by_key.setdefault(key, []).append(start)
+        self.leader.append(max(self.leader[-1] if self.leader else 0, len(self.by_key[key])))
+
+    def count_before(self, key: str, position: int) -> tuple[int, int]:
+        """How often ``key`` and the most frequent key were named before ``position``."""
+        n = bisect.bisect_left(self.starts, position)
+        return (bisect.bisect_left(self.by_key.get(key, []), position),
+                self.leader[n - 1] if n else 0)
+
+
+def _named_kinds(doc: Doc) -> dict[str, _Names]:
+    """The names of ``doc`` by kind, once (cached in ``doc.user_data``)."""
     cached = doc.user_data.get(_CACHE)
     if cached is not None:
         return cached
-    found: dict[str, list[tuple[int, int]]] = {}
+    found: dict[str, _Names] = {}
     for ent in doc.ents:
-        kind = kind_of(ent.label_, normalize_key(entity_key(ent.root)))
+        key = entity_key(ent.root)
+        kind = kind_of(ent.label_, normalize_key(key))
         if kind is not None and ent.root.pos_ == "PROPN":
-            found.setdefault(kind, []).append((ent.start, ent.root.i))
+            found.setdefault(kind, _Names()).add(ent.start, ent.root.i, key)
     doc.user_data[_CACHE] = found
     return found
 
@@ -89,8 +116,12 @@ def kind_antecedents(head: Token) -> list[int]:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    before = [i for start, i in _named_kinds(doc).get(kind, ()) if start < head.i]
-    near = {entity_key(doc[i]): i for i in before if doc[i].sent.start >= first}
+    names = _named_kinds(doc).get(kind)
+    if names is None:
+        return []
+    lo = bisect.bisect_left(names.starts, first)
+    hi = bisect.bisect_left(names.starts, head.i)
+    near = {names.keys[n]: names.heads[n] for n in range(lo, hi)}
     if len(near) != 1:
         return []
     (i,) = near.values()
@@ -101,14 +132,12 @@ def outnumbered(head: Token, name: Token) -> bool:
     """True when ``head``'s noun asks for a kind of name and a name of that kind other than
     ``name`` (the one it would join) was named more often before ``head``: "the city" near
     "Mexico City" in a guide to Mérida is Mérida."""
-    doc = head.doc
-    key = entity_key(name)
     kind = _BY_NOUN.get(head.lemma_.lower())
-    if kind is None:
+    names = _named_kinds(head.doc).get(kind) if kind is not None else None
+    if names is None:
         return False
-    counts = Counter(entity_key(doc[i]) for start, i in _named_kinds(doc).get(kind, ())
-                     if start < head.i)
-    return bool(counts) and counts.get(key, 0) < max(counts.values())
+    count, leader = names.count_before(entity_key(name), head.i)
+    return count < leader
 
 
 def _bare_definite(head: Token) -> bool:

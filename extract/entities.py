@@ -36,7 +36,7 @@ from extract.descriptions import kind_antecedents, outnumbered
 from extract.phrases import (HONORIFICS, entity_label_key, entity_type, is_citation,
                              label_tokens, team_sense)
 from kg.countries import country_key
-from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key
+from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key, spells_out
 from kg.model import Argument
 
 __all__ = [
@@ -188,7 +188,8 @@ def person_names(doc: Doc) -> dict[str, object]:
     """The person names of ``doc`` with two or more words, indexed by their parts.
 
     Returns ``{"labels": {key: label}, "suffixes": {trailing words: {full keys}},
-    "prefixes": {leading words: {full keys}}, "topic": {full keys}}``, computed once per
+    "prefixes": {leading words: {full keys}}, "ends": {(first, last word): {full keys}},
+    "topic": {full keys}}``, computed once per
     document (cached in ``doc.user_data``). ``topic`` holds the full names of the document's
     first sentence (its title or lead: whom a biography is about).
 
@@ -203,6 +204,7 @@ def person_names(doc: Doc) -> dict[str, object]:
     labels: dict[str, str] = {}
     suffixes: dict[str, set[str]] = {}
     prefixes: dict[str, set[str]] = {}
+    ends: dict[tuple[str, str], set[str]] = {}
     topic: set[str] = set()
     first = next(iter(doc.sents), None)
     for ent in doc.ents:
@@ -217,27 +219,21 @@ def person_names(doc: Doc) -> dict[str, object]:
         for n in range(1, len(words)):
             suffixes.setdefault(" ".join(words[n:]), set()).add(key)
             prefixes.setdefault(" ".join(words[:n]), set()).add(key)
+        ends.setdefault((words[0], words[-1]), set()).add(key)
         if first is not None and ent.start < first.end:
             topic.add(key)
-    found = {"labels": labels, "suffixes": suffixes, "prefixes": prefixes, "topic": topic}
+    found = {"labels": labels, "suffixes": suffixes, "prefixes": prefixes, "ends": ends,
+             "topic": topic}
     doc.user_data[_NAMES_CACHE] = found
     return found
 
 
-def _inside_name(short: str, labels: dict[str, str]) -> set[str]:
-    """The longer names that spell out ``short`` with more words inside it ("joshua norton"
-    in "joshua abraham norton"): same first and last word, the words in order."""
+def _inside_name(short: str, ends: dict[tuple[str, str], set[str]]) -> set[str]:
+    """The longer names of the document that spell out ``short`` ("joshua abraham norton" for
+    "joshua norton"), found among those with its first and last word."""
     words = short.split()
-    if len(words) < 2:
-        return set()
-    found = set()
-    for key in labels:
-        longer = key.split()
-        if len(longer) > len(words) and longer[0] == words[0] and longer[-1] == words[-1]:
-            rest = iter(longer)
-            if all(word in rest for word in words):
-                found.add(key)
-    return found
+    return {key for key in ends.get((words[0], words[-1]), ()) if spells_out(short, key)
+            } if len(words) > 1 else set()
 
 
 def _full_names(key: str, index: dict[str, object]) -> tuple[set[str], str | None]:
@@ -246,7 +242,7 @@ def _full_names(key: str, index: dict[str, object]) -> tuple[set[str], str | Non
     "Daniel" for "Daniel Bernoulli"), ``middle_name`` (a name with words left out)."""
     for rule, found in (("surname", index["suffixes"].get(key)),  # type: ignore[union-attr]
                         ("given_name", index["prefixes"].get(key)),  # type: ignore[union-attr]
-                        ("middle_name", _inside_name(key, index["labels"]))):  # type: ignore[arg-type]
+                        ("middle_name", _inside_name(key, index["ends"]))):  # type: ignore[arg-type]
         names = distinct_names(found or ())
         if names:
             return names, rule
@@ -273,7 +269,7 @@ def _person(head: Token, document: str) -> Argument | None:
     scope = None
     index = person_names(head.doc)
     candidates, rule = _full_names(key, index)
-    topical = {c for c in candidates if any(t == c or _inside_name(t, {c: c})
+    topical = {c for c in candidates if any(t == c or spells_out(t, c)
                                             for t in index["topic"])}  # type: ignore[attr-defined]
     if len(candidates) > 1 and len(topical) == 1:
         # "Bernoulli" in a biography of Daniel Bernoulli that names his father Johann too:

@@ -32,6 +32,7 @@ __all__ = [
     "merge",
     "fewer_collections",
     "distinct_names",
+    "spells_out",
     "corpus_surname_moves",
     "resolve_corpus_names",
 ]
@@ -415,15 +416,21 @@ def distinct_names(keys: Iterable[str]) -> set[str]:
     ['george w bush', 'laura bush']
     """
     keys = set(keys)
+    return {k for k in keys if not any(spells_out(k, other) for other in keys)}
 
-    def inside(short: str, long: str) -> bool:
-        a, b = short.split(), long.split()
-        if len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
-            return False
-        rest = iter(b)
-        return all(word in rest for word in a)
 
-    return {k for k in keys if not any(inside(k, other) for other in keys)}
+def spells_out(short: str, long: str) -> bool:
+    """True when the name ``long`` spells out ``short`` with more words: the same first and
+    last word, the words of ``short`` in order.
+
+    >>> spells_out("joshua norton", "joshua abraham norton"), spells_out("norton", "joshua norton")
+    (True, False)
+    """
+    a, b = short.split(), long.split()
+    if len(a) >= len(b) or not a or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b)
+    return all(word in rest for word in a)
 
 
 def corpus_surname_moves(graph: KnowledgeGraph) -> dict[str, str]:
