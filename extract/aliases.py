@@ -225,9 +225,8 @@ def defined_alias_key(token: Token) -> str | None:
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("Tulsa is also called T-Town by locals. T-Town is in Oklahoma.")
-    >>> defined_alias_key(doc[12])
-    'tulsa'
+    >>> defined_alias_key(doc[12]), defined_alias_key(doc[0])
+    ('tulsa', None)
     """
-    if token.pos_ != "PROPN":
-        return None
-    return _defined_aliases(token.doc).get(_alias_text(token))
+    aliases = _defined_aliases(token.doc)
+    return aliases.get(_alias_text(token)) if token.pos_ == "PROPN" and aliases else None
