@@ -135,3 +135,16 @@ def test_fewer_collections_restores_the_thresholds_even_on_error():
             assert gc.get_threshold()[0] == 123_456
             raise RuntimeError("stop")
     assert gc.get_threshold() == before
+
+
+def test_a_node_type_is_the_vote_of_its_mentions_across_documents():
+    # "Manchester United" read as a person in one article and as an organisation in two:
+    # one node, typed by the majority, whatever the order the documents come in.
+    graph = merge_into(KnowledgeGraph(), [
+        _triple("Manchester United", "sign", "striker", subject_type="PERSON", doc="a"),
+        _triple("Manchester United", "beat", "Chelsea", subject_type="ORG", doc="b"),
+        _triple("Manchester United", "lose to", "Arsenal", subject_type="ORG", doc="c"),
+    ])
+    assert [k for k in graph if k.startswith("manchester")] == ["manchester united"]
+    assert graph.nodes["manchester united"]["type"] == "ORG"
+    assert graph.nodes["manchester united"]["types"] == {"PERSON": 1, "ORG": 2}
