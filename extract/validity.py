@@ -1,0 +1,341 @@
+"""Validity of a fact mention: the probability that a reader rates it right (U or T, not W).
+
+A logistic model over cheap facts of the parse, in the manner of ReVerb's confidence (Fader et
+al. 2011): the construction that read the fact, the dependency path between the heads of its
+arguments (the labels up to their lowest common ancestor), the part of speech and entity type
+of each head, the arguments' lengths, what the stretch between and around them crosses (a
+comma, a parenthesis, a colon, a dash, a quote, a list), the distance between the heads, the
+sentence's length and depth, how each argument was resolved (a pronoun, a surname, a
+description: the identity rules of :mod:`extract.entities`) and the voice. The weights were
+fitted on the ``fit`` part of the labelled GUM facts (``benchmarks/facts/``: every fact
+rated U / T / W by two raters and a third where they disagreed) with cross-validation by
+document, and are shipped as a table (:data:`TABLE_PATH`); scoring is a dot product, so kg
+needs nothing beyond the standard library at run time.
+
+Refit with ``python benchmarks/facts/fit_validity.py``; score the ``test`` part with
+``python benchmarks/facts/score_validity.py``; what the figures mean: ``docs/trust.md``.
+
+>>> from extract.pipeline import load_nlp
+>>> from extract.rules import iter_facts
+>>> doc = load_nlp()("Xu Liang founded a company in Beijing.")
+>>> fact = next(iter_facts(doc[:]))
+>>> names = features(fact)
+>>> names["cons=svo"], names["path=nsubj|dobj"]
+(1.0, 1.0)
+>>> 0.0 < validity(fact) < 1.0
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from spacy.tokens import Token
+
+from extract.confidence import score_fact
+from extract.phrases import PRONOUNS
+from extract.records import Fact
+from kg.model import HYPOTHETICAL, Argument
+
+__all__ = [
+    "MODEL_NAME",
+    "TABLE_PATH",
+    "STATED_THRESHOLD",
+    "FEATURE_GROUPS",
+    "features",
+    "logit",
+    "load_table",
+    "weights",
+    "score_features",
+    "validity",
+]
+
+#: The model's versioned name, recorded in its table.
+MODEL_NAME = "kg.validity.v1"
+#: The fitted table: ``weights`` (feature name -> log-odds), how it was fitted and its figures.
+TABLE_PATH = Path(__file__).resolve().with_name("validity.json")
+
+#: The default threshold of a stated fact: the lowest probability at which the facts the voice
+#: allows stating were right at 97% (the goal of 95% plus a margin of 2 points) in
+#: cross-validation on ``fit``; written by ``fit_validity.py`` into the table as well.
+STATED_THRESHOLD: float = 1.0
+
+#: Feature families by the prefix of their names; the fitting script can leave a family out
+#: to measure what it adds (``--drop``). ``bias`` and ``cons`` are always in.
+FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
+    "path": ("path=", "up_s=", "up_o=", "on_path=", "plen=", "lca="),
+    "heads": ("spos=", "opos=", "sent=", "oent=", "s_cut", "o_cut", "vtag=", "pred="),
+    "lengths": ("slen=", "olen=", "extra=", "rlen="),
+    "crossing": ("cross=", "s_has=", "o_has="),
+    "distance": ("dist=", "obj_first"),
+    "sentence": ("sentlen=", "depth=", "root=", "final=", "commas=", "propn="),
+    "crosses": ("cx=",),
+    "resolution": ("s_res=", "o_res=", "s_drop=", "o_drop="),
+    "words": ("pw=",),
+    "voice": ("voice=",),
+    "carb": ("carb",),
+}
+
+#: Punctuation a fact's stretch of text can cross, by the feature it sets.
+_CROSSINGS: dict[str, str] = {
+    ",": "comma", ";": "colon", ":": "colon", "(": "paren", ")": "paren", "[": "paren",
+    "]": "paren", "-": "dash", "--": "dash", "\u2013": "dash", "\u2014": "dash",
+    '"': "quote", "``": "quote", "''": "quote", "\u201c": "quote", "\u201d": "quote",
+    "'": "quote", "\u2018": "quote", "\u2019": "quote",
+}
+#: Identity rules that make an argument stand for a name its words do not hold.
+_RESOLVING = frozenset({"surname", "ambiguous_name", "definite_description",
+                        "possessive_pronoun", "appositive_name", "acronym", "key_alias",
+                        "honorific", "document_scope"})
+#: Labels of the path kept in ``path=`` (deeper paths are summarised by ``plen=``).
+_PATH_LABELS = 2
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """The bucket of ``n`` among ascending upper ``edges`` ("1", "2-3", ..., "13+").
+
+    >>> _bucket(1, (1, 3, 6)), _bucket(5, (1, 3, 6)), _bucket(9, (1, 3, 6))
+    ('1', '4-6', '7+')
+    """
+    low = 0
+    for edge in edges:
+        if n <= edge:
+            return str(edge) if low + 1 >= edge else f"{low + 1}-{edge}"
+        low = edge
+    return f"{low + 1}+"
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """``token`` and its heads up to the root (bounded: ends on any tree)."""
+    chain = [token]
+    for _ in range(len(token.doc)):
+        head = token.head
+        if head.i == token.i:
+            break
+        token = head
+        chain.append(token)
+    return chain
+
+
+def _path(subject: Token, obj: Token) -> tuple[list[str], list[str], Token]:
+    """Dependency labels from each head up to their lowest common ancestor, and that ancestor."""
+    up_subject = _ancestors(subject)
+    positions = {t.i: n for n, t in enumerate(up_subject)}
+    up_object: list[str] = []
+    lca = up_subject[-1]
+    for token in _ancestors(obj):
+        if token.i in positions:
+            lca = token
+            break
+        up_object.append(token.dep_)
+    up = [t.dep_ for t in up_subject[:positions.get(lca.i, len(up_subject))]]
+    return up, up_object, lca
+
+
+def _depth(token: Token) -> int:
+    return len(_ancestors(token)) - 1
+
+
+def _cut_entity(head: Token, bounds: tuple[int, int]) -> bool:
+    """True when the named entity around ``head`` runs past the argument ("Ericsson" of
+    "Sony Ericsson")."""
+    if head.ent_iob_ == "O":
+        return False
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start < bounds[0] or end > bounds[1]
+
+
+def _crossed(doc, start: int, end: int) -> set[str]:
+    """What the tokens ``[start, end)`` hold: punctuation kinds and a coordination (list)."""
+    seen: set[str] = set()
+    for k in range(start, end):
+        token = doc[k]
+        kind = _CROSSINGS.get(token.text)
+        if kind is not None:
+            seen.add(kind)
+        elif token.dep_ == "cc":
+            seen.add("list")
+    return seen
+
+
+_FINAL = frozenset({".", "!", "?", "...", '"', "''", "\u201d", "'", "\u2019", ")"})
+
+
+def _sentence(sent) -> list[str]:
+    """Facts of the whole sentence: its root's part of speech, a missing final stop (a
+    heading, an address, a caption), its commas and its share of proper nouns."""
+    commas = propn = 0
+    last = None
+    for token in sent:
+        if token.is_space:
+            continue
+        last = token
+        if token.text == ",":
+            commas += 1
+        elif token.pos_ == "PROPN":
+            propn += 1
+    share = propn / max(1, len(sent))
+    return [
+        f"root={sent.root.pos_}",
+        f"final={'yes' if last is not None and last.text in _FINAL else 'no'}",
+        f"commas={_bucket(commas, (0, 1, 3))}",
+        f"propn={'0' if share == 0 else 'low' if share < 0.15 else 'mid' if share < 0.35 else 'high'}",
+    ]
+
+
+def _voice(fact: Fact) -> list[str]:
+    names = []
+    if fact.negated:
+        names.append("voice=negated")
+    if fact.modality in HYPOTHETICAL:
+        names.append("voice=modal")
+    clause = fact.clause
+    if clause is not None:
+        voice = clause.voice
+        if voice.reported_by is not None or voice.source is not None:
+            names.append("voice=claimed" if voice.stance == "asserted"
+                         else f"voice={voice.stance}")
+        elif voice.stance != "asserted":
+            names.append(f"voice={voice.stance}")
+        if voice.conditional:
+            names.append("voice=conditional")
+        if voice.intended:
+            names.append("voice=intended")
+    return names or ["voice=stated"]
+
+
+def _argument(side: str, head: Token, bounds: tuple[int, int],
+              argument: Argument | None) -> list[str]:
+    """How an argument was resolved (a pronoun, identity rules) and how much of its span
+    its label leaves out."""
+    names = []
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        names.append(f"{side}_res=pronoun")
+    if argument is None:
+        return names
+    names += [f"{side}_res={rule}" for rule in sorted(set(argument.rules) & _RESOLVING)]
+    if not names:
+        left_out = bounds[1] - bounds[0] - len(argument.label.split())
+        names.append(f"{side}_drop={_bucket(max(0, left_out), (0, 2, 5))}")
+    return names
+
+
+def logit(p: float) -> float:
+    """The log-odds of ``p``, clipped to [-6, 6].
+
+    >>> logit(0.5)
+    0.0
+    """
+    p = min(max(p, 0.0025), 0.9975)
+    return round(math.log(p / (1.0 - p)), 6)
+
+
+def features(fact: Fact, subject: Argument | None = None,
+             obj_argument: Argument | None = None) -> dict[str, float]:
+    """The features of one fact mention: name -> value (1.0 for the binary ones).
+
+    ``subject`` and ``obj_argument`` are the graph's arguments (label, identity rules) when
+    known; Open IE output has none.
+    """
+    subj, obj = fact.subject, fact.object
+    doc = subj.doc
+    (s_start, s_end), (o_start, o_end) = fact.subject_bounds, fact.object_bounds
+    up_s, up_o, lca = _path(subj, obj)
+    names = [
+        "bias",
+        f"cons={fact.construction}",
+        f"path={'>'.join(up_s[:_PATH_LABELS])}|{'>'.join(up_o[:_PATH_LABELS])}",
+        f"up_s={up_s[0] if up_s else '-'}",
+        f"up_o={up_o[0] if up_o else '-'}",
+        f"plen={_bucket(len(up_s) + len(up_o), (1, 2, 3, 5))}",
+        f"lca={lca.pos_}",
+        f"spos={subj.pos_}",
+        f"opos={obj.pos_}",
+        f"sent={subj.ent_type_ or '-'}",
+        f"oent={obj.ent_type_ or '-'}",
+        f"slen={_bucket(s_end - s_start, (1, 3, 6, 12))}",
+        f"olen={_bucket(o_end - o_start, (1, 3, 6, 12))}",
+        f"extra={min(len(fact.extra), 2)}",
+        f"rlen={min(len(fact.predicate.split()), 4)}",
+        f"dist={_bucket(abs(obj.i - subj.i), (1, 2, 4, 8, 16))}",
+        f"depth={_bucket(max(_depth(subj), _depth(obj)), (1, 2, 3, 5))}",
+    ]
+    names += [f"on_path={label}" for label in sorted({*up_s[1:], *up_o[1:]})]
+    if fact.predicate.split()[0] == "be":
+        names.append("pred=be")
+    verb = fact.verb
+    if verb is not None:
+        names.append(f"vtag={verb.tag_}")
+    if obj.i < subj.i:
+        names.append("obj_first")
+    if _cut_entity(subj, fact.subject_bounds):
+        names.append("s_cut")
+    if _cut_entity(obj, fact.object_bounds):
+        names.append("o_cut")
+    first_end, second_start = (s_end, o_start) if s_start <= o_start else (o_end, s_start)
+    names += [f"cross={kind}" for kind in sorted(_crossed(doc, first_end, second_start))]
+    names += [f"s_has={kind}" for kind in sorted(_crossed(doc, s_start, s_end))]
+    names += [f"o_has={kind}" for kind in sorted(_crossed(doc, o_start, o_end))]
+    sent = subj.sent
+    names.append(f"sentlen={_bucket(len(sent), (9, 19, 29, 44))}")
+    names += _sentence(sent)
+    names += _argument("s", subj, fact.subject_bounds, subject)
+    names += _argument("o", obj, fact.object_bounds, obj_argument)
+    names.append(f"pw={fact.predicate.split()[-1]}")
+    names += _voice(fact)
+    cons = fact.construction
+    names += [f"cx={cons}&{name}" for name in names
+              if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]
+    values = dict.fromkeys(names, 1.0)
+    values["carb"] = logit(score_fact(fact))
+    return values
+
+
+def load_table(path: str | Path = TABLE_PATH) -> dict[str, Any]:
+    """The fitted table at ``path``: ``weights`` and how they were fitted.
+
+    Raises:
+        ValueError: The file is not a table of this model (the message names it).
+    """
+    with open(path, encoding="utf-8") as handle:
+        table = json.load(handle)
+    if table.get("model") != MODEL_NAME or not isinstance(table.get("weights"), dict):
+        raise ValueError(f"{path}: not a {MODEL_NAME} weight table; refit with "
+                         f"python benchmarks/facts/fit_validity.py")
+    return table
+
+
+@lru_cache(maxsize=1)
+def weights() -> Mapping[str, float]:
+    """The shipped weights (read once per process)."""
+    return load_table()["weights"]
+
+
+def score_features(table: Mapping[str, float], values: Mapping[str, float]) -> float:
+    """The logistic of the dot product of ``values`` with ``table``; unknown names weigh 0.
+
+    A feature the fit never saw (a new construction, a dependency label the labelled facts
+    never had) weighs nothing: the fact is scored as the average of its other features say.
+
+    >>> score_features({"bias": 0.0, "a": 2.0}, {"bias": 1.0, "b": 1.0})
+    0.5
+    """
+    z = sum(table.get(name, 0.0) * value for name, value in values.items())
+    z = max(-30.0, min(30.0, z))
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+def validity(fact: Fact, subject: Argument | None = None,
+             obj_argument: Argument | None = None) -> float:
+    """The probability that ``fact`` is right, under the shipped weights (:func:`weights`)."""
+    return score_features(weights(), features(fact, subject, obj_argument))
