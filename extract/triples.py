@@ -3,9 +3,11 @@
 The rules (:mod:`extract.rules`) emit token-level :class:`~extract.records.Fact` records;
 :func:`fact_triples` turns each into a :class:`~kg.model.Triple`: arguments get their concise
 labels and keys (:mod:`extract.phrases`), pronouns are resolved (:mod:`extract.coref`) or the
-fact is dropped, offsets become character offsets in the document, and the fact is scored
-(:mod:`extract.confidence`). The two registered sentence extractors are here: the graph's
-``kg.dependency.v1`` and Open IE output's ``kg.openie.v1``.
+fact is dropped, offsets become character offsets in the document, and the fact is scored:
+the graph's facts by the validity model fitted on rated facts (:mod:`extract.validity`),
+Open IE output by the CaRB-fitted confidence (:mod:`extract.confidence`). The two registered
+sentence extractors are here: the graph's ``kg.dependency.v1`` and Open IE output's
+``kg.openie.v1``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from extract.rules import (
     PHRASE_RULES,
     iter_facts,
 )
+from extract.validity import validity
 from kg.merge import canonical_key
 from kg.model import Argument, Provenance, Triple
 
@@ -249,7 +252,7 @@ def fact_triples(
             object_text=object_text,
             object_start=o_start + offset,
             object_end=o_end + offset,
-            confidence=score_fact(fact),
+            confidence=score_fact(fact) if openie else validity(fact, subject, obj),
             construction=fact.construction,
             modality=fact.modality or ("intended" if voice.intended else None),
             stance=voice.stance,

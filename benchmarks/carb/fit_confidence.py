@@ -32,6 +32,7 @@ from extract.carb import carb_line, parse_tokenised  # noqa: E402
 from extract.confidence import features, fit, score_from  # noqa: E402
 from extract.pipeline import load_nlp  # noqa: E402
 from extract.triples import fact_triples  # noqa: E402
+from extract.validity import validity  # noqa: E402
 
 
 def folds_by_sentence(keys: Iterable[str], k: int, seed: int = 0) -> dict[str, int]:
@@ -48,12 +49,14 @@ def main() -> None:
     gold = {sentence_key(k): v for k, v in gold_by_line.items()}
     lines = [line for line in (data / "dev_sentences.txt").read_text().splitlines() if line]
     rows = []  # (sentence key, features, target (set below), line, triple, predicted tuple)
+    facts = []
     for line, doc in parse_tokenised(lines, load_nlp()):
         key = sentence_key(line)
         for sent in doc.sents:
             for fact, triple in fact_triples(sent, document="carb", openie=True):
                 predicted = parse_prediction_line(carb_line(line, triple))[1]
                 rows.append((key, features(fact), 0.0, line, triple, predicted))
+                facts.append(fact)
     # Target: the precision a fact earns in a one-to-one pairing with the gold tuples of its
     # sentence (a second reading of an already-matched tuple earns nothing).
     by_key: dict[str, list[int]] = {}
@@ -97,6 +100,20 @@ def main() -> None:
     final = fit([(r[1], r[2]) for r in rows])
     in_sample = [score_from(final, r[1]) for r in rows]
     print("in sample:", evaluate(in_sample))
+    # The graph's validity model (fitted on rated GUM facts, never on CaRB) as the confidence,
+    # and as a further feature (its decile) of the CaRB fit: Open IE output keeps the CaRB
+    # confidence unless one of these ranks better (docs/trust.md).
+    checks = [validity(fact) for fact in facts]
+    print("validity model as confidence (not fitted on CaRB):", evaluate(checks))
+    with_validity = [(r[1] + [f"validity={min(9, int(v * 10))}"], r[2])
+                     for r, v in zip(rows, checks)]
+    cv_with = [0.0] * len(rows)
+    for k in range(5):
+        w = fit([ex for ex, r in zip(with_validity, rows) if folds[r[0]] != k])
+        for n, r in enumerate(rows):
+            if folds[r[0]] == k:
+                cv_with[n] = score_from(w, with_validity[n][0])
+    print("5-fold CV by sentence, with the validity decile as a feature:", evaluate(cv_with))
     print("WEIGHTS = {")
     for name, value in final.items():
         print(f"    {name!r}: {value},")
