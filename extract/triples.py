@@ -252,7 +252,7 @@ def fact_triples(
             object_text=object_text,
             object_start=o_start + offset,
             object_end=o_end + offset,
-            confidence=score_fact(fact) if openie else validity(fact, subject, obj),
+            confidence=score_fact(fact) if openie else validity(fact, subject, obj, sent=sent),
             construction=fact.construction,
             modality=fact.modality or ("intended" if voice.intended else None),
             stance=voice.stance,

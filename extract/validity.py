@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.confidence import score_fact
 from extract.phrases import PRONOUNS
@@ -241,64 +241,107 @@ def logit(p: float) -> float:
     return round(math.log(p / (1.0 - p)), 6)
 
 
-def features(fact: Fact, subject: Argument | None = None,
-             obj_argument: Argument | None = None) -> dict[str, float]:
-    """The features of one fact mention: name -> value (1.0 for the binary ones).
-
-    ``subject`` and ``obj_argument`` are the graph's arguments (label, identity rules) when
-    known; Open IE output has none.
-    """
-    subj, obj = fact.subject, fact.object
-    doc = subj.doc
-    (s_start, s_end), (o_start, o_end) = fact.subject_bounds, fact.object_bounds
-    up_s, up_o, lca = _path(subj, obj)
+def _path_names(fact: Fact) -> list[str]:
+    up_s, up_o, lca = _path(fact.subject, fact.object)
     names = [
-        "bias",
-        f"cons={fact.construction}",
         f"path={'>'.join(up_s[:_PATH_LABELS])}|{'>'.join(up_o[:_PATH_LABELS])}",
         f"up_s={up_s[0] if up_s else '-'}",
         f"up_o={up_o[0] if up_o else '-'}",
         f"plen={_bucket(len(up_s) + len(up_o), (1, 2, 3, 5))}",
         f"lca={lca.pos_}",
-        f"spos={subj.pos_}",
-        f"opos={obj.pos_}",
-        f"sent={subj.ent_type_ or '-'}",
-        f"oent={obj.ent_type_ or '-'}",
-        f"slen={_bucket(s_end - s_start, (1, 3, 6, 12))}",
-        f"olen={_bucket(o_end - o_start, (1, 3, 6, 12))}",
-        f"extra={min(len(fact.extra), 2)}",
-        f"rlen={min(len(fact.predicate.split()), 4)}",
-        f"dist={_bucket(abs(obj.i - subj.i), (1, 2, 4, 8, 16))}",
-        f"depth={_bucket(max(_depth(subj), _depth(obj)), (1, 2, 3, 5))}",
     ]
-    names += [f"on_path={label}" for label in sorted({*up_s[1:], *up_o[1:]})]
+    return names + [f"on_path={label}" for label in sorted({*up_s[1:], *up_o[1:]})]
+
+
+def _head_names(fact: Fact) -> list[str]:
+    subj, obj = fact.subject, fact.object
+    names = [f"spos={subj.pos_}", f"opos={obj.pos_}", f"sent={subj.ent_type_ or '-'}",
+             f"oent={obj.ent_type_ or '-'}"]
     if fact.predicate.split()[0] == "be":
         names.append("pred=be")
-    verb = fact.verb
-    if verb is not None:
-        names.append(f"vtag={verb.tag_}")
-    if obj.i < subj.i:
-        names.append("obj_first")
+    if fact.verb is not None:
+        names.append(f"vtag={fact.verb.tag_}")
     if _cut_entity(subj, fact.subject_bounds):
         names.append("s_cut")
     if _cut_entity(obj, fact.object_bounds):
         names.append("o_cut")
+    return names
+
+
+def _length_names(fact: Fact) -> list[str]:
+    (s_start, s_end), (o_start, o_end) = fact.subject_bounds, fact.object_bounds
+    return [f"slen={_bucket(s_end - s_start, (1, 3, 6, 12))}",
+            f"olen={_bucket(o_end - o_start, (1, 3, 6, 12))}",
+            f"extra={min(len(fact.extra), 2)}",
+            f"rlen={min(len(fact.predicate.split()), 4)}"]
+
+
+def _crossing_names(fact: Fact) -> list[str]:
+    doc = fact.subject.doc
+    (s_start, s_end), (o_start, o_end) = fact.subject_bounds, fact.object_bounds
     first_end, second_start = (s_end, o_start) if s_start <= o_start else (o_end, s_start)
-    names += [f"cross={kind}" for kind in sorted(_crossed(doc, first_end, second_start))]
-    names += [f"s_has={kind}" for kind in sorted(_crossed(doc, s_start, s_end))]
-    names += [f"o_has={kind}" for kind in sorted(_crossed(doc, o_start, o_end))]
-    sent = subj.sent
-    names.append(f"sentlen={_bucket(len(sent), (9, 19, 29, 44))}")
-    names += _sentence(sent)
-    names += _argument("s", subj, fact.subject_bounds, subject)
-    names += _argument("o", obj, fact.object_bounds, obj_argument)
-    names.append(f"pw={fact.predicate.split()[-1]}")
-    names += _voice(fact)
+    return ([f"cross={kind}" for kind in sorted(_crossed(doc, first_end, second_start))]
+            + [f"s_has={kind}" for kind in sorted(_crossed(doc, s_start, s_end))]
+            + [f"o_has={kind}" for kind in sorted(_crossed(doc, o_start, o_end))])
+
+
+def _distance_names(fact: Fact) -> list[str]:
+    subj, obj = fact.subject, fact.object
+    names = [f"dist={_bucket(abs(obj.i - subj.i), (1, 2, 4, 8, 16))}"]
+    return names + ["obj_first"] if obj.i < subj.i else names
+
+
+def _sentence_names(fact: Fact, sent: Span | None) -> list[str]:
+    """The sentence's own features, worked out once per sentence (kept in ``user_data``)."""
+    subj, obj = fact.subject, fact.object
+    depth = f"depth={_bucket(max(_depth(subj), _depth(obj)), (1, 2, 3, 5))}"
+    sent = sent if sent is not None else subj.sent
+    cache = subj.doc.user_data.setdefault("kg.validity.sentences", {})
+    names = cache.get(sent.start)
+    if names is None:
+        names = cache[sent.start] = [f"sentlen={_bucket(len(sent), (9, 19, 29, 44))}",
+                                     *_sentence(sent)]
+    return [depth, *names]
+
+
+def features(fact: Fact, subject: Argument | None = None,
+             obj_argument: Argument | None = None, *, sent: Span | None = None,
+             groups: Iterable[str] | None = None) -> dict[str, float]:
+    """The features of one fact mention: name -> value (1.0 for the binary ones).
+
+    ``subject`` and ``obj_argument`` are the graph's arguments (label, identity rules) when
+    known (Open IE output has none); ``sent`` the fact's sentence (found when not given).
+    ``groups`` limits the features to those families of :data:`FEATURE_GROUPS` (None: all),
+    so that scoring computes only what the table weighs; ``bias`` and ``cons=`` are always in.
+    """
+    wanted = FEATURE_GROUPS.keys() if groups is None else set(groups)
     cons = fact.construction
-    names += [f"cx={cons}&{name}" for name in names
-              if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]
+    names = ["bias", f"cons={cons}"]
+    if "path" in wanted or "crosses" in wanted:
+        names += _path_names(fact)
+    if "heads" in wanted or "crosses" in wanted:
+        names += _head_names(fact)
+    if "lengths" in wanted:
+        names += _length_names(fact)
+    if "crossing" in wanted or "crosses" in wanted:
+        names += _crossing_names(fact)
+    if "distance" in wanted:
+        names += _distance_names(fact)
+    if "sentence" in wanted:
+        names += _sentence_names(fact, sent)
+    if "resolution" in wanted:
+        names += _argument("s", fact.subject, fact.subject_bounds, subject)
+        names += _argument("o", fact.object, fact.object_bounds, obj_argument)
+    if "words" in wanted:
+        names.append(f"pw={fact.predicate.split()[-1]}")
+    if "voice" in wanted or "crosses" in wanted:
+        names += _voice(fact)
+    if "crosses" in wanted:
+        names += [f"cx={cons}&{name}" for name in names
+                  if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]
     values = dict.fromkeys(names, 1.0)
-    values["carb"] = logit(score_fact(fact))
+    if "carb" in wanted:
+        values["carb"] = logit(score_fact(fact))
     return values
 
 
@@ -322,6 +365,12 @@ def weights() -> Mapping[str, float]:
     return load_table()["weights"]
 
 
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    """The feature families the shipped table weighs."""
+    return frozenset(load_table()["groups"])
+
+
 def score_features(table: Mapping[str, float], values: Mapping[str, float]) -> float:
     """The logistic of the dot product of ``values`` with ``table``; unknown names weigh 0.
 
@@ -337,6 +386,10 @@ def score_features(table: Mapping[str, float], values: Mapping[str, float]) -> f
 
 
 def validity(fact: Fact, subject: Argument | None = None,
-             obj_argument: Argument | None = None) -> float:
-    """The probability that ``fact`` is right, under the shipped weights (:func:`weights`)."""
-    return score_features(weights(), features(fact, subject, obj_argument))
+             obj_argument: Argument | None = None, *, sent: Span | None = None) -> float:
+    """The probability that ``fact`` is right, under the shipped weights (:func:`weights`).
+
+    Only the feature families the table weighs are computed.
+    """
+    return score_features(weights(), features(fact, subject, obj_argument, sent=sent,
+                                              groups=_groups()))
