@@ -6,6 +6,9 @@ In one run, on the corpus of :mod:`benchmarks.corpus` (written first if missing)
    (:func:`extract.pipeline.load_nlp`, the same ``batch_size``), words per second;
 2. ``kg extract`` (the real command, a subprocess, stdout to /dev/null), words per second,
    and the ratio ``time_kg / time_spacy`` (1.00: kg adds nothing; goal at most 1.10);
+2b. the same in one process (``--rounds``, alternating, median CPU): raw ``nlp.pipe`` against
+   ``kg extract``'s own path, the model loaded once for both, so neither start-up nor machine
+   load drifting between two processes weighs on the ratio;
 3. ``kg extract --jobs 2`` against ``--jobs 1``: speed-up ``time_jobs1 / time_jobs2`` (goal at
    least 1.7 on two cores);
 4. peak resident memory of ``kg build`` on the corpus and on a corpus four times the size
@@ -34,6 +37,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -72,6 +76,44 @@ def _stage_spacy(corpus: Path, batch_size: int) -> None:
     done = time.perf_counter()
     print(json.dumps({"words": words, "sentences": sentences, "load_s": loaded - started,
                       "parse_s": done - loaded, "pipes": nlp.pipe_names}))
+
+
+def _stage_alternate(corpus: Path, batch_size: int, rounds: int) -> None:
+    """In one process, with the model loaded once: raw ``nlp.pipe`` and ``kg extract``'s own
+    path (documents read by ``read_sources``, ``iter_extracted`` with the default budget, each
+    triple serialised as the JSON line the command prints), in alternation, ``rounds`` times
+    each. Prints JSON: the CPU seconds of every round of each. Model loading and start-up are
+    left out of both sides alike; what remains is parsing against parsing plus everything kg
+    does per document, sentence and fact."""
+    sys.path.insert(0, str(ROOT))
+    from extract.pipeline import load_nlp
+    from kg.build import BuildReport, iter_extracted, read_sources
+    from kg.model import KnowledgeGraph
+
+    nlp = load_nlp()
+    paths = sorted(corpus.rglob("*.txt"))
+    list(nlp.pipe(["Xu Liang founded a company in Beijing."]))  # warm up both sides alike
+
+    def spacy_pass() -> float:
+        cpu = time.process_time()
+        texts = (path.read_text(encoding="utf-8") for path in paths)
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            sum(1 for _ in doc.sents)
+        return time.process_time() - cpu
+
+    def kg_pass() -> float:
+        cpu = time.process_time()
+        sources = read_sources([corpus], KnowledgeGraph(), BuildReport())
+        for result in iter_extracted(sources, nlp=nlp):
+            for triple in result.triples:
+                json.dumps(triple.to_dict(), ensure_ascii=False, sort_keys=True)
+        return time.process_time() - cpu
+
+    times: dict[str, list[float]] = {"spacy": [], "kg": []}
+    for _ in range(rounds):
+        times["spacy"].append(spacy_pass())
+        times["kg"].append(kg_pass())
+    print(json.dumps(times))
 
 
 def _stage_library_build(corpus: Path, out: Path, jobs: int) -> None:
@@ -142,8 +184,8 @@ def main(argv: list[str] | None = None) -> None:
                         "instead of the generated corpus (the memory step still generates)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size "
                         "(kg's extract_pieces default)")
-    parser.add_argument("--skip", default="", help="comma-separated: spacy, extract, jobs, "
-                        "memory")
+    parser.add_argument("--skip", default="", help="comma-separated: spacy, extract, "
+                        "alternate, jobs, memory")
     parser.add_argument("--build-cmd", default="cli,library",
                         help="memory benchmark: cli (kg build), library (build_graph + "
                         "export.rdf.write_rdf), or both")
@@ -151,13 +193,19 @@ def main(argv: list[str] | None = None) -> None:
                         help="address-space limit of each kg build (protects a shared machine)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     # internal
-    parser.add_argument("--stage", choices=("spacy", "library-build"), help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=3, help="in-process step: rounds of "
+                        "each side, alternating (the median is reported)")
+    parser.add_argument("--stage", choices=("spacy", "library-build", "alternate"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.stage == "spacy":
         _stage_spacy(args.corpus, args.batch_size)
+        return
+    if args.stage == "alternate":
+        _stage_alternate(args.corpus, args.batch_size, args.rounds)
         return
     if args.stage == "library-build":
         _stage_library_build(args.corpus, args.out, args.jobs)
@@ -217,6 +265,23 @@ def main(argv: list[str] | None = None) -> None:
             line += (f"; time_kg / time_spacy = {ratio:.2f} (goal <= 1.10; "
                      f"{total_ratio:.2f} with start-up on both sides; CPU time {cpu_ratio:.2f})")
         print(line, flush=True)
+
+    if "alternate" not in skip:
+        with tempfile.TemporaryFile("w+") as out:
+            result = _run([sys.executable, __file__, "--stage", "alternate", "--corpus",
+                           str(corpus), "--batch-size", str(args.batch_size), "--rounds",
+                           str(args.rounds)], stdout=out)
+            out.seek(0)
+            text = out.read()
+        if result["rc"] != 0:
+            print(f"    in-process step failed: {result['stderr'].strip()[-600:]}", flush=True)
+        else:
+            times = json.loads(text.strip().splitlines()[-1])
+            spacy_cpu, kg_cpu = (statistics.median(times[k]) for k in ("spacy", "kg"))
+            figures["in_process"] = {**times, "ratio": kg_cpu / spacy_cpu}
+            print(f"  2b. in one process, model loaded once, {args.rounds} alternating rounds "
+                  f"(median CPU): spaCy {spacy_cpu:.1f} s, kg extract's path {kg_cpu:.1f} s: "
+                  f"ratio {kg_cpu / spacy_cpu:.3f} (goal <= 1.10)", flush=True)
 
     if "jobs" not in skip:
         result = _run(_kg("extract", str(corpus), "--quiet", "--jobs", "2"))

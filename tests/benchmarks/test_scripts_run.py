@@ -31,11 +31,12 @@ def test_throughput_prints_every_figure(tmp_path):
     figures = tmp_path / "figures.json"
     out = run_script("throughput.py", "--words", "3000", "--out", str(tmp_path / "bench"),
                      "--build-cmd", "cli", "--json", str(figures))
-    for text in ("1. raw spaCy nlp.pipe", "2. kg extract", "3. --jobs 2 vs --jobs 1",
-                 "peak x4 / peak x1"):
+    for text in ("1. raw spaCy nlp.pipe", "2. kg extract", "2b. in one process",
+                 "3. --jobs 2 vs --jobs 1", "peak x4 / peak x1"):
         assert text in out
     data = json.loads(figures.read_text())
     assert data["ratio_kg_over_spacy"] > 0 and data["memory_growth_cli"] > 0
+    assert data["in_process"]["ratio"] > 0 and len(data["in_process"]["kg"]) == 3
 
 
 def test_graph_scale_prints_merge_export_and_queries(tmp_path):
@@ -69,6 +70,9 @@ def test_dask_bench_compares_engines_and_bulk_loads(tmp_path):
 
 def test_rules_bench_compares_this_tree_with_a_revision():
     out = run_script("rules_bench.py", "--limit", "10", "--rounds", "1", "--repeat", "1")
+    gum = run_script("rules_bench.py", "--limit", "2", "--rounds", "1", "--repeat", "1",
+                     "--corpus", "gum")
+    assert "(GUM train)" in gum and "parse + rules / parse" in gum
     for text in ("kg.dependency.v1   this tree", "kg.openie.v1       HEAD",
                  "ratio this tree / HEAD:", "of parse"):
         assert text in out
