@@ -44,7 +44,6 @@ from kg.model import HYPOTHETICAL, Argument
 __all__ = [
     "MODEL_NAME",
     "TABLE_PATH",
-    "STATED_THRESHOLD",
     "UNWEIGHED_CONSTRUCTIONS",
     "FEATURE_GROUPS",
     "features",
@@ -59,12 +58,6 @@ __all__ = [
 MODEL_NAME = "kg.validity.v1"
 #: The fitted table: ``weights`` (feature name -> log-odds), how it was fitted and its figures.
 TABLE_PATH = Path(__file__).resolve().with_name("validity.json")
-
-#: The default threshold of a stated fact, chosen on ``fit`` (cross-validated) by
-#: ``fit_validity.py`` and written into the table too (a test checks they agree). No threshold
-#: makes 97% (95% plus a margin) of the stated facts right there, so this is the fallback rule:
-#: the highest threshold that keeps 65% of the right-and-useful facts (docs/trust.md).
-STATED_THRESHOLD: float = 0.66
 
 #: Constructions with no weight, which weigh 0 (a fact of one is scored as the average
 #: construction): the graph's extractor never emits them, so no rated fact has them. Open IE

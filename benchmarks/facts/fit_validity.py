@@ -45,12 +45,12 @@ from benchmarks.facts.validity_report import report_lines, summary  # noqa: E402
 from extract.validity import (  # noqa: E402
     FEATURE_GROUPS,
     MODEL_NAME,
-    STATED_THRESHOLD,
     TABLE_PATH,
     logit,
     score_features,
 )
 from kg.io import atomic_open  # noqa: E402
+from kg.voice import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 
 #: Share of stated facts that must be right (issue 24).
 GOAL = 0.95
@@ -194,8 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                  "useful_margin": USEFUL_MARGIN, "minimum_stated": MINIMUM_STATED},
         "weights": table,
     }
-    if chosen != STATED_THRESHOLD:
-        print(f"note: extract.validity.STATED_THRESHOLD is {STATED_THRESHOLD}; set it to {chosen}")
+    if chosen != DEFAULT_MIN_CONFIDENCE:
+        print(f"note: kg.voice.DEFAULT_MIN_CONFIDENCE is {DEFAULT_MIN_CONFIDENCE}; "
+              f"set it to {chosen}")
     if not args.dry_run:
         with atomic_open(args.out) as handle:
             handle.write(json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n")

@@ -25,7 +25,8 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.facts.validity_data import examples  # noqa: E402
 from benchmarks.facts.validity_report import report_lines, summary  # noqa: E402
-from extract.validity import STATED_THRESHOLD, TABLE_PATH, load_table, score_features  # noqa: E402
+from extract.validity import TABLE_PATH, load_table, score_features  # noqa: E402
+from kg.voice import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the headline figures as JSON")
     args = parser.parse_args(argv)
     table = load_table(args.table)
-    threshold = table.get("threshold", STATED_THRESHOLD)
+    threshold = table.get("threshold", DEFAULT_MIN_CONFIDENCE)
     data, _counts = examples(("test",))
     scores = [score_features(table["weights"], e.features) for e in data]
     if args.json:

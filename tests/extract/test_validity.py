@@ -11,7 +11,6 @@ from extract.rules import constructions, iter_facts
 from extract.triples import fact_triples
 from extract.validity import (
     FEATURE_GROUPS,
-    STATED_THRESHOLD,
     UNWEIGHED_CONSTRUCTIONS,
     features,
     load_table,
@@ -19,6 +18,7 @@ from extract.validity import (
     validity,
     weights,
 )
+from kg.voice import DEFAULT_MIN_CONFIDENCE
 
 
 def _facts(nlp, text, **kwargs):
@@ -76,7 +76,7 @@ def test_features_limited_to_groups_are_a_subset(nlp):
 
 def test_the_shipped_table_loads_and_weighs_what_the_extractor_emits():
     table = load_table()
-    assert table["threshold"] == STATED_THRESHOLD
+    assert table["threshold"] == DEFAULT_MIN_CONFIDENCE
     assert set(table["groups"]) <= set(FEATURE_GROUPS)
     prefixes = tuple(p for group in table["groups"] for p in FEATURE_GROUPS[group])
     assert all(name in ("bias",) or name.startswith((*prefixes, "cons="))
