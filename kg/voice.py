@@ -162,8 +162,10 @@ def check_min_confidence(value: Any) -> float:
 def min_confidence(graph: KnowledgeGraph) -> float:
     """The threshold ``graph`` states facts at: its own, else :data:`DEFAULT_MIN_CONFIDENCE`.
 
-    >>> min_confidence(KnowledgeGraph()), min_confidence(KnowledgeGraph(min_confidence=0.7))
-    (0.0, 0.7)
+    >>> min_confidence(KnowledgeGraph()) == DEFAULT_MIN_CONFIDENCE
+    True
+    >>> min_confidence(KnowledgeGraph(min_confidence=0.7))
+    0.7
     """
     value = graph.graph.get("min_confidence")
     return DEFAULT_MIN_CONFIDENCE if value is None else float(value)
@@ -181,8 +183,8 @@ def mention_voice(
     above.
 
     >>> from kg.model import Provenance
-    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.4, "svo")
-    >>> mention_voice(p), mention_voice(p, negated=True), mention_voice(p, min_confidence=0.5)
+    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.8, "svo")
+    >>> mention_voice(p), mention_voice(p, negated=True), mention_voice(p, min_confidence=0.9)
     ('stated', 'negated', 'low_confidence')
     """
     stance = mention.stance
