@@ -7,14 +7,14 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
+from kg.lazy import lazy_names
 
 if TYPE_CHECKING:  # imported when first used (below)
-    from export.query import QueryResult
+    from export.sparql.result import QueryResult
     from kg import stats, voice
     from kg.build import build_graph
     from kg.merge import merge, merge_into
@@ -67,19 +67,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
-    value = importlib.import_module(module)
-    if name not in ("stats", "voice"):
-        value = getattr(value, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names("kg", _LAZY, globals())
 
 
 def load(path: str | Path, *, format: str | None = None) -> KnowledgeGraph:
@@ -103,7 +91,7 @@ def query(
     ``SERVICE`` and ``FROM`` are refused, and a query running past ``timeout`` seconds (60 by
     default; None or 0: no limit) is stopped with :class:`kg.errors.QueryTimeoutError`.
     ``engine`` is ``"oxigraph"`` (the default; fast) or ``"rdflib"``. To run many queries over
-    one big file, load it once with ``export.query.SparqlGraph(path)`` and pass that; or pass
+    one big file, load it once with ``export.sparql.SparqlGraph(path)`` and pass that; or pass
     ``cache=True`` to answer from a store kept on disk for the file, as ``kg query`` does
     (built by the first query, opened in milliseconds by the next, in this process or not).
 
@@ -111,7 +99,7 @@ def query(
     >>> kg.query(kg.KnowledgeGraph(), "ASK { ?s a schema:Person }").boolean
     False
     """
-    from export.query import run_query
+    from export.sparql.engine import run_query
 
     return run_query(source, sparql, engine=engine, timeout=timeout, cache=cache)
 
@@ -122,7 +110,7 @@ def to_rdflib(source: str | Path | KnowledgeGraph) -> Any:
     A ``Dataset`` is an rdflib ``Graph`` whose default graph is the union of all graphs, so
     ``.query(...)``, ``.triples(...)`` and ``.serialize(...)`` see every triple.
     """
-    from export.query import to_rdflib as convert
+    from export.sparql.load import to_rdflib as convert
 
     return convert(source)
 
@@ -132,6 +120,6 @@ def to_oxigraph(source: str | Path | KnowledgeGraph) -> Any:
 
     Query it with ``use_default_graph_as_union=True`` to see the triples of every graph.
     """
-    from export.query import to_oxigraph as convert
+    from export.sparql.load import to_oxigraph as convert
 
     return convert(source)
