@@ -89,7 +89,7 @@ def build(work: Path, documents: int) -> Path:
 
 def measure_engine(graph: Path, engine: str, timeout: float) -> dict:
     """Runs in its own process: load, then every documented query twice."""
-    from export.query import SparqlGraph
+    from export.sparql import SparqlGraph
     from kg.errors import QueryTimeoutError
 
     started = time.monotonic()
@@ -224,7 +224,7 @@ def main() -> None:
         return
 
     graph = build(args.work, args.documents)
-    from export.query import to_oxigraph
+    from export.sparql import to_oxigraph
 
     triples = len(to_oxigraph(graph))
     print(f"graph: {graph} ({graph.stat().st_size / 1e6:.1f} MB Turtle, {triples:,} RDF triples)")

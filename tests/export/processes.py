@@ -20,6 +20,12 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def grandchildren(pid: int) -> list[int]:
+    """Process ids whose parent's parent is ``pid`` (the query processes of a server, whose
+    child is its query worker)."""
+    return [grandchild for child in children(pid) for grandchild in children(child)]
+
+
 def mentioning(text: str) -> list[int]:
     """Process ids whose command line contains ``text``."""
     found = []

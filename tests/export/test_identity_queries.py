@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from export.query import ENGINES, run_query
+from export.sparql import ENGINES, run_query
 from export.rdf import write_rdf
 
 ROOT = Path(__file__).resolve().parents[2]

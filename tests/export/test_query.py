@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from export.query import ENGINES, QueryResult, check_query, format_result, run_query
+from export.sparql import ENGINES, QueryResult, check_query, format_result, run_query
 from export.rdf import DEFAULT_BASE, write_rdf
 from kg.errors import GraphReadError, QueryError, QueryTimeoutError
 from tests.export.processes import children, mentioning
@@ -260,7 +259,7 @@ def test_select_star_columns_in_order_of_appearance_in_both_engines(graph_file):
 
 
 def test_default_engine_is_oxigraph(graph_file):
-    from export.query import DEFAULT_ENGINE, SparqlGraph
+    from export.sparql import DEFAULT_ENGINE, SparqlGraph
 
     assert DEFAULT_ENGINE == "oxigraph"
     assert SparqlGraph(graph_file).store is not None
@@ -272,17 +271,19 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 @pytest.mark.integration  # forks a query process and kills it
 @pytest.mark.parametrize("engine", ENGINES)
 def test_run_query_time_limit_stops_a_runaway_query(sample_graph, engine):
-    from export.query import SparqlGraph
+    from export.sparql import SparqlGraph
 
-    loaded = SparqlGraph(sample_graph, engine=engine)
-    before = set(children(os.getpid()))
-    with pytest.raises(QueryTimeoutError, match="did not finish within 1 s"):
-        loaded.query(SLOW, timeout=1)
-    assert set(children(os.getpid())) == before  # the query's process is gone
-    assert loaded.query("ASK { ?s a schema:Person }").boolean  # and the graph still works
+    with SparqlGraph(sample_graph, engine=engine) as loaded:
+        worker = loaded.worker.pid
+        with pytest.raises(QueryTimeoutError, match="did not finish within 1 s"):
+            loaded.query(SLOW, timeout=1)
+        assert children(worker) == []  # the query's process is gone
+        assert loaded.query("ASK { ?s a schema:Person }").boolean  # and the graph still works
+        assert loaded.worker.pid == worker  # held by the same worker, not loaded again
+    assert not Path(f"/proc/{worker}").exists()  # closing the graph stops its worker
 
 
-def test_run_query_without_time_limit_runs_in_process(sample_graph):
+def test_run_query_without_time_limit_answers(sample_graph):
     result = run_query(sample_graph, QUERIES["people"], timeout=None)
     assert {str(row[1]) for row in result.rows} == {"Xu Liang", "Sam Altman"}
 
@@ -369,6 +370,6 @@ def test_kg_query_default_time_limit_is_the_cli_one():
     import inspect
 
     import kg
-    from export.timelimit import DEFAULT_TIMEOUT
+    from export.sparql.worker import DEFAULT_TIMEOUT
 
     assert inspect.signature(kg.query).parameters["timeout"].default == DEFAULT_TIMEOUT

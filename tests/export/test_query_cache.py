@@ -1,7 +1,7 @@
-"""The store cache of `kg query` (export/store_cache.py): same answers, a changed file is never
-answered from its old store, a half-written or damaged entry is never used, a read-only or
-unwritable location falls back to loading, concurrent queries share one entry, clean-up
-spares entries in use."""
+"""The store cache of `kg query` (export/sparql/store_cache.py): same answers, a changed file
+is never answered from its old store, a half-written or damaged entry is never used, a
+read-only or unwritable location falls back to loading, concurrent queries share one entry,
+clean-up spares entries in use."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from export import store_cache
-from export.query import run_query
+from export.sparql import run_query, store_cache
 from export.rdf import write_rdf
 from kg.errors import GraphReadError
 from tests.export.test_query import QUERIES, _answers
@@ -207,7 +206,7 @@ def _read_only(folder: Path, *command: str) -> subprocess.CompletedProcess:
 def test_read_only_cache_is_used_and_not_written(graph, cache, tmp_path):
     run_query(graph, PEOPLE, cache=True)
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*")}
-    check = ("import sys; from export import store_cache as c; "
+    check = ("import sys; from export.sparql import store_cache as c; "
              "e = c.open_entry(c.file_key(sys.argv[1])); print(len(e.open_store()))")
     done = _read_only(cache, sys.executable, "-c", check, str(graph))
     assert done.returncode == 0, done.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from export.query import ENGINES, run_query
+from export.sparql import ENGINES, run_query
 from export.rdf import write_rdf
 from tests.export.test_query import _answers
 

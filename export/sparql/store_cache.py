@@ -134,15 +134,21 @@ class CachedStore:
     triples: int
     _lock: int | None = None
 
+    @property
+    def store_path(self) -> Path:
+        """The folder of the entry's RocksDB store."""
+        return self.path / _STORE
+
     def open_store(self) -> ox.Store:
-        """The entry's store, opened read-only. Open it in a forked child, not in a process
-        that forks later: RocksDB's threads are not copied by ``fork``.
+        """The entry's store, opened read-only. Open it in a process that will not fork
+        afterwards (kg opens it in the query's own child): RocksDB starts threads, which a
+        forked process would lack (it then waits forever).
 
         Raises:
             OSError, RuntimeError: The store is damaged (RocksDB reports a checksum mismatch
                 as a RuntimeError, when it reads the damaged block).
         """
-        return ox.Store.read_only(str(self.path / _STORE))
+        return ox.Store.read_only(str(self.store_path))
 
     def close(self) -> None:
         if self._lock is not None:
@@ -301,9 +307,8 @@ def build_entry(
         source: The file's path, recorded for people reading the cache.
         root: The cache folder (default :func:`cache_root`).
 
-    The store is written by a new Python process: RocksDB starts threads that a forked
-    process would lack (it then waits forever), so this process never opens RocksDB itself
-    and its forked query children can.
+    The store is written by a new Python process, so that the caller never runs RocksDB's
+    threads itself.
 
     Returns:
         The entry, or None when the cache location cannot be written (or the disk is full):
@@ -318,8 +323,9 @@ def build_entry(
         folder = Path(tempfile.mkdtemp(prefix=_BUILD, dir=root))
     except (OSError, RuntimeError):
         return None
-    command = [sys.executable, "-c", "import sys; from export.store_cache import _builder_main; "
-               "_builder_main(sys.argv[1:])", str(folder), fmt, graph_class, default_base, source]
+    command = [sys.executable, "-c", "import sys; from export.sparql.store_cache import "
+               "_builder_main; _builder_main(sys.argv[1:])",
+               str(folder), fmt, graph_class, default_base, source]
     try:
         with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE) as process:

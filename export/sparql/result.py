@@ -18,7 +18,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-__all__ = ["FORMATS", "QueryResult", "format_result"]
+__all__ = ["FORMATS", "QueryResult", "format_result", "unpack"]
 
 #: Output formats of :func:`format_result`.
 FORMATS = ("table", "csv", "tsv", "json")
@@ -55,6 +55,49 @@ class QueryResult:
         if self.graph is not None:
             return iter(sorted(self.graph))
         return iter(self.rows)
+
+
+def _unpack_term(packed: tuple | None, cache: dict) -> Node | None:
+    if packed is None:
+        return None
+    found = cache.get(packed)
+    if found is not None:
+        return found
+    kind, value, extra = packed
+    if kind == "u":
+        term: Node = URIRef(value)
+    elif kind == "b":
+        term = BNode(value)
+    elif extra is None:
+        term = Literal(value)
+    elif extra.startswith("@"):
+        term = Literal(value, lang=extra[1:])
+    else:
+        term = Literal(value, datatype=URIRef(extra))
+    cache[packed] = term
+    return term
+
+
+def unpack(packed: tuple, namespaces: dict[str, str]) -> QueryResult:
+    """The :class:`QueryResult` of an answer packed by :mod:`export.sparql.evaluate`.
+
+    >>> unpack(("SELECT", ["x"], [(("l", "a", "@en"),)], None, []), {}).rows
+    [(rdflib.term.Literal('a', lang='en'),)]
+    """
+    kind, variables, rows, boolean, triples = packed
+    cache: dict = {}
+    if kind == "SELECT":
+        return QueryResult(kind, variables,
+                           [tuple(_unpack_term(t, cache) for t in row) for row in rows],
+                           namespaces=dict(namespaces))
+    if kind == "ASK":
+        return QueryResult(kind, boolean=boolean, namespaces=dict(namespaces))
+    graph = Graph()
+    for name, iri in namespaces.items():
+        graph.bind(name, iri, override=True, replace=True)
+    for triple in triples:
+        graph.add(tuple(_unpack_term(t, cache) for t in triple))
+    return QueryResult(kind, graph=graph, namespaces=dict(namespaces))
 
 
 # --------------------------------------------------------------------------------------------

@@ -51,26 +51,35 @@ _LOCAL = (rf"(?:{_names(_LETTERS + '_:' + _DIGITS)}|{_PLX})"
           rf"(?:{_names(_LETTERS + '_-:' + _DIGITS)}|{_PLX}))?")
 
 #: One alternative per token kind, tried in this order at each position.
-_TOKEN = re.compile(
-    rf"""
-      (?P<space>[ \t\r\n]+)
-    | (?P<comment>\#[^\r\n]*)
-    | (?P<long_string>'''|\"\"\")
-    | (?P<string>['"])
-    | (?P<iri><(?:[^<>"{{}}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}})*>)
-    | (?P<var>[?$]{_VARCHAR}+)
-    | (?P<bnode>_:{_VARCHAR}(?:{_CHARS_DOT}*{_CHARS})?)
-    | (?P<langtag>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*(?:--[a-zA-Z]+)?)
-    | (?P<pname>(?:{_PREFIX})?:(?:{_LOCAL})?)
-    | (?P<number>[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+\.[0-9]*[eE][+-]?[0-9]+
-                 |[0-9]+(?:[eE][+-]?[0-9]+)?)
-    | (?P<word>{_BASE}{_VARCHAR}*)
-    | (?P<open>[{{(\[])
-    | (?P<close>[}})\]])
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
+_KINDS = (
+    ("space", r"[ \t\r\n]+"),
+    ("comment", r"\#[^\r\n]*"),
+    ("long_string", r"'''|\"\"\""),
+    ("string", r"['\"]"),
+    ("iri", r'<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>'),
+    ("var", rf"[?$]{_VARCHAR}+"),
+    ("bnode", rf"_:{_VARCHAR}(?:{_CHARS_DOT}*{_CHARS})?"),
+    ("langtag", r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*(?:--[a-zA-Z]+)?"),
+    ("pname", rf"(?:{_PREFIX})?:(?:{_LOCAL})?"),
+    ("number", r"[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+\.[0-9]*[eE][+-]?[0-9]+"
+               r"|[0-9]+(?:[eE][+-]?[0-9]+)?"),
+    ("word", rf"{_BASE}{_VARCHAR}*"),
+    ("open", r"[{(\[]"),
+    ("close", r"[})\]]"),
+    ("other", r"."),
 )
+
+
+def _alternatives(*, pname: bool) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS
+                               if pname or kind != "pname"), re.DOTALL)
+
+
+_TOKEN = _alternatives(pname=True)
+#: The same without prefixed names, for where none can start (see :func:`_pname_can_start`).
+_TOKEN_NO_PNAME = _alternatives(pname=False)
+_NAME_RUN = re.compile(f"{_CHARS_DOT}*")
+_BASE_CHAR = re.compile(_BASE)
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
@@ -99,8 +108,10 @@ def tokens(query: str, *, comments: bool = False) -> Iterator[Token]:
     An unterminated string ends the scan with one ``unclosed`` token.
     """
     at = 0
+    run = (0, 0)  # the last run of name characters looked at, as (start, end)
     while at < len(query):
-        found = _TOKEN.match(query, at)
+        pname, run = _pname_can_start(query, at, run)
+        found = (_TOKEN if pname else _TOKEN_NO_PNAME).match(query, at)
         assert found is not None  # the last alternative matches any character
         kind = found.lastgroup or "other"
         if kind in ("long_string", "string"):
@@ -115,6 +126,26 @@ def tokens(query: str, *, comments: bool = False) -> Iterator[Token]:
         if kind != "space" and (kind != "comment" or comments):
             yield Token(kind, found.group(), at)
         at = found.end()
+
+
+def _pname_can_start(query: str, at: int, run: tuple[int, int]) -> tuple[bool, tuple[int, int]]:
+    """Whether a prefixed name can start at ``at``, and the run of name characters after it.
+
+    A prefix is a name that does not end with ``.``, directly followed by ``:``. Trying the
+    pattern at every position of a long run of name characters without a ``:`` would read the
+    run again from each position (quadratic: ``a.a.a.a...`` of 16 kB took 4 s); the run's end
+    is found once and kept for every position inside it, so the scan stays linear.
+    """
+    if query[at] == ":":
+        return True, run
+    if not _BASE_CHAR.match(query, at):
+        return False, run
+    start, end = run
+    if not start <= at + 1 < end:
+        end = _NAME_RUN.match(query, at + 1).end()  # type: ignore[union-attr]
+        run = (at + 1, end)
+    can = query.startswith(":", end) and (end == at + 1 or query[end - 1] != ".")
+    return can, run
 
 
 def _string_end(query: str, start: int, quote: str) -> int:

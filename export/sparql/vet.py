@@ -1,10 +1,15 @@
 """What a query may do in kg: read the given graph, and nothing else.
 
-kg answers SELECT, ASK, CONSTRUCT and DESCRIBE. It refuses updates (INSERT, DELETE, LOAD,
-CLEAR, DROP, ...), ``SERVICE`` (a call to another endpoint: Oxigraph would make it) and
-``FROM``/``FROM NAMED`` (another dataset) before an engine sees the query, by reading the
-query's tokens (:mod:`export.sparql_tokens`): no parser is imported, so ``kg query`` starts
-fast, and strings, IRIs, comments, variables and local names may say "service" freely.
+This module is the one place that decides what is refused, and every refusal is a
+:class:`~kg.errors.QueryNotAllowedError` carrying the sentence to show (``kg query`` prints
+it, ``kg serve`` answers it with ``403``). kg answers SELECT, ASK, CONSTRUCT and DESCRIBE. It
+refuses updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...), ``SERVICE`` (a call to another
+endpoint: Oxigraph would make it) and ``FROM``/``FROM NAMED`` (another dataset) before an
+engine sees the query, by reading the query's tokens (:mod:`export.sparql.tokens`): no parser
+is imported, so ``kg query`` starts fast, and strings, IRIs, comments, variables and local
+names may say "service" freely. :func:`vet_request` refuses the same things where the SPARQL
+protocol asks for them outside the query text (an ``update`` request, a
+``default-graph-uri``). The parsers that run after the check refuse nothing themselves.
 
 Parsers disagree on where a keyword ends: Oxigraph matches keywords without a word boundary,
 so ``SERVICE:x {...}``, ``ASKFROM <g> {...}`` or ``?s ?p trueSERVICE <x> {...}`` reach the
@@ -23,8 +28,9 @@ kg.errors.QueryNotAllowedError: SERVICE <http://e.org/sparql> is refused: kg nev
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
-from export.sparql_tokens import (
+from export.sparql.tokens import (
     QUERY_FORMS,
     Token,
     after_prologue,
@@ -34,7 +40,8 @@ from export.sparql_tokens import (
 )
 from kg.errors import QueryError, QueryNotAllowedError
 
-__all__ = ["FROM_REFUSED", "UPDATE_REFUSED", "query_form", "selects_star", "vet_query"]
+__all__ = ["DATASET_REFUSED", "FROM_REFUSED", "UPDATE_REFUSED", "query_form", "selects_star",
+           "vet_query", "vet_request"]
 
 #: Keywords that exist only in SPARQL Update.
 _UPDATE_WORDS = frozenset(
@@ -47,7 +54,11 @@ UPDATE_REFUSED = ("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, ...) are not all
                   "is read-only; use SELECT, ASK, CONSTRUCT or DESCRIBE")
 FROM_REFUSED = ("FROM and FROM NAMED are refused: the query runs over the given graph only "
                 "(and loading other graphs could reach the network)")
+DATASET_REFUSED = ("default-graph-uri and named-graph-uri are refused: the query runs over the "
+                   "given graph only")
 _SERVICE_REFUSED = "kg never calls other endpoints or the network"
+#: Protocol parameters that name another dataset (SPARQL 1.1 Protocol, section 2.1.4).
+_DATASET_PARAMETERS = frozenset({"default-graph-uri", "named-graph-uri"})
 
 
 def _code(token: Token) -> str:
@@ -130,3 +141,27 @@ def selects_star(query: str) -> bool:
     if rest and rest[0].text.upper() in ("DISTINCT", "REDUCED"):
         rest = rest[1:]
     return bool(rest) and rest[0].text == "*"
+
+
+def vet_request(parameters: Iterable[str] = (), *, update: bool = False) -> None:
+    """Refuse a SPARQL protocol request that asks for an update or for another dataset.
+
+    Args:
+        parameters: The names of the request's parameters (URL query and form).
+        update: The request is an update by its form: an ``update`` parameter, an
+            ``application/sparql-update`` body, the ``/update`` path.
+
+    Raises:
+        QueryNotAllowedError: An update, or a ``default-graph-uri``/``named-graph-uri``.
+
+    >>> vet_request(["query"])
+    >>> vet_request(["query", "default-graph-uri"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryNotAllowedError: default-graph-uri and named-graph-uri are refused: the query runs over the given graph only
+    """
+    names = set(parameters)
+    if update or "update" in names:
+        raise QueryNotAllowedError(UPDATE_REFUSED)
+    if names & _DATASET_PARAMETERS:
+        raise QueryNotAllowedError(DATASET_REFUSED)
