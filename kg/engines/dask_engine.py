@@ -20,19 +20,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 import tempfile
 import time
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable
 
 import dask
 import dask.dataframe as dd
 import pandas as pd
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, as_completed
 
 from export.rdf import DEFAULT_BASE
 import extract.pipeline
@@ -50,7 +49,8 @@ from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
 from kg.engines import shards, tables
-from kg.errors import DocumentError, KGError
+from kg.engines.dask_cluster import LOCAL_HTTP, ClusterError, connect
+from kg.errors import DocumentError
 from kg.merge import merge, resolve_corpus_names
 from kg.model import Document, KnowledgeGraph
 from kg.voice import DEFAULT_MIN_CONFIDENCE, check_min_confidence
@@ -61,6 +61,7 @@ __all__ = [
     "LOCAL_HTTP",
     "ClusterError",
     "DaskBuildReport",
+    "DaskSettings",
     "Partition",
     "plan_partitions",
     "extract_partition",
@@ -70,15 +71,6 @@ __all__ = [
 
 #: Text per map task: large enough that scheduling costs nothing next to parsing.
 DEFAULT_PARTITION_BYTES = 32 * 1024 * 1024
-#: Worker settings of a local cluster, with :func:`_local_worker_config` (docs/dask.md gives
-#: the same as a Dask config file for the workers of a real cluster).
-_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-#: The scheduler of a local cluster serves its HTTP endpoints (health, metrics) on a free
-#: port: with the dashboard off it would still take 8787, and warn when another cluster on
-#: the machine holds it.
-LOCAL_HTTP = {"dashboard_address": ":0"}
-#: How long to wait for a scheduler given by address.
-_CONNECT_TIMEOUT = "30s"
 #: Fewest map tasks per worker thread, so that a small corpus is spread over every worker.
 _TASKS_PER_THREAD = 4
 #: Characters parsed inside one ``nlp.memory_zone()``: bounds what a zone holds.
@@ -88,10 +80,6 @@ _CHECKPOINT_VERSION = 3
 
 # Model loads in this process, by model name: how tests see that a worker loaded it once.
 _LOADS: dict[str, int] = {}
-
-
-class ClusterError(KGError):
-    """The Dask scheduler could not be reached or a local cluster could not start."""
 
 
 @dataclass
@@ -308,93 +296,13 @@ def _merged(rows: dd.DataFrame, partitions: int, threshold: float
     return entities, facts
 
 
-_TRIM = "MALLOC_TRIM_THRESHOLD_"
+@dataclass(frozen=True)
+class DaskSettings:
+    """How a Dask build runs and what it makes: :func:`build_graph_dask`'s options.
 
-
-def _local_worker_config() -> dict:
-    """Dask settings for the workers of a local cluster kg starts.
-
-    Dask's sampling profiler costs a parser thread about a fifth of its speed, so it is off.
-    Dask also starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``; setting that variable
-    turns off glibc's dynamic mmap threshold, so every array of 128 KiB or more the parser
-    allocates is mapped and unmapped again: measured on 300,000 words, 10.5 s of system time
-    against 3.4 s without it. kg's workers start without it (None unsets it in Dask's config).
-    """
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
-    environ[_TRIM] = None
-    return {**_WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": environ}
-
-
-@contextmanager
-def _spawning_without_trim_threshold() -> Iterator[None]:
-    """Keep ``MALLOC_TRIM_THRESHOLD_`` out of the environment workers are spawned with.
-
-    A Dask nanny copies its variables into this process's ``os.environ`` before spawning a
-    worker and leaves them there, so after one local cluster every later worker would inherit
-    the variable whatever the config says. It is taken out while kg's cluster starts and put
-    back afterwards unless it is Dask's own value.
-    """
-    before = os.environ.pop(_TRIM, None)
-    try:
-        yield
-    finally:
-        dask_value = dask.config.get(f"distributed.nanny.pre-spawn-environ.{_TRIM}", default=None)
-        if before is not None and before != str(dask_value):
-            os.environ[_TRIM] = before
-        elif os.environ.get(_TRIM) == str(dask_value):
-            del os.environ[_TRIM]
-
-
-def _connect(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
-    if not scheduler and workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
-    try:
-        if scheduler:
-            return stack.enter_context(Client(scheduler, timeout=_CONNECT_TIMEOUT))
-        with _spawning_without_trim_threshold(), dask.config.set(_local_worker_config()):
-            cluster = stack.enter_context(
-                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None, scheduler_kwargs=LOCAL_HTTP,
-                             silence_logs=logging.ERROR)
-            )
-        return stack.enter_context(Client(cluster))
-    except (OSError, RuntimeError) as err:
-        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
-        raise ClusterError(f"cannot connect to {where}: {err}") from err
-
-
-def build_graph_dask(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    graph: KnowledgeGraph | None = None,
-    scheduler: str | None = None,
-    client: Client | None = None,
-    workers: int = 2,
-    model: str | None = None,
-    extractor: str = DEFAULT_EXTRACTOR,
-    patterns: Iterable[str] = DEFAULT_PATTERNS,
-    checkpoint_dir: str | os.PathLike[str] | None = None,
-    output_dir: str | os.PathLike[str] | None = None,
-    collect: bool = True,
-    partition_bytes: int = DEFAULT_PARTITION_BYTES,
-    output_partitions: int | None = None,
-    base: str = DEFAULT_BASE,
-    progress: bool = False,
-    budget: Budget | None = DEFAULT_BUDGET,
-    assert_claims: bool | None = None,
-    min_confidence: float | None = None,
-) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
-    """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
-
-    Args:
-        paths: Files and folders to read (folders recursively, matching ``patterns``).
-        graph: An existing graph (``--into``): documents already in it, by content hash, are
-            skipped, and the result is a new graph, ``kg.merge.merge(graph, built)``, equal to
-            what :func:`kg.build.build_graph` makes of it. Only with ``collect``; the shards
-            hold the new documents alone, so ``output_dir`` is refused with it.
+    Attributes:
         scheduler: Address of a running scheduler (``tcp://host:8786``); None starts a
             ``LocalCluster`` of ``workers`` processes for this build.
-        client: An already connected ``distributed.Client`` (overrides ``scheduler``).
         workers: Worker processes of the local cluster (one thread each).
         model: spaCy pipeline name; None loads the default English model. Workers load it.
         extractor: Registered extractor name.
@@ -419,6 +327,50 @@ def build_graph_dask(
             :func:`export.rdf.write_rdf`).
         min_confidence: The confidence a mention needs to be stated (:mod:`kg.voice`),
             recorded on the graph and its shards; None keeps ``graph``'s, else the default.
+    """
+
+    scheduler: str | None = None
+    workers: int = 2
+    model: str | None = None
+    extractor: str = DEFAULT_EXTRACTOR
+    patterns: Iterable[str] = DEFAULT_PATTERNS
+    checkpoint_dir: str | os.PathLike[str] | None = None
+    output_dir: str | os.PathLike[str] | None = None
+    collect: bool = True
+    partition_bytes: int = DEFAULT_PARTITION_BYTES
+    output_partitions: int | None = None
+    base: str = DEFAULT_BASE
+    progress: bool = False
+    budget: Budget | None = DEFAULT_BUDGET
+    assert_claims: bool | None = None
+    min_confidence: float | None = None
+
+    def checkpoint(self, folder: Path, partition: Partition) -> str:
+        """The Parquet checkpoint of ``partition`` in ``folder``."""
+        return str(folder / f"{partition.key(self.model, self.extractor, self.budget)}.parquet")
+
+
+def build_graph_dask(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    graph: KnowledgeGraph | None = None,
+    client: Client | None = None,
+    settings: DaskSettings | None = None,
+    **options: Any,
+) -> tuple[KnowledgeGraph | None, DaskBuildReport]:
+    """Build the graph of ``paths`` on a Dask cluster: what :func:`kg.build.build_graph` builds.
+
+    Args:
+        paths: Files and folders to read (folders recursively, matching ``patterns``).
+        graph: An existing graph (``--into``): documents already in it, by content hash, are
+            skipped, and the result is a new graph, ``kg.merge.merge(graph, built)``, equal to
+            what :func:`kg.build.build_graph` makes of it. Only with ``collect``; the shards
+            hold the new documents alone, so ``output_dir`` is refused with it.
+        client: An already connected ``distributed.Client`` (overrides ``scheduler``).
+        settings: The build's options (:class:`DaskSettings`; its defaults when None).
+        **options: Fields of :class:`DaskSettings` one by one (``workers=4``,
+            ``output_dir=...``), the keyword arguments this function has always taken; they
+            override ``settings``.
 
     Returns:
         The graph (None unless ``collect``) and a :class:`DaskBuildReport`.
@@ -428,41 +380,23 @@ def build_graph_dask(
     ...
     ValueError: workers must be at least 1, not 0
     """
-    if not collect and output_dir is None:
+    settings = replace(settings or DaskSettings(), **options)
+    if not settings.collect and settings.output_dir is None:
         raise ValueError("nothing to produce: give output_dir or collect=True")
-    if graph is not None and (output_dir is not None or not collect):
+    if graph is not None and (settings.output_dir is not None or not settings.collect):
         raise ValueError("merging into an existing graph needs collect=True and no output_dir")
-    if min_confidence is not None:
-        min_confidence = check_min_confidence(min_confidence)
-    elif graph is not None:
-        min_confidence = graph_threshold(graph)
-    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    min_confidence = _min_confidence(settings, graph)
     report = DaskBuildReport()
     started = time.perf_counter()
     with ExitStack() as stack:
         if client is None:
-            client = _connect(stack, scheduler, workers)
+            client = connect(stack, settings.scheduler, settings.workers)
         report.scheduler = client.scheduler_info().get("address", "")
         connected = time.perf_counter()
-        if checkpoint_dir is None:
-            checkpoint_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-dask-"))
-        folder = Path(checkpoint_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-
-        known = graph if graph is not None else KnowledgeGraph()
-        sources = read_sources(paths, known, report, patterns=patterns)
-        threads = sum(client.nthreads().values()) or workers
-        documents, partitions = plan_partitions(
-            sources, partition_bytes, min_partitions=_TASKS_PER_THREAD * threads
-        )
-        report.partitions = len(partitions)
-        checkpoints = [
-            str(folder / f"{p.key(model, extractor, budget)}.parquet") for p in partitions
-        ]
+        documents, partitions, checkpoints = _plan(stack, client, paths, graph, settings, report)
         mapped = time.perf_counter()
         report.read_seconds = mapped - connected
-        stopped = _run_map(client, partitions, checkpoints, model, extractor, budget, report,
-                           progress)
+        stopped = _run_map(client, partitions, checkpoints, settings, report)
         # Documents skipped on the workers are not in the graph (nor in its shards).
         report.skipped += sorted(stopped, key=lambda skipped: skipped.path)
         left_out = {skipped.path for skipped in stopped}
@@ -470,11 +404,8 @@ def build_graph_dask(
         report.documents = len(documents)
         reduced = time.perf_counter()
         report.map_seconds = reduced - mapped
-
-        built = _reduce(client, documents, partitions, checkpoints, report,
-                        output_dir=output_dir, collect=collect, base=base,
-                        output_partitions=output_partitions,
-                        assert_claims=bool(assert_claims), threshold=threshold)
+        built = _reduce(client, documents, partitions, checkpoints, report, settings,
+                        DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
         report.reduce_seconds = time.perf_counter() - reduced
     if graph is not None and built is not None:
         attributes = {k: v for k, v in graph.graph.items() if k != "documents"}
@@ -488,20 +419,42 @@ def build_graph_dask(
     return built, report
 
 
+def _min_confidence(settings: DaskSettings, graph: KnowledgeGraph | None) -> float | None:
+    """The threshold asked for (checked), else ``graph``'s, else None (the default)."""
+    if settings.min_confidence is not None:
+        return check_min_confidence(settings.min_confidence)
+    return graph_threshold(graph) if graph is not None else None
+
+
+def _plan(
+    stack: ExitStack, client: Client, paths: Iterable[str | os.PathLike[str]],
+    graph: KnowledgeGraph | None, settings: DaskSettings, report: DaskBuildReport,
+) -> tuple[list[Document], list[Partition], list[str]]:
+    """The documents to build, their partitions and each partition's checkpoint."""
+    folder = Path(settings.checkpoint_dir if settings.checkpoint_dir is not None
+                  else stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-dask-")))
+    folder.mkdir(parents=True, exist_ok=True)
+    known = graph if graph is not None else KnowledgeGraph()
+    sources = read_sources(paths, known, report, patterns=settings.patterns)
+    threads = sum(client.nthreads().values()) or settings.workers
+    documents, partitions = plan_partitions(
+        sources, settings.partition_bytes, min_partitions=_TASKS_PER_THREAD * threads
+    )
+    report.partitions = len(partitions)
+    return documents, partitions, [settings.checkpoint(folder, p) for p in partitions]
+
+
 def _run_map(
     client: Client,
     partitions: list[Partition],
     checkpoints: list[str],
-    model: str | None,
-    extractor: str,
-    budget: Budget | None,
+    settings: DaskSettings,
     report: DaskBuildReport,
-    progress: bool = False,
 ) -> list[Skipped]:
     """Run (or resume) every partition's extraction; the documents skipped on the workers."""
     futures = []
     stopped: list[Skipped] = []
-    bar = local.progress_bar(progress)
+    bar = local.progress_bar(settings.progress)
     for partition, checkpoint in zip(partitions, checkpoints):
         done = tables.checkpoint_metadata(checkpoint)
         if done is not None:
@@ -511,8 +464,9 @@ def _run_map(
                 bar.update(done["documents"])
             continue
         futures.append(client.submit(
-            extract_partition, partition, checkpoint, model=model, extractor=extractor,
-            budget=budget, key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
+            extract_partition, partition, checkpoint, model=settings.model,
+            extractor=settings.extractor, budget=settings.budget,
+            key=f"kg-extract-{partition.index:06d}-{Path(checkpoint).stem[:16]}",
         ))
     try:
         for _future, result in as_completed(futures, with_results=True):
@@ -545,14 +499,11 @@ def _reduce(
     partitions: list[Partition],
     checkpoints: list[str],
     report: DaskBuildReport,
-    *,
-    output_dir: str | os.PathLike[str] | None,
-    collect: bool,
-    base: str,
-    output_partitions: int | None,
-    assert_claims: bool = False,
+    settings: DaskSettings,
     threshold: float,
 ) -> KnowledgeGraph | None:
+    output_dir, collect, base = settings.output_dir, settings.collect, settings.base
+    assert_claims = bool(settings.assert_claims)
     if not report.triples:
         graph = tables.graph_from_tables(documents, tables.finalize_entities(
             pd.DataFrame(columns=[*tables.MENTION_COLUMNS, "n", "first"])
@@ -560,7 +511,7 @@ def _reduce(
         if output_dir is not None:
             _write_empty(documents, output_dir, report, base, assert_claims, threshold)
         return graph if collect else None
-    count = output_partitions or len(partitions)
+    count = settings.output_partitions or len(partitions)
     rows = dd.from_map(
         _load_partition, list(enumerate(checkpoints)), meta=_meta_rows(), enforce_metadata=False
     )

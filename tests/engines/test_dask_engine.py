@@ -17,8 +17,13 @@ from rdflib.compare import isomorphic
 
 from export.rdf import to_rdf
 from kg.build import build_graph
-from kg.engines import dask_engine
-from kg.engines.dask_engine import ClusterError, build_graph_dask, model_loads
+from kg.engines import dask_cluster
+from kg.engines.dask_engine import (
+    ClusterError,
+    DaskSettings,
+    build_graph_dask,
+    model_loads,
+)
 
 #: Every test here starts or uses a Dask cluster of worker processes: the integration tier.
 pytestmark = pytest.mark.integration
@@ -155,7 +160,9 @@ def test_build_graph_dask_resumes_without_reparsing_finished_partitions(
     stamps = {path: path.stat().st_mtime_ns for path in checkpoints}
     checkpoints[1].unlink()  # as if the job had died before this partition finished
 
-    graph, again = build_graph_dask([corpus], **options)
+    # the same options as a settings object: the same checkpoints, so the same partitions
+    settings = DaskSettings(checkpoint_dir=tmp_path / "ck", partition_bytes=12000)
+    graph, again = build_graph_dask([corpus], client=dask_client, settings=settings)
     assert again.reused == first.partitions - 1
     assert again.words == first.words and again.triples == first.triples
     for path in checkpoints[2:]:
@@ -203,7 +210,7 @@ def test_build_graph_dask_survives_a_killed_worker(
 
 
 def test_build_graph_dask_unreachable_scheduler_is_one_kg_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(dask_engine, "_CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(dask_cluster, "_CONNECT_TIMEOUT", "1s")
     with pytest.raises(ClusterError, match="tcp://127.0.0.1:9") as caught:
         build_graph_dask([SEEDS], scheduler="tcp://127.0.0.1:9")
     assert isinstance(caught.value, KGError)
@@ -232,13 +239,13 @@ def test_local_workers_start_without_dask_malloc_trim_threshold(monkeypatch):
     default = dask.config.get("distributed.nanny.pre-spawn-environ")
     assert default.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask does by default
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, scheduler_kwargs=dask_engine.LOCAL_HTTP,
+                      dashboard_address=None, scheduler_kwargs=dask_cluster.LOCAL_HTTP,
                       silence_logs=logging.ERROR) as cluster:
         with Client(cluster) as client:
             assert environ_of(client)[0][0] is not None
     assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is not None  # what Dask leaves behind
     with ExitStack() as stack:
-        client = dask_engine._connect(stack, None, 1)
+        client = dask_cluster.connect(stack, None, 1)
         assert environ_of(client) == [(None, str(default.get("OMP_NUM_THREADS")))]
         profiling = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
         assert list(profiling.values()) == [False]
