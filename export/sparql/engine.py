@@ -211,9 +211,7 @@ def run_query(
         found = _query_cached(worker, source, query, timeout)
         if found is not None:
             return found
-    default = default_base()
-    base, packed = worker.run(load_and_answer, source, engine, query, default,
-                              namespaces_of(default), timeout=timeout,
+    base, packed = worker.run(load_and_answer, source, engine, query, timeout=timeout,
                               prepare=prepare(engine, load=True))
     return unpack(packed, namespaces_of(base))
 

@@ -22,6 +22,8 @@ import pyoxigraph as ox
 from export.sparql.load import LoadedGraph, Source, load_graph
 from export.sparql.syntax import (
     check_query,
+    default_base,
+    namespaces_of,
     oxigraph_syntax_error,
     parse_oxigraph,
     query_kind,
@@ -79,12 +81,12 @@ def check(_state: Any, query: str, engine: str, base: str, namespaces: dict[str,
     return query_kind(check_query(query, base=base))
 
 
-def load_and_answer(_state: Any, source: Source, engine: str, query: str, base: str,
-                    namespaces: dict[str, str]) -> tuple[str, tuple]:
-    """Check ``query`` (as :func:`check`, for a graph under ``base``: it fails before any
-    loading), load ``source`` into ``engine`` (not part of the time limit), then answer:
-    the graph's base IRI and the packed answer."""
-    check(None, query, engine, base, namespaces)
+def load_and_answer(_state: Any, source: Source, engine: str, query: str) -> tuple[str, tuple]:
+    """Check ``query`` (as :func:`check`, with the default base: it fails before any loading),
+    load ``source`` into ``engine`` (not part of the time limit), then answer: the graph's
+    base IRI and the packed answer."""
+    base = default_base()
+    check(None, query, engine, base, namespaces_of(base))
     pause_clock()
     graph, info = load_graph(source, engine)
     start_clock()

@@ -11,6 +11,7 @@ Linux), and the worker ignores Ctrl-C: its caller stops it.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -47,8 +48,13 @@ def main(control_fd: int) -> None:
     holder = _Holder(control, (wake_read, wake_write))
     try:
         holder.serve()
+    except Exception:  # a bug: say what it was before going
+        import traceback
+
+        traceback.print_exc()
     finally:
         holder.stop_all()
+        os._exit(0)  # nothing to flush or finalise: the caller waits for this exit
 
 
 class _Holder:
@@ -102,6 +108,7 @@ class _Holder:
                     f"the query worker runs {threads} threads and cannot fork safely")))
             return
         holder = os.getpid()
+        gc.freeze()  # the child's collections skip what is here: its pages stay shared
         try:
             pid = os.fork()
         except OSError as err:

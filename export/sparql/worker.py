@@ -33,7 +33,6 @@ Where the platform cannot fork (Windows), work runs in the calling process with 
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import json
 import os
@@ -158,6 +157,8 @@ class Pending:
     async def result_async(self, timeout: float | None = None) -> Any:
         """:meth:`result` for an event loop: waits without blocking it (for jobs that leave
         the clock alone)."""
+        import asyncio  # imported here: the blocking form, what kg query uses, needs none of it
+
         if self._sock is None:
             return _decode(self._value)
         loop = asyncio.get_running_loop()
@@ -173,7 +174,7 @@ class Pending:
         self._close()
         return _decode(data)
 
-    async def _read_async(self, loop: asyncio.AbstractEventLoop) -> bytes:
+    async def _read_async(self, loop: Any) -> bytes:
         sock = self._sock
         assert sock is not None
         buffer = bytearray()
