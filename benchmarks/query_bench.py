@@ -14,11 +14,19 @@ past ``--rdflib-timeout`` are stopped and reported as such. Then ``kg query`` en
 (which builds its store cache), the query repeated (which opens it) and ``--no-cache``, with
 wall and CPU time, the load average and the floor of a Python process importing pyoxigraph;
 and ``kg serve``: start-up, memory after loading, and each query over HTTP (first and warm).
+Last, what running one query costs beyond the engine's own work: a query that finds nothing
+at once, ``--overhead-runs`` times, through ``SparqlGraph.query`` (graph loaded once) and
+through ``kg serve`` (median round trip).
+
+With ``--baseline REV`` (a git revision, exported with ``git archive``), the ``kg query``
+commands and the overhead are measured for both trees, alternating query by query, and the
+ratios printed: load on a shared machine changes from minute to minute, so the comparison
+is only fair within one run.
 
 Usage::
 
     python benchmarks/query_bench.py [--documents 300] [--work DIR] [--rdflib-timeout 60] \\
-        [--runs 3] [--cli-only]
+        [--runs 3] [--cli-only] [--baseline REV] [--overhead-runs 30]
 """
 
 from __future__ import annotations
@@ -35,7 +43,9 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -44,6 +54,9 @@ if str(ROOT) not in sys.path:
 NEWS = ROOT / "benchmarks" / "news" / "lee_dev"
 DOCS = (ROOT / "README.md", ROOT / "docs" / "rdf.md")
 GOAL = 2.0
+#: A query that finds nothing at once: its round trip is the cost of running a query at all.
+TRIVIAL = "ASK { <urn:kg:bench:s> <urn:kg:bench:p> <urn:kg:bench:o> }"
+THIS = "this tree"
 
 
 def documented_queries() -> list[tuple[str, str]]:
@@ -125,16 +138,29 @@ def run_engine(graph: Path, engine: str, timeout: float) -> dict:
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Resident memory of ``pid`` and of its children (kg serve's query worker holds the
+    graph), in MB."""
+    total = 0.0
+    for process in [pid, *_children(pid)]:
+        for line in Path(f"/proc/{process}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
 
 
-def _command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                for child in (task / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _command(args: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, float]:
     """Wall and CPU seconds (user + system, the process and the children it waited for)."""
     started = time.monotonic()
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(args, cwd=tree, env=_tree_env(env, tree),
+                               stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - started
     if os.waitstatus_to_exitcode(status):
@@ -142,34 +168,81 @@ def _command(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def run_cli(graph: Path, work: Path, runs: int) -> dict:
+def _tree_env(env: dict[str, str], tree: Path) -> dict[str, str]:
+    """``env`` for a process that must import ``tree``'s kg (first on its path)."""
+    return env if tree == ROOT else {**env, "PYTHONPATH": str(tree)}
+
+
+def run_cli(graph: Path, work: Path, runs: int, trees: dict[str, Path]) -> dict:
     """``kg query`` end to end for every documented query: the first query of a graph (its
     store cache is built), the same query repeated (the cache is opened) and ``--no-cache``
-    (the graph is loaded in memory), ``runs`` times each; and the floor, ``python -c 'import
-    pyoxigraph'``, in the same run."""
+    (the graph is loaded in memory), ``runs`` times each, for each tree in turn; and the
+    floor, ``python -c 'import pyoxigraph'``, in the same run."""
     env = dict(os.environ)
     floor = [_command([sys.executable, "-c", "import pyoxigraph"], env) for _ in range(runs)]
-    report: dict = {"floor": floor, "queries": {}, "load_before": os.getloadavg()}
-    for number, (name, query) in enumerate(documented_queries()):
-        times: dict[str, list] = {"first": [], "repeated": [], "no-cache": []}
+    report: dict = {"floor": floor, "trees": {label: {} for label in trees},
+                    "load_before": os.getloadavg()}
+    for number, (name, query) in enumerate([("trivial", TRIVIAL), *documented_queries()]):
+        for label in trees:
+            report["trees"][label][name] = {"first": [], "repeated": [], "no-cache": []}
         command = [sys.executable, "-m", "kg", "query", str(graph), query]
         for run in range(runs):
-            cache = work / "cli-cache" / f"{number}-{run}"
-            shutil.rmtree(cache, ignore_errors=True)
-            env["KG_CACHE_DIR"] = str(cache)
-            times["first"].append(_command(command, env))
-            times["repeated"].append(_command(command, env))
-            times["no-cache"].append(_command([*command, "--no-cache"], env))
-            shutil.rmtree(cache, ignore_errors=True)
-        report["queries"][name] = times
+            for label, tree in trees.items():
+                times = report["trees"][label][name]
+                cache = work / "cli-cache" / f"{number}-{run}"
+                shutil.rmtree(cache, ignore_errors=True)
+                env["KG_CACHE_DIR"] = str(cache)
+                times["first"].append(_command(command, env, tree))
+                times["repeated"].append(_command(command, env, tree))
+                times["no-cache"].append(_command([*command, "--no-cache"], env, tree))
+                shutil.rmtree(cache, ignore_errors=True)
     report["load_after"] = os.getloadavg()
     return report
 
 
-def run_server(graph: Path) -> dict:
+def measure_overhead(graph: Path, runs: int) -> dict:
+    """Runs in its own process: :data:`TRIVIAL` ``runs`` times through ``SparqlGraph.query``
+    over the graph loaded once (``export.query``, which every tree has)."""
+    from export.query import SparqlGraph
+
+    loaded = SparqlGraph(graph)
+    loaded.query(TRIVIAL, timeout=60)  # the first query may set things up
+    times = []
+    for _run in range(runs):
+        started = time.perf_counter()
+        loaded.query(TRIVIAL, timeout=60)
+        times.append(time.perf_counter() - started)
+    return {"api": times}
+
+
+def run_overhead(graph: Path, runs: int, trees: dict[str, Path], rounds: int = 5) -> dict:
+    """Per tree: the trivial query's round trip through the API (``rounds`` processes per
+    tree, in turn) and through ``kg serve`` (every tree's server up at once, asked in turn)."""
+    report = {label: {"api": [], "serve": []} for label in trees}
+    for _round in range(rounds):
+        for label, tree in trees.items():
+            command = [sys.executable, __file__, "--overhead", str(max(1, runs // rounds)),
+                       "--graph", str(graph), "--tree", str(tree)]
+            done = subprocess.run(command, cwd=tree, env=_tree_env(dict(os.environ), tree),
+                                  check=True, capture_output=True, text=True)
+            report[label]["api"] += json.loads(done.stdout.strip().splitlines()[-1])["api"]
+    with ExitStack() as stack:
+        urls = {label: stack.enter_context(_served(graph, tree))[0]
+                for label, tree in trees.items()}
+        for url in urls.values():
+            _ask(url, TRIVIAL)  # the first query may set things up
+        for _run in range(runs):
+            for label, url in urls.items():
+                report[label]["serve"].append(_ask(url, TRIVIAL)[0])
+    return report
+
+
+@contextmanager
+def _served(graph: Path, tree: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen, float]]:
+    """``kg serve`` (of ``tree``) over ``graph``: its URL, its process, its start-up time."""
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(graph), "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=tree, env=_tree_env(dict(os.environ), tree), stdout=subprocess.PIPE, text=True,
     )
     started = time.monotonic()
     url = None
@@ -177,28 +250,37 @@ def run_server(graph: Path) -> dict:
         if "query page " in line:
             url = line.split("query page ")[1].split()[0]
             break
-    if url is None:
-        raise SystemExit("kg serve did not start")
-    report: dict = {"start": time.monotonic() - started, "rss_mb": _rss_mb(process.pid),
-                    "queries": {}}
     try:
-        for name, query in documented_queries():
-            graph_query = query.split()[0] in ("CONSTRUCT", "DESCRIBE")
-            accept = "application/n-triples" if graph_query else "application/sparql-results+json"
-            times = []
-            for _run in ("first", "warm"):
-                request = urllib.request.Request(
-                    url + "sparql", data=urllib.parse.urlencode({"query": query}).encode(),
-                    headers={"Accept": accept})
-                began = time.monotonic()
-                with urllib.request.urlopen(request, timeout=600) as response:
-                    size = len(response.read())
-                times.append(time.monotonic() - began)
-            report["queries"][name] = {"times": times, "bytes": size}
-        report["rss_after_mb"] = _rss_mb(process.pid)
+        if url is None:
+            raise SystemExit("kg serve did not start")
+        yield url, process, time.monotonic() - started
     finally:
         process.send_signal(2)
         process.wait(timeout=120)
+
+
+def _ask(url: str, query: str) -> tuple[float, int]:
+    """Seconds of one query over HTTP, and the size of its answer."""
+    graph_query = query.split()[0] in ("CONSTRUCT", "DESCRIBE")
+    accept = "application/n-triples" if graph_query else "application/sparql-results+json"
+    request = urllib.request.Request(
+        url + "sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": accept})
+    began = time.monotonic()
+    with urllib.request.urlopen(request, timeout=600) as response:
+        size = len(response.read())
+    return time.monotonic() - began, size
+
+
+def run_server(graph: Path) -> dict:
+    """``kg serve``: start-up, memory, and each documented query, first and warm."""
+    with _served(graph) as (url, process, start):
+        report: dict = {"start": start, "rss_mb": _rss_mb(process.pid), "queries": {}}
+        for name, query in documented_queries():
+            first, size = _ask(url, query)
+            warm, size = _ask(url, query)
+            report["queries"][name] = {"times": [first, warm], "bytes": size}
+        report["rss_after_mb"] = _rss_mb(process.pid)
     return report
 
 
@@ -216,22 +298,39 @@ def main() -> None:
                         help="times each kg query command runs (figures: median, min-max)")
     parser.add_argument("--cli-only", action="store_true",
                         help="only time kg query (skip the engines in Python and kg serve)")
+    parser.add_argument("--baseline", help="a git revision to measure against (kg query and "
+                        "the per-query overhead, alternating)")
+    parser.add_argument("--overhead-runs", type=int, default=30,
+                        help="round trips of the trivial query per tree and way")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--overhead", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--graph", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--tree", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.tree:
+        sys.path.insert(0, str(args.tree))  # before ROOT: the tree under test
     if args.measure:
         print(json.dumps(measure_engine(args.graph, args.measure, args.rdflib_timeout)))
         return
+    if args.overhead:
+        print(json.dumps(measure_overhead(args.graph, args.overhead)))
+        return
 
     graph = build(args.work, args.documents)
-    from export.sparql import to_oxigraph
+    from export.query import to_oxigraph
 
     triples = len(to_oxigraph(graph))
     print(f"graph: {graph} ({graph.stat().st_size / 1e6:.1f} MB Turtle, {triples:,} RDF triples)")
-    cli = run_cli(graph, args.work, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {THIS: ROOT}
+        if args.baseline:
+            trees[args.baseline] = _export(args.baseline, Path(tmp))
+        cli = run_cli(graph, args.work, args.runs, trees)
+        overhead = run_overhead(graph, args.overhead_runs, trees)
     if args.cli_only:
         print()
         report_cli(cli, args.runs)
+        report_overhead(overhead)
         return
     engines = {engine: run_engine(graph, engine, args.rdflib_timeout)
                for engine in ("oxigraph", "rdflib")}
@@ -242,7 +341,7 @@ def main() -> None:
     for engine, report in engines.items():
         print(f"{engine}: load {report['load']:.2f} s, peak memory of its process "
               f"{report['peak_mb']:.0f} MB")
-    print(f"kg serve: ready {served['start']:.2f} s after start, resident "
+    print(f"kg serve: ready {served['start']:.2f} s after start, resident (with its children) "
           f"{served['rss_mb']:.0f} MB after loading, {served['rss_after_mb']:.0f} MB after the "
           f"queries")
     print()
@@ -267,12 +366,54 @@ def main() -> None:
           f"(goal < {GOAL:g} s: {'met' if worst < GOAL else 'NOT met'})")
     print()
     report_cli(cli, args.runs)
+    report_overhead(overhead)
+
+
+def _export(revision: str, folder: Path) -> Path:
+    """The library of ``revision`` (``git archive``) in ``folder``."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "kg", "extract",
+                              "export"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def report_cli(cli: dict, runs: int) -> None:
-    worst = print_cli(cli)
-    print(f"slowest documented query through kg query, repeated (median of {runs}): "
-          f"{worst:.2f} s (goal < {GOAL:g} s: {'met' if worst < GOAL else 'NOT met'})")
+    for label, queries in cli["trees"].items():
+        print()
+        worst = print_cli(cli, label, queries)
+        print(f"{label}: slowest documented query through kg query, repeated (median of "
+              f"{runs}): {worst:.2f} s (goal < {GOAL:g} s: {'met' if worst < GOAL else 'NOT met'})")
+    if len(cli["trees"]) == 2:
+        print()
+        _print_ratios(cli["trees"])
+
+
+def _print_ratios(trees: dict) -> None:
+    """Median wall and CPU of each way of running ``kg query``: this tree against the other."""
+    (this, ours), (other, theirs) = trees.items()
+    print(f"kg query, {this} / {other}: ratio of medians over every query (trivial included)")
+    for way in ("first", "repeated", "no-cache"):
+        for index, what in ((0, "wall"), (1, "CPU")):
+            mine = [statistics.median(t[index] for t in ours[n][way]) for n in ours]
+            base = [statistics.median(t[index] for t in theirs[n][way]) for n in theirs]
+            print(f"  {way:<9} {what:<4} {this}: {statistics.median(mine):.3f} s, {other}: "
+                  f"{statistics.median(base):.3f} s, ratio {sum(mine) / sum(base):.2f} "
+                  f"(sum over queries)")
+        trivial = (statistics.median(t[0] for t in ours["trivial"][way]),
+                   statistics.median(t[0] for t in theirs["trivial"][way]))
+        print(f"  {way:<9} trivial query, wall: {trivial[0]:.3f} s against {trivial[1]:.3f} s "
+              f"({trivial[0] - trivial[1]:+.3f} s)")
+
+
+def report_overhead(overhead: dict) -> None:
+    """The trivial query's round trip: what running any query costs, per tree."""
+    print()
+    print("one query that finds nothing at once, round trip in ms: median (min-max)")
+    for label, times in overhead.items():
+        for way, name in (("api", "SparqlGraph.query"), ("serve", "kg serve (HTTP)")):
+            values = sorted(t * 1000 for t in times[way])
+            print(f"  {label}, {name}: {statistics.median(values):.1f} "
+                  f"({values[0]:.1f}-{values[-1]:.1f}) over {len(values)} runs")
 
 
 def _spread(pairs: list[tuple[float, float]], which: int = 0) -> str:
@@ -280,19 +421,22 @@ def _spread(pairs: list[tuple[float, float]], which: int = 0) -> str:
     return f"{statistics.median(values):.2f} ({values[0]:.2f}-{values[-1]:.2f})"
 
 
-def print_cli(cli: dict) -> float:
-    """Print the ``kg query`` table; returns the slowest median wall time of a repeated query."""
+def print_cli(cli: dict, label: str, queries: dict) -> float:
+    """Print the ``kg query`` table of one tree; returns the slowest median wall time of a
+    repeated documented query."""
     before = " ".join(f"{x:.2f}" for x in cli["load_before"])
     after = " ".join(f"{x:.2f}" for x in cli["load_after"])
-    print(f"kg query, whole command, wall seconds: median (min-max) of {len(cli['floor'])} runs; "
-          f"load average {before} before, {after} after ({os.cpu_count()} CPUs)")
+    print(f"{label}: kg query, whole command, wall seconds: median (min-max) of "
+          f"{len(cli['floor'])} runs; load average {before} before, {after} after "
+          f"({os.cpu_count()} CPUs)")
     print(f"floor, python -c 'import pyoxigraph': {_spread(cli['floor'])} wall, "
           f"{_spread(cli['floor'], 1)} CPU")
     print(" | ".join(("query", "first (builds the cache)", "repeated", "repeated CPU",
                       "--no-cache")))
     worst = 0.0
-    for name, times in cli["queries"].items():
-        worst = max(worst, statistics.median(t[0] for t in times["repeated"]))
+    for name, times in queries.items():
+        if name != "trivial":
+            worst = max(worst, statistics.median(t[0] for t in times["repeated"]))
         print(" | ".join((name, _spread(times["first"]), _spread(times["repeated"]),
                           _spread(times["repeated"], 1), _spread(times["no-cache"]))))
     return worst
