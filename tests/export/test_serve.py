@@ -419,3 +419,21 @@ def test_serve_exits_cleanly_on_sigint_during_a_query(graph_path):
     assert answers and answers[0][0] == 503
     assert "stopped" in "".join(output)
     assert "Traceback" not in "".join(output)
+
+
+def test_make_app_takes_settings_or_the_same_keywords(graph_path):
+    from export.serve import ServeSettings, make_app
+    from export.sparql import SparqlGraph
+
+    with SparqlGraph(graph_path) as graph:
+        by_keywords = make_app(graph, timeout=5, title="t", allowed_hosts=("localhost",))
+        assert by_keywords.state.endpoint.settings == ServeSettings(
+            timeout=5, title="t", allowed_hosts=("localhost",))
+        merged = make_app(graph, ServeSettings(title="t", max_queries=2), timeout=3)
+        assert merged.state.endpoint.settings == ServeSettings(timeout=3, title="t",
+                                                               max_queries=2)
+        with pytest.raises(TypeError, match="timeot"):
+            make_app(graph, timeot=3)
+    with SparqlGraph(graph_path, engine="rdflib") as graph:
+        with pytest.raises(ValueError, match="oxigraph"):
+            make_app(graph)

@@ -116,7 +116,7 @@ def test_every_view_says_the_same_of_every_fact(story, tmp_path):
     """The RDF (plain triples, kgv:voice), the JSON lines and kg stats agree with kg.voice."""
     path = tmp_path / "graph.ttl"
     write_rdf(story, path)
-    from export.query import run_query
+    from export.sparql import run_query
 
     voices = {str(row[0]): str(row[1]) for row in run_query(path, (
         "SELECT ?statement ?voice WHERE { ?statement kgv:voice ?voice }")).rows}
