@@ -253,7 +253,7 @@ class QueryWorker:
         self._control: socket.socket | None = None
         self._loaded: tuple[Callable[..., Any], tuple] | None = None
         self._lock = threading.RLock()
-        self._cwd = os.getcwd()
+        self._cwd = _cwd()  # relative paths keep their meaning if the worker starts again
         self._finalizer: weakref.finalize | None = None
 
     @property
@@ -356,6 +356,13 @@ class QueryWorker:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _cwd() -> str | None:
+    try:
+        return os.getcwd()
+    except OSError:  # the folder was removed: the worker starts where this process is
+        return None
 
 
 def _shut(control: socket.socket, process: subprocess.Popen) -> None:
