@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extract.phrases import entity_key, entity_label
 from kg.countries import is_country, is_region
-from kg.merge import acronym_matches, normalize_key
+from kg.keys import acronym_matches, normalize_key
 
 __all__ = ["DESIGNATORS", "acronyms", "acronym_key", "acronym_letters", "defined_alias_key",
            "short_name_key"]

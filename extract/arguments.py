@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from extract.coref import has_demonstrative, resolve
 from extract.entities import describe
 from extract.phrases import PRONOUNS, is_content_argument
-from kg.merge import SCOPE_MARK, canonical_key
+from kg.keys import SCOPE_MARK, canonical_key
 from kg.model import Argument
 
 __all__ = ["graph_argument", "needs_antecedent"]

@@ -43,7 +43,7 @@ from spacy.tokens import Token
 
 from extract.entities import person_key, person_names
 from extract.phrases import HONORIFICS, is_citation
-from kg.merge import distinct_names
+from kg.keys import distinct_names
 
 __all__ = ["DEMONSTRATIVES", "PERSON_NOUNS", "has_demonstrative", "resolve"]
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extract.phrases import entity_key
 from kg.countries import is_country, is_region
-from kg.merge import normalize_key
+from kg.keys import normalize_key
 
 __all__ = ["KINDS", "kind_of", "kind_antecedents", "outnumbered"]
 

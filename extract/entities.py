@@ -36,7 +36,7 @@ from extract.descriptions import kind_antecedents, outnumbered
 from extract.phrases import (HONORIFICS, entity_label_key, entity_type, is_citation,
                              label_tokens, team_sense)
 from kg.countries import country_key
-from kg.merge import canonical_key, distinct_names, normalize_key, scoped_key, spells_out
+from kg.keys import canonical_key, distinct_names, normalize_key, scoped_key, spells_out
 from kg.model import Argument
 
 __all__ = [

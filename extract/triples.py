@@ -30,7 +30,7 @@ from extract.rules import (
     iter_facts,
 )
 from extract.validity import validity
-from kg.merge import canonical_key
+from kg.keys import canonical_key
 from kg.model import Argument, Provenance, Triple
 
 __all__ = ["extract_sentence", "extract_openie_sentence", "fact_triples"]

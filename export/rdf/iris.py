@@ -18,7 +18,7 @@ from json.encoder import encode_basestring
 
 from rdflib import URIRef
 
-from kg.merge import normalize_key
+from kg.keys import normalize_key
 from kg.model import Provenance
 
 __all__ = [

@@ -37,7 +37,7 @@ from export.rdf.vocabulary import (
     Row,
     rows,
 )
-from kg.merge import normalize_key
+from kg.keys import normalize_key
 from kg.model import Document, KnowledgeGraph, Provenance, fact_key
 
 __all__ = ["LEGACY_MIN_CONFIDENCE", "graph_base", "from_rdf", "read_rdf", "graph_documents"]

@@ -2,7 +2,7 @@
 
 Extraction output becomes one row per triple (:func:`triples_table`), stored as extracted (raw
 entity keys), so a checkpoint stays valid when entity resolution changes; :func:`keyed` adds
-the node keys (:func:`kg.merge.canonical_key`), fact keys and a corpus-wide order. A merge is
+the node keys (:func:`kg.keys.canonical_key`), fact keys and a corpus-wide order. A merge is
 then two
 group-bys, one by canonical entity key (:func:`finalize_entities`) and one by fact identity
 (:func:`finalize_facts`), that combine exactly as :mod:`kg.merge` does: counts add, provenance
@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.io import atomic_open
-from kg.merge import canonical_key, refresh_entity
+from kg.keys import canonical_key
+from kg.merge import refresh_entity
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
 from kg.voice import DEFAULT_MIN_CONFIDENCE, edge_voice
 

@@ -13,7 +13,8 @@ from rdflib import Literal
 
 from export.namespaces import KGV, RDFS, SKOS
 from export.rdf import entity_iri, read_rdf, relation_iri, resolve_format, to_rdf, write_rdf
-from kg.merge import merge_into, normalize_key
+from kg.keys import normalize_key
+from kg.merge import merge_into
 from kg.model import KnowledgeGraph
 
 from .conftest import XU, make_triple

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.pipeline import extract
-from kg.merge import acronym_matches, canonical_key, merge_into
+from kg.keys import acronym_matches, canonical_key
+from kg.merge import merge_into
 from kg.model import KnowledgeGraph
 
 

@@ -6,7 +6,8 @@ import gc
 
 import pytest
 
-from kg.merge import add_document, fewer_collections, merge, merge_into, normalize_key
+from kg.keys import normalize_key
+from kg.merge import add_document, fewer_collections, merge, merge_into
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
 from kg.stats import summary
 
