@@ -19,30 +19,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from extract.lexicon import (
+    AFFILIATION_TYPES,
+    ALIAS_BETWEEN,
+    DESIGNATORS,
+    NAMING_PHRASES,
+    NOT_NAME_TYPES,
+    PLACE_TYPES,
+    SHORT_NAME_TYPES,
+)
 from extract.phrases import entity_key, entity_label
 from kg.countries import is_country, is_region
 from kg.keys import acronym_matches, normalize_key
 
-__all__ = ["DESIGNATORS", "acronyms", "acronym_key", "acronym_letters", "defined_alias_key",
-           "short_name_key"]
+__all__ = ["acronyms", "acronym_key", "acronym_letters", "defined_alias_key", "short_name_key"]
 
 _CACHE = "kg.acronyms"
 _SHORT_CACHE = "kg.short_names"
-#: Words that say what kind of organisation or place a name is, not which one.
-DESIGNATORS = frozenset(
-    "island isle archipelago mountain river lake bay valley county analytics inc ltd llc plc "
-    "corp corporation co company group holdings industries technologies technology systems "
-    "labs laboratories partners airlines airways motors media networks".split())
-_SHORT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC"})
 _ALIAS_CACHE = "kg.defined_aliases"
-#: Types of what is no name (a date, a number).
-_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-                        "QUANTITY", "LANGUAGE"})
-#: Words between a name and the words that give it another: "Tulsa is also called".
-_BETWEEN = frozenset({"also", "better", "commonly", "locally", "often", "is", "was", "are",
-                      "were", "sometimes"})
-#: Words that give a name another one: "known as", "nicknamed", "also called", "dubbed".
-_NAMING = (("known", "as"), ("nicknamed",), ("called",), ("dubbed",))
 
 
 def acronym_letters(text: str) -> str | None:
@@ -104,7 +98,7 @@ def _short_names(doc: Doc) -> dict[str, set[str]]:
         return cached
     found: dict[str, set[str]] = {}
     for ent in doc.ents:
-        if ent.label_ not in _SHORT_TYPES:
+        if ent.label_ not in SHORT_NAME_TYPES:
             continue
         words = entity_key(ent.root).split()
         if len(words) >= 2 and all(word in DESIGNATORS for word in words[1:]):
@@ -138,7 +132,7 @@ def _alias_at(doc: Doc, start: int, end: int) -> tuple[Token, str] | None:
     if not words or len(words) > 4 or any(not t.is_title and not t.is_upper for t in words):
         return None
     head = doc[start:end].root
-    if head.pos_ != "PROPN" or head.ent_type_ in _NOT_NAMES or head.like_num:
+    if head.pos_ != "PROPN" or head.ent_type_ in NOT_NAME_TYPES or head.like_num:
         return None
     while start < end and (doc[start].dep_ == "det" or doc[start].is_quote):
         start += 1
@@ -147,16 +141,13 @@ def _alias_at(doc: Doc, start: int, end: int) -> tuple[Token, str] | None:
     return head, normalize_key(doc[start:end].text.replace("-", " "))
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-
-
 def _named_before(doc: Doc, i: int) -> Token | None:
     """The name just left of ``doc[i]``: "Tulsa, known as", "Tulsa is also called"."""
     for j in range(i - 1, max(i - 4, -1), -1):
         token = doc[j]
-        if token.text == "," or token.lower_ in _BETWEEN:
+        if token.text == "," or token.lower_ in ALIAS_BETWEEN:
             continue
-        if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES:
+        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAME_TYPES:
             return token
         return None
     return None
@@ -193,15 +184,15 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
             if (close is not None and name.pos_ == "PROPN"
                     and acronym_letters(doc[token.i + 1].text) is None):
                 alias = _alias_at(doc, token.i + 1, close)
-                if alias is not None and alias[0].ent_type_ in _PLACES and (
-                        name.ent_type_ in _PLACES or is_country(alias[1])
+                if alias is not None and alias[0].ent_type_ in PLACE_TYPES and (
+                        name.ent_type_ in PLACE_TYPES or is_country(alias[1])
                         or is_region(alias[1])):
                     alias = None  # "Sydney (Australia)": where it is, not another name
                 elif alias is not None and name.ent_type_ == "PERSON" and (
-                        alias[0].ent_type_ in ("NORP", "ORG", "GPE")):
+                        alias[0].ent_type_ in AFFILIATION_TYPES):
                     alias = None  # "Kerry Nettle (Democrats)": a party, not another name
         else:
-            words = next((w for w in _NAMING if [t.lower_ for t in doc[token.i: token.i + len(w)]]
+            words = next((w for w in NAMING_PHRASES if [t.lower_ for t in doc[token.i: token.i + len(w)]]
                           == list(w)), None)
             if words is not None and token.tag_ == "VBN":  # "Trump called Clinton" names no one
                 name = _named_before(doc, token.i)

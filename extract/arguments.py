@@ -16,13 +16,12 @@ from spacy.tokens import Token
 
 from extract.coref import has_demonstrative, resolve
 from extract.entities import describe
-from extract.phrases import PRONOUNS, is_content_argument
+from extract.lexicon import POSSESSIVE_PRONOUNS, PRONOUNS
+from extract.phrases import is_content_argument
 from kg.keys import SCOPE_MARK, canonical_key
 from kg.model import Argument
 
 __all__ = ["graph_argument", "needs_antecedent"]
-
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 
 def needs_antecedent(token: Token) -> bool:
@@ -32,8 +31,8 @@ def needs_antecedent(token: Token) -> bool:
 
 def _owned(argument: Argument, head: Token, document: str) -> Argument:
     """``argument`` with its possessive pronoun's owner in label and key, when resolved."""
-    possessor = next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
-                     None)
+    possessor = next((c for c in head.lefts
+                      if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
     if possessor is None:
         return argument
     owner_head = resolve(possessor)

@@ -29,64 +29,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.lexicon import (
+    ABOUT_TO,
+    ACCUSING_VERBS,
+    CLAIM_NOUNS,
+    CONDITIONS,
+    DENYING_VERBS,
+    DIRECTIVE_VERBS,
+    HEARSAY_ADVERBS,
+    INTENTION_WORDS,
+    QUESTIONING_VERBS,
+    REPORTING_VERBS,
+    SAYING_LIGHT_VERBS,
+    SAYING_NOUNS,
+    TIME_WORDS,
+)
 from extract.polarity import negative_argument
 
-__all__ = ["Voice", "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "reporting",
-           "voice"]
-
-#: Verbs whose clausal complement is someone's statement or belief, not the text's own.
-REPORTING_VERBS = frozenset(
-    "say tell claim allege deny believe predict warn report state insist argue suggest "
-    "announce add note explain write think expect fear hope estimate assert maintain admit "
-    "acknowledge confirm reveal indicate declare contend concede reckon suspect doubt question "
-    "reject dispute threaten promise speculate feel agree disclose testify swear "
-    "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
-    "conclude decide realise realize learn hear read know find show prove "
-    "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
-    "observe point".split()
-)
-DENYING_VERBS = frozenset("deny reject dispute refute dismiss rebut contest".split())
-QUESTIONING_VERBS = frozenset("question doubt ask wonder query".split())
-#: Nouns whose clausal complement is a claim ("claims he misled", "reports that ...").
-CLAIM_NOUNS = frozenset(
-    "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
-    "accusation statement suspicion theory contention assurance promise warning prediction "
-    "hope view opinion idea notion argument evidence proof sign indication".split()
-)
-#: Light verbs whose claim-like object makes them verbs of saying: "makes a prediction: ...".
-_LIGHT_VERBS = frozenset({"make", "give", "issue", "offer", "deliver", "voice", "express"})
-#: Claim-like nouns a light verb turns into the verb they mean.
-_NOUN_VERBS = {"prediction": "predict", "statement": "state", "claim": "claim",
-               "announcement": "announce", "warning": "warn", "promise": "promise",
-               "suggestion": "suggest", "allegation": "allege", "accusation": "accuse",
-               "assertion": "assert", "denial": "deny", "forecast": "forecast",
-               "assurance": "assure", "admission": "admit", "pledge": "pledge"}
-#: Verbs whose "of" complement is the accusation: "accused X of doing Y".
-ACCUSING_VERBS = frozenset("accuse suspect charge convict acquit clear blame".split())
-#: Verbs whose object is asked, told or kept from doing something that need not happen:
-#: "Police urged business owners to turn over videotapes", "stopped them from leaving".
-DIRECTIVE_VERBS = frozenset(
-    "urge ask tell order persuade encourage invite call want expect require "
-    "advise instruct command beg implore press request "
-    "train teach "
-    "warn forbid prevent stop ban bar prohibit discourage deter keep".split()
-)
-#: Verbs and adjectives whose complement has not happened: intentions, expectations,
-#: attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likely to").
-INTENTION_WORDS = frozenset(
-    "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "
-    "decide prepare offer need wish plot consider likely unlikely poised set due about "
-    "ready eager willing determined keen able unable allow permit authorise authorize".split()
-)
-#: Words that put a clause just ahead of happening: "close to signing", "on the verge of".
-_ABOUT_TO = frozenset({"close", "near", "verge", "brink"})
-#: Prepositions of time: what follows "after", "before", ... is no part of an intention.
-_TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "till", "following",
-                         "when", "while", "once"})
-_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether", "assuming",
-                         "supposing", "lest"})
-_HEARSAY = frozenset({"allegedly", "reportedly", "supposedly", "purportedly", "apparently"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+__all__ = ["Voice", "reporting", "voice"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +92,10 @@ def reporting(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in REPORTING_VERBS:
         return lemma
-    if lemma in _LIGHT_VERBS:
+    if lemma in SAYING_LIGHT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_.lower() in _NOUN_VERBS:
-                return _NOUN_VERBS[child.lemma_.lower()]
+            if child.dep_ == "dobj" and child.lemma_.lower() in SAYING_NOUNS:
+                return SAYING_NOUNS[child.lemma_.lower()]
     return None
 
 
@@ -197,7 +157,7 @@ def _according_to(node: Token) -> Token | None:
 
 def _is_condition(node: Token) -> bool:
     return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children
     )
 
 
@@ -246,13 +206,13 @@ def _intended(verb: Token) -> bool:
             # "want to go further and dispatch a force": a conjunct shares its first one's fate
             node = head
             continue
-        if (node.dep_ == "prep" and node.lower_ in _TIME_PREPS) or any(
-            c.dep_ == "mark" and c.lower_ in _TIME_PREPS for c in node.children
+        if (node.dep_ == "prep" and node.lower_ in TIME_WORDS) or any(
+            c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in node.children
         ):
             return False  # "planned for dawn after rescuers braved heavy seas": that happened
         if node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "advcl", "dobj",
                          "acl") and (head.lemma_.lower() in INTENTION_WORDS or (
-                             head.lower_ in _ABOUT_TO and head.pos_ != "VERB")):
+                             head.lower_ in ABOUT_TO and head.pos_ != "VERB")):
             return True
         node = head
     return False
@@ -261,8 +221,8 @@ def _intended(verb: Token) -> bool:
 def _voice(verb: Token) -> Voice:
     doc = verb.doc
     conditional = False
-    if any(c.lower_ in _HEARSAY and c.dep_ == "advmod" for c in verb.children):
-        return Voice(next(c.lower_ for c in verb.children if c.lower_ in _HEARSAY), None,
+    if any(c.lower_ in HEARSAY_ADVERBS and c.dep_ == "advmod" for c in verb.children):
+        return Voice(next(c.lower_ for c in verb.children if c.lower_ in HEARSAY_ADVERBS), None,
                      "asserted", _is_condition(verb))
     node = verb
     for _ in range(len(doc)):

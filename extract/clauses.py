@@ -24,11 +24,20 @@ from typing import Callable
 from spacy.tokens import Token
 
 from extract.attribution import voice
-from extract.polarity import NEGATING_VERBS, contrastive, negated_by_preposition
+from extract.lexicon import (
+    FRONTED_REPORTING_VERBS,
+    LACKING_VERBS,
+    NEGATING_VERBS,
+    NEGATIONS,
+    OBJECT_CONTROL,
+    OBJECT_CONTROL_XCOMP,
+    TIME_TYPES,
+    is_relative,
+)
+from extract.polarity import contrastive, negated_by_preposition
 from extract.records import Clause, Pattern, TokenRules
 
 __all__ = [
-    "NEGATIONS",
     "SubjectRule",
     "SUBJECT_RULES",
     "CLAUSE_DEPS",
@@ -37,7 +46,6 @@ __all__ = [
     "conjuncts",
     "prep_objects",
     "has_prep_object",
-    "is_relative",
 ]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -46,32 +54,9 @@ _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-#: Words that negate a verb group.
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-#: Verbs that say their object is missing: "lacks funds" -> not (have, funds).
-LACKING_VERBS = frozenset({"lack"})
-#: Verbs of saying, whose clausal object may come first ("..., says Richard Burr").
-_SAY_VERBS = frozenset({"say", "tell", "add", "note", "write", "report", "claim", "state",
-                        "argue", "explain", "announce", "predict", "warn", "insist"})
 #: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
 CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
-)
-#: Verbs whose object, not subject, does what their prepositional clause says: "accused X of
-#: lying", "stopped X from leaving", "blamed X for losing".
-OBJECT_CONTROL = frozenset(
-    "accuse suspect charge convict acquit clear blame prevent stop ban bar keep prohibit "
-    "discourage deter exempt protect save praise thank congratulate criticise criticize "
-    "punish fine forgive".split()
-)
-#: Verbs whose object does what their open complement says: "urged delegates to pursue",
-#: "persuaded him to leave", "helped al-Qaida establish a camp".
-OBJECT_CONTROL_XCOMP = frozenset(
-    "urge ask tell order persuade encourage invite allow permit force compel oblige require "
-    "advise instruct train teach help enable lead cause get make let want expect need "
-    "convince inspire prompt drive push pressure pressure warn remind authorise authorize "
-    "empower forbid beg implore press request call appoint elect choose name".split()
 )
 #: How deep subject rules may climb from verb to verb: a bound, so any parse ends quickly.
 _MAX_DEPTH = 4
@@ -91,11 +76,6 @@ def conjuncts(token: Token) -> list[Token]:
         stack.extend(reversed([c for c in node.rights
                                if c.dep_ == "conj" and c.pos_ not in _VERBAL]))
     return out
-
-
-def is_relative(token: Token) -> bool:
-    """A relative pronoun or determiner ("which", "who", "whose", "that")."""
-    return token.tag_ in _RELATIVE_TAGS or (token.lower_ == "that" and token.pos_ == "PRON")
 
 
 def prep_objects(prep: Token) -> list[Token]:
@@ -330,13 +310,13 @@ def _complements(
             objects.extend(conjuncts(child))
         elif dep == "prep" or (dep == "agent" and child.i > head.i):
             preps.append(child)
-        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in _SAY_VERBS):
+        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in FRONTED_REPORTING_VERBS):
             complement = child
         elif dep == "acomp" and child.lower_ not in words:
             acomp = child
         elif dep == "dative":
             datives.append(child)
-        elif dep in ("npadvmod", "tmod") and child.ent_type_ in ("DATE", "TIME"):
+        elif dep in ("npadvmod", "tmod") and child.ent_type_ in TIME_TYPES:
             # "this year", "That night": time written as a noun phrase is a further argument.
             preps.append(child)
     if head.i != verb.i:

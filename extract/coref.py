@@ -42,49 +42,29 @@ from collections import Counter
 from spacy.tokens import Token
 
 from extract.entities import person_key, person_names
-from extract.phrases import HONORIFICS, is_citation
+from extract.lexicon import (
+    DEMONSTRATIVES,
+    FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    MALE_HONORIFICS,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    NAMED_REFERENT_TYPES,
+    NOT_REFERENT_TYPES,
+    PERSON_NOUNS,
+    PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    REFLEXIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SINGULAR_PRONOUNS,
+)
+from extract.phrases import is_citation
 from kg.keys import distinct_names
 
-__all__ = ["DEMONSTRATIVES", "PERSON_NOUNS", "has_demonstrative", "resolve"]
+__all__ = ["has_demonstrative", "resolve"]
 
-#: Determiners that point back at something named before ("these companies").
-DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
-
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_SINGULAR = frozenset({"it", "its", "itself"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
-_RELATIVES = frozenset({"who", "which", "that"})
-_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame",
-                                "lady"})
-_MALE_HONORIFICS = HONORIFICS & frozenset({"mr", "mister", "sir", "lord", "herr", "messrs"})
-#: Common nouns that denote people: never an antecedent of "it", and a rival antecedent of
-#: "he"/"she" (so "the captain ... he" beside a named person is left unresolved).
-PERSON_NOUNS = frozenset(
-    "man woman boy girl child baby person people father mother son daughter husband wife "
-    "brother sister uncle aunt friend captain pilot driver minister president premier leader "
-    "senator spokesman spokeswoman official officer policeman soldier judge lawyer doctor "
-    "nurse teacher student worker farmer victim suspect gunman bomber attacker priest "
-    "bishop king queen prince princess chairman director manager chief executive founder "
-    "entrepreneur researcher scientist analyst expert author writer reporter journalist "
-    "candidate governor mayor ambassador secretary commissioner inspector detective "
-    "prisoner detainee refugee pilgrim player coach member citizen resident spokeswoman "
-    "chairwoman colleague militant deputy staffer envoy negotiator".split()
-)
-_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister aunt queen princess "
-                          "spokeswoman chairwoman".split())
-_MALE_NOUNS = frozenset("man boy father son husband brother uncle king prince spokesman "
-                        "chairman policeman gunman".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-#: Entity types that name no thing a pronoun stands for.
-_NOT_REFERENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
-                            "QUANTITY"})
-#: Entity types of names "it" or "they" may stand for.
-_NAMED_REFERENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
-                              "LAW", "NORP", "LANGUAGE"})
-_ARGUMENTS = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "appos"})
 #: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
 #: a conjunct is a referent of its own, also where the parser misreads "forces women").
 _CANDIDATES = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "conj", "dative", "oprd", "poss"})
@@ -114,9 +94,9 @@ def _gender(ent_start: Token) -> str | None:
         if i < 0:
             continue
         word = doc[i].lower_.rstrip(".")
-        if word in _FEMALE_HONORIFICS:
+        if word in FEMALE_HONORIFICS:
             return "f"
-        if word in _MALE_HONORIFICS:
+        if word in MALE_HONORIFICS:
             return "m"
     return None
 
@@ -161,7 +141,7 @@ def _person(token: Token) -> Token | None:
     if token.i > 0 and token.doc[token.i - 1].text.endswith("/"):
         return None  # "s/he": whoever it is, no one named
     start = _window_start(token, _PERSON_WINDOW)
-    wanted = "m" if token.lower_ in _MALE else "f"
+    wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
     starts, mentions, genders = _people(doc)
     people: dict[str, Token] = {}
@@ -181,7 +161,7 @@ def _person(token: Token) -> Token | None:
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
                 if mentions[n][1] == key)
-    pronouns = _MALE if wanted == "m" else _FEMALE
+    pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
     if any(t.lower_ in pronouns and t.i != token.i for t in doc[start:first]):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
@@ -209,8 +189,8 @@ def _topic_person(doc, gender: str) -> Token | None:
         for start, (_end, key, root) in zip(starts, mentions):
             if first is not None and start < first.end:
                 opening.setdefault(key, root)  # its first mention: the name in full
-        counts = Counter("m" if t.lower_ in _MALE else "f" for t in doc
-                         if t.lower_ in _MALE or t.lower_ in _FEMALE)
+        counts = Counter("m" if t.lower_ in MALE_PRONOUNS else "f" for t in doc
+                         if t.lower_ in MALE_PRONOUNS or t.lower_ in FEMALE_PRONOUNS)
         cached = (None, None)
         if len(opening) == 1:
             (key, root), = opening.items()
@@ -243,7 +223,7 @@ def _rival(token: Token, gender: str) -> bool:
     if token.tag_ != "NN" or not _is_person_noun(token):
         return False
     lemma = token.lemma_.lower()
-    other = _FEMALE_NOUNS if gender == "m" else _MALE_NOUNS
+    other = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
     return lemma not in other
 
 
@@ -261,7 +241,7 @@ def _thing(token: Token, plural: bool) -> Token | None:
     for cand in doc[start : token.i]:
         if cand.dep_ not in _CANDIDATES or cand.pos_ not in ("NOUN", "PROPN"):
             continue
-        if cand.ent_type_ in _NOT_REFERENTS:
+        if cand.ent_type_ in NOT_REFERENT_TYPES:
             continue
         if cand.dep_ == "poss" and cand.head.pos_ != "NOUN":
             continue  # "Australia's Commonwealth Bank" names the bank, not Australia
@@ -280,12 +260,12 @@ def _thing(token: Token, plural: bool) -> Token | None:
     (target,) = found.values()
     if any(c.dep_ == "conj" for c in target.children):
         return None  # "Iraq and Russia ... they": no one node stands for the pair
-    if target.dep_ not in _SUBJECTS or target.ent_type_ not in _NAMED_REFERENTS:
+    if target.dep_ not in _SUBJECTS or target.ent_type_ not in NAMED_REFERENT_TYPES:
         # Only a name that was the topic of its clause is strong evidence: "It" after "the
         # best analogy I've heard" or "the northern part of Tulsa" is most often something
         # else (an event, the situation, a thing named earlier).
         return None
-    same = _SINGULAR if not plural else _PLURAL
+    same = SINGULAR_PRONOUNS if not plural else PLURAL_PRONOUNS
     if any(t.lower_ in same and t.i != token.i for t in doc[start:target.i]):
         return None  # a thing spoken of before the name may be meant again
     return target
@@ -302,10 +282,12 @@ def _clause_subject(token: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in _RELATIVES and node.dep_ == "relcl" and node.head.i != node.i:
+            if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl" and (
+                node.head.i != node.i
+            ):
                 return node.head
             if subject.pos_ == "PRON" and subject.i != token.i:
-                return resolve(subject) if subject.lower_ not in _REFLEXIVES else None
+                return resolve(subject) if subject.lower_ not in REFLEXIVE_PRONOUNS else None
             return subject
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head
@@ -335,7 +317,7 @@ def _agrees(token: Token, pronoun: str) -> bool:
     plural = token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP" or any(
         c.dep_ == "conj" for c in token.children)
     person = token.ent_type_ == "PERSON" or _is_person_noun(token)
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _NOT_REFERENTS:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_REFERENT_TYPES:
         return False
     if pronoun == "their":
         return plural
@@ -351,7 +333,7 @@ def _agrees(token: Token, pronoun: str) -> bool:
         wanted = "m" if pronoun == "his" else "f"
         return genders <= {wanted}
     lemma = token.lemma_.lower()
-    return lemma not in (_FEMALE_NOUNS if pronoun == "his" else _MALE_NOUNS)
+    return lemma not in (FEMALE_NOUNS if pronoun == "his" else MALE_NOUNS)
 
 
 def _owner(token: Token) -> Token | None:
@@ -374,7 +356,7 @@ def _owner(token: Token) -> Token | None:
         return None  # "their actions are ...": the subject is the owned phrase itself
     if not _agrees(subject, token.lower_):
         return None
-    if token.lower_ in ("his", "her"):
+    if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
         # A person is only taken when no other person in reach could be meant.
         named = _person(token)
         if subject.ent_type_ == "PERSON":
@@ -416,7 +398,7 @@ def resolve(token: Token) -> Token | None:
     'bomber'
     """
     lower = token.lower_
-    if lower in _REFLEXIVES:
+    if lower in REFLEXIVE_PRONOUNS:
         if token.dep_ == "appos" and token.head.i != token.i:
             return token.head  # "copied by Galois himself": Galois
         if _in_noun_modifier(token):
@@ -425,15 +407,15 @@ def resolve(token: Token) -> Token | None:
         if subject is not None and any(c.dep_ == "conj" for c in subject.children):
             return None  # "Menzies and Livingston found themselves": no one node is both
         return subject
-    if lower in _POSSESSIVES and token.dep_ == "poss":
+    if lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         owner = _owner(token)
         if owner is not None:
             return owner
-    if lower in _MALE or lower in _FEMALE:
+    if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         return _person(token)
-    if lower in _SINGULAR:
+    if lower in SINGULAR_PRONOUNS:
         return _thing(token, plural=False)
-    if lower in _PLURAL:
+    if lower in PLURAL_PRONOUNS:
         return _thing(token, plural=True)
     if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)

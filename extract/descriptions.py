@@ -2,9 +2,9 @@
 
 "The city" can be a city named before it, "the country" a country, "the company" an
 organisation. The recogniser's type says what kind of thing a name is (GPE, ORG, ...), and a
-place's name says whether it is a country or a state, province or region (:mod:`kg.countries`); a description's head noun says
-which kind it wants (:data:`KINDS`). :func:`kind_antecedents` gives the names of that kind
-written **before** the description: the one of its sentence or the three before, if it is
+place's name says whether it is a country or a state, province or region (:mod:`kg.countries`);
+a description's head noun says which kind it wants (:data:`extract.lexicon.DESCRIPTION_KINDS`).
+:func:`kind_antecedents` gives the names of that kind written **before** the description: the one of its sentence or the three before, if it is
 also the one named most often so far ("the city" near "Mexico City" in a guide to Mérida is
 Mérida);
 :func:`extract.entities.describe` joins the description to
@@ -19,21 +19,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from extract.lexicon import DESCRIPTION_KINDS
 from extract.phrases import entity_key
 from kg.countries import is_country, is_region
 from kg.keys import normalize_key
 
-__all__ = ["KINDS", "kind_of", "kind_antecedents", "outnumbered"]
+__all__ = ["kind_of", "kind_antecedents", "outnumbered"]
 
-#: Head nouns of descriptions, by the kind of name they can stand for.
-KINDS: dict[str, frozenset[str]] = {
-    "city": frozenset("city town village capital municipality metropolis".split()),
-    "country": frozenset("country nation".split()),
-    "organisation": frozenset(
-        "company firm corporation organization organisation party club band university "
-        "publisher newspaper magazine airline bank charity agency".split()),
-}
-_BY_NOUN = {noun: kind for kind, nouns in KINDS.items() for noun in nouns}
+_BY_NOUN = {noun: kind for kind, nouns in DESCRIPTION_KINDS.items() for noun in nouns}
 _CACHE = "kg.named_kinds"
 #: Sentences before a description's own in which a name of its kind is looked for: "the
 #: city" two paragraphs after "Mexico City" is seldom Mexico City.

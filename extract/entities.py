@@ -33,15 +33,28 @@ from spacy.tokens import Doc, Token
 
 from extract.aliases import acronym_key, defined_alias_key, short_name_key
 from extract.descriptions import kind_antecedents, outnumbered
-from extract.phrases import (HONORIFICS, entity_label_key, entity_type, is_citation,
-                             label_tokens, team_sense)
+from extract.lexicon import (
+    COMPLEMENT_PREPS,
+    DESCRIBED_TYPES,
+    HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    INSTITUTIONS,
+    MONTHS,
+    NAME_END_WORDS,
+    NAME_TYPES,
+    NUMERIC_TYPES,
+    POSSESSIVE_MARKS,
+    POST_NOMINALS,
+    QUANTIFIERS,
+    ROLE_WORDS,
+    TIME_TYPES,
+)
+from extract.phrases import entity_label_key, entity_type, is_citation, label_tokens, team_sense
 from kg.countries import country_key
 from kg.keys import canonical_key, distinct_names, normalize_key, scoped_key, spells_out
 from kg.model import Argument
 
 __all__ = [
-    "HONORIFICS",
-    "ROLE_WORDS",
     "describe",
     "person_parts",
     "person_names",
@@ -49,51 +62,10 @@ __all__ = [
     "is_honorific",
 ]
 
-#: Words of a role title that spaCy's NER sometimes puts inside a person's name
-#: ("President Robert Mugabe", "Senator Ridgeway"); stripped from the front of a name.
-ROLE_WORDS = frozenset(
-    "president vice prime minister premier chancellor secretary senator sen governor gov "
-    "mayor judge justice chief general gen colonel col major lieutenant lt captain capt "
-    "commander admiral sergeant sgt corporal detective inspector constable officer "
-    "commissioner ambassador king queen prince princess pope bishop archbishop cardinal "
-    "sheikh ayatollah imam rabbi chairman chairwoman spokesman spokeswoman treasurer "
-    "attorney director deputy acting former leader candidate coach emperor empress tsar "
-    "czar tsarina tsarevna tsarevich kaiser sultan emir shah pharaoh".split()
-)
-#: Letters written after a name that are no part of it ("Daniel Bernoulli FRS").
-POST_NOMINALS = frozenset("frs frse frsc obe mbe cbe kbe dbe phd md qc kc mp esq".split())
-#: Words a recognised name never ends with ("Patrick Leopold Gordon of Auchleuchries", where
-#: the recogniser stopped after "of").
-_NAME_END_STOP = frozenset({"of", "the", "and", "de", "von", "van", "in", "at", "for"})
-#: Adjectives that say how many, not which: "very few women" is as generic as "women".
-_QUANTIFIERS = frozenset({"few", "many", "several", "more", "most", "much", "numerous",
-                          "countless", "some", "fewer", "less"})
 #: A complement is kept in a label only while the label stays shorter than this many words;
 #: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
 #: network") would be a clause-sized node, and the noun stays in its document instead.
 _LONGEST_LABEL = 8
-#: Number-like entity types: "20 per cent of voyeurs" keeps what it is a share of.
-_QUANTITY_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
-#: Determiners that bring a new referent into a story: "a government minister" of one article
-#: is not the one of the next.
-_INDEFINITE = frozenset({"a", "an", "another", "some", "any", "each", "every", "no", "either",
-                         "neither"})
-#: Organisations the recogniser types by one capitalised common noun: "the Government" of an
-#: Israeli story is not the one of an Australian story.
-_INSTITUTIONS = frozenset(
-    "government opposition parliament cabinet coalition administration army military navy "
-    "police council court ministry department senate house committee commission party "
-    "treasury church".split()
-)
-#: Entity types of names: a plural with one of these in it is the named group ("US forces").
-_NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                         "WORK_OF_ART", "LAW", "LANGUAGE"})
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-#: Nouns whose "of"/"for" complement says which one is meant.
-_COMPLEMENT_PREPS = frozenset({"of", "for"})
 _NAMES_CACHE = "kg.person_names"
 
 
@@ -116,7 +88,7 @@ def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | No
     """
     rules: list[str] = []
     honorific = role = None
-    name = [t for t in tokens if t.tag_ != "POS" and t.lower_ not in ("'s", "'", "\u2019s")]
+    name = [t for t in tokens if t.tag_ != "POS" and t.lower_ not in POSSESSIVE_MARKS]
     if len(name) != len(tokens):
         rules.append("possessive")
     start = 0
@@ -137,7 +109,7 @@ def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | No
         rules.append("honorific")
     end = len(name)
     while end > start + 1 and (name[end - 1].lower_.rstrip(".") in POST_NOMINALS
-                               or name[end - 1].lower_ in _NAME_END_STOP
+                               or name[end - 1].lower_ in NAME_END_WORDS
                                or name[end - 1].is_punct):
         end -= 1
     if end < len(name):
@@ -307,7 +279,7 @@ def _complement(head: Token) -> Token | None:
     """The object of the first "of"/"for" phrase right of a common noun, if any."""
     for child in head.rights:
         if child.dep_ == "prep":
-            if child.lower_ in _COMPLEMENT_PREPS:
+            if child.lower_ in COMPLEMENT_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
                         return pobj
@@ -321,12 +293,11 @@ def _is_bare(head: Token, tokens: list[Token]) -> bool:
     "spokesman" and "more than two dozen militants" are bare; "generative AI services" is not.
     """
     quantity = {t.i for child in head.children
-                if child.dep_ == "nummod" or child.lower_ in _QUANTIFIERS for t in child.subtree}
+                if child.dep_ == "nummod" or child.lower_ in QUANTIFIERS for t in child.subtree}
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 
 _DESCRIPTIONS_CACHE = "kg.descriptions"
-_NAMED_KINDS = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "LAW"})
 
 
 def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
@@ -343,7 +314,7 @@ def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = {}
     for ent in doc.ents:
         root = ent.root
-        if ent.label_ in _NAMED_KINDS and len(ent) > 1 and root.pos_ == "PROPN":
+        if ent.label_ in DESCRIBED_TYPES and len(ent) > 1 and root.pos_ == "PROPN":
             found.setdefault(root.lemma_.lower(), []).append((ent.start, root.i))
         elif ent.label_ == "PERSON":
             words = []
@@ -435,9 +406,9 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
         return True  # "X is important": a property, not a thing; no corpus-wide "important"
     if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
         return True  # "Australians": a detainee in one article, a cricket team in the next
-    if type_ in _QUANTITY_TYPES or type_ == "ORDINAL":
+    if type_ in NUMERIC_TYPES or type_ == "ORDINAL":
         return True
-    if type_ in ("DATE", "TIME"):
+    if type_ in TIME_TYPES:
         return not _calendar_date(label)
     if type_ not in (None, "NORP", "ORG"):
         return False
@@ -445,7 +416,7 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
         return True  # "the Government", recognised as an organisation or not
     if type_ == "ORG":
         return False
-    if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+    if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children):
         return True
     if type_ is not None or head.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -455,13 +426,13 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
         return False
     pobj = _complement(head)
     words = label_tokens(head) + (label_tokens(pobj) if pobj is not None else [])
-    return not any(t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES)
+    return not any(t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES)
                    for t in words)
 
 
 def _institution(head: Token, label: str) -> bool:
     """True when the phrase is one institution word alone: "the Government", "Parliament"."""
-    return label.lower() == head.lower_ in _INSTITUTIONS
+    return label.lower() == head.lower_ in INSTITUTIONS
 
 
 def _calendar_date(label: str) -> bool:
@@ -469,7 +440,7 @@ def _calendar_date(label: str) -> bool:
     year ("2002", "the 1990s") or a month ("September 11"); "Monday" or "40 years" has not."""
     words = label.lower().replace(",", " ").split()
     return any((w.rstrip("s").isdigit() and len(w.rstrip("s")) == 4)
-               or w.rstrip(".") in _MONTHS for w in words)
+               or w.rstrip(".") in MONTHS for w in words)
 
 
 def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
@@ -534,7 +505,7 @@ def describe(head: Token, document: str) -> Argument | None:
     elif (short := short_name_key(head)) is not None:
         key = short  # "Kestrel" after "Kestrel Analytics"
         rules.append("short_name")
-    elif type_ in _QUANTITY_TYPES and (pobj := _complement(head)) is not None and (
+    elif type_ in NUMERIC_TYPES and (pobj := _complement(head)) is not None and (
         pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
     ):
         # "20 per cent of voyeurs": a share of something in this document, never "20 per cent"

@@ -17,9 +17,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.lexicon import (
+    CONTEST_PREPS,
+    CONTEST_VERBS,
+    EMPTY_ADJECTIVES,
+    HONORIFICS,
+    LANGUAGE_PREPS,
+    LANGUAGE_VERBS,
+    STOP_WORDS,
+    TRANSPARENT_NOUNS,
+)
+
 __all__ = [
-    "PRONOUNS",
-    "HONORIFICS",
     "label_tokens",
     "entity_label",
     "entity_key",
@@ -43,29 +52,6 @@ _INNER_DEPS = _LABEL_DEPS | {"case", "punct", "advmod", "det"}
 _CUT_DEPS = frozenset({"relcl", "appos", "cc", "conj", "advcl", "parataxis"})
 _OPENERS = {"(": ")", "``": "''", "`": "'", "“": "”", '"': '"', "[": "]", "‘": "’"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-#: Adjectives that carry no meaning in a label.
-_EMPTY_ADJECTIVES = frozenset({"such", "other", "same", "own", "certain", "various", "last",
-                               "next"})
-
-PRONOUNS = frozenset(
-    "i me my mine myself you your yours yourself yourselves he him his himself she her hers "
-    "herself it its itself we us our ours ourselves they them their theirs themselves "
-    "one ones someone somebody something anyone anybody anything everyone everybody "
-    "everything nobody nothing who whom whose which that what whatever whoever there here "
-    "this these those each all both some none another any either neither".split()
-)
-_STOP_WORDS = PRONOUNS | frozenset(
-    "a an the and or but of in on at to for by with from as is are was were be been being "
-    "do does did have has had not no yes so than then too very just also only more most "
-    "other such same own many much few lot lots kind sort part".split()
-)
-#: Honorifics, lower case without a full stop: never part of a name or a label, never a node.
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx mister madam madame mme mlle messrs dr prof professor sir dame lord "
-    "lady rev reverend hon herr".split()
-)
-#: Nouns that only point at their "of" complement: "the likes of Sora" is about Sora.
-_TRANSPARENT = frozenset({"likes", "like"})
 
 
 def doc_text(doc) -> str:
@@ -86,7 +72,7 @@ def transparent_head(token: Token) -> Token:
     >>> transparent_head(doc[1]).text
     'Sora'
     """
-    if token.lower_ in _TRANSPARENT:
+    if token.lower_ in TRANSPARENT_NOUNS:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -151,7 +137,7 @@ def label_tokens(head: Token) -> list[Token]:
             continue  # but "all" stays in "all-time record"
         if tok.dep_ == "case" and tok.head.i == head.i:
             continue
-        if tok.dep_ == "amod" and tok.lower_ in _EMPTY_ADJECTIVES and tok.head.i == head.i:
+        if tok.dep_ == "amod" and tok.lower_ in EMPTY_ADJECTIVES and tok.head.i == head.i:
             continue
         if tok.dep_ == "punct" and tok.tag_ != "HYPH" and tok.text not in ".&'":
             continue
@@ -217,11 +203,6 @@ def entity_label_key(head: Token) -> tuple[str, str]:
     return label, _join(tokens, head)
 
 
-#: Verbs whose object, when it is a nationality word, is a language ("speaks French").
-_LANGUAGE_VERBS = frozenset(
-    "speak write learn teach translate know study understand read master".split())
-
-
 def language_sense(head: Token) -> bool:
     """True when a nationality word names a language by its role in the sentence: the object
     of a verb of speaking or learning ("spoke German and French"), or after "in" or "into"
@@ -244,22 +225,18 @@ def language_sense(head: Token) -> bool:
             break
         node = node.head
     if node.dep_ in ("dobj", "acomp"):  # "spoke German" is at times read as an adjective
-        return node.head.lemma_.lower() in _LANGUAGE_VERBS
-    return node.dep_ == "pobj" and node.head.lower_ in ("in", "into")
+        return node.head.lemma_.lower() in LANGUAGE_VERBS
+    return node.dep_ == "pobj" and node.head.lower_ in LANGUAGE_PREPS
 
 
-#: Verbs of a contest: a country that beats, draws or plays is a team ("England beat Panama").
-_CONTEST_VERBS = frozenset(
-    "beat defeat draw play lose win score face thrash edge overcome eliminate tie concede "
-    "trail lead".split())
 _TEAMS_CACHE = "kg.teams"
 
 
 def _contest_role(token: Token) -> bool:
-    if token.dep_ in ("nsubj", "dobj") and token.head.lemma_.lower() in _CONTEST_VERBS:
+    if token.dep_ in ("nsubj", "dobj") and token.head.lemma_.lower() in CONTEST_VERBS:
         return True
-    if token.dep_ == "pobj" and (token.head.lower_ in ("against", "versus", "vs") or (
-            token.head.head.lemma_.lower() in _CONTEST_VERBS)):
+    if token.dep_ == "pobj" and (token.head.lower_ in CONTEST_PREPS or (
+            token.head.head.lemma_.lower() in CONTEST_VERBS)):
         return True  # "against Tunisia", "lost 1 – 2 to England"
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.like_num and following.ent_type_ == "CARDINAL"
@@ -383,7 +360,7 @@ def is_content_argument(label: str) -> bool:
     [True, False, False, False, False, True]
     """
     text = label.strip().lower()
-    if not text or text in _STOP_WORDS:
+    if not text or text in STOP_WORDS:
         return False
     stripped = text.replace(",", "").replace(".", "").replace("%", "").replace("$", "")
     if stripped.replace(" ", "").isdigit():

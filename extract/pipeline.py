@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from extract.budget import Budget, OverBudget, cpu_limit
 from extract.documents import split_text
+from extract.lexicon import SENTENCE_FINAL
 from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.errors import ModelNotFoundError
 from kg.model import Triple
@@ -65,7 +66,6 @@ PARAGRAPH_BREAKS = "kg_paragraph_breaks"
 
 #: Longest run of tokens without sentence-final punctuation before a sentence is forced to end.
 MAX_SENTENCE_TOKENS = 150
-_SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -80,7 +80,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     run = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        run = 0 if previous.text in _SENTENCE_FINAL else run + 1
+        run = 0 if previous.text in SENTENCE_FINAL else run + 1
         if token.is_space:
             continue
         if (previous.is_space and previous.text.count("\n") >= 2) or run >= MAX_SENTENCE_TOKENS:

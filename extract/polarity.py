@@ -10,19 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.lexicon import CONTRASTIVE_WORDS, NEGATIVE_WORDS
+
 __all__ = [
-    "NEGATIVE_WORDS",
     "negative_argument",
     "negated_by_preposition",
     "contrastive",
-    "NEGATING_VERBS",
 ]
-
-#: Pronouns and determiners that deny what they stand in ("nothing", "no clue").
-NEGATIVE_WORDS = frozenset({"no", "none", "nothing", "nobody", "neither", "nor", "nowhere"})
-#: Verbs whose complement did not happen: "failed to stop" -> not stop.
-NEGATING_VERBS = frozenset({"fail"})
-_CONTRASTIVE = frozenset({"just", "only", "merely", "simply", "solely", "necessarily"})
 
 
 def negative_argument(token: Token) -> bool:
@@ -68,6 +62,6 @@ def contrastive(negation: Token) -> bool:
     doc = negation.doc
     sent = negation.sent
     after = negation.i + 1
-    if after >= sent.end or doc[after].lower_ not in _CONTRASTIVE:
+    if after >= sent.end or doc[after].lower_ not in CONTRASTIVE_WORDS:
         return False
     return any(doc[i].lower_ == "but" for i in range(after + 1, sent.end))

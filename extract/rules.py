@@ -35,9 +35,15 @@ from extract.clauses import (
     SUBJECT_RULES,
     conjuncts,
     has_prep_object,
-    is_relative,
     prep_objects,
     read_clause,
+)
+from extract.lexicon import (
+    ADVERBIAL_PREPS,
+    LIGHT_VERBS,
+    LINKED_TYPES,
+    NOUN_PREP_PREPOSITIONS,
+    is_relative,
 )
 from extract.phrases import argument_bounds, tidy_bounds, transparent_head
 from extract.records import Clause, Fact, Pattern, Rule, TokenRules
@@ -48,7 +54,6 @@ __all__ = [
     "OPENIE_FURTHER_RULES",
     "PHRASE_RULES",
     "OPENIE_PHRASE_RULES",
-    "LIGHT_VERBS",
     "PASSIVE",
     "constructions",
     "heads_clause",
@@ -60,45 +65,6 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBAL = frozenset({"VERB", "AUX"})
 #: What a passive clause records instead of ``svo`` or ``prep``.
 PASSIVE = "passive"
-#: Light verb + nominalisation -> the verb the pair means.
-LIGHT_VERBS: dict[tuple[str, str], str] = {
-    (verb, noun): meaning
-    for verb in ("make", "take", "give", "have", "do", "offer", "reach")
-    for noun, meaning in {
-        "prediction": "predict",
-        "decision": "decide",
-        "announcement": "announce",
-        "attempt": "attempt",
-        "choice": "choose",
-        "promise": "promise",
-        "statement": "state",
-        "claim": "claim",
-        "suggestion": "suggest",
-        "recommendation": "recommend",
-        "contribution": "contribute",
-        "comparison": "compare",
-        "investment": "invest",
-        "payment": "pay",
-        "visit": "visit",
-        "offer": "offer",
-        "agreement": "agree",
-        "call": "call",
-        "request": "request",
-        "proposal": "propose",
-        "effort": "try",
-        "step": "act",
-        "discovery": "discover",
-        "assessment": "assess",
-        "analysis": "analyse",
-        "reference": "refer",
-        "mention": "mention",
-        "complaint": "complain",
-        "speech": "speak",
-        "appearance": "appear",
-    }.items()
-}
-
-
 def _surface(tokens: Iterable[Token]) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
@@ -223,13 +189,6 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                     continue
             yield _fact(clause, subject, base, clause.verb_group, obj, name,
                         clause.datives + clause.preps)
-
-
-#: Prepositions that set a scene or a concession, never an argument of the verb: "Russia,
-#: despite its support for the coalition, is maintaining ties" is not (Russia, maintain
-#: despite, support); "sank 25 per cent" has no "per" relation.
-ADVERBIAL_PREPS = frozenset({"despite", "notwithstanding", "amid", "amidst", "unlike",
-                             "regardless", "per", "besides"})
 
 
 def _argument_preps(clause: Clause) -> list[Token]:
@@ -407,8 +366,7 @@ _POSSESSIVE = Rule("possessive", Pattern(dep=frozenset({"poss"}), pos=_NOUNS, he
 _TITLE = Rule("title", Pattern(ent_iob="B", ent_type="PERSON"), title_facts)
 _NOUN_PREP = Rule(
     "noun_prep",
-    Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS,
-            lower=frozenset({"of", "in", "with", "between", "from", "at", "on", "for", "near"})),
+    Pattern(dep=frozenset({"prep"}), head_pos=_NOUNS, lower=NOUN_PREP_PREPOSITIONS),
     noun_prep_facts,
 )
 #: Noun-phrase constructions of the graph, tried on every token in order: each whose pattern
@@ -446,17 +404,13 @@ def heads_clause(token: Token) -> bool:
     return token.dep_ in CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights)
 
 
-#: Entity types a further prepositional phrase is worth a fact of its own for.
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-
-
 def _named_preps(clause: Clause) -> list[Token]:
     """Prepositions of ``clause``, after the one a ``prep`` fact takes, whose object is named."""
     preps = _argument_preps(clause)
     if preps and not clause.objects and _has_prep_object(clause):
         preps = preps[1:]  # the prep rule's own object
     return [p for p in preps if p.dep_ == "prep"
-            and any(o.ent_type_ in _NAMED for o in prep_objects(p))]
+            and any(o.ent_type_ in LINKED_TYPES for o in prep_objects(p))]
 
 
 def named_prep_facts(clause: Clause) -> Iterator[Fact]:
@@ -471,7 +425,7 @@ def named_prep_facts(clause: Clause) -> Iterator[Fact]:
         rest = [p for p in clause.preps if p.i != prep.i]
         for subject in clause.subjects:
             for pobj in prep_objects(prep):
-                if pobj.ent_type_ in _NAMED and pobj.i != subject.i:
+                if pobj.ent_type_ in LINKED_TYPES and pobj.i != subject.i:
                     yield _fact(clause, subject, f"{base} {prep.lower_}",
                                 [*clause.verb_group, prep], pobj, "named_prep", rest)
 

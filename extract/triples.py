@@ -18,8 +18,9 @@ from spacy.tokens import Span, Token
 
 from extract.arguments import graph_argument
 from extract.attribution import Voice, reporting
-from extract.clauses import NEGATIONS, conjuncts
+from extract.clauses import conjuncts
 from extract.confidence import score_fact
+from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, NEGATIONS, RELATIVE_TAGS, TIME_TYPES
 from extract.records import Fact
 from extract.registry import extractors
 from extract.rules import (
@@ -49,17 +50,6 @@ def _spans(bounds: tuple[int, int]) -> bool:
     return bounds[0] < bounds[1]
 
 
-#: Verbs of saying that take a clause and no person as object: a direct object beside their
-#: clause is the clause's subject, misparsed.
-_THAT_CLAUSE_VERBS = frozenset(
-    "allege claim say believe think predict suggest argue insist state assert reveal "
-    "announce admit deny acknowledge report estimate".split())
-
-
-#: Dashes written as words: an apposition with one inside runs into the next aside.
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-
-
 def _listing(appos: Token) -> bool:
     """True for an apposition that lists members of a group ("seven countries - Malawi,
     Mozambique, ... and Lesotho"), none of which is the group, runs across a dash, or
@@ -73,7 +63,7 @@ def _listing(appos: Token) -> bool:
         return True  # a clause between them: the parser joined two phrases of different clauses
     return len(conjuncts(appos)) > 1 or sum(
         c.dep_ == "appos" for c in appos.head.children) > 1 or any(
-        t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
+        t.text in DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
 
 
 def _noun_complement(verb: Token) -> bool:
@@ -104,13 +94,13 @@ def _nominal(fact: Fact) -> bool:
     of time taken for a direct object."""
     if fact.subject.pos_ in ("VERB", "AUX") or fact.object.pos_ in ("VERB", "AUX"):
         return False
-    if fact.object.ent_type_ in ("DATE", "TIME") and fact.verb is not None and (
+    if fact.object.ent_type_ in TIME_TYPES and fact.verb is not None and (
         reporting(fact.verb) is not None or fact.object.dep_ == "dobj"
     ):
         # "said on Wednesday": when it was said is no fact of its own; "giving birth ...
         # more than nine months after": a span of time is not what a verb acts on.
         return False
-    if any(t.tag_ in ("WP$", "WDT", "WP") for t in (fact.subject, fact.object)) or any(
+    if any(t.tag_ in RELATIVE_TAGS for t in (fact.subject, fact.object)) or any(
         c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts
     ):
         return False  # "whose violent death was reported": the relative clause's noun is elsewhere
@@ -144,7 +134,7 @@ def _nominal(fact: Fact) -> bool:
         # complement is the clause, and (AIDS, make in, Malawi) says nothing.
         return False
     if fact.object.dep_ == "dobj" and fact.verb is not None and (
-        fact.verb.lemma_.lower() in _THAT_CLAUSE_VERBS
+        fact.verb.lemma_.lower() in CLAUSE_ONLY_VERBS
     ) and any(c.dep_ == "ccomp" for c in fact.verb.children):
         return False  # "alleged a staff member told him ...": the member is the clause's subject
     return not (fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ")

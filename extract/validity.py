@@ -37,7 +37,7 @@ from typing import Any, Iterable, Mapping
 from spacy.tokens import Span, Token
 
 from extract.confidence import score_fact
-from extract.phrases import PRONOUNS
+from extract.lexicon import PRONOUNS
 from extract.records import Fact
 from kg.model import HYPOTHETICAL, Argument
 
