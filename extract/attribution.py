@@ -38,11 +38,13 @@ from extract.lexicon import (
     DIRECTIVE_VERBS,
     HEARSAY_ADVERBS,
     INTENTION_WORDS,
+    NOMINALISATIONS,
     QUESTIONING_VERBS,
     REPORTING_VERBS,
     SAYING_LIGHT_VERBS,
     SAYING_NOUNS,
     TIME_WORDS,
+    is_relative,
 )
 from extract.polarity import negative_argument
 
@@ -95,7 +97,7 @@ def reporting(verb: Token) -> str | None:
     if lemma in SAYING_LIGHT_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in SAYING_NOUNS:
-                return SAYING_NOUNS[child.lemma_.lower()]
+                return NOMINALISATIONS[child.lemma_.lower()]
     return None
 
 
@@ -280,5 +282,4 @@ def _relative(clause: Token, noun: Token) -> bool:
     noun itself, rather than a content clause ("the report that he lied")."""
     if clause.dep_ != "relcl":
         return False
-    return any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.pos_ == "PRON")
-               for c in clause.children)
+    return any(is_relative(c) for c in clause.children)

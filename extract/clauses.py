@@ -25,12 +25,12 @@ from spacy.tokens import Token
 
 from extract.attribution import voice
 from extract.lexicon import (
-    FRONTED_REPORTING_VERBS,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
     OBJECT_CONTROL,
     OBJECT_CONTROL_XCOMP,
+    REPORTING_VERBS,
     TIME_TYPES,
     is_relative,
 )
@@ -310,7 +310,7 @@ def _complements(
             objects.extend(conjuncts(child))
         elif dep == "prep" or (dep == "agent" and child.i > head.i):
             preps.append(child)
-        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in FRONTED_REPORTING_VERBS):
+        elif dep == "ccomp" and (child.i > head.i or head.lemma_ in REPORTING_VERBS):
             complement = child
         elif dep == "acomp" and child.lower_ not in words:
             acomp = child

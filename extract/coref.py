@@ -56,8 +56,8 @@ from extract.lexicon import (
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REFLEXIVE_PRONOUNS,
-    RELATIVE_PRONOUNS,
     SINGULAR_PRONOUNS,
+    is_relative,
 )
 from extract.phrases import is_citation
 from kg.keys import distinct_names
@@ -282,7 +282,7 @@ def _clause_subject(token: Token) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subjects:
             subject = subjects[0]
-            if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl" and (
+            if is_relative(subject) and node.dep_ == "relcl" and (
                 node.head.i != node.i
             ):
                 return node.head

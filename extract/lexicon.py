@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 __all__ = [
     # pronouns, determiners, relative words
     "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "SINGULAR_PRONOUNS",
-    "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_PRONOUNS",
-    "RELATIVE_TAGS", "is_relative", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS", "QUANTIFIERS",
-    "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
+    "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
+    "is_relative", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS", "QUANTIFIERS", "EMPTY_ADJECTIVES",
+    "TRANSPARENT_NOUNS",
     # names, titles, people
     "HONORIFICS", "FEMALE_HONORIFICS", "MALE_HONORIFICS", "ROLE_WORDS", "PERSON_NOUNS",
     "FEMALE_NOUNS", "MALE_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS", "POST_NOMINALS",
@@ -38,13 +38,13 @@ __all__ = [
     # negation
     "NEGATIONS", "NEGATIVE_WORDS", "NEGATING_VERBS", "LACKING_VERBS", "CONTRASTIVE_WORDS",
     # saying and thinking
-    "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "FRONTED_REPORTING_VERBS",
-    "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS", "HEARSAY_ADVERBS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
+    "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
+    "HEARSAY_ADVERBS",
     # light verbs
-    "LIGHT_VERBS",
+    "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
     # control, directives, intention
-    "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "ACCUSING_VERBS", "DIRECTIVE_VERBS",
-    "INTENTION_WORDS", "ABOUT_TO",
+    "ACCUSING_VERBS", "ASKING_VERBS", "PREVENTING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL",
+    "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     # prepositions and conjunctions
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "NOUN_PREP_PREPOSITIONS",
     # punctuation
@@ -96,10 +96,6 @@ POSSESSIVE_PRONOUNS = _words("his her its their")
 (:mod:`extract.coref`), and a resolved one names the owner in the owned phrase's label
 (:mod:`extract.arguments`: "its profit" -> "Commonwealth Bank's profit")."""
 
-RELATIVE_PRONOUNS = _words("who which that")
-"""Relative pronouns a relative clause's subject can be: the clause's subject is then the
-noun it modifies."""
-
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 """Penn tags of relative (wh-) words: "which", "who", "whose"."""
 
@@ -146,7 +142,7 @@ HONORIFICS = _words(
 FEMALE_HONORIFICS = _words("mrs ms miss madam madame mme mlle dame lady")
 """Honorifics that say a person is a woman ("Ms Almao" is no antecedent of "he")."""
 
-MALE_HONORIFICS = HONORIFICS & _words("mr mister sir lord herr messrs")
+MALE_HONORIFICS = _words("mr mister sir lord herr messrs")
 """Honorifics that say a person is a man."""
 
 ROLE_WORDS = _words(
@@ -321,10 +317,11 @@ REPORTING_VERBS = _words(
     "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
     "conclude decide realise realize learn hear read know find show prove "
     "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
-    "observe point"
+    "observe point forecast assure pledge"
 )
 """Verbs whose clausal complement is someone's statement or belief, not the text's own:
-"Howard said the party would split" is Howard's claim (:mod:`extract.attribution`)."""
+"Howard said the party would split" is Howard's claim (:mod:`extract.attribution`). Their
+complement may come first ("..., says Richard Burr"; :mod:`extract.clauses`)."""
 
 DENYING_VERBS = _words("deny reject dispute refute dismiss rebut contest")
 """Verbs of saying that deny what they report: the stance is ``denied``."""
@@ -332,16 +329,12 @@ DENYING_VERBS = _words("deny reject dispute refute dismiss rebut contest")
 QUESTIONING_VERBS = _words("question doubt ask wonder query")
 """Verbs of saying that doubt what they report: the stance is ``questioned``."""
 
-FRONTED_REPORTING_VERBS = _words(
-    "say tell add note write report claim state argue explain announce predict warn insist")
-"""Verbs of saying whose clausal object may come first ("..., says Richard Burr"): a clausal
-complement left of them is still their object."""
-
 CLAUSE_ONLY_VERBS = _words(
     "allege claim say believe think predict suggest argue insist state assert reveal "
     "announce admit deny acknowledge report estimate")
 """Verbs of saying that take a clause and no person as object: a direct object beside their
-clause is the clause's subject, misparsed ("alleged a staff member told him ...")."""
+clause is the clause's subject, misparsed ("alleged a staff member told him ..."). Not every
+verb of saying: "tell", "warn" or "question" take an object of their own beside a clause."""
 
 CLAIM_NOUNS = _words(
     "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
@@ -353,93 +346,73 @@ CLAIM_NOUNS = _words(
 HEARSAY_ADVERBS = _words("allegedly reportedly supposedly purportedly apparently")
 """Adverbs that make a clause reported, with no named source ("allegedly took bribes")."""
 
-SAYING_LIGHT_VERBS = _words("make give issue offer deliver voice express")
-"""Light verbs whose claim-like object makes them verbs of saying: "makes a prediction: ..."."""
-
-SAYING_NOUNS: dict[str, str] = {
-    "prediction": "predict", "statement": "state", "claim": "claim",
-    "announcement": "announce", "warning": "warn", "promise": "promise",
-    "suggestion": "suggest", "allegation": "allege", "accusation": "accuse",
-    "assertion": "assert", "denial": "deny", "forecast": "forecast",
-    "assurance": "assure", "admission": "admit", "pledge": "pledge",
-}
-"""Claim-like nouns a light verb of saying turns into the verb they mean ("makes a
-prediction" says "predict")."""
-
-
 # --- Light verbs -------------------------------------------------------------------------------
 
-LIGHT_VERBS: dict[tuple[str, str], str] = {
-    (verb, noun): meaning
-    for verb in ("make", "take", "give", "have", "do", "offer", "reach")
-    for noun, meaning in {
-        "prediction": "predict",
-        "decision": "decide",
-        "announcement": "announce",
-        "attempt": "attempt",
-        "choice": "choose",
-        "promise": "promise",
-        "statement": "state",
-        "claim": "claim",
-        "suggestion": "suggest",
-        "recommendation": "recommend",
-        "contribution": "contribute",
-        "comparison": "compare",
-        "investment": "invest",
-        "payment": "pay",
-        "visit": "visit",
-        "offer": "offer",
-        "agreement": "agree",
-        "call": "call",
-        "request": "request",
-        "proposal": "propose",
-        "effort": "try",
-        "step": "act",
-        "discovery": "discover",
-        "assessment": "assess",
-        "analysis": "analyse",
-        "reference": "refer",
-        "mention": "mention",
-        "complaint": "complain",
-        "speech": "speak",
-        "appearance": "appear",
-    }.items()
+LIGHT_VERBS = _words("make take give have do offer reach")
+"""Verbs that say little of their own beside a nominalisation: "makes a decision about X"
+means (S, decide about, X) (rule ``light_verb``, through :data:`NOMINALISATIONS`)."""
+
+SAYING_LIGHT_VERBS = _words("make give issue offer deliver voice express")
+"""Light verbs that, with a noun of saying (:data:`SAYING_NOUNS`) as object, are verbs of
+saying: "makes a prediction: ...", "issued a warning that ..."."""
+
+NOMINALISATIONS: dict[str, str] = {
+    "prediction": "predict", "decision": "decide", "announcement": "announce",
+    "attempt": "attempt", "choice": "choose", "promise": "promise", "statement": "state",
+    "claim": "claim", "suggestion": "suggest", "recommendation": "recommend",
+    "contribution": "contribute", "comparison": "compare", "investment": "invest",
+    "payment": "pay", "visit": "visit", "offer": "offer", "agreement": "agree", "call": "call",
+    "request": "request", "proposal": "propose", "effort": "try", "step": "act",
+    "discovery": "discover", "assessment": "assess", "analysis": "analyse", "reference": "refer",
+    "mention": "mention", "complaint": "complain", "speech": "speak", "appearance": "appear",
+    "warning": "warn", "allegation": "allege", "accusation": "accuse", "assertion": "assert",
+    "denial": "deny", "forecast": "forecast", "assurance": "assure", "admission": "admit",
+    "pledge": "pledge",
 }
-"""Light verb + nominalisation -> the verb the pair means: "makes a decision about X" is
-(S, decide about, X) (rule ``light_verb``)."""
+"""Nouns a light verb turns into the verb they mean: "makes a decision about X" is (S, decide
+about, X) (rule ``light_verb``), and "makes a prediction: ..." says "predict", a verb of
+saying, so what follows is the speaker's claim (:func:`extract.attribution.reporting`)."""
+
+SAYING_NOUNS = _words(
+    "prediction statement claim announcement warning promise suggestion allegation accusation "
+    "assertion denial forecast assurance admission pledge")
+"""Nominalisations of verbs of saying: with a :data:`SAYING_LIGHT_VERBS` verb they report
+("makes a prediction: China is ..."); "made a decision" or "reached an agreement" does not."""
 
 
 # --- Control, directives, intention ------------------------------------------------------------
 
-OBJECT_CONTROL = _words(
-    "accuse suspect charge convict acquit clear blame prevent stop ban bar keep prohibit "
-    "discourage deter exempt protect save praise thank congratulate criticise criticize "
-    "punish fine forgive"
+ACCUSING_VERBS = _words("accuse suspect charge convict acquit clear blame")
+"""Verbs whose "of" complement is the accusation: "accused X of doing Y" is the accuser's
+claim, and X is who does Y."""
+
+ASKING_VERBS = _words(
+    "urge ask tell order persuade encourage invite call want expect require advise instruct "
+    "command beg implore press request train teach warn"
 )
+"""Verbs whose object is asked or told to do what their open complement says, which need not
+happen: "Police urged business owners to turn over videotapes"."""
+
+PREVENTING_VERBS = _words("forbid prevent stop ban bar prohibit discourage deter keep")
+"""Verbs whose object is kept from doing what their "from" clause says: "stopped them from
+leaving" (they did not leave)."""
+
+DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
+"""Verbs whose object is asked, told or kept from doing something that need not happen: what
+is urged or prevented is attributed to whoever asks, not stated."""
+
+OBJECT_CONTROL = ACCUSING_VERBS | PREVENTING_VERBS | _words(
+    "exempt protect save praise thank congratulate criticise criticize punish fine forgive")
 """Verbs whose object, not subject, does what their prepositional clause says: "accused X of
 lying", "stopped X from leaving", "blamed X for losing"."""
 
-OBJECT_CONTROL_XCOMP = _words(
-    "urge ask tell order persuade encourage invite allow permit force compel oblige require "
-    "advise instruct train teach help enable lead cause get make let want expect need "
-    "convince inspire prompt drive push pressure pressure warn remind authorise authorize "
-    "empower forbid beg implore press request call appoint elect choose name"
+OBJECT_CONTROL_XCOMP = ASKING_VERBS | _words(
+    "allow permit force compel oblige help enable lead cause get make let need convince "
+    "inspire prompt drive push pressure remind authorise authorize empower forbid appoint "
+    "elect choose name"
 )
 """Verbs whose object does what their open complement says: "urged delegates to pursue",
 "persuaded him to leave", "helped al-Qaida establish a camp"."""
-
-ACCUSING_VERBS = _words("accuse suspect charge convict acquit clear blame")
-"""Verbs whose "of" complement is the accusation: "accused X of doing Y" is the accuser's
-claim."""
-
-DIRECTIVE_VERBS = _words(
-    "urge ask tell order persuade encourage invite call want expect require "
-    "advise instruct command beg implore press request "
-    "train teach "
-    "warn forbid prevent stop ban bar prohibit discourage deter keep"
-)
-"""Verbs whose object is asked, told or kept from doing something that need not happen:
-"Police urged business owners to turn over videotapes", "stopped them from leaving"."""
 
 INTENTION_WORDS = _words(
     "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "

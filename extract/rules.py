@@ -42,6 +42,7 @@ from extract.lexicon import (
     ADVERBIAL_PREPS,
     LIGHT_VERBS,
     LINKED_TYPES,
+    NOMINALISATIONS,
     NOUN_PREP_PREPOSITIONS,
     is_relative,
 )
@@ -109,7 +110,9 @@ def _light_meaning(clause: Clause) -> str | None:
     """The verb a light verb and its object mean ("make" + "decision" -> "decide")."""
     if len(clause.words) != 1 or not clause.objects:
         return None
-    return LIGHT_VERBS.get((clause.head.lemma_.lower(), clause.objects[0].lemma_.lower()))
+    if clause.head.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    return NOMINALISATIONS.get(clause.objects[0].lemma_.lower())
 
 
 def _preps_with_objects(token: Token) -> list[Token]:

@@ -20,7 +20,7 @@ from extract.arguments import graph_argument
 from extract.attribution import Voice, reporting
 from extract.clauses import conjuncts
 from extract.confidence import score_fact
-from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, NEGATIONS, RELATIVE_TAGS, TIME_TYPES
+from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, NEGATIONS, TIME_TYPES, is_relative
 from extract.records import Fact
 from extract.registry import extractors
 from extract.rules import (
@@ -100,7 +100,7 @@ def _nominal(fact: Fact) -> bool:
         # "said on Wednesday": when it was said is no fact of its own; "giving birth ...
         # more than nine months after": a span of time is not what a verb acts on.
         return False
-    if any(t.tag_ in RELATIVE_TAGS for t in (fact.subject, fact.object)) or any(
+    if any(is_relative(t) for t in (fact.subject, fact.object)) or any(
         c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts
     ):
         return False  # "whose violent death was reported": the relative clause's noun is elsewhere

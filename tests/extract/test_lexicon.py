@@ -130,3 +130,27 @@ def test_words_are_lower_case():
         if name.endswith("_TYPES") or name == "RELATIVE_TAGS" or callable(value):
             continue
         assert all(w == w.lower() for w in _strings_in(value)), name
+
+
+@pytest.mark.parametrize("part, whole", [
+    ("FEMALE_HONORIFICS", "HONORIFICS"), ("MALE_HONORIFICS", "HONORIFICS"),
+    ("FEMALE_NOUNS", "PERSON_NOUNS"), ("MALE_NOUNS", "PERSON_NOUNS"),
+    ("DENYING_VERBS", "REPORTING_VERBS"), ("QUESTIONING_VERBS", "REPORTING_VERBS"),
+    ("CLAUSE_ONLY_VERBS", "REPORTING_VERBS"), ("ACCUSING_VERBS", "OBJECT_CONTROL"),
+    ("PREVENTING_VERBS", "OBJECT_CONTROL"), ("ASKING_VERBS", "OBJECT_CONTROL_XCOMP"),
+    ("SAYING_NOUNS", "NOMINALISATIONS"), ("REFLEXIVE_PRONOUNS", "PRONOUNS"),
+    ("POSSESSIVE_PRONOUNS", "PRONOUNS"), ("DEMONSTRATIVES", "PRONOUNS"),
+    ("PRONOUNS", "STOP_WORDS"), ("LINKED_TYPES", "NAME_TYPES"),
+    ("DESCRIBED_TYPES", "NAME_TYPES"), ("NAMED_REFERENT_TYPES", "NAME_TYPES"),
+    ("SHORT_NAME_TYPES", "NAME_TYPES"), ("PLACE_TYPES", "NAME_TYPES"),
+])
+def test_a_narrower_list_stays_inside_the_list_it_narrows(part, whole):
+    assert set(getattr(lexicon, part)) <= set(getattr(lexicon, whole))
+
+
+def test_a_noun_of_saying_means_a_verb_of_saying():
+    """"makes a prediction: ..." reports because "predict" is a verb of saying; a noun whose
+    verb is not one ("forecast" was not, before the lists were merged) would report a claim
+    the verb itself never would."""
+    meanings = {lexicon.NOMINALISATIONS[noun] for noun in lexicon.SAYING_NOUNS}
+    assert meanings <= lexicon.REPORTING_VERBS
