@@ -120,11 +120,19 @@ def _preps_with_objects(token: Token) -> list[Token]:
 
 
 def _has_light_verb(clause: Clause) -> bool:
+    """True when :func:`light_verb_facts` has a target: a preposition of the noun, the
+    clause's clausal object, or the main clause that follows a light verb reported before it
+    (else the clause is read by the next rule: "had taken an internal decision" is svo)."""
     if _light_meaning(clause) is None:
         return False
     verb = clause.verb
     return bool(_preps_with_objects(clause.objects[0])) or clause.complement is not None or (
-        verb.dep_ == "ccomp")
+        _main_after(verb))
+
+
+def _main_after(verb: Token) -> bool:
+    """True for a clause reported before its verb of saying, which it hangs from."""
+    return verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.pos_ in _VERBAL
 
 
 def light_verb_facts(clause: Clause) -> Iterator[Fact]:
@@ -148,7 +156,7 @@ def light_verb_facts(clause: Clause) -> Iterator[Fact]:
         elif clause.complement is not None:
             yield _fact(clause, subject, light, group, clause.complement, "light_verb",
                         clause.preps, clause_object=True)
-        elif verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.pos_ in _VERBAL:
+        elif _main_after(verb):
             main = verb.head
             yield _fact(clause, subject, light, group, main, "light_verb", clause.preps,
                         clause_object=True,
