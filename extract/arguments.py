@@ -6,22 +6,50 @@ unresolved one gives None and the triple is dropped), then the phrase is identif
 (:mod:`extract.entities`). A possessive pronoun resolved with confidence names its owner in
 the label ("its profit" after "the Commonwealth Bank" -> "Commonwealth Bank's profit"), so
 the node says whose profit it is instead of being a bare, document-bound noun.
+
+:func:`identify` says how: the :class:`Identity` of a mention names the pronoun rule that
+resolved it, or the rule that gave it no node (:data:`NO_NODE_BY`), and ``kg explain`` prints it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from extract.coref import has_demonstrative, resolve
+from extract.coref import has_demonstrative, resolution, resolve
 from extract.entities import describe
 from extract.lexicon import POSSESSIVE_PRONOUNS, PRONOUNS
 from extract.phrases import is_content_argument
 from kg.keys import SCOPE_MARK, canonical_key
 from kg.model import Argument
 
-__all__ = ["graph_argument", "needs_antecedent"]
+__all__ = ["Identity", "NO_NODE_BY", "graph_argument", "identify", "needs_antecedent"]
+
+#: Why a mention becomes no node (and its fact is dropped), by name.
+NO_NODE_BY = {
+    "unresolved_pronoun": "a pronoun or demonstrative phrase with no one antecedent in reach",
+    "no_name": "nothing of a name is left (an honorific alone: 'became a Lord')",
+    "no_content": "the label names nothing: a pronoun, a number alone or a stop word",
+}
+
+
+class Identity(NamedTuple):
+    """How one mention became its node, or why it became none.
+
+    Attributes:
+        argument: The graph argument (label, key, type, identity ``rules``), or None.
+        dropped_by: When ``argument`` is None, the rule of :data:`NO_NODE_BY` that says why.
+        antecedent: The head token a pronoun or demonstrative phrase was resolved to.
+        resolution: The rule of :mod:`extract.coref` that resolved it or left it unresolved
+            (:data:`~extract.coref.RESOLVED_BY`, :data:`~extract.coref.UNRESOLVED_BY`).
+    """
+
+    argument: Argument | None
+    dropped_by: str | None = None
+    antecedent: Token | None = None
+    resolution: str | None = None
 
 
 def needs_antecedent(token: Token) -> bool:
@@ -59,14 +87,29 @@ def graph_argument(token: Token, document: str) -> Argument | None:
     >>> graph_argument(doc[9], "news.txt").label
     "Commonwealth Bank's profit"
     """
+    return identify(token, document).argument
+
+
+def identify(token: Token, document: str) -> Identity:
+    """The :class:`Identity` of the mention headed by ``token``: its node, or why it has none.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Xu Liang founded a company. He sold it.")
+    >>> found = identify(doc[6], "news.txt")
+    >>> found.argument.key, found.antecedent.text, found.resolution
+    ('xu liang', 'Liang', 'one_person_in_reach')
+    """
     head = token
+    how = None
     if needs_antecedent(token):
-        head = resolve(token)
+        head, how = resolution(token)
         if head is None:
-            return None
+            return Identity(None, "unresolved_pronoun", None, how)
     argument = describe(head, document)
-    if argument is None or not is_content_argument(argument.label):
-        return None
+    if argument is None:
+        return Identity(None, "no_name", head if how else None, how)
+    if not is_content_argument(argument.label):
+        return Identity(None, "no_content", head if how else None, how)
     if head.pos_ in ("NOUN", "PROPN") and argument.type is None:
         argument = _owned(argument, head, document)
-    return argument
+    return Identity(argument, None, head if how else None, how)

@@ -32,12 +32,15 @@ triple rather than inventing a referent:
   reach with the same head lemma.
 
 Each lookup scans at most three sentences, so the cost stays linear in the text.
+:func:`resolution` names the rule that resolved a pronoun, or the one that left it
+unresolved (:data:`RESOLVED_BY`, :data:`UNRESOLVED_BY`), so ``kg explain`` can say why.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -62,7 +65,51 @@ from extract.lexicon import (
 from extract.phrases import is_citation
 from kg.keys import distinct_names
 
-__all__ = ["has_demonstrative", "resolve"]
+__all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
+           "resolve"]
+
+#: The rules that resolve a pronoun, by name.
+RESOLVED_BY = {
+    "reflexive": "a reflexive is the subject of its own clause",
+    "emphatic_reflexive": "a reflexive beside a name is that name ('copied by Galois himself')",
+    "possessive_owner": "a possessive pronoun's own clause has a subject that agrees with it",
+    "one_person_in_reach": "exactly one compatible person is named in reach",
+    "document_topic": "no person is named in reach: the person the document is about",
+    "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
+    "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
+}
+#: Why a pronoun is left unresolved (its fact is then dropped rather than invented), by name.
+UNRESOLVED_BY = {
+    "no_clause_subject": "the reflexive's clause has no subject it can take (none of its own, "
+                         "none borrowed, or a pronoun left unresolved)",
+    "reflexive_in_noun_modifier": "the reflexive's clause modifies a noun and has no subject "
+                                  "of its own ('difficulties getting themselves across')",
+    "coordinated_subject": "the reflexive's subject is a coordination: no one node is both",
+    "slash_pronoun": "'s/he' stands for whoever it is, no one named",
+    "rival_person_noun": "a person noun in reach ('the captain') could be meant as well",
+    "no_person_in_reach": "no person is named in reach, and the document has no one topic "
+                          "person of that gender",
+    "no_compatible_person": "the people named in reach are all of the other gender",
+    "several_people_in_reach": "more than one compatible person is named in reach",
+    "earlier_person_spoken_of": "a pronoun of the same gender before that person's first "
+                                "mention in reach: someone named earlier may be meant",
+    "no_thing_in_reach": "no noun in reach agrees in number",
+    "several_things_in_reach": "more than one noun in reach agrees in number",
+    "coordinated_antecedent": "the one antecedent is a coordination ('Iraq and Russia')",
+    "not_a_named_subject": "the one noun in reach is no name that was the subject of its "
+                           "clause, too weak a clue",
+    "earlier_thing_spoken_of": "a pronoun of the same number before the name in reach: a "
+                               "thing spoken of before may be meant",
+    "no_earlier_mention": "no earlier mention in reach has the demonstrative phrase's head",
+    "never_resolved": "a pronoun kg does not resolve (I, you, we, who, something, ...)",
+}
+
+
+class Resolution(NamedTuple):
+    """What a pronoun refers to (``target``, or None) and the rule that decided it."""
+
+    target: Token | None
+    rule: str
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
@@ -137,9 +184,9 @@ def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set
     return cached
 
 
-def _person(token: Token) -> Token | None:
+def _person(token: Token) -> Resolution:
     if token.i > 0 and token.doc[token.i - 1].text.endswith("/"):
-        return None  # "s/he": whoever it is, no one named
+        return Resolution(None, "slash_pronoun")  # "s/he": whoever it is, no one named
     start = _window_start(token, _PERSON_WINDOW)
     wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
@@ -152,11 +199,14 @@ def _person(token: Token) -> Token | None:
     compatible = {key: root for key, root in people.items()
                   if genders.get(key, {wanted}) == {wanted}}
     if any(_rival(t, wanted) for t in doc[start : token.i]):
-        return None  # "the captain" could be meant as well
+        return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
     if not people:
-        return _topic_person(doc, wanted)
+        topic = _topic_person(doc, wanted)
+        return Resolution(topic, "document_topic" if topic is not None
+                          else "no_person_in_reach")
     if len(compatible) != 1:
-        return None
+        return Resolution(None, "several_people_in_reach" if compatible
+                          else "no_compatible_person")
     (key, root), = compatible.items()
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
@@ -165,8 +215,8 @@ def _person(token: Token) -> Token | None:
     if any(t.lower_ in pronouns and t.i != token.i for t in doc[start:first]):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
-        return None
-    return root
+        return Resolution(None, "earlier_person_spoken_of")
+    return Resolution(root, "one_person_in_reach")
 
 
 _TOPIC_CACHE = "kg.coref_topic"
@@ -227,7 +277,7 @@ def _rival(token: Token, gender: str) -> bool:
     return lemma not in other
 
 
-def _thing(token: Token, plural: bool) -> Token | None:
+def _thing(token: Token, plural: bool) -> Resolution:
     """The one noun in reach that agrees with "it" (``plural`` False) or "they".
 
     Every subject and object of the sentence up to the pronoun and of the sentence before is
@@ -256,19 +306,21 @@ def _thing(token: Token, plural: bool) -> Token | None:
             continue  # "the capital of France": France modifies the capital, it is no rival
         found[cand.lemma_.lower()] = cand
     if len(found) != 1:
-        return None
+        return Resolution(None, "several_things_in_reach" if found else "no_thing_in_reach")
     (target,) = found.values()
     if any(c.dep_ == "conj" for c in target.children):
-        return None  # "Iraq and Russia ... they": no one node stands for the pair
+        # "Iraq and Russia ... they": no one node stands for the pair
+        return Resolution(None, "coordinated_antecedent")
     if target.dep_ not in _SUBJECTS or target.ent_type_ not in NAMED_REFERENT_TYPES:
         # Only a name that was the topic of its clause is strong evidence: "It" after "the
         # best analogy I've heard" or "the northern part of Tulsa" is most often something
         # else (an event, the situation, a thing named earlier).
-        return None
+        return Resolution(None, "not_a_named_subject")
     same = SINGULAR_PRONOUNS if not plural else PLURAL_PRONOUNS
     if any(t.lower_ in same and t.i != token.i for t in doc[start:target.i]):
-        return None  # a thing spoken of before the name may be meant again
-    return target
+        # a thing spoken of before the name may be meant again
+        return Resolution(None, "earlier_thing_spoken_of")
+    return Resolution(target, "one_thing_in_reach")
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -358,7 +410,7 @@ def _owner(token: Token) -> Token | None:
         return None
     if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
         # A person is only taken when no other person in reach could be meant.
-        named = _person(token)
+        named = _person(token).target
         if subject.ent_type_ == "PERSON":
             return subject if named is not None and person_key(named) == person_key(
                 subject) else None
@@ -374,7 +426,7 @@ def has_demonstrative(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
 
 
-def _same_head(token: Token) -> Token | None:
+def _same_head(token: Token) -> Resolution:
     start = _window_start(token, _PERSON_WINDOW)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
@@ -382,8 +434,8 @@ def _same_head(token: Token) -> Token | None:
         if cand.lemma_ == token.lemma_ and cand.pos_ in ("NOUN", "PROPN") and not (
             has_demonstrative(cand)
         ):
-            return cand
-    return None
+            return Resolution(cand, "same_head")
+    return Resolution(None, "no_earlier_mention")
 
 
 def resolve(token: Token) -> Token | None:
@@ -397,20 +449,36 @@ def resolve(token: Token) -> Token | None:
     >>> resolve(doc[6]).text
     'bomber'
     """
+    return resolution(token).target
+
+
+def resolution(token: Token) -> Resolution:
+    """What ``token`` (a pronoun or demonstrative phrase) refers to, and by which rule.
+
+    The rule is one of :data:`RESOLVED_BY` when the target is found, else one of
+    :data:`UNRESOLVED_BY`: why none is taken.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("John Howard met Kim Beazley. He left.")
+    >>> resolution(doc[6])
+    Resolution(target=None, rule='several_people_in_reach')
+    """
     lower = token.lower_
     if lower in REFLEXIVE_PRONOUNS:
         if token.dep_ == "appos" and token.head.i != token.i:
-            return token.head  # "copied by Galois himself": Galois
+            return Resolution(token.head, "emphatic_reflexive")  # "copied by Galois himself"
         if _in_noun_modifier(token):
-            return None  # "had difficulties getting themselves across": not the difficulties
+            # "had difficulties getting themselves across": not the difficulties
+            return Resolution(None, "reflexive_in_noun_modifier")
         subject = _clause_subject(token)
         if subject is not None and any(c.dep_ == "conj" for c in subject.children):
-            return None  # "Menzies and Livingston found themselves": no one node is both
-        return subject
+            # "Menzies and Livingston found themselves": no one node is both
+            return Resolution(None, "coordinated_subject")
+        return Resolution(subject, "reflexive" if subject is not None else "no_clause_subject")
     if lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         owner = _owner(token)
         if owner is not None:
-            return owner
+            return Resolution(owner, "possessive_owner")
     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         return _person(token)
     if lower in SINGULAR_PRONOUNS:
@@ -419,4 +487,4 @@ def resolve(token: Token) -> Token | None:
         return _thing(token, plural=True)
     if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
-    return None
+    return Resolution(None, "never_resolved")
