@@ -87,7 +87,9 @@ class Fact:
     ``subject`` and ``object`` are phrase heads; ``*_bounds`` are the token bounds
     ``[start, end)`` of the full argument; ``relation`` is the relation as written
     ("could rival", "was founded in"); ``extra`` holds the bounds of further arguments;
-    ``construction`` names the rule that read it (see :func:`extract.rules.constructions`).
+    ``construction`` names the rule that read it (see :func:`extract.rules.constructions`);
+    ``dropped_by`` names why the rule itself keeps it out (:data:`extract.rules.RULE_DROPS`),
+    None for a fact it proposes.
     """
 
     subject: Token
@@ -100,6 +102,7 @@ class Fact:
     extra: list[tuple[int, int]] = field(default_factory=list)
     clause_object: bool = False
     clause: Clause | None = None
+    dropped_by: str | None = None
 
     @property
     def negated(self) -> bool:

@@ -56,12 +56,20 @@ __all__ = [
     "PHRASE_RULES",
     "OPENIE_PHRASE_RULES",
     "PASSIVE",
+    "RULE_DROPS",
     "constructions",
     "heads_clause",
     "clause_facts",
     "iter_facts",
 ]
 
+SAME_TOKEN = "same_token"
+BRACKETED_ACRONYM = "bracketed_acronym"
+#: Why a rule proposes a fact only to keep it out (``Fact.dropped_by``), by name.
+RULE_DROPS = {
+    SAME_TOKEN: "subject and object are the same word of the parse",
+    BRACKETED_ACRONYM: "a bracketed acronym is a name of its noun (an alias), not a fact",
+}
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBAL = frozenset({"VERB", "AUX"})
 #: What a passive clause records instead of ``svo`` or ``prep``.
@@ -81,6 +89,7 @@ def _fact(
     *,
     clause_object: bool = False,
     object_bounds: tuple[int, int] | None = None,
+    dropped_by: str | None = None,
 ) -> Fact:
     """A fact of ``clause``; the object is the whole subtree of ``obj`` when a clause."""
     verb = clause.verb
@@ -98,6 +107,7 @@ def _fact(
         extra=[(p.left_edge.i, p.right_edge.i + 1) for p in extra],
         clause_object=clause_object,
         clause=clause,
+        dropped_by=dropped_by,
     )
 
 
@@ -186,9 +196,11 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
     copular = clause.head.lemma_ == "be" and clause.borrowed is None
     for subject in clause.subjects:
         for obj in clause.objects:
-            if obj.i == subject.i:
-                continue
             name = _named(clause, "svo")
+            if obj.i == subject.i:
+                yield _fact(clause, subject, base, clause.verb_group, obj, name, (),
+                            dropped_by=SAME_TOKEN)
+                continue
             if copular and obj.dep_ in ("attr", "conj"):
                 name = "copula"
                 of = _of_complement(obj)
@@ -235,12 +247,12 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
             else:
                 targets = [pobj]
             for target in targets:
-                if target.i != subject.i:
-                    # "accused of making footage": a clause after the preposition is written
-                    # out for Open IE, but it is no entity (its own facts say what it says).
-                    clausal = target.dep_ == "pcomp" and target.pos_ in _VERBAL
-                    yield _fact(clause, subject, predicate, relation, target, name, rest,
-                                clause_object=clausal)
+                # "accused of making footage": a clause after the preposition is written
+                # out for Open IE, but it is no entity (its own facts say what it says).
+                clausal = target.dep_ == "pcomp" and target.pos_ in _VERBAL
+                yield _fact(clause, subject, predicate, relation, target, name, rest,
+                            clause_object=clausal,
+                            dropped_by=SAME_TOKEN if target.i == subject.i else None)
 
 
 def acomp_facts(clause: Clause) -> Iterator[Fact]:
@@ -281,8 +293,7 @@ CLAUSE_RULES: tuple[Rule[Clause], ...] = (
 def apposition_facts(token: Token) -> Iterator[Fact]:
     """(Xu Liang, be, AI entrepreneur) for an apposition; a bracketed acronym is an alias."""
     doc = token.doc
-    if token.i > 0 and doc[token.i - 1].text == "(" and acronym_letters(token.text):
-        return
+    alias = token.i > 0 and doc[token.i - 1].text == "(" and acronym_letters(token.text)
     head = token.head
     for appos in conjuncts(token):
         yield Fact(
@@ -293,6 +304,7 @@ def apposition_facts(token: Token) -> Iterator[Fact]:
             construction="apposition",
             subject_bounds=argument_bounds(head),
             object_bounds=argument_bounds(appos),
+            dropped_by=BRACKETED_ACRONYM if alias else None,
         )
 
 
@@ -436,9 +448,10 @@ def named_prep_facts(clause: Clause) -> Iterator[Fact]:
         rest = [p for p in clause.preps if p.i != prep.i]
         for subject in clause.subjects:
             for pobj in prep_objects(prep):
-                if pobj.ent_type_ in LINKED_TYPES and pobj.i != subject.i:
+                if pobj.ent_type_ in LINKED_TYPES:
                     yield _fact(clause, subject, f"{base} {prep.lower_}",
-                                [*clause.verb_group, prep], pobj, "named_prep", rest)
+                                [*clause.verb_group, prep], pobj, "named_prep", rest,
+                                dropped_by=SAME_TOKEN if pobj.i == subject.i else None)
 
 
 #: Rules that add facts of their own after the clause's main facts, each whose trigger holds.

@@ -1,0 +1,180 @@
+"""What keeps a candidate fact out of the graph: named vetoes on a misread parse.
+
+The rules (:mod:`extract.rules`) read every clause the parser gives them; some readings are
+parser errors no entity can come from ("hired gun Abu Nidal" read with "hired" as the
+subject, "said on Wednesday" read as a fact about Wednesday). :data:`GRAPH_VETOES` is the
+table of those checks, walked in order: the first that holds names why the candidate is
+dropped (:func:`veto`), so ``kg explain`` prints the rule and :mod:`extract.triples` keeps
+none of them. Open IE output (``kg.openie.v1``) keeps every reading, as CaRB's annotators
+write them; only the graph is vetoed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Token
+
+from extract.attribution import reporting
+from extract.clauses import conjuncts
+from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, TIME_TYPES, is_relative
+from extract.records import Fact
+
+__all__ = ["Veto", "GRAPH_VETOES", "veto"]
+
+_VERBAL = ("VERB", "AUX")
+_PREP_RULES = ("prep", "named_prep")
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """One row of :data:`GRAPH_VETOES`: a name and the test that drops a candidate.
+
+    Attributes:
+        name: The rule's name, as ``kg explain`` prints it beside a dropped candidate.
+        applies_to: True when the candidate is a misreading this row catches.
+    """
+
+    name: str
+    applies_to: Callable[[Fact], bool]
+
+
+def _listing(appos: Token) -> bool:
+    """True for an apposition that lists members of a group ("seven countries - Malawi,
+    Mozambique, ... and Lesotho"), none of which is the group, runs across a dash, or
+    is separated from its noun by a verb (two phrases of different clauses)."""
+    doc = appos.doc
+    for _ in range(len(doc)):  # from a listed member up to the apposition itself
+        if appos.dep_ != "conj" or appos.head.i == appos.i:
+            break
+        appos = appos.head
+    if any(doc[k].pos_ in _VERBAL for k in range(appos.head.i + 1, appos.left_edge.i)):
+        return True  # a clause between them: the parser joined two phrases of different clauses
+    return len(conjuncts(appos)) > 1 or sum(
+        c.dep_ == "appos" for c in appos.head.children) > 1 or any(
+        t.text in DASHES and t.i > 0 and doc[t.i - 1].whitespace_ for t in appos.head.subtree)
+
+
+def _noun_complement(verb: Token) -> bool:
+    """True for a clause after a noun's preposition ("conditions for resuming talks"), but
+    not in a phrase the verb's subject is in ("China is on the cusp of releasing ...")."""
+    noun = verb.head.head
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.head.pos_ in _VERBAL)
+
+
+def _subject_of_next_verb(noun: Token) -> bool:
+    """True for a conjunct that is the subject of the finite verb right after it, misparsed
+    ("returned to the homes and the Vlava river receded": the river recedes)."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def verbal_argument(fact: Fact) -> bool:
+    """A verb as subject or object: "hired gun Abu Nidal" read with "hired" as the subject."""
+    return fact.subject.pos_ in _VERBAL or fact.object.pos_ in _VERBAL
+
+
+def date_of_statement(fact: Fact) -> bool:
+    """"said on Wednesday": when it was said is no fact of its own; "giving birth ... more
+    than nine months after": a span of time is not what a verb acts on."""
+    return fact.object.ent_type_ in TIME_TYPES and fact.verb is not None and (
+        reporting(fact.verb) is not None or fact.object.dep_ == "dobj")
+
+
+def relative_word(fact: Fact) -> bool:
+    """"whose violent death was reported": the relative clause's noun is elsewhere."""
+    return any(is_relative(t) for t in (fact.subject, fact.object)) or any(
+        c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts)
+
+
+def noun_complement(fact: Fact) -> bool:
+    """"one of the conditions for resuming talks": a noun's complement says nothing of who
+    resumes them (Open IE output keeps the guess, which CaRB's annotators accept)."""
+    verb = fact.verb
+    return fact.construction == "pcomp" and verb is not None and verb.dep_ == "pcomp" and (
+        _noun_complement(verb))
+
+
+def distant_participle(fact: Fact) -> bool:
+    """"authorities were counting the cost as the river receded, revealing the damage": with
+    another clause between them, whose subject a participle has is a guess."""
+    verb = fact.verb
+    return fact.construction == "advcl" and verb is not None and verb.dep_ == "advcl" and any(
+        t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "relcl", "ccomp")
+        for t in verb.doc[verb.head.i + 1 : verb.i])
+
+
+def subject_of_next_verb(fact: Fact) -> bool:
+    """"returned to the homes and the Vlava river receded": the river is no object."""
+    return fact.object.dep_ == "conj" and _subject_of_next_verb(fact.object)
+
+
+def listing(fact: Fact) -> bool:
+    """"seven countries - Malawi, Mozambique, ... and Lesotho": no member is the group."""
+    return fact.construction == "apposition" and _listing(fact.object)
+
+
+def clause_of_its_own(fact: Fact) -> bool:
+    """"succumb more quickly than they do in the West": the preposition belongs to a clause
+    of its own (here a comparison), not to the verb."""
+    return fact.construction in _PREP_RULES and any(
+        c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children)
+
+
+def clausal_complement(fact: Fact) -> bool:
+    """"AIDS is making the effects of the famine much worse in Malawi": the verb's real
+    complement is the clause, and (AIDS, make in, Malawi) says nothing."""
+    return fact.construction in _PREP_RULES and fact.verb is not None and any(
+        c.dep_ == "ccomp" for c in fact.verb.children)
+
+
+def subject_of_the_clause(fact: Fact) -> bool:
+    """"alleged a staff member told him ...": the member is the clause's subject, not the
+    object of a verb that takes a clause and no person
+    (:data:`~extract.lexicon.CLAUSE_ONLY_VERBS`)."""
+    verb = fact.verb
+    return fact.object.dep_ == "dobj" and verb is not None and (
+        verb.lemma_.lower() in CLAUSE_ONLY_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def resulting_state(fact: Fact) -> bool:
+    """"left eight civilians dead": the civilians are the object, not "dead"."""
+    return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
+
+
+#: The vetoes of graph facts, in order: the first that holds drops the candidate.
+GRAPH_VETOES: tuple[Veto, ...] = (
+    Veto("verbal_argument", verbal_argument),
+    Veto("date_of_statement", date_of_statement),
+    Veto("relative_word", relative_word),
+    Veto("noun_complement", noun_complement),
+    Veto("distant_participle", distant_participle),
+    Veto("subject_of_next_verb", subject_of_next_verb),
+    Veto("listing", listing),
+    Veto("clause_of_its_own", clause_of_its_own),
+    Veto("clausal_complement", clausal_complement),
+    Veto("subject_of_the_clause", subject_of_the_clause),
+    Veto("resulting_state", resulting_state),
+)
+
+
+def veto(fact: Fact) -> str | None:
+    """The name of the first of :data:`GRAPH_VETOES` that drops ``fact``, or None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> from extract.rules import iter_facts
+    >>> sent = next(load_nlp()("The blast left eight civilians dead.").sents)
+    >>> [(f.object.text, veto(f)) for f in iter_facts(sent)]
+    [('civilians', None), ('dead', 'resulting_state')]
+    """
+    for rule in GRAPH_VETOES:
+        if rule.applies_to(fact):
+            return rule.name
+    return None
