@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from extract.coref import has_demonstrative, resolution, resolve
+from extract.coref import has_demonstrative, resolution
 from extract.entities import describe
 from extract.lexicon import POSSESSIVE_PRONOUNS, PRONOUNS
 from extract.phrases import is_content_argument
@@ -41,9 +41,10 @@ class Identity(NamedTuple):
     Attributes:
         argument: The graph argument (label, key, type, identity ``rules``), or None.
         dropped_by: When ``argument`` is None, the rule of :data:`NO_NODE_BY` that says why.
-        antecedent: The head token a pronoun or demonstrative phrase was resolved to.
-        resolution: The rule of :mod:`extract.coref` that resolved it or left it unresolved
-            (:data:`~extract.coref.RESOLVED_BY`, :data:`~extract.coref.UNRESOLVED_BY`).
+        antecedent: The head token a pronoun or demonstrative phrase was resolved to, or the
+            owner a possessive pronoun named ("its profit" -> the bank's profit).
+        resolution: The rule of :mod:`extract.coref` that resolved that pronoun or left it
+            unresolved (:data:`~extract.coref.RESOLVED_BY`, :data:`~extract.coref.UNRESOLVED_BY`).
     """
 
     argument: Argument | None
@@ -57,24 +58,30 @@ def needs_antecedent(token: Token) -> bool:
     return token.lower_ in PRONOUNS or token.pos_ == "PRON" or has_demonstrative(token)
 
 
-def _owned(argument: Argument, head: Token, document: str) -> Argument:
-    """``argument`` with its possessive pronoun's owner in label and key, when resolved."""
+def _owned(argument: Argument, head: Token, document: str) -> Identity:
+    """``argument`` with its possessive pronoun's owner in label and key, when resolved.
+
+    The identity names the pronoun rule and the owner when the owner is taken, and the rule
+    when the pronoun is left unresolved (the noun then stays as it is).
+    """
     possessor = next((c for c in head.lefts
                       if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
     if possessor is None:
-        return argument
-    owner_head = resolve(possessor)
-    owner = describe(owner_head, document) if owner_head is not None else None
+        return Identity(argument)
+    owner_head, how = resolution(possessor)
+    if owner_head is None:
+        return Identity(argument, None, None, how)
+    owner = describe(owner_head, document)
     if owner is None or owner.scope is not None or owner.key == canonical_key(argument.label):
-        return argument
+        return Identity(argument)
     base = argument.key.rsplit(SCOPE_MARK, 1)[0] if argument.scope else argument.key
-    return replace(
+    return Identity(replace(
         argument,
         label=f"{owner.label}'s {argument.label}",
         key=canonical_key(f"{owner.key}'s {base}"),
         rules=tuple(sorted({*argument.rules, "possessive_pronoun"} - {"document_scope"})),
         scope=None,
-    )
+    ), None, owner_head, how)
 
 
 def graph_argument(token: Token, document: str) -> Argument | None:
@@ -111,5 +118,8 @@ def identify(token: Token, document: str) -> Identity:
     if not is_content_argument(argument.label):
         return Identity(None, "no_content", head if how else None, how)
     if head.pos_ in ("NOUN", "PROPN") and argument.type is None:
-        argument = _owned(argument, head, document)
+        owned = _owned(argument, head, document)
+        if how is None:
+            return owned
+        argument = owned.argument  # the pronoun's own resolution is the one to tell
     return Identity(argument, None, head if how else None, how)
