@@ -21,8 +21,10 @@ from typing import Iterable, Mapping, Sequence
 
 from extract.phrases import doc_text
 from extract.records import Fact
+from extract.rules import FURTHER_CLAUSE_RULES
 
-__all__ = ["WEIGHTS", "GRAPH_ONLY", "features", "score_fact", "score_from", "fit"]
+__all__ = ["WEIGHTS", "GRAPH_ONLY", "features", "contributions", "score_fact", "score_from",
+           "fit"]
 
 
 def _length_bin(n: int) -> str:
@@ -38,8 +40,10 @@ def _length_bin(n: int) -> str:
 
 
 #: Graph-only constructions, which Open IE output (and so CaRB) never sees, are weighed as the
-#: construction they extend: a further prepositional phrase naming an entity is a ``prep``.
-GRAPH_ONLY: dict[str, str] = {"named_prep": "prep"}
+#: construction they extend (``Rule.weighed_as``, on the rule's own row): a further
+#: prepositional phrase naming an entity is a ``prep``.
+GRAPH_ONLY: dict[str, str] = {
+    rule.name: rule.weighed_as for rule in FURTHER_CLAUSE_RULES if rule.weighed_as}
 
 
 def _weighed_as(construction: str) -> str:
@@ -245,6 +249,22 @@ def score_fact(fact: Fact) -> float:
             f"python benchmarks/carb/fit_confidence.py"
         )
     return score_from(WEIGHTS, features(fact))
+
+
+def contributions(fact: Fact, weights: Mapping[str, float] | None = None
+                  ) -> list[tuple[str, float]]:
+    """The features of ``fact`` that weigh something, largest effect first: why its
+    confidence is what it is (``kg explain`` prints the first few).
+
+    >>> from extract.pipeline import load_nlp
+    >>> from extract.rules import iter_facts
+    >>> (fact,) = iter_facts(next(load_nlp()("Xu Liang founded a company.").sents))
+    >>> contributions(fact)[0]
+    ('vdep=ROOT', 0.581)
+    """
+    weights = WEIGHTS if weights is None else weights
+    found = [(name, weights[name]) for name in features(fact) if weights.get(name)]
+    return sorted(found, key=lambda item: (-abs(item[1]), item[0]))
 
 
 def fit(

@@ -132,11 +132,15 @@ class Rule(Generic[T]):
             and the confidence model weighs it (feature ``cons=NAME``).
         applies_to: The trigger: does the rule fire on this token (or clause)?
         emit: The facts the rule finds there (possibly none).
+        weighed_as: For a construction the graph has and Open IE output (hence CaRB, which
+            the confidence weights are fitted on) has not, the construction whose weight it
+            takes (:data:`extract.confidence.GRAPH_ONLY`); None: its own.
     """
 
     name: str
     applies_to: Callable[[T], bool]
     emit: Callable[[T], Iterator[Fact]]
+    weighed_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -456,7 +456,10 @@ def named_prep_facts(clause: Clause) -> Iterator[Fact]:
 
 #: Rules that add facts of their own after the clause's main facts, each whose trigger holds.
 FURTHER_CLAUSE_RULES: tuple[Rule[Clause], ...] = (
-    Rule("named_prep", lambda clause: bool(_named_preps(clause)), named_prep_facts),
+    # Open IE output keeps these phrases inside the clause's fact, so CaRB never scores a
+    # fact of this rule: it is weighed as the ``prep`` fact it extends.
+    Rule("named_prep", lambda clause: bool(_named_preps(clause)), named_prep_facts,
+         weighed_as="prep"),
 )
 #: Open IE output keeps further prepositional phrases as arguments of the clause's fact, as
 #: annotators write them (a fact of their own costs CaRB precision: measured, see
