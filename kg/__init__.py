@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # imported when first used (below)
     from export.sparql.result import QueryResult
     from kg import stats, voice
     from kg.build import build_graph
+    from kg.explanation import Explanation, explain
     from kg.merge import merge, merge_into
     from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
     from kg.voice import DEFAULT_MIN_CONFIDENCE, Voice, edge_voice, fact_voice, mention_voice
@@ -25,6 +26,7 @@ __all__ = [
     "Argument",
     "DEFAULT_MIN_CONFIDENCE",
     "Document",
+    "Explanation",
     "KGError",
     "KnowledgeGraph",
     "Provenance",
@@ -32,6 +34,7 @@ __all__ = [
     "Voice",
     "build_graph",
     "edge_voice",
+    "explain",
     "fact_voice",
     "load",
     "mention_voice",
@@ -54,6 +57,8 @@ _LAZY = {
     "KnowledgeGraph": "kg.model",
     "Provenance": "kg.model",
     "Triple": "kg.model",
+    "Explanation": "kg.explanation",
+    "explain": "kg.explanation",
     "merge": "kg.merge",
     "merge_into": "kg.merge",
     "stats": "kg.stats",

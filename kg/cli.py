@@ -404,6 +404,33 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command()
+def explain(
+    source: str = typer.Argument(..., metavar="TEXT|FILE",
+                                 help="A sentence or text in quotes, or a file to read."),
+    sentence: Optional[int] = typer.Option(None, "--sentence", "-n", min=1, metavar="N",
+                                           help="Only sentence N (1 is the first)."),
+    match: Optional[str] = typer.Option(None, "--match", metavar="TEXT",
+                                        help="Only the sentences that contain TEXT (any case)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the records as JSON lines."),
+    min_confidence: float = typer.Option(
+        0.0, "--min-confidence", min=0.0, max=1.0,
+        help="A fact below this confidence is shown as low_confidence, not stated."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Why each fact is or is not in the graph: for each sentence, its parse, every candidate
+    fact the rules proposed and what became of it (stated, a claim, negated, conditional,
+    modal, or dropped by a named rule), and which node each mention joined, by which rule."""
+    from kg.explain_text import format_explanation
+    from kg.explanation import explain_input
+
+    if sentence is not None and match is not None:
+        _usage("give --sentence or --match, not both")
+    result = explain_input(source, sentence=sentence, match=match, model=model,
+                           min_confidence=min_confidence)
+    sys.stdout.write(result.to_jsonl() if as_json else format_explanation(result))
+
+
 def _sentence_lines(paths: List[Path]):
     for path in paths:
         if str(path) == "-":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["KGError", "DocumentError", "ModelNotFoundError", "GraphReadError", "QueryError",
-           "QueryNotAllowedError", "QueryTimeoutError"]
+           "QueryNotAllowedError", "QueryTimeoutError", "ExplainError"]
 
 
 class KGError(Exception):
@@ -37,3 +37,8 @@ class QueryNotAllowedError(QueryError):
 
 class QueryTimeoutError(QueryError):
     """A SPARQL query ran past its time limit and was stopped."""
+
+
+class ExplainError(KGError):
+    """``kg explain`` was asked for what is not there: a missing file, a sentence number past
+    the last sentence, a text no sentence contains."""
