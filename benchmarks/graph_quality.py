@@ -15,7 +15,8 @@ graph:
   more documents (a concept or named group when right, two different things when wrong);
 * nodes, facts, the share of typed nodes, the largest weakly connected component;
 * what is asserted: plain (asserted) facts, attributed claims by stance, negated facts,
-  modal/conditional facts, and facts dropped for unresolved pronouns.
+  modal/conditional facts, and facts dropped for unresolved pronouns;
+* candidate facts dropped, by the named rule that dropped them (``kg explain``'s records).
 
 Run ``python benchmarks/graph_quality.py [PATH ...] [--json] [--show N]``; ``--show`` prints the
 30 most central nodes and N random facts with their sentences, to rate by hand.
@@ -62,8 +63,8 @@ def _pagerank(graph: KnowledgeGraph) -> dict[str, float]:
     return corpus_centrality(graph)
 
 
-def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int = 0
-            ) -> dict[str, Any]:
+def measure(graph: KnowledgeGraph, records: list[dict[str, Any]],
+            dropped: Counter | None = None) -> dict[str, Any]:
     """Every figure of the module docstring, as a JSON-ready dict."""
     nodes = graph.nodes
     keys = list(nodes)
@@ -141,39 +142,34 @@ def measure(graph: KnowledgeGraph, records: list[dict[str, Any]], dropped: int =
         "modal_or_conditional_facts": sum(
             1 for (_, _, d), voice in zip(facts, voices) if not voice.stated and not d["negated"]
             and all(getattr(p, "conditional", False) or p.modality for p in d["provenance"])),
-        "dropped_unresolved_pronouns": dropped,
+        "dropped_unresolved_pronouns": (dropped or Counter())["unresolved_pronoun"],
+        "dropped_by": dict(sorted((dropped or Counter()).items())),
     }
 
 
-def dropped_pronoun_facts(path: Path) -> int:
-    """Facts the rules find in ``path`` that are dropped because a pronoun argument (or a
-    demonstrative phrase) has no one compatible antecedent in reach."""
-    from extract.arguments import needs_antecedent
-    from extract.coref import resolve
+def drops(path: Path) -> Counter:
+    """Candidate facts the extractor dropped in the documents under ``path``, by the named
+    rule that dropped each: ``kg explain``'s records (the extractor's own account), not a
+    second copy of its logic."""
     from extract.documents import iter_documents
     from extract.pipeline import load_nlp
-    from extract.rules import iter_facts
+    from kg.explanation import explain_source
 
     nlp = load_nlp()
-    dropped = 0
+    dropped: Counter = Counter()
     for source in iter_documents([path]):
         if not hasattr(source, "pieces"):
-            continue
-        for text, _offset in source.pieces(100_000):
-            for sent in nlp(text).sents:
-                for fact in iter_facts(sent):
-                    if fact.clause_object:
-                        continue
-                    if any(needs_antecedent(t) and resolve(t) is None
-                           for t in (fact.subject, fact.object)):
-                        dropped += 1
+            continue  # a skipped input
+        for candidate in explain_source(source, nlp=nlp).candidates():
+            if candidate.dropped_by is not None:
+                dropped[candidate.dropped_by] += 1
     return dropped
 
 
-def build(path: Path) -> tuple[KnowledgeGraph, list[dict[str, Any]], int]:
-    """Build ``path`` in this process; the graph, its mention records and dropped pronouns."""
+def build(path: Path) -> tuple[KnowledgeGraph, list[dict[str, Any]], Counter]:
+    """Build ``path`` in this process; the graph, its mention records and the drops by rule."""
     graph, _report = build_graph([path])
-    return graph, list(fact_records(graph)), dropped_pronoun_facts(path)
+    return graph, list(fact_records(graph)), drops(path)
 
 
 def show(graph: KnowledgeGraph, records: list[dict[str, Any]], facts: int, seed: int) -> None:

@@ -91,6 +91,10 @@ def test_graph_quality_prints_the_identity_and_voice_figures():
     assert figures["title_hubs"] == 0 and figures["clause_sized_nodes"] == 0
     assert figures["nodes"] > 0 and figures["asserted_facts"] > 0
     assert ["xu liang", "PERSON"] in figures["top30"]
+    # drops are counted from kg explain's records, by the rule that dropped each
+    assert figures["dropped_by"]["clause_object"] > 0
+    assert figures["dropped_unresolved_pronouns"] == figures["dropped_by"].get(
+        "unresolved_pronoun", 0)
     out = run_script("graph_quality.py", "seeds", "--show", "3")
     assert "30 most central" in out and "3 random facts" in out
     assert "resolved" in run_script("graph_quality.py", "seeds", "--pronouns", "2")
