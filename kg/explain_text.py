@@ -42,9 +42,15 @@ def _cells(cells: Iterable[str], width: int, separator: str) -> list[str]:
     return lines or [""]
 
 
+def _word(text: str) -> str:
+    """A token as it can be read on one line: white space written as escapes ("\\n")."""
+    return text if text.strip() and not any(ch.isspace() for ch in text) else (
+        text.encode("unicode_escape").decode("ascii").replace(" ", "\\s") or '""')
+
+
 def _parse_lines(tokens: Iterable[TokenRecord]) -> list[str]:
-    return _cells((f"{t.number} {t.text} {t.tag} {t.dep}" + (f">{t.head}" if t.head else "")
-                   for t in tokens), WIDTH - 9, " | ")
+    return _cells((f"{t.number} {_word(t.text)} {t.tag} {t.dep}"
+                   + (f">{t.head}" if t.head else "") for t in tokens), WIDTH - 9, " | ")
 
 
 def _why_kept(c: CandidateRecord, min_confidence: float) -> str:
@@ -136,6 +142,7 @@ def format_explanation(explanation: Explanation) -> str:
         meaning = reasons()
         lines += ["", "rules named above:"]
         for name in cited:
-            lines += textwrap.wrap(f"{name}: {meaning.get(name, '')}", WIDTH,
+            module, text = meaning[name]
+            lines += textwrap.wrap(f"{name} ({module}): {text}", WIDTH,
                                    initial_indent="  ", subsequent_indent=_INDENT)
     return "\n".join(lines) + "\n"

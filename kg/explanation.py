@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from kg.errors import DocumentError, ExplainError
 from kg.model import HYPOTHETICAL, Provenance
@@ -35,6 +35,7 @@ __all__ = [
     "TokenRecord",
     "CandidateRecord",
     "IdentityRecord",
+    "Reason",
     "SentenceExplanation",
     "Explanation",
     "outcome",
@@ -219,17 +220,29 @@ class Explanation:
                        for record in self.records())
 
 
-def reasons() -> dict[str, str]:
-    """Every named rule a record may cite (drops, vetoes, pronoun rules), with what it means."""
-    from extract.arguments import NO_NODE_BY
-    from extract.coref import RESOLVED_BY, UNRESOLVED_BY
-    from extract.rules import RULE_DROPS
-    from extract.triples import DROPPED_BY
-    from extract.vetoes import GRAPH_VETOES
+class Reason(NamedTuple):
+    """Where a named rule lives (a file of the project) and what it means."""
 
-    vetoes = {veto.name: " ".join((veto.applies_to.__doc__ or "").split())
-              for veto in GRAPH_VETOES}
-    return {**RULE_DROPS, **DROPPED_BY, **vetoes, **NO_NODE_BY, **RESOLVED_BY, **UNRESOLVED_BY}
+    module: str
+    meaning: str
+
+
+def reasons() -> dict[str, Reason]:
+    """Every named rule a record may cite (drops, vetoes, pronoun rules): where it lives and
+    what it means.
+
+    >>> reasons()["listing"].module
+    'extract/vetoes.py'
+    """
+    from extract import arguments, coref, rules, triples, vetoes
+
+    tables = [(rules, rules.RULE_DROPS), (triples, triples.DROPPED_BY),
+              (vetoes, {veto.name: " ".join((veto.applies_to.__doc__ or "").split())
+                        for veto in vetoes.GRAPH_VETOES}),
+              (arguments, arguments.NO_NODE_BY), (coref, coref.RESOLVED_BY),
+              (coref, coref.UNRESOLVED_BY)]
+    return {name: Reason(f"extract/{module.__name__.rsplit('.', 1)[-1]}.py", meaning)
+            for module, table in tables for name, meaning in table.items()}
 
 
 def _text(sent: Span, bounds: tuple[int, int]) -> str:

@@ -34,7 +34,8 @@ def test_explain_text_shows_parse_candidates_outcomes_and_identity(capsys):
            "node 'xu liang' [PERSON]" in out
     assert "1. svo: (He | criticise | the plan) -> dropped by unresolved_pronoun " \
            "(subject 'He': several_people_in_reach)" in out
-    assert "  several_people_in_reach: more than one compatible person is named in reach" in out
+    assert "  several_people_in_reach (extract/coref.py): more than one compatible person is " \
+           "named in reach" in out
 
 
 def test_explain_json_gives_the_same_records_as_the_library(capsys, tmp_path):
