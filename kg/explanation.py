@@ -154,6 +154,7 @@ class IdentityRecord:
         label, type: The node's label and entity type for this mention.
         rules: The identity rules that made the mention this node (``Argument.rules``;
             empty: the key is the phrase as written).
+        form: The name as written when it is not the node's label ("Mr Arafat").
         pronoun_rule: The rule that resolved a pronoun or demonstrative phrase, or left it
             unresolved (:data:`extract.coref.RESOLVED_BY`, ``UNRESOLVED_BY``).
         antecedent: What the pronoun was resolved to, as written.
