@@ -413,14 +413,12 @@ def explain(
     match: Optional[str] = typer.Option(None, "--match", metavar="TEXT",
                                         help="Only the sentences that contain TEXT (any case)."),
     as_json: bool = typer.Option(False, "--json", help="Print the records as JSON lines."),
-    min_confidence: float = typer.Option(
-        0.0, "--min-confidence", min=0.0, max=1.0,
-        help="A fact below this confidence is shown as low_confidence, not stated."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, metavar="P",
+                                         help="Below P a fact is low_confidence, not stated."),
     model: Optional[str] = ModelOption,
 ) -> None:
-    """Why each fact is or is not in the graph: for each sentence, its parse, every candidate
-    fact the rules proposed and what became of it (stated, a claim, negated, conditional,
-    modal, or dropped by a named rule), and which node each mention joined, by which rule."""
+    """Why each fact is or is not in the graph: per sentence, the parse, every candidate fact
+    and its voice or the named rule that dropped it, and the node each mention joined."""
     from kg.explain_text import format_explanation
     from kg.explanation import explain_input
 

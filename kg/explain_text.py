@@ -12,11 +12,7 @@ import textwrap
 from typing import Iterable
 
 from kg.explanation import (
-    CLAIM,
     DROPPED,
-    LOW_CONFIDENCE,
-    QUESTION,
-    STATED,
     CandidateRecord,
     Explanation,
     IdentityRecord,
@@ -24,6 +20,7 @@ from kg.explanation import (
     TokenRecord,
     reasons,
 )
+from kg.voice import LOW_CONFIDENCE, SOURCED, STATED
 
 __all__ = ["format_explanation"]
 
@@ -55,10 +52,10 @@ def _parse_lines(tokens: Iterable[TokenRecord]) -> list[str]:
 
 def _why_kept(c: CandidateRecord, min_confidence: float) -> str:
     parts = []
-    if c.outcome in (CLAIM, QUESTION):
+    if c.outcome in SOURCED:
         parts += [f"reported by {c.reported_by}" if c.reported_by else "",
                   f"attributed to {c.attributed_to}" if c.attributed_to else "",
-                  f"stance {c.stance}" if c.stance != "asserted" else ""]
+                  f"stance {c.stance}" if c.stance not in ("asserted", c.outcome) else ""]
     if c.modality and c.outcome != STATED:
         parts.append(c.modality)
     if c.outcome == LOW_CONFIDENCE:

@@ -3,8 +3,9 @@
 :func:`explain` parses a text (:func:`explain_file` a document) as ``kg build`` does and walks
 :func:`extract.triples.judge_facts`, the generator both extractors filter, over each sentence.
 For every sentence it records the parse, every candidate fact the rules proposed with what
-became of it (stated; kept as a claim, negated, a question, conditional, modal or below the
-confidence wanted; or dropped by the named rule that dropped it), the confidence and the
+became of it (stated; or kept in another voice of :mod:`kg.voice`: claimed, denied,
+questioned, negated, conditional, modal or below the confidence wanted; or dropped by the
+named rule that dropped it), the confidence and the
 features that weigh most in it, and how each mention became its node (the identity rules of
 :class:`kg.model.Argument`, the pronoun rule and antecedent, or why it became none). Nothing
 here decides what the extractor decides: the records are what it yielded, so they cannot
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from kg.errors import DocumentError, ExplainError
-from kg.model import HYPOTHETICAL, Provenance
+from kg.model import Provenance
+from kg.voice import DEFAULT_MIN_CONFIDENCE, VOICES, mention_voice
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,47 +48,24 @@ __all__ = [
     "reasons",
 ]
 
-STATED = "stated"
-NEGATED = "negated"
-CLAIM = "claim"
-QUESTION = "question"
-CONDITIONAL = "conditional"
-MODAL = "modal"
-LOW_CONFIDENCE = "low_confidence"
 DROPPED = "dropped"
-#: What can become of a candidate fact, in the order :func:`outcome` tries them.
-OUTCOMES = (STATED, NEGATED, CLAIM, QUESTION, CONDITIONAL, MODAL, LOW_CONFIDENCE, DROPPED)
+#: What can become of a candidate fact: a voice of :data:`kg.voice.VOICES`, or dropped.
+OUTCOMES = (*VOICES, DROPPED)
 #: Features shown beside a fact's confidence: the ones that weigh most.
 TOP_CONTRIBUTIONS = 5
 
 
-def outcome(provenance: Provenance, negated: bool, *, min_confidence: float = 0.0) -> str:
-    """What the graph makes of one mention of a fact.
-
-    ``stated`` when the sentence says it in the text's own voice (``Provenance.asserted``),
-    not negated, with a confidence of at least ``min_confidence``; otherwise why not, the
-    first that holds: ``negated``, ``claim`` (someone says it: ``reported_by`` or
-    ``attributed_to``), ``question`` (a question, or a stance other than asserted),
-    ``conditional``, ``modal`` (a hypothetical modality, ``intended`` included) or
-    ``low_confidence``.
+def outcome(provenance: Provenance, negated: bool, *,
+            min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
+    """What the graph makes of one mention of a fact: its voice, as every view of the graph
+    decides it (:func:`kg.voice.mention_voice`): ``stated``, or why not (``claimed``,
+    ``denied``, ``questioned``, ``negated``, ``conditional``, ``modal``, ``low_confidence``).
 
     >>> p = Provenance("d", "Xu founded Acme.", 0, 16, "Xu", 0, 2, "Acme", 11, 15, 0.7, "svo")
     >>> outcome(p, False), outcome(p, True), outcome(p, False, min_confidence=0.9)
     ('stated', 'negated', 'low_confidence')
     """
-    if provenance.asserted and not negated and provenance.confidence >= min_confidence:
-        return STATED
-    if negated:
-        return NEGATED
-    if provenance.reported_by is not None or provenance.attributed_to is not None:
-        return CLAIM
-    if provenance.stance != "asserted":
-        return QUESTION
-    if provenance.conditional:
-        return CONDITIONAL
-    if provenance.modality in HYPOTHETICAL:
-        return MODAL
-    return LOW_CONFIDENCE
+    return mention_voice(provenance, negated=negated, min_confidence=min_confidence)
 
 
 @dataclass(frozen=True)
@@ -198,7 +177,7 @@ class Explanation:
     document: str
     sentences: list[SentenceExplanation]
     total_sentences: int
-    min_confidence: float = 0.0
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
     def candidates(self) -> list[CandidateRecord]:
         """Every candidate of every sentence, in order."""
@@ -353,7 +332,7 @@ def _explain_pieces(pieces: Iterable[tuple[str, int]], document: str, nlp: Langu
 
 def explain(text: str, *, document: str = "text", nlp: Language | None = None,
             model: str | None = None, sentence: int | None = None, match: str | None = None,
-            min_confidence: float = 0.0) -> Explanation:
+            min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
     """Explain what the graph's extractor does with each sentence of ``text``.
 
     Args:
@@ -386,7 +365,7 @@ def explain(text: str, *, document: str = "text", nlp: Language | None = None,
 
 def explain_source(source: SourceText, *, nlp: Language | None = None,
                    model: str | None = None, sentence: int | None = None,
-                   match: str | None = None, min_confidence: float = 0.0) -> Explanation:
+                   match: str | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
     """:func:`explain` for a document as ``kg build`` reads it (same pieces, offsets, id)."""
     from extract.pipeline import load_nlp, piece_limit
 

@@ -25,8 +25,9 @@ from extract.triples import DROPPED_BY, judge_facts
 from extract.vetoes import GRAPH_VETOES
 from kg.build import build_graph
 from kg.cli import app
-from kg.explanation import DROPPED, OUTCOMES, STATED, explain, explain_source, outcome, reasons
+from kg.explanation import DROPPED, OUTCOMES, explain, explain_source, outcome, reasons
 from kg.model import Provenance
+from kg.voice import STATED
 from tests.data import ROOT, SEEDS
 from tests.extract.parses import parse
 
@@ -54,11 +55,16 @@ def test_explain_keeps_exactly_what_kg_extract_prints(explained):
     assert kept == printed
 
 
-def test_explain_states_exactly_what_kg_build_asserts(explained, nlp):
+@pytest.mark.parametrize("threshold", [0.0, 0.5])
+def test_explain_states_exactly_what_kg_build_asserts(explained, nlp, threshold):
+    """At the graph's default threshold and at another, as ``kg build --min-confidence``."""
     from export.jsonl import fact_records
 
-    graph, report = build_graph(CORPUS, nlp=nlp)
+    graph, report = build_graph(CORPUS, nlp=nlp, min_confidence=threshold)
     assert report.ok
+    if threshold:
+        explained = [explain_source(source, nlp=nlp, min_confidence=threshold)
+                     for source in iter_documents(CORPUS)]
 
     def where(r: dict) -> tuple:
         return (r["source"], r["sentence_start"], r["subject_start"], r["subject_end"],
@@ -251,8 +257,9 @@ def test_an_identity_decision_names_the_identity_rules(nlp):
 OUTCOME_ROWS = [
     ("Israel attacked Gaza.", ("Israel", "attack", "Gaza"), "stated"),
     ("Israel has never attacked Gaza.", ("Israel", "attack", "Gaza"), "negated"),
-    ("Howard said the party would split the vote.", ("party", "split", "vote"), "claim"),
-    ("Did Iraq invade Kuwait?", ("Iraq", "invade", "Kuwait"), "question"),
+    ("Howard said the party would split the vote.", ("party", "split", "vote"), "claimed"),
+    ("Tel denied claims he misled the board.", ("Tel", "mislead", "board"), "denied"),
+    ("Did Iraq invade Kuwait?", ("Iraq", "invade", "Kuwait"), "questioned"),
     ("If the talks fail, Israel will attack Gaza.", ("Israel", "attack", "Gaza"), "conditional"),
     ("The deal could put Moscow in a difficult position.", ("deal", "put", "Moscow"), "modal"),
 ]
@@ -272,15 +279,17 @@ def test_min_confidence_turns_a_stated_fact_into_a_low_confidence_one(nlp):
     assert candidate.contributions and all(w for _, w in candidate.contributions)
 
 
-def test_outcome_reads_the_provenance_alone():
+def test_outcome_is_the_mentions_voice():
+    """The outcome of a kept fact is kg.voice's voice of its mention, at the same threshold."""
     base = Provenance("d", "s", 0, 1, "a", 0, 1, "b", 0, 1, 0.5, "svo")
     from dataclasses import replace
 
     assert outcome(base, False) == "stated"
-    assert outcome(replace(base, reported_by="say"), False) == "claim"
-    assert outcome(replace(base, stance="questioned"), False) == "question"
+    assert outcome(replace(base, reported_by="say"), False) == "claimed"
+    assert outcome(replace(base, stance="questioned"), False) == "questioned"
     assert outcome(replace(base, conditional=True), False) == "conditional"
     assert outcome(replace(base, modality="could"), False) == "modal"
     assert outcome(replace(base, modality="will"), False) == "stated"
-    assert outcome(replace(base, reported_by="say"), True) == "negated"
+    assert outcome(replace(base, reported_by="say"), True) == "claimed"  # the source first
+    assert outcome(base, True) == "negated"
     assert outcome(base, False, min_confidence=0.6) == "low_confidence"
