@@ -365,7 +365,8 @@ def explain(text: str, *, document: str = "text", nlp: Language | None = None,
 
 def explain_source(source: SourceText, *, nlp: Language | None = None,
                    model: str | None = None, sentence: int | None = None,
-                   match: str | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
+                   match: str | None = None,
+                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
     """:func:`explain` for a document as ``kg build`` reads it (same pieces, offsets, id)."""
     from extract.pipeline import load_nlp, piece_limit
 
