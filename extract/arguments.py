@@ -7,14 +7,14 @@ unresolved one gives None and the triple is dropped), then the phrase is identif
 the label ("its profit" after "the Commonwealth Bank" -> "Commonwealth Bank's profit"), so
 the node says whose profit it is instead of being a bare, document-bound noun.
 
-:func:`identify` says how: the :class:`Identity` of a mention names the pronoun rule that
+:func:`identify` says how: the :data:`Identity` of a mention names the pronoun rule that
 resolved it, or the rule that gave it no node (:data:`NO_NODE_BY`), and ``kg explain`` prints it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Optional, Tuple
 
 from spacy.tokens import Token
 
@@ -35,22 +35,17 @@ NO_NODE_BY = {
 }
 
 
-class Identity(NamedTuple):
-    """How one mention became its node, or why it became none.
-
-    Attributes:
-        argument: The graph argument (label, key, type, identity ``rules``), or None.
-        dropped_by: When ``argument`` is None, the rule of :data:`NO_NODE_BY` that says why.
-        antecedent: The head token a pronoun or demonstrative phrase was resolved to, or the
-            owner a possessive pronoun named ("its profit" -> the bank's profit).
-        resolution: The rule of :mod:`extract.coref` that resolved that pronoun or left it
-            unresolved (:data:`~extract.coref.RESOLVED_BY`, :data:`~extract.coref.UNRESOLVED_BY`).
-    """
-
-    argument: Argument | None
-    dropped_by: str | None = None
-    antecedent: Token | None = None
-    resolution: str | None = None
+#: How one mention became its node, or why it became none: a plain tuple ``(argument,
+#: dropped_by, antecedent, resolution)``, made for every argument of every fact (a named
+#: tuple costs the rule pass about 1 %):
+#:
+#: - ``argument``: the graph argument (label, key, type, identity ``rules``), or None;
+#: - ``dropped_by``: when ``argument`` is None, the rule of :data:`NO_NODE_BY` that says why;
+#: - ``antecedent``: the head token a pronoun or demonstrative phrase was resolved to, or the
+#:   owner a possessive pronoun named ("its profit" -> the bank's profit);
+#: - ``resolution``: the rule of :mod:`extract.coref` that resolved that pronoun or left it
+#:   unresolved (:data:`~extract.coref.RESOLVED_BY`, :data:`~extract.coref.UNRESOLVED_BY`).
+Identity = Tuple[Optional[Argument], Optional[str], Optional[Token], Optional[str]]
 
 
 def needs_antecedent(token: Token) -> bool:
@@ -67,21 +62,21 @@ def _owned(argument: Argument, head: Token, document: str) -> Identity:
     possessor = next((c for c in head.lefts
                       if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
     if possessor is None:
-        return Identity(argument)
+        return argument, None, None, None
     owner_head, how = resolution(possessor)
     if owner_head is None:
-        return Identity(argument, None, None, how)
+        return argument, None, None, how
     owner = describe(owner_head, document)
     if owner is None or owner.scope is not None or owner.key == canonical_key(argument.label):
-        return Identity(argument)
+        return argument, None, None, None
     base = argument.key.rsplit(SCOPE_MARK, 1)[0] if argument.scope else argument.key
-    return Identity(replace(
+    return replace(
         argument,
         label=f"{owner.label}'s {argument.label}",
         key=canonical_key(f"{owner.key}'s {base}"),
         rules=tuple(sorted({*argument.rules, "possessive_pronoun"} - {"document_scope"})),
         scope=None,
-    ), None, owner_head, how)
+    ), None, owner_head, how
 
 
 def graph_argument(token: Token, document: str) -> Argument | None:
@@ -94,32 +89,32 @@ def graph_argument(token: Token, document: str) -> Argument | None:
     >>> graph_argument(doc[9], "news.txt").label
     "Commonwealth Bank's profit"
     """
-    return identify(token, document).argument
+    return identify(token, document)[0]
 
 
 def identify(token: Token, document: str) -> Identity:
-    """The :class:`Identity` of the mention headed by ``token``: its node, or why it has none.
+    """The :data:`Identity` of the mention headed by ``token``: its node, or why it has none.
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("Xu Liang founded a company. He sold it.")
-    >>> found = identify(doc[6], "news.txt")
-    >>> found.argument.key, found.antecedent.text, found.resolution
-    ('xu liang', 'Liang', 'one_person_in_reach')
+    >>> argument, dropped_by, antecedent, how = identify(doc[6], "news.txt")
+    >>> argument.key, dropped_by, antecedent.text, how
+    ('xu liang', None, 'Liang', 'one_person_in_reach')
     """
     head = token
     how = None
     if needs_antecedent(token):
         head, how = resolution(token)
         if head is None:
-            return Identity(None, "unresolved_pronoun", None, how)
+            return None, "unresolved_pronoun", None, how
     argument = describe(head, document)
     if argument is None:
-        return Identity(None, "no_name", head if how else None, how)
+        return None, "no_name", head if how else None, how
     if not is_content_argument(argument.label):
-        return Identity(None, "no_content", head if how else None, how)
+        return None, "no_content", head if how else None, how
     if head.pos_ in ("NOUN", "PROPN") and argument.type is None:
         owned = _owned(argument, head, document)
         if how is None:
             return owned
-        argument = owned.argument  # the pronoun's own resolution is the one to tell
-    return Identity(argument, None, head if how else None, how)
+        argument = owned[0]  # the pronoun's own resolution is the one to tell
+    return argument, None, head if how else None, how

@@ -12,9 +12,9 @@ are here: the graph's ``kg.dependency.v1`` and Open IE output's ``kg.openie.v1``
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Optional, Tuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from extract.arguments import Identity, identify
 from extract.attribution import Voice
@@ -63,17 +63,12 @@ class Drop(NamedTuple):
     detail: str | None = None
 
 
-class Judged(NamedTuple):
-    """A candidate fact and what became of it: its triple, or the :class:`Drop` that took it.
-
-    ``identities`` are the :class:`~extract.arguments.Identity` of its subject, object and
-    source (the speaker of a claim), as far as they were worked out.
-    """
-
-    fact: Fact
-    triple: Triple | None
-    drop: Drop | None = None
-    identities: tuple[Identity | None, ...] = ()
+#: A candidate fact and what became of it: a plain tuple ``(fact, triple, drop, identities)``
+#: with its triple or None, the :class:`Drop` that took it or None, and the
+#: :data:`~extract.arguments.Identity` of its subject, object and source (the speaker of a
+#: claim), as far as they were worked out. A plain tuple, because the extractors make one per
+#: candidate and keep only the triples (a named tuple cost the rule pass 2 %).
+Judged = Tuple[Fact, Optional[Triple], Optional[Drop], Tuple[Optional[Identity], ...]]
 
 
 def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -87,14 +82,11 @@ def _spans(bounds: tuple[int, int]) -> bool:
     return bounds[0] < bounds[1]
 
 
-def _identify(token: Token, fact: Fact, text: str, *, is_object: bool, openie: bool,
-              document: str) -> Identity:
-    if openie or (is_object and fact.clause_object):
-        # Open IE output scores the argument as written (``text``); no label or key is needed.
-        if not any(ch.isalnum() for ch in text):
-            return Identity(None, "no_content")
-        return Identity(Argument(text, text.lower(), None))
-    return identify(token, document)
+def _as_written(text: str) -> Identity:
+    """Open IE output scores an argument as written (``text``); no label or key is needed."""
+    if not any(ch.isalnum() for ch in text):
+        return None, "no_content", None, None
+    return Argument(text, text.lower(), None), None, None, None
 
 
 @extractors.register("kg.dependency.v1")
@@ -107,9 +99,9 @@ def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[
     ...     next(doc.sents), document="d")]
     [('Xu Liang', 'found', 'company')]
     """
-    for judged in judge_facts(sent, document=document, offset=offset):
-        if judged.triple is not None:
-            yield judged.triple
+    for _fact, triple, _drop, _identities in judge_facts(sent, document=document, offset=offset):
+        if triple is not None:
+            yield triple
 
 
 @extractors.register("kg.openie.v1")
@@ -128,9 +120,10 @@ def extract_openie_sentence(sent: Span, *, document: str, offset: int = 0) -> It
     ...     next(doc.sents), document="d")]
     [('He', 'founded', 'a company')]
     """
-    for judged in judge_facts(sent, document=document, offset=offset, openie=True):
-        if judged.triple is not None:
-            yield judged.triple
+    for _fact, triple, _drop, _identities in judge_facts(sent, document=document,
+                                                          offset=offset, openie=True):
+        if triple is not None:
+            yield triple
 
 
 def fact_triples(
@@ -142,9 +135,10 @@ def fact_triples(
     as written (``fact.relation``). With ``openie`` the triples are those of
     :func:`extract_openie_sentence`.
     """
-    for judged in judge_facts(sent, document=document, offset=offset, openie=openie):
-        if judged.triple is not None:
-            yield judged.fact, judged.triple
+    for fact, triple, _drop, _identities in judge_facts(sent, document=document, offset=offset,
+                                                         openie=openie):
+        if triple is not None:
+            yield fact, triple
 
 
 def judge_facts(
@@ -160,7 +154,7 @@ def judge_facts(
 
     >>> from extract.pipeline import load_nlp
     >>> sent = next(load_nlp()("The blast left eight civilians dead.").sents)
-    >>> [(j.fact.object.text, j.drop) for j in judge_facts(sent, document="d")]
+    >>> [(fact.object.text, drop) for fact, _triple, drop, _ in judge_facts(sent, document="d")]
     [('civilians', None), ('dead', Drop(rule='resulting_state', role=None, detail=None))]
     """
     sent_start, sent_end = sent.start_char, sent.end_char
@@ -174,46 +168,46 @@ def judge_facts(
     further = OPENIE_FURTHER_RULES if openie else FURTHER_CLAUSE_RULES
     for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further):
         if fact.dropped_by is not None:  # the rule proposed it and kept it out itself
-            yield Judged(fact, None, Drop(fact.dropped_by))
+            yield fact, None, Drop(fact.dropped_by), ()
             continue
         if not (_spans(fact.subject_bounds) and _spans(fact.object_bounds)):
             # An argument with no tokens: only a crossing (non-projective) arc can make one,
             # such as a possessor whose subtree ends after the noun it owns.
-            yield Judged(fact, None, Drop(EMPTY_ARGUMENT))
+            yield fact, None, Drop(EMPTY_ARGUMENT), ()
             continue
         if not openie:
             if fact.clause_object:
                 # A clause is not an entity: its own facts are extracted, attributed to the
                 # speaker (Clause.voice), and the reporting fact is their provenance.
-                yield Judged(fact, None, Drop(CLAUSE_OBJECT))
+                yield fact, None, Drop(CLAUSE_OBJECT), ()
                 continue
             vetoed = veto(fact)
             if vetoed is not None:
-                yield Judged(fact, None, Drop(vetoed))
+                yield fact, None, Drop(vetoed), ()
                 continue
         s_start, s_end = _char_bounds(sent, fact.subject_bounds)
         o_start, o_end = _char_bounds(sent, fact.object_bounds)
         ident = (s_start, s_end, fact.predicate, o_start, o_end)
         if ident in seen:
-            yield Judged(fact, None, Drop(DUPLICATE))
+            yield fact, None, Drop(DUPLICATE), ()
             continue
         subject_text, object_text = text_at(s_start, s_end), text_at(o_start, o_end)
-        found_subject = _identify(fact.subject, fact, subject_text, is_object=False,
-                                  openie=openie, document=document)
-        subject = found_subject.argument
+        found_subject = (_as_written(subject_text) if openie
+                         else identify(fact.subject, document))
+        subject = found_subject[0]
         if subject is None:
-            yield Judged(fact, None, Drop(found_subject.dropped_by, "subject",
-                                          found_subject.resolution), (found_subject,))
+            yield fact, None, Drop(found_subject[1], "subject", found_subject[3]), (
+                found_subject,)
             continue
-        found_object = _identify(fact.object, fact, object_text, is_object=True, openie=openie,
-                                 document=document)
-        obj = found_object.argument
+        found_object = (_as_written(object_text) if openie or fact.clause_object
+                        else identify(fact.object, document))
+        obj = found_object[0]
         if obj is None:
-            yield Judged(fact, None, Drop(found_object.dropped_by, "object",
-                                          found_object.resolution), (found_subject, found_object))
+            yield fact, None, Drop(found_object[1], "object", found_object[3]), (
+                found_subject, found_object)
             continue
         if obj.key == subject.key:
-            yield Judged(fact, None, Drop(SAME_NODE), (found_subject, found_object))
+            yield fact, None, Drop(SAME_NODE), (found_subject, found_object)
             continue
         seen.add(ident)
         extra = tuple(text_at(*_char_bounds(sent, b)) for b in fact.extra)
@@ -221,7 +215,7 @@ def judge_facts(
         source = found_source = None
         if voice.source is not None and not openie:
             found_source = identify(voice.source, document)
-            source = found_source.argument
+            source = found_source[0]
         provenance = Provenance(
             document=document,
             sentence=local,
@@ -252,5 +246,5 @@ def judge_facts(
                 # "difficulties faced by X": the participle is passive, "be" is understood.
                 words = ["be", *words]
             predicate = " ".join(words) or fact.predicate
-        yield Judged(fact, Triple(subject, predicate, obj, provenance, fact.negated, extra, source),
-                     None, (found_subject, found_object, found_source))
+        yield (fact, Triple(subject, predicate, obj, provenance, fact.negated, extra, source),
+               None, (found_subject, found_object, found_source))

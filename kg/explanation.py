@@ -234,7 +234,7 @@ def _candidate(number: int, sentence: int, judged: Judged, sent: Span,
                min_confidence: float) -> CandidateRecord:
     from extract.confidence import contributions
 
-    fact, triple, drop = judged.fact, judged.triple, judged.drop
+    fact, triple, drop, _identities = judged
     if triple is None:
         return CandidateRecord(
             sentence, number, fact.construction, _text(sent, fact.subject_bounds),
@@ -254,13 +254,13 @@ def _candidate(number: int, sentence: int, judged: Judged, sent: Span,
 
 def _identities(sentence: int, judged: Judged, sent: Span, seen: set[int]
                 ) -> Iterator[IdentityRecord]:
-    fact = judged.fact
+    fact, _triple, _drop, identities = judged
     source = fact.clause.voice.source if fact.clause is not None else None
     heads: list[tuple[str, Token | None, str]] = [
         ("subject", fact.subject, _text(sent, fact.subject_bounds)),
         ("object", fact.object, _text(sent, fact.object_bounds)),
         ("source", source, source.text if source is not None else "")]
-    for (role, token, written), found in zip(heads, judged.identities):
+    for (role, token, written), found in zip(heads, identities):
         if found is None or token is None or token.i in seen:
             continue
         seen.add(token.i)
@@ -269,13 +269,12 @@ def _identities(sentence: int, judged: Judged, sent: Span, seen: set[int]
 
 def _identity(sentence: int, role: str, token: Token, written: str, found: Identity,
               sent: Span) -> IdentityRecord:
-    argument = found.argument
-    antecedent = found.antecedent
+    argument, dropped_by, antecedent, how = found
     common = {"sentence": sentence, "role": role, "mention": written or token.text,
-              "word": token.i - sent.start + 1, "pronoun_rule": found.resolution,
+              "word": token.i - sent.start + 1, "pronoun_rule": how,
               "antecedent": antecedent.text if antecedent is not None else None}
     if argument is None:
-        return IdentityRecord(**common, dropped_by=found.dropped_by)
+        return IdentityRecord(**common, dropped_by=dropped_by)
     return IdentityRecord(**common, node=argument.key, label=argument.label, type=argument.type,
                           rules=argument.rules, form=argument.form)
 

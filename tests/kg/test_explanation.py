@@ -205,9 +205,9 @@ def test_a_drop_is_named_beside_its_rule(nlp, dropped_by, because, text, expecte
 @pytest.mark.parametrize(("dropped_by", "spec", "expected"), PARSE_ROWS,
                          ids=[row[0] for row in PARSE_ROWS])
 def test_a_drop_no_sentence_reaches_is_named_on_a_parse(dropped_by, spec, expected):
-    found = [(j.fact.construction, j.fact.subject.text, j.fact.predicate, j.fact.object.text)
-             for j in judge_facts(parse(spec)[:], document="d")
-             if j.drop is not None and j.drop.rule == dropped_by]
+    found = [(fact.construction, fact.subject.text, fact.predicate, fact.object.text)
+             for fact, _triple, drop, _identities in judge_facts(parse(spec)[:], document="d")
+             if drop is not None and drop.rule == dropped_by]
     assert expected in found
 
 
