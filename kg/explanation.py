@@ -348,7 +348,9 @@ def explain(text: str, *, document: str = "text", nlp: Language | None = None,
     >>> import kg
     >>> result = kg.explain("Xu Liang founded a company. He sold it in 2020.")
     >>> [(c.subject, c.predicate, c.object, c.outcome) for c in result.candidates()]
-    [('Xu Liang', 'found', 'company', 'stated'), ('Xu Liang', 'sell', 'company', 'stated')]
+    [('Xu Liang', 'found', 'company', 'stated'), ('He', 'sell', 'it', 'dropped')]
+    >>> result.candidates()[1].because  # "it": a common noun is too weak a clue
+    'not_a_named_subject'
     >>> result.sentences[1].identities[0].pronoun_rule
     'one_person_in_reach'
     """
