@@ -3,10 +3,11 @@
 The rules (:mod:`extract.rules`) read every clause the parser gives them; some readings are
 parser errors no entity can come from ("hired gun Abu Nidal" read with "hired" as the
 subject, "said on Wednesday" read as a fact about Wednesday). :data:`GRAPH_VETOES` is the
-table of those checks, walked in order: the first that holds names why the candidate is
-dropped (:func:`veto`), so ``kg explain`` prints the rule and :mod:`extract.triples` keeps
-none of them. Open IE output (``kg.openie.v1``) keeps every reading, as CaRB's annotators
-write them; only the graph is vetoed.
+table of those checks, walked in order (a row that names constructions is tried on theirs
+only): the first that holds names why the candidate is dropped (:func:`veto`), so
+``kg explain`` prints the rule and :mod:`extract.triples` keeps none of them. Open IE output
+(``kg.openie.v1``) keeps every reading, as CaRB's annotators write them; only the graph is
+vetoed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from extract.records import Fact
 __all__ = ["Veto", "GRAPH_VETOES", "veto"]
 
 _VERBAL = ("VERB", "AUX")
-_PREP_RULES = ("prep", "named_prep")
+_PREP_RULES = frozenset({"prep", "named_prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +35,13 @@ class Veto:
     Attributes:
         name: The rule's name, as ``kg explain`` prints it beside a dropped candidate.
         applies_to: True when the candidate is a misreading this row catches.
+        constructions: The constructions whose candidates the row is about (None: all); the
+            row is tried only on those, as :class:`~extract.records.TokenRules` indexes rules.
     """
 
     name: str
     applies_to: Callable[[Fact], bool]
+    constructions: frozenset[str] | None = None
 
 
 def _listing(appos: Token) -> bool:
@@ -90,23 +94,23 @@ def date_of_statement(fact: Fact) -> bool:
 
 def relative_word(fact: Fact) -> bool:
     """"whose violent death was reported": the relative clause's noun is elsewhere."""
-    return any(is_relative(t) for t in (fact.subject, fact.object)) or any(
-        c.tag_ == "WP$" for t in (fact.subject, fact.object) for c in t.lefts)
+    subject, obj = fact.subject, fact.object
+    return is_relative(subject) or is_relative(obj) or any(
+        c.tag_ == "WP$" for c in subject.lefts) or any(c.tag_ == "WP$" for c in obj.lefts)
 
 
 def noun_complement(fact: Fact) -> bool:
     """"one of the conditions for resuming talks": a noun's complement says nothing of who
     resumes them (Open IE output keeps the guess, which CaRB's annotators accept)."""
     verb = fact.verb
-    return fact.construction == "pcomp" and verb is not None and verb.dep_ == "pcomp" and (
-        _noun_complement(verb))
+    return verb is not None and verb.dep_ == "pcomp" and _noun_complement(verb)
 
 
 def distant_participle(fact: Fact) -> bool:
     """"authorities were counting the cost as the river receded, revealing the damage": with
     another clause between them, whose subject a participle has is a guess."""
     verb = fact.verb
-    return fact.construction == "advcl" and verb is not None and verb.dep_ == "advcl" and any(
+    return verb is not None and verb.dep_ == "advcl" and any(
         t.pos_ == "VERB" and t.dep_ in ("advcl", "conj", "relcl", "ccomp")
         for t in verb.doc[verb.head.i + 1 : verb.i])
 
@@ -118,21 +122,19 @@ def subject_of_next_verb(fact: Fact) -> bool:
 
 def listing(fact: Fact) -> bool:
     """"seven countries - Malawi, Mozambique, ... and Lesotho": no member is the group."""
-    return fact.construction == "apposition" and _listing(fact.object)
+    return _listing(fact.object)
 
 
 def clause_of_its_own(fact: Fact) -> bool:
     """"succumb more quickly than they do in the West": the preposition belongs to a clause
     of its own (here a comparison), not to the verb."""
-    return fact.construction in _PREP_RULES and any(
-        c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children)
+    return any(c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children)
 
 
 def clausal_complement(fact: Fact) -> bool:
     """"AIDS is making the effects of the famine much worse in Malawi": the verb's real
     complement is the clause, and (AIDS, make in, Malawi) says nothing."""
-    return fact.construction in _PREP_RULES and fact.verb is not None and any(
-        c.dep_ == "ccomp" for c in fact.verb.children)
+    return fact.verb is not None and any(c.dep_ == "ccomp" for c in fact.verb.children)
 
 
 def subject_of_the_clause(fact: Fact) -> bool:
@@ -154,15 +156,23 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
     Veto("date_of_statement", date_of_statement),
     Veto("relative_word", relative_word),
-    Veto("noun_complement", noun_complement),
-    Veto("distant_participle", distant_participle),
+    Veto("noun_complement", noun_complement, frozenset({"pcomp"})),
+    Veto("distant_participle", distant_participle, frozenset({"advcl"})),
     Veto("subject_of_next_verb", subject_of_next_verb),
-    Veto("listing", listing),
-    Veto("clause_of_its_own", clause_of_its_own),
-    Veto("clausal_complement", clausal_complement),
+    Veto("listing", listing, frozenset({"apposition"})),
+    Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),
+    Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
     Veto("resulting_state", resulting_state),
 )
+#: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
+#: for every construction, and those naming it), in table order.
+_FOR_ALL = tuple(rule for rule in GRAPH_VETOES if rule.constructions is None)
+_BY_CONSTRUCTION = {
+    name: tuple(rule for rule in GRAPH_VETOES
+                if rule.constructions is None or name in rule.constructions)
+    for name in {name for rule in GRAPH_VETOES for name in rule.constructions or ()}
+}
 
 
 def veto(fact: Fact) -> str | None:
@@ -174,7 +184,7 @@ def veto(fact: Fact) -> str | None:
     >>> [(f.object.text, veto(f)) for f in iter_facts(sent)]
     [('civilians', None), ('dead', 'resulting_state')]
     """
-    for rule in GRAPH_VETOES:
+    for rule in _BY_CONSTRUCTION.get(fact.construction, _FOR_ALL):
         if rule.applies_to(fact):
             return rule.name
     return None
