@@ -23,8 +23,7 @@ from extract.phrases import doc_text
 from extract.records import Fact
 from extract.rules import FURTHER_CLAUSE_RULES
 
-__all__ = ["WEIGHTS", "GRAPH_ONLY", "features", "contributions", "score_fact", "score_from",
-           "fit"]
+__all__ = ["WEIGHTS", "GRAPH_ONLY", "features", "score_fact", "score_from", "fit"]
 
 
 def _length_bin(n: int) -> str:
@@ -249,22 +248,6 @@ def score_fact(fact: Fact) -> float:
             f"python benchmarks/carb/fit_confidence.py"
         )
     return score_from(WEIGHTS, features(fact))
-
-
-def contributions(fact: Fact, weights: Mapping[str, float] | None = None
-                  ) -> list[tuple[str, float]]:
-    """The features of ``fact`` that weigh something, largest effect first: why its
-    confidence is what it is (``kg explain`` prints the first few).
-
-    >>> from extract.pipeline import load_nlp
-    >>> from extract.rules import iter_facts
-    >>> (fact,) = iter_facts(next(load_nlp()("Xu Liang founded a company.").sents))
-    >>> contributions(fact)[0]
-    ('vdep=ROOT', 0.581)
-    """
-    weights = WEIGHTS if weights is None else weights
-    found = [(name, weights[name]) for name in features(fact) if weights.get(name)]
-    return sorted(found, key=lambda item: (-abs(item[1]), item[0]))
 
 
 def fit(

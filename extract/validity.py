@@ -52,6 +52,7 @@ __all__ = [
     "weights",
     "score_features",
     "validity",
+    "contributions",
 ]
 
 #: The model's versioned name, recorded in its table.
@@ -394,3 +395,23 @@ def validity(fact: Fact, subject: Argument | None = None,
     """
     return score_features(weights(), features(fact, subject, obj_argument, sent=sent,
                                               groups=_groups()))
+
+
+def contributions(fact: Fact, subject: Argument | None = None,
+                  obj_argument: Argument | None = None, *, sent: Span | None = None
+                  ) -> list[tuple[str, float]]:
+    """What weighs in ``fact``'s validity: ``(feature, weight x value)`` for every feature the
+    shipped table weighs, largest effect first (``kg explain`` prints the first few).
+
+    >>> from extract.pipeline import load_nlp
+    >>> from extract.rules import iter_facts
+    >>> fact = next(iter_facts(load_nlp()("Xu Liang founded a company in Beijing.")[:]))
+    >>> parts = contributions(fact)
+    >>> all(abs(a[1]) >= abs(b[1]) for a, b in zip(parts, parts[1:]))
+    True
+    """
+    table = weights()
+    values = features(fact, subject, obj_argument, sent=sent, groups=_groups())
+    found = [(name, round(table[name] * value, 3)) for name, value in values.items()
+             if table.get(name)]
+    return sorted(found, key=lambda item: (-abs(item[1]), item[0]))

@@ -406,15 +406,15 @@ def extract(
 
 @app.command()
 def explain(
-    source: str = typer.Argument(..., metavar="TEXT|FILE",
-                                 help="A sentence or text in quotes, or a file to read."),
+    source: str = typer.Argument(..., metavar="TEXT|FILE", help="A text, or a file to read."),
     sentence: Optional[int] = typer.Option(None, "--sentence", "-n", min=1, metavar="N",
                                            help="Only sentence N (1 is the first)."),
     match: Optional[str] = typer.Option(None, "--match", metavar="TEXT",
                                         help="Only the sentences that contain TEXT (any case)."),
     as_json: bool = typer.Option(False, "--json", help="Print the records as JSON lines."),
-    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, metavar="P",
-                                         help="Below P a fact is low_confidence, not stated."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", min=0.0, max=1.0, metavar="P",
+        help="Below P a fact is low_confidence, not stated (default: kg build's)."),
     model: Optional[str] = ModelOption,
 ) -> None:
     """Why each fact is or is not in the graph: per sentence, the parse, every candidate fact

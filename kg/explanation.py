@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from kg.errors import DocumentError, ExplainError
 from kg.model import Provenance
-from kg.voice import DEFAULT_MIN_CONFIDENCE, VOICES, mention_voice
+from kg.voice import DEFAULT_MIN_CONFIDENCE, VOICES, check_min_confidence, mention_voice
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,7 +95,8 @@ class CandidateRecord:
         dropped_role: ``subject`` or ``object`` when the drop is about one argument.
         because: More of why it was dropped: the pronoun rule that found no antecedent.
         confidence: The fact's confidence (kept facts only).
-        contributions: ``(feature, weight)`` of the features that weigh most in it.
+        contributions: ``(feature, weight x value)`` of the features that weigh most in its
+            confidence (the validity model, :mod:`extract.validity`).
         triple: The triple as ``kg extract`` prints it (``Triple.to_dict()``), when kept.
     """
 
@@ -232,7 +233,7 @@ def _text(sent: Span, bounds: tuple[int, int]) -> str:
 
 def _candidate(number: int, sentence: int, judged: Judged, sent: Span,
                min_confidence: float) -> CandidateRecord:
-    from extract.confidence import contributions
+    from extract.validity import contributions
 
     fact, triple, drop, _identities = judged
     if triple is None:
@@ -246,7 +247,8 @@ def _candidate(number: int, sentence: int, judged: Judged, sent: Span,
         sentence, number, fact.construction, triple.subject.label, triple.predicate,
         triple.object.label, outcome(p, triple.negated, min_confidence=min_confidence),
         confidence=p.confidence,
-        contributions=tuple(contributions(fact)[:TOP_CONTRIBUTIONS]),
+        contributions=tuple(contributions(fact, triple.subject, triple.object,
+                                          sent=sent)[:TOP_CONTRIBUTIONS]),
         negated=triple.negated, modality=p.modality, stance=p.stance,
         reported_by=p.reported_by, attributed_to=p.attributed_to, conditional=p.conditional,
         triple=triple.to_dict())
@@ -305,12 +307,14 @@ def _chosen(number: int, sent: Span, sentence: int | None, match: str | None) ->
 
 
 def _explain_pieces(pieces: Iterable[tuple[str, int]], document: str, nlp: Language, *,
-                    sentence: int | None, match: str | None, min_confidence: float
+                    sentence: int | None, match: str | None, min_confidence: float | None
                     ) -> Explanation:
     if sentence is not None and match is not None:
         raise ValueError("give a sentence number or a text to match, not both")
     if sentence is not None and sentence < 1:
         raise ValueError(f"sentence numbers start at 1, not {sentence}")
+    min_confidence = (DEFAULT_MIN_CONFIDENCE if min_confidence is None
+                      else check_min_confidence(min_confidence))
     explained: list[SentenceExplanation] = []
     number = 0
     for doc, offset in nlp.pipe(((text, start) for text, start in pieces), as_tuples=True,
@@ -331,7 +335,7 @@ def _explain_pieces(pieces: Iterable[tuple[str, int]], document: str, nlp: Langu
 
 def explain(text: str, *, document: str = "text", nlp: Language | None = None,
             model: str | None = None, sentence: int | None = None, match: str | None = None,
-            min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
+            min_confidence: float | None = None) -> Explanation:
     """Explain what the graph's extractor does with each sentence of ``text``.
 
     Args:
@@ -340,7 +344,8 @@ def explain(text: str, *, document: str = "text", nlp: Language | None = None,
         nlp: A pipeline from :func:`extract.pipeline.load_nlp` (else ``model`` is loaded).
         sentence: Explain only this sentence (numbered from 1).
         match: Explain only the sentences that contain this text (any case).
-        min_confidence: A kept fact below it is ``low_confidence``, not ``stated``.
+        min_confidence: A kept fact below it is ``low_confidence``, not ``stated`` (None:
+            ``kg build``'s default, :data:`kg.voice.DEFAULT_MIN_CONFIDENCE`).
 
     Raises:
         ExplainError: ``sentence`` is past the last sentence, or no sentence has ``match``.
@@ -367,7 +372,7 @@ def explain(text: str, *, document: str = "text", nlp: Language | None = None,
 def explain_source(source: SourceText, *, nlp: Language | None = None,
                    model: str | None = None, sentence: int | None = None,
                    match: str | None = None,
-                   min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Explanation:
+                   min_confidence: float | None = None) -> Explanation:
     """:func:`explain` for a document as ``kg build`` reads it (same pieces, offsets, id)."""
     from extract.pipeline import load_nlp, piece_limit
 

@@ -9,6 +9,7 @@ import pytest
 
 from kg.cli import main
 from kg.explanation import explain, explain_file
+from kg.voice import DEFAULT_MIN_CONFIDENCE
 from tests.data import SEED_ARTICLE
 
 TEXT = "Xu Liang founded a company. He sold it in 2020. John Howard met Kim Beazley. " \
@@ -26,7 +27,9 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_explain_text_shows_parse_candidates_outcomes_and_identity(capsys):
     status, out, err = run(capsys, "explain", TEXT)
     assert status == 0 and err == ""
-    assert out.startswith("text: 4 of 4 sentences\n")
+    assert out.startswith(  # kg build's default threshold
+        f"text: 4 of 4 sentences (a fact is stated at confidence {DEFAULT_MIN_CONFIDENCE:.2f} "
+        f"or more)\n")
     assert "sentence 2 (characters 28-47): He sold it in 2020." in out
     assert "  parse: 1 Xu NNP compound>2 | 2 Liang NNP nsubj>3 | 3 founded VBD ROOT" in out
     assert "1. svo: (Xu Liang | found | company) -> stated, confidence" in out

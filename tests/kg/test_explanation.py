@@ -55,14 +55,14 @@ def test_explain_keeps_exactly_what_kg_extract_prints(explained):
     assert kept == printed
 
 
-@pytest.mark.parametrize("threshold", [0.0, 0.5])
+@pytest.mark.parametrize("threshold", [None, 0.0, 0.5])
 def test_explain_states_exactly_what_kg_build_asserts(explained, nlp, threshold):
-    """At the graph's default threshold and at another, as ``kg build --min-confidence``."""
+    """At kg build's default threshold (None) and at others, as ``--min-confidence`` sets."""
     from export.jsonl import fact_records
 
     graph, report = build_graph(CORPUS, nlp=nlp, min_confidence=threshold)
     assert report.ok
-    if threshold:
+    if threshold is not None:
         explained = [explain_source(source, nlp=nlp, min_confidence=threshold)
                      for source in iter_documents(CORPUS)]
 
@@ -317,7 +317,7 @@ def test_min_confidence_turns_a_stated_fact_into_a_low_confidence_one(nlp):
 
 def test_outcome_is_the_mentions_voice():
     """The outcome of a kept fact is kg.voice's voice of its mention, at the same threshold."""
-    base = Provenance("d", "s", 0, 1, "a", 0, 1, "b", 0, 1, 0.5, "svo")
+    base = Provenance("d", "s", 0, 1, "a", 0, 1, "b", 0, 1, 0.9, "svo")
     from dataclasses import replace
 
     assert outcome(base, False) == "stated"
@@ -328,4 +328,4 @@ def test_outcome_is_the_mentions_voice():
     assert outcome(replace(base, modality="will"), False) == "stated"
     assert outcome(replace(base, reported_by="say"), True) == "claimed"  # the source first
     assert outcome(base, True) == "negated"
-    assert outcome(base, False, min_confidence=0.6) == "low_confidence"
+    assert outcome(base, False, min_confidence=0.95) == "low_confidence"
