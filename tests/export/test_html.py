@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-import export.html as html_module
+import export.html.data as html_data
 from benchmarks.html_bench import synthetic_graph
 from export.html import (
     DEFAULT_MAX_NODES,
@@ -24,7 +24,7 @@ from export.html import (
     to_pyvis,
     write_html,
 )
-from export.html_text import CONDITIONAL, NEGATED
+from export.html.text import CONDITIONAL, NEGATED
 from kg.model import Document, KnowledgeGraph, Provenance
 from kg.voice import VOICES
 
@@ -349,7 +349,7 @@ def test_write_html_is_atomic(tmp_path, monkeypatch, sample_graph):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    import export.html as module
+    import export.html.write as module
 
     monkeypatch.setattr(module, "render_html", boom)
     with pytest.raises(RuntimeError):
@@ -463,8 +463,8 @@ def test_small_graph_draws_everything_fragments_included(sample_graph):
 
 def test_page_holds_hidden_neighbours_within_its_budget(monkeypatch):
     graph = synthetic_graph(2000)
-    monkeypatch.setattr(html_module, "PAGE_MAX_FACTS", 1200)
-    monkeypatch.setattr(html_module, "REVEAL_MAX_FACTS", 600)
+    monkeypatch.setattr(html_data, "PAGE_MAX_FACTS", 1200)
+    monkeypatch.setattr(html_data, "REVEAL_MAX_FACTS", 600)
     data = page_data(graph)
     entities, facts = data["entities"], data["facts"]
     assert len(facts) == 1200 < graph.number_of_edges()

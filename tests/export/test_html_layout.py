@@ -8,7 +8,7 @@ import random
 import networkx as nx
 import pytest
 
-from export.html_layout import EDGE_LENGTH, fast_layout, layout_positions
+from export.html.layout import EDGE_LENGTH, fast_layout, layout_positions
 from kg.model import KnowledgeGraph
 from kg.stats import pagerank
 

@@ -1,7 +1,8 @@
 """The page template of the interactive graph (a Jinja template rendered through pyvis).
 
 The template, its stylesheet and its script are files beside the code
-(``export/static/graph_page.html``, ``graph_page.css``, ``graph_page.js``), read once here.
+(``export/html/static/graph_page.html``, ``graph_page.css``, ``graph_page.js``), read once
+here.
 
 It replaces pyvis's own ``template.html``, which fetches bootstrap and vis-network from CDNs in
 every ``cdn_resources`` mode, inserts ``heading`` unescaped and switches every tooltip to
@@ -51,7 +52,7 @@ EDGE_COLOR = "#8a97a6"
 
 
 def _static(name: str) -> str:
-    return resources.files("export").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("export.html").joinpath("static", name).read_text(encoding="utf-8")
 
 
 #: The page's stylesheet.

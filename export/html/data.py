@@ -1,9 +1,4 @@
-"""Interactive HTML view of a knowledge graph, built on pyvis and vis-network.
-
-:func:`to_pyvis` turns a :class:`~kg.model.KnowledgeGraph` into a ``pyvis.network.Network``
-whose template is kg's own (see :mod:`export.html_page`): one self-contained page, no network
-request, every document string shown as text. :func:`render_html` returns that page and
-:func:`write_html` writes it atomically. :class:`HtmlView` shows it inline in Jupyter.
+"""What the graph page shows and holds: :func:`page_data`, plain JSON-able data.
 
 The first view draws :data:`DEFAULT_MAX_NODES` entities (``max_nodes`` overrides): the most
 central ones by PageRank, grown outwards from the best-ranked entity of the largest component,
@@ -11,25 +6,16 @@ so the view is one connected, readable picture. Small fragments (components of a
 :data:`FRAGMENT_SIZE` entities) are left out and shown with one click. Besides what it draws,
 the page holds the data to grow from what is shown (the neighbours the cap left out), to filter
 by predicate or type across the graph and to tell each entity's story (its facts with their
-sentences), within :data:`PAGE_MAX_FACTS` facts: see :func:`page_data`.
+sentences), within :data:`PAGE_MAX_FACTS` facts.
 """
 
 from __future__ import annotations
 
 import heapq
-import html as _html
-import os
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from export.html_page import environment as _environment
-from export.html_page import network_options as _network_options
-from export.html_page import script_safe_json
-from export.html_text import drawn as _drawn
-from export.html_text import fact_flags as _fact_flags
-from export.html_text import fact_label as _fact_label
-from export.html_text import summary as _summary
-from kg.io import atomic_open
+from export.html.text import fact_flags, shorten
 from kg.model import KnowledgeGraph, Provenance
 from kg.stats import centrality, chart_data
 from kg.voice import (
@@ -40,23 +26,21 @@ from kg.voice import (
     min_confidence,
 )
 
-if TYPE_CHECKING:
-    from pyvis.network import Network
-
 __all__ = [
     "DEFAULT_MAX_NODES",
     "DEFAULT_MAX_FACTS",
+    "DEFAULT_TITLE",
     "FRAGMENT_SIZE",
     "PAGE_MAX_FACTS",
+    "REVEAL_MAX_FACTS",
+    "FRAGMENT_MAX_ENTITIES",
     "PHYSICS_LIMIT",
+    "MAX_SOURCES",
+    "MAX_SENTENCE",
+    "MAX_LABEL",
     "TYPE_COLORS",
     "HIDDEN_VOICES",
     "page_data",
-    "to_pyvis",
-    "render_html",
-    "write_html",
-    "HtmlView",
-    "script_safe_json",
     "node_id",
 ]
 
@@ -132,11 +116,6 @@ def _type_colors(types: list[str]) -> dict[str, str]:
             colors[name] = _EXTRA_COLORS[extra % len(_EXTRA_COLORS)]
             extra += 1
     return colors
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _provenance_order(p: Provenance) -> tuple:
@@ -220,8 +199,8 @@ def page_data(
     (degrees in the whole graph; rank 0 is the highest PageRank; ``extra`` holds ``mentions``
     and, when the graph has them, ``alias_rules``, ``honorifics`` and ``scope``); facts are
     ``[subject, object, predicate index, count, confidence, flags, sources, voice index,
-    voice text, modality, mentions]`` (flags: :data:`export.html_text.NEGATED`,
-    :data:`~export.html_text.CONDITIONAL`; modality: of the mentions not stated), the voice (:func:`kg.voice.edge_voice` at the graph's
+    voice text, modality, mentions]`` (flags: :data:`export.html.text.NEGATED`,
+    :data:`~export.html.text.CONDITIONAL`; modality: of the mentions not stated), the voice (:func:`kg.voice.edge_voice` at the graph's
     threshold) as its index in ``voices`` and in words (:func:`kg.voice.describe`), with
     ``sources`` as ``[sentence index, document index, note index]`` (at most
     :data:`MAX_SOURCES`; the note is that mention's voice in words, in ``notes``). ``voices``
@@ -240,7 +219,7 @@ def page_data(
                 raise TypeError(f"{name} must be an int or None, not {value!r}")
             if value < 1:
                 raise ValueError(f"{name} must be at least 1, not {value}")
-    from export.html_layout import layout_positions  # numpy: only when a page is drawn
+    from export.html.layout import layout_positions  # numpy: only when a page is drawn
 
     scores = centrality(graph)
     ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
@@ -341,7 +320,7 @@ def page_data(
         provenance = sorted(data.get("provenance") or [], key=_provenance_order)
         sources = []
         for prov in provenance[:MAX_SOURCES]:
-            text = _shorten(prov.sentence, MAX_SENTENCE)
+            text = shorten(prov.sentence, MAX_SENTENCE)
             note = describe(edge_voice({"negated": negated, "provenance": [prov]},
                                        min_confidence=threshold), label)
             sources.append([sentences.setdefault(text, len(sentences)),
@@ -352,7 +331,7 @@ def page_data(
             index[u], index[v], predicate_index[str(data.get("predicate", k))],
             int(data.get("count") or 1),
             None if confidence is None else round(float(confidence), 3),
-            _fact_flags(voice), sources, voice_index[voice.kind], describe(voice, label),
+            fact_flags(voice), sources, voice_index[voice.kind], describe(voice, label),
             "/".join(voice.modalities), len(provenance),
         ])
 
@@ -398,170 +377,3 @@ def page_data(
         "physics_limit": PHYSICS_LIMIT,
         "max_label": MAX_LABEL,
     }
-
-
-def to_pyvis(
-    graph: KnowledgeGraph,
-    *,
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-    max_facts: int | None = DEFAULT_MAX_FACTS,
-    title: str | None = None,
-) -> Network:
-    """The graph as a pyvis ``Network`` using kg's self-contained, escaped page template.
-
-    ``net.generate_html()`` returns the page; ``net.write_html(name)`` writes it without the
-    ``lib/`` folder pyvis's default mode creates. ``net.nodes`` and ``net.edges`` are what
-    the first view draws; the page adds tooltips, styles and everything else from its data.
-
-    Args:
-        graph: The knowledge graph.
-        max_nodes: Draw this many entities at first (:data:`DEFAULT_MAX_NODES`), the most
-            central by PageRank (facts weighted by count, both directions), grown from the
-            largest components' best entities; small fragments come last. The header says
-            how many were left out. None draws all.
-        max_facts: Draw only this many of the facts between the drawn entities, those with
-            the highest count, then confidence. None draws all.
-        title: Page title; defaults to "Knowledge graph".
-
-    Returns:
-        A directed ``pyvis.network.Network``, one pyvis edge per fact.
-
-    >>> from kg.model import KnowledgeGraph
-    >>> g = KnowledgeGraph()
-    >>> g.add_node("a", label="A", aliases=[], type="PERSON", mentions=1)
-    >>> g.add_node("b", label="B", aliases=[], type=None, mentions=1)
-    >>> g.add_edge("a", "b", key="meet", predicate="meet", negated=False, count=1, provenance=[])
-    'meet'
-    >>> net = to_pyvis(g)
-    >>> len(net.nodes), net.edges[0]["label"]
-    (2, 'meet')
-    """
-    from pyvis.network import Network
-
-    heading = DEFAULT_TITLE if title is None else str(title)
-    data = page_data(graph, max_nodes=max_nodes, max_facts=max_facts)
-    entities, facts, predicates = data["entities"], data["facts"], data["predicates"]
-    physics = len(data["view"]) <= PHYSICS_LIMIT
-
-    drawn_entities, drawn_facts = _drawn(data)
-    node_items = []
-    for i in drawn_entities:
-        key, label, type_number = entities[i][:3]
-        x, y = data["positions"][i]
-        node_items.append({"id": node_id(key), "label": _shorten(label, MAX_LABEL),
-                           "group": f"t{type_number}", "x": x, "y": y})
-    edge_items = []
-    for f in drawn_facts:
-        fact = facts[f]
-        edge_items.append({
-            "id": f"e{f}",
-            "from": node_id(entities[fact[0]][0]),
-            "to": node_id(entities[fact[1]][0]),
-            "label": _fact_label(predicates[fact[2]]["name"], fact[9], fact[5],
-                                 VOICES[fact[7]]),
-        })
-
-    net = Network(height="100%", width="100%", directed=True, heading=heading,
-                  cdn_resources="in_line")
-    # Batch the data into pyvis: add_node/add_edge check every existing node and edge, which
-    # slows to hundreds of microseconds per edge on large graphs.
-    net.nodes = node_items
-    net.node_ids = [item["id"] for item in node_items]
-    net.node_map = {item["id"]: item for item in node_items}
-    net.edges = edge_items
-    net.options = _network_options(physics, not physics)
-    # One vis-network group per entity type: colours are set once, not on every node.
-    net.options["groups"] = {
-        f"t{i}": {
-            "color": {
-                "background": t["color"],
-                "border": "#52606d",
-                "highlight": {"background": t["color"], "border": "#1f2933"},
-                "hover": {"background": t["color"], "border": "#1f2933"},
-            }
-        }
-        for i, t in enumerate(data["types"])
-    }
-    summary = _summary(data)
-    net.templateEnv = _environment(summary, data)
-    net.path = "template.html"
-    net.template = net.templateEnv.get_template(net.path)  # pyvis's notebook=True path
-    net.kg_summary = summary
-    return net
-
-
-def render_html(
-    graph: KnowledgeGraph,
-    *,
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-    max_facts: int | None = DEFAULT_MAX_FACTS,
-    title: str | None = None,
-) -> str:
-    """The complete, self-contained HTML page for ``graph`` (see :func:`to_pyvis`).
-
-    >>> page = render_html(KnowledgeGraph(), title="<empty>")
-    >>> "<title>&lt;empty&gt;</title>" in page, "https://" in page.split("</head>")[1]
-    (True, False)
-    """
-    return to_pyvis(graph, max_nodes=max_nodes, max_facts=max_facts, title=title).generate_html()
-
-
-def write_html(
-    graph: KnowledgeGraph,
-    path: str | os.PathLike[str],
-    *,
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-    max_facts: int | None = DEFAULT_MAX_FACTS,
-    title: str | None = None,
-) -> None:
-    """Write the page for ``graph`` to ``path`` atomically; the same graph gives the same bytes.
-
-    Draws :data:`DEFAULT_MAX_NODES` entities at first, as ``kg build`` and ``kg html`` do
-    (``max_nodes=None`` draws all). Creates nothing but ``path`` (no ``lib/`` folder) and never
-    opens a browser.
-    """
-    page = render_html(graph, max_nodes=max_nodes, max_facts=max_facts, title=title)
-    with atomic_open(path, "w") as handle:
-        handle.write(page)
-
-
-class HtmlView:
-    """Shows a graph inline in Jupyter: ``HtmlView(graph)`` as the last line of a cell.
-
-    Draws the same first view as :func:`write_html` (:data:`DEFAULT_MAX_NODES` entities unless
-    told otherwise). The page goes into a sandboxed ``<iframe srcdoc>`` (scripts allowed,
-    nothing else), which avoids pyvis's notebook mode and keeps the page's scripts away from
-    the notebook.
-
-    >>> view = HtmlView(KnowledgeGraph(), height=400)
-    >>> view._repr_html_().startswith("<iframe")
-    True
-    """
-
-    def __init__(
-        self,
-        graph: KnowledgeGraph,
-        *,
-        max_nodes: int | None = DEFAULT_MAX_NODES,
-        max_facts: int | None = DEFAULT_MAX_FACTS,
-        title: str | None = None,
-        height: int = 650,
-    ) -> None:
-        self.graph = graph
-        self.max_nodes = max_nodes
-        self.max_facts = max_facts
-        self.title = title
-        self.height = int(height)
-
-    @property
-    def html(self) -> str:
-        """The full page."""
-        return render_html(self.graph, max_nodes=self.max_nodes, max_facts=self.max_facts,
-                           title=self.title)
-
-    def _repr_html_(self) -> str:
-        return (
-            f'<iframe srcdoc="{_html.escape(self.html, quote=True)}" '
-            f'sandbox="allow-scripts" style="width:100%;height:{self.height}px;border:0" '
-            f'title="{_html.escape(self.title or DEFAULT_TITLE, quote=True)}"></iframe>'
-        )

@@ -1,7 +1,7 @@
 """What the graph page says in words: edge labels and the header's line about the first view.
 
 The page's script says the same things the same way (``kgFactLabel``, ``kgDescribe`` in
-``export/static/graph_page.js``); these give the page its first text and the tests theirs.
+``export/html/static/graph_page.js``); these give the page its first text and the tests theirs.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any
 
 from kg.voice import QUESTIONED, Voice
 
-__all__ = ["NEGATED", "CONDITIONAL", "fact_flags", "fact_label", "drawn", "summary", "plural"]
+__all__ = ["NEGATED", "CONDITIONAL", "fact_flags", "fact_label", "drawn", "summary", "plural",
+           "shorten"]
 
 #: Bits of a fact's flags in the page data (the page's kgFactLabel reads them too).
 NEGATED, CONDITIONAL = 1, 2
@@ -23,6 +24,16 @@ def plural(count: int, word: str, words: str | None = None) -> str:
     ('1 entity', '1,200 facts')
     """
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters with an ellipsis.
+
+    >>> shorten("Yasser   Arafat", 32), shorten("the Australian Broadcasting Corporation", 12)
+    ('Yasser Arafat', 'the Austral…')
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def fact_flags(voice: Voice) -> int:
