@@ -13,18 +13,13 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from export.html.text import fact_flags, shorten
 from kg.model import KnowledgeGraph, Provenance
 from kg.stats import centrality, chart_data
-from kg.voice import (
-    LOW_CONFIDENCE,
-    VOICES,
-    describe,
-    edge_voice,
-    min_confidence,
-)
+from kg.voice import LOW_CONFIDENCE, VOICES, Voice, describe, edge_voice, min_confidence
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -187,6 +182,190 @@ def _components(graph: KnowledgeGraph, position: dict[str, int]) -> list[list[st
     return sorted(found, key=lambda c: (-len(c), position[c[0]]))
 
 
+_FactKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Which entities and facts the page draws first and which it holds besides."""
+
+    position: dict[str, int]  # each entity's rank (0: the highest PageRank)
+    all_facts: list[_FactKey]  # every fact of the graph, in key order
+    view: list[str]  # the entities drawn first
+    between: list[_FactKey]  # the facts between them
+    view_facts: list[_FactKey]  # those of them drawn (at most max_facts)
+    fragments: list[str]  # the fragments' entities the "show fragments" button adds
+    fragment_facts: list[_FactKey]  # their facts
+    fragment_total: int  # entities of the fragments the first view leaves out
+    pool: list[_FactKey]  # every fact the page holds, in key order
+
+
+def _fact_order(fact: _FactKey) -> tuple[str, str, str]:
+    return (str(fact[0]), str(fact[1]), str(fact[2]))
+
+
+def _check_cap(name: str, value: int | None) -> None:
+    if value is not None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be an int or None, not {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, not {value}")
+
+
+def _choose(graph: KnowledgeGraph, max_nodes: int | None, max_facts: int | None) -> _Choice:
+    """The first view (:func:`_first_view`, fragments last), its facts, and what else fits."""
+    scores = centrality(graph)
+    ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
+    position = {key: i for i, key in enumerate(ranking)}
+    components = _components(graph, position)
+    small = [c for c in components if len(c) <= FRAGMENT_SIZE]
+    view = _first_view(graph, position, [c for c in components if len(c) > FRAGMENT_SIZE]
+                       + small, max_nodes)
+    in_view = set(view)
+    all_facts = sorted(graph.edges(keys=True), key=_fact_order)
+    between = [e for e in all_facts if e[0] in in_view and e[1] in in_view]
+    view_facts = between
+    if max_facts is not None and len(between) > max_facts:
+        best = sorted(range(len(between)), key=lambda i: (_support(graph.edges[between[i]]), i))
+        view_facts = [between[i] for i in sorted(best[:max_facts])]
+    left_out = [c for c in small if not in_view.intersection(c)]
+    fragments: list[str] = []
+    for members in left_out:
+        if len(fragments) + len(members) > FRAGMENT_MAX_ENTITIES:
+            break
+        fragments.extend(members)
+    in_fragments = set(fragments)
+    fragment_facts = [e for e in all_facts if e[0] in in_fragments]
+    pool = _pool(graph, position, in_view, all_facts, view_facts, fragment_facts)
+    return _Choice(position, all_facts, view, between, view_facts, fragments, fragment_facts,
+                   sum(len(c) for c in left_out), pool)
+
+
+def _pool(
+    graph: KnowledgeGraph, position: dict[str, int], in_view: set[str], all_facts: list[_FactKey],
+    view_facts: list[_FactKey], fragment_facts: list[_FactKey],
+) -> list[_FactKey]:
+    """The page's facts: the drawn ones, then those that reveal hidden neighbours, then the
+    fragments', then the best supported of the rest, within :data:`PAGE_MAX_FACTS`."""
+    edges = graph.edges
+    pool = list(view_facts)
+    taken = set(pool)
+    reveal = sorted(
+        (e for e in all_facts if (e[0] in in_view) != (e[1] in in_view)),
+        key=lambda e: (_support(edges[e]), position[e[1] if e[0] in in_view else e[0]]),
+    )[:REVEAL_MAX_FACTS]
+    rest = sorted((e for e in all_facts if e not in taken), key=lambda e: _support(edges[e]))
+    for group in (reveal, fragment_facts, rest):
+        for fact in group:
+            if len(pool) >= PAGE_MAX_FACTS:
+                break
+            if fact not in taken:
+                taken.add(fact)
+                pool.append(fact)
+    return sorted(pool, key=_fact_order)
+
+
+def _types(graph: KnowledgeGraph) -> list[dict[str, Any]]:
+    """Entity types, most entities first (untyped last), with their colours and counts."""
+    counts = Counter(str(a.get("type") or _UNTYPED) for _, a in graph.nodes(data=True))
+    names = sorted(counts, key=lambda t: (t == _UNTYPED, -counts[t], t))
+    colors = _type_colors(names)
+    return [{"name": t, "color": colors[t], "count": counts[t]} for t in names]
+
+
+def _predicates(graph: KnowledgeGraph, facts: list[_FactKey]) -> list[dict[str, Any]]:
+    """Predicates, most facts first, with their counts."""
+    counts = Counter(str(graph.edges[e].get("predicate", e[2])) for e in facts)
+    return [{"name": p, "count": counts[p]} for p in sorted(counts, key=lambda p: (-counts[p], p))]
+
+
+def _entity_rows(
+    graph: KnowledgeGraph, keys: list[str], types: list[dict[str, Any]], position: dict[str, int]
+) -> list[list[Any]]:
+    """``[key, label, type index, out-degree, in-degree, rank, aliases, extra]`` per entity."""
+    type_index = {t["name"]: i for i, t in enumerate(types)}
+    out_degree, in_degree = dict(graph.out_degree()), dict(graph.in_degree())
+    rows = []
+    for key in keys:
+        attrs = graph.nodes[key]
+        label = str(attrs.get("label") or key)
+        aliases = [str(a) for a in attrs.get("aliases") or [] if str(a) != label]
+        extra: dict[str, Any] = {"mentions": int(attrs.get("mentions") or 0)}
+        if attrs.get("alias_rules"):
+            extra["alias_rules"] = {
+                str(form): [str(r) for r in rules]
+                for form, rules in sorted(dict(attrs["alias_rules"]).items())
+            }
+        if attrs.get("honorifics"):
+            extra["honorifics"] = [str(h) for h in attrs["honorifics"]]
+        if attrs.get("scope"):
+            extra["scope"] = str(attrs["scope"])
+        rows.append([key, label, type_index[str(attrs.get("type") or _UNTYPED)],
+                     out_degree[key], in_degree[key], position[key], aliases, extra])
+    return rows
+
+
+def _fact_rows(
+    graph: KnowledgeGraph, pool: list[_FactKey], index: dict[str, int],
+    predicates: list[dict[str, Any]], voice_of: dict[_FactKey, Voice], threshold: float,
+) -> tuple[list[list[Any]], dict[str, list[str]]]:
+    """The page's facts as rows (see :func:`page_data`), and the ``documents``, ``sentences``
+    and ``notes`` their sources point into, each stored once."""
+    nodes, edges = graph.nodes, graph.edges
+    predicate_index = {p["name"]: i for i, p in enumerate(predicates)}
+    tables: dict[str, dict[str, int]] = {"documents": {}, "sentences": {}, "notes": {}}
+
+    def label(key: str) -> str:
+        return str(nodes[key].get("label") or key) if key in nodes else str(key)
+
+    def stored(table: str, text: str) -> int:
+        return tables[table].setdefault(text, len(tables[table]))
+
+    rows = []
+    for u, v, k in pool:
+        data, voice = edges[u, v, k], voice_of[u, v, k]
+        negated = bool(data.get("negated"))
+        provenance = sorted(data.get("provenance") or [], key=_provenance_order)
+        sources = []
+        for prov in provenance[:MAX_SOURCES]:
+            note = describe(edge_voice({"negated": negated, "provenance": [prov]},
+                                       min_confidence=threshold), label)
+            sources.append([stored("sentences", shorten(prov.sentence, MAX_SENTENCE)),
+                            stored("documents", str(prov.document)), stored("notes", note)])
+        confidence = data.get("confidence")
+        rows.append([
+            index[u], index[v], predicate_index[str(data.get("predicate", k))],
+            int(data.get("count") or 1),
+            None if confidence is None else round(float(confidence), 3),
+            fact_flags(voice), sources, VOICES.index(voice.kind), describe(voice, label),
+            "/".join(voice.modalities), len(provenance),
+        ])
+    return rows, {name: list(table) for name, table in tables.items()}
+
+
+def _positions(index: dict[str, int], chosen: _Choice) -> list[list[float] | None]:
+    """Coordinates of the first view as one layout, and of the fragments as another, placed
+    below it; None for the entities the page holds but places only when it draws them."""
+    from export.html.layout import layout_positions  # numpy: only when a page is drawn
+
+    positions: list[list[float] | None] = [None] * len(index)
+    view = sorted(chosen.view, key=str)
+    placed = layout_positions(view, ((u, v) for u, v, _k in chosen.view_facts))
+    for key in view:
+        positions[index[key]] = list(placed[key])
+    if chosen.fragments:
+        fragments = sorted(chosen.fragments, key=str)
+        block = layout_positions(fragments, ((u, v) for u, v, _k in chosen.fragment_facts))
+        top = max((y for x, y in placed.values()), default=0.0) + 160.0
+        left = min((x for x, y in placed.values()), default=0.0)
+        low = min(y for x, y in block.values())
+        low_x = min(x for x, y in block.values())
+        for key in fragments:
+            x, y = block[key]
+            positions[index[key]] = [round(x - low_x + left, 1), round(y - low + top, 1)]
+    return positions
+
+
 def page_data(
     graph: KnowledgeGraph,
     *,
@@ -200,179 +379,49 @@ def page_data(
     and, when the graph has them, ``alias_rules``, ``honorifics`` and ``scope``); facts are
     ``[subject, object, predicate index, count, confidence, flags, sources, voice index,
     voice text, modality, mentions]`` (flags: :data:`export.html.text.NEGATED`,
-    :data:`~export.html.text.CONDITIONAL`; modality: of the mentions not stated), the voice (:func:`kg.voice.edge_voice` at the graph's
-    threshold) as its index in ``voices`` and in words (:func:`kg.voice.describe`), with
-    ``sources`` as ``[sentence index, document index, note index]`` (at most
-    :data:`MAX_SOURCES`; the note is that mention's voice in words, in ``notes``). ``voices``
-    lists every voice with its number of facts in the whole graph; ``hidden_voices`` are
-    those drawn only when asked for. ``view`` and ``view_facts`` are what is drawn first
-    (facts of hidden voices left out when drawn), ``fragments`` the entities the "show
-    fragments" button adds, ``positions`` their coordinates.
+    :data:`~export.html.text.CONDITIONAL`; modality: of the mentions not stated), the voice
+    (:func:`kg.voice.edge_voice` at the graph's threshold) as its index in ``voices`` and in
+    words (:func:`kg.voice.describe`), with ``sources`` as ``[sentence index, document index,
+    note index]`` (at most :data:`MAX_SOURCES`; the note is that mention's voice in words, in
+    ``notes``). ``voices`` lists every voice with its number of facts in the whole graph;
+    ``hidden_voices`` are those drawn only when asked for. ``view`` and ``view_facts`` are
+    what is drawn first (facts of hidden voices left out when drawn), ``fragments`` the
+    entities the "show fragments" button adds, ``positions`` their coordinates.
 
     >>> from kg.model import KnowledgeGraph
     >>> page_data(KnowledgeGraph())["total"]
     [0, 0, 0]
     """
-    for name, value in (("max_nodes", max_nodes), ("max_facts", max_facts)):
-        if value is not None:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"{name} must be an int or None, not {value!r}")
-            if value < 1:
-                raise ValueError(f"{name} must be at least 1, not {value}")
-    from export.html.layout import layout_positions  # numpy: only when a page is drawn
-
-    scores = centrality(graph)
-    ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
-    position = {key: i for i, key in enumerate(ranking)}
-    components = _components(graph, position)
-
-    view_keys = _first_view(
-        graph, position, [c for c in components if len(c) > FRAGMENT_SIZE]
-        + [c for c in components if len(c) <= FRAGMENT_SIZE], max_nodes,
-    )
-    in_view = set(view_keys)
-    all_facts = sorted(graph.edges(keys=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    edges = graph.edges
-    between = [e for e in all_facts if e[0] in in_view and e[1] in in_view]
-    view_facts = between
-    if max_facts is not None and len(between) > max_facts:
-        best = sorted(range(len(between)), key=lambda i: (_support(edges[between[i]]), i))
-        view_facts = [between[i] for i in sorted(best[:max_facts])]
-
-    # The page's facts: drawn ones, then those that reveal hidden neighbours, then fragments,
-    # then the best supported of the rest, within PAGE_MAX_FACTS.
-    pool: list[tuple[str, str, str]] = list(view_facts)
-    taken = set(pool)
-    reveal = sorted(
-        (e for e in all_facts if (e[0] in in_view) != (e[1] in in_view)),
-        key=lambda e: (_support(edges[e]), position[e[1] if e[0] in in_view else e[0]]),
-    )[:REVEAL_MAX_FACTS]
-    fragment_keys: list[str] = []
-    fragments_out = 0  # entities of small fragments the first view leaves out
-    for members in components:
-        if len(members) <= FRAGMENT_SIZE and not in_view.intersection(members):
-            fragments_out += len(members)
-    for members in components:
-        if len(members) <= FRAGMENT_SIZE and not in_view.intersection(members):
-            if len(fragment_keys) + len(members) > FRAGMENT_MAX_ENTITIES:
-                break
-            fragment_keys.extend(members)
-    in_fragments = set(fragment_keys)
-    fragment_facts = [e for e in all_facts if e[0] in in_fragments]
-    rest = sorted((e for e in all_facts if e not in taken), key=lambda e: _support(edges[e]))
-    for group in (reveal, fragment_facts, rest):
-        for fact in group:
-            if len(pool) >= PAGE_MAX_FACTS:
-                break
-            if fact not in taken:
-                taken.add(fact)
-                pool.append(fact)
-    pool.sort(key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    entity_keys = sorted(in_view | in_fragments | {k for e in pool for k in e[:2]}, key=str)
-    index = {key: i for i, key in enumerate(entity_keys)}
-    fact_index = {fact: i for i, fact in enumerate(pool)}
-
-    nodes = graph.nodes
-    type_of = {key: str(nodes[key].get("type") or _UNTYPED) for key in entity_keys}
-    type_counts = Counter(str(a.get("type") or _UNTYPED) for _, a in graph.nodes(data=True))
-    types = sorted(type_counts, key=lambda t: (t == _UNTYPED, -type_counts[t], t))
-    type_index = {t: i for i, t in enumerate(types)}
-    colors = _type_colors(types)
-    predicate_counts = Counter(str(edges[e].get("predicate", e[2])) for e in all_facts)
-    predicates = sorted(predicate_counts, key=lambda p: (-predicate_counts[p], p))
-    predicate_index = {p: i for i, p in enumerate(predicates)}
-    out_degree, in_degree = dict(graph.out_degree()), dict(graph.in_degree())
-
-    entities = []
-    for key in entity_keys:
-        attrs = nodes[key]
-        label = str(attrs.get("label") or key)
-        aliases = [str(a) for a in attrs.get("aliases") or [] if str(a) != label]
-        extra: dict[str, Any] = {"mentions": int(attrs.get("mentions") or 0)}
-        if attrs.get("alias_rules"):
-            extra["alias_rules"] = {
-                str(form): [str(r) for r in rules]
-                for form, rules in sorted(dict(attrs["alias_rules"]).items())
-            }
-        if attrs.get("honorifics"):
-            extra["honorifics"] = [str(h) for h in attrs["honorifics"]]
-        if attrs.get("scope"):
-            extra["scope"] = str(attrs["scope"])
-        entities.append([key, label, type_index[type_of[key]], out_degree[key],
-                         in_degree[key], position[key], aliases, extra])
-
+    _check_cap("max_nodes", max_nodes)
+    _check_cap("max_facts", max_facts)
+    chosen = _choose(graph, max_nodes, max_facts)
+    keys = sorted({*chosen.view, *chosen.fragments, *(k for e in chosen.pool for k in e[:2])},
+                  key=str)
+    index = {key: i for i, key in enumerate(keys)}
+    fact_index = {fact: i for i, fact in enumerate(chosen.pool)}
+    types, predicates = _types(graph), _predicates(graph, chosen.all_facts)
     threshold = min_confidence(graph)
-    voice_of = {e: edge_voice(edges[e], min_confidence=threshold) for e in all_facts}
-    voice_totals = Counter(voice.kind for voice in voice_of.values())
-    voice_index = {name: i for i, name in enumerate(VOICES)}
-
-    def label(key: str) -> str:
-        return str(nodes[key].get("label") or key) if key in nodes else str(key)
-
-    documents: dict[str, int] = {}
-    sentences: dict[str, int] = {}
-    notes: dict[str, int] = {}
-    facts = []
-    for u, v, k in pool:
-        data = edges[u, v, k]
-        voice = voice_of[u, v, k]
-        negated = bool(data.get("negated"))
-        provenance = sorted(data.get("provenance") or [], key=_provenance_order)
-        sources = []
-        for prov in provenance[:MAX_SOURCES]:
-            text = shorten(prov.sentence, MAX_SENTENCE)
-            note = describe(edge_voice({"negated": negated, "provenance": [prov]},
-                                       min_confidence=threshold), label)
-            sources.append([sentences.setdefault(text, len(sentences)),
-                            documents.setdefault(str(prov.document), len(documents)),
-                            notes.setdefault(note, len(notes))])
-        confidence = data.get("confidence")
-        facts.append([
-            index[u], index[v], predicate_index[str(data.get("predicate", k))],
-            int(data.get("count") or 1),
-            None if confidence is None else round(float(confidence), 3),
-            fact_flags(voice), sources, voice_index[voice.kind], describe(voice, label),
-            "/".join(voice.modalities), len(provenance),
-        ])
-
-    # Positions: the first view as one layout; the fragments as another, placed below it.
-    positions: list[list[float] | None] = [None] * len(entity_keys)
-    placed = layout_positions(view_keys_sorted := sorted(view_keys, key=str),
-                              ((u, v) for u, v, _k in view_facts))
-    for key in view_keys_sorted:
-        positions[index[key]] = list(placed[key])
-    if fragment_keys:
-        fragment_sorted = sorted(fragment_keys, key=str)
-        block = layout_positions(fragment_sorted, ((u, v) for u, v, _k in fragment_facts))
-        top = max((y for x, y in placed.values()), default=0.0) + 160.0
-        left = min((x for x, y in placed.values()), default=0.0)
-        low = min(y for x, y in block.values())
-        low_x = min(x for x, y in block.values())
-        for key in fragment_sorted:
-            x, y = block[key]
-            positions[index[key]] = [round(x - low_x + left, 1), round(y - low + top, 1)]
-
-    n_all, m_all = graph.number_of_nodes(), graph.number_of_edges()
+    voice_of = {e: edge_voice(graph.edges[e], min_confidence=threshold) for e in chosen.all_facts}
+    facts, texts = _fact_rows(graph, chosen.pool, index, predicates, voice_of, threshold)
+    totals = Counter(voice.kind for voice in voice_of.values())
     return {
-        "types": [{"name": t, "color": colors[t], "count": type_counts[t]} for t in types],
-        "predicates": [{"name": p, "count": predicate_counts[p]} for p in predicates],
-        "documents": sorted(documents, key=documents.__getitem__),
-        "sentences": sorted(sentences, key=sentences.__getitem__),
-        "notes": sorted(notes, key=notes.__getitem__),
-        "voices": [{"name": name, "label": name.replace("_", " "),
-                    "count": voice_totals.get(name, 0)} for name in VOICES],
-        "hidden_voices": [voice_index[name] for name in HIDDEN_VOICES],
+        "types": types,
+        "predicates": predicates,
+        **texts,  # "documents", "sentences", "notes"
+        "voices": [{"name": name, "label": name.replace("_", " "), "count": totals.get(name, 0)}
+                   for name in VOICES],
+        "hidden_voices": [VOICES.index(name) for name in HIDDEN_VOICES],
         "min_confidence": threshold,
-        "entities": entities,
+        "entities": _entity_rows(graph, keys, types, chosen.position),
         "facts": facts,
-        "positions": positions,
-        "view": sorted(index[k] for k in view_keys),
-        "view_facts": sorted(fact_index[e] for e in view_facts),
-        "fragments": sorted(index[k] for k in fragment_keys),
-        "fragment_total": fragments_out,
-        "cap": max_nodes or len(entity_keys) or 1,
-        "facts_between": len(between),
-        "total": [n_all, m_all, len(graph.documents)],
+        "positions": _positions(index, chosen),
+        "view": sorted(index[k] for k in chosen.view),
+        "view_facts": sorted(fact_index[e] for e in chosen.view_facts),
+        "fragments": sorted(index[k] for k in chosen.fragments),
+        "fragment_total": chosen.fragment_total,
+        "cap": max_nodes or len(keys) or 1,
+        "facts_between": len(chosen.between),
+        "total": [graph.number_of_nodes(), graph.number_of_edges(), len(graph.documents)],
         "charts": chart_data(graph),
         "physics_limit": PHYSICS_LIMIT,
         "max_label": MAX_LABEL,
