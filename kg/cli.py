@@ -17,7 +17,7 @@ from typing import Callable, List, NoReturn, Optional
 
 import typer
 
-from export.timelimit import DEFAULT_TIMEOUT
+from export.sparql.worker import DEFAULT_TIMEOUT
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
@@ -523,7 +523,7 @@ def query(
         "store kept on disk for it (built by the first query; KG_CACHE_DIR says where)."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a graph file."""
-    from export.query import format_result, run_query
+    from export.sparql import format_result, run_query
 
     if sparql.startswith("@"):
         try:

@@ -44,7 +44,7 @@ from export.rdf.iris import (
     statement_iri,
 )
 from export.rdf.parse import (
-    _OXIGRAPH_FORMATS,  # noqa: F401 - export.query looks formats up here
+    _OXIGRAPH_FORMATS,  # noqa: F401 - export.sparql.load looks formats up here
     MAX_RDF_BYTES,
     parse_rdf,
     read_checked,

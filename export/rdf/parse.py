@@ -251,5 +251,5 @@ def parse_oxigraph(
 
 
 #: Registered format name -> pyoxigraph's ``RdfFormat`` member name, for the formats
-#: pyoxigraph reads (as :mod:`export.query` looks them up).
+#: pyoxigraph reads (as :mod:`export.sparql.load` looks them up).
 _OXIGRAPH_FORMATS = {name: spec.oxigraph for name, spec in _REGISTRY.items() if spec.oxigraph}
