@@ -15,7 +15,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -41,6 +41,7 @@ from kg.model import KnowledgeGraph, Triple
 from kg.voice import check_min_confidence
 
 __all__ = [
+    "BuildSettings",
     "BuildReport",
     "Duplicate",
     "read_sources",
@@ -55,6 +56,37 @@ __all__ = [
 _TASK_CHARS = 200_000
 #: Tasks in flight per worker: bounds memory while keeping every worker busy.
 _TASKS_AHEAD = 2
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """How a build reads and extracts: :func:`build_graph`'s options, and ``kg build``'s.
+
+    Attributes:
+        model: spaCy pipeline name; None loads the default English model.
+        jobs: Worker processes for parsing and extraction.
+        patterns: File-name patterns taken from folders.
+        extractor: Registered extractor name.
+        progress: Show a progress bar on standard error.
+        budget: Extraction time allowed per document, in proportion to its tokens
+            (:class:`~extract.budget.Budget`; None: no limit). A document over it is left out
+            of the graph and listed in ``report.skipped`` with the reason.
+        min_confidence: The confidence a mention in the text's own voice needs for the graph
+            to state its fact (:mod:`kg.voice`), recorded in ``graph.graph``; None keeps the
+            one the graph has, else :data:`kg.voice.DEFAULT_MIN_CONFIDENCE`. 0 states all
+            that the voice allows.
+
+    >>> BuildSettings(jobs=2).jobs, BuildSettings().extractor
+    (2, 'kg.dependency.v1')
+    """
+
+    model: str | None = None
+    jobs: int = 1
+    patterns: Iterable[str] = DEFAULT_PATTERNS
+    extractor: str = DEFAULT_EXTRACTOR
+    progress: bool = False
+    budget: Budget | None = DEFAULT_BUDGET
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,15 +267,10 @@ def build_graph(
     paths: Iterable[str | os.PathLike[str]],
     *,
     graph: KnowledgeGraph | None = None,
-    model: str | None = None,
-    jobs: int = 1,
-    patterns: Iterable[str] = DEFAULT_PATTERNS,
-    extractor: str = DEFAULT_EXTRACTOR,
-    progress: bool = False,
+    settings: BuildSettings | None = None,
     on_triples: Callable[[list[Triple]], None] | None = None,
     nlp: object | None = None,
-    budget: Budget | None = DEFAULT_BUDGET,
-    min_confidence: float | None = None,
+    **options: Any,
 ) -> tuple[KnowledgeGraph, BuildReport]:
     """Read every document under ``paths``, extract triples and merge them into a graph.
 
@@ -251,35 +278,35 @@ def build_graph(
         paths: Files and folders to read (folders recursively, matching ``patterns``).
         graph: An existing graph to merge into (``--into``); documents already in it, by
             content hash, are skipped so counts never double. None starts a new graph.
-        model: spaCy pipeline name; None loads the default English model.
-        jobs: Worker processes for parsing and extraction.
-        patterns: File-name patterns taken from folders.
-        extractor: Registered extractor name.
-        progress: Show a progress bar on standard error.
+        settings: How to read and extract (:class:`BuildSettings`; its defaults when None).
         on_triples: Called with each document's triples as they are merged (streaming output).
         nlp: An already loaded pipeline to reuse (``jobs == 1`` only).
-        budget: Extraction time allowed per document, in proportion to its tokens
-            (:class:`~extract.budget.Budget`; None: no limit). A document over it is left out
-            of the graph and listed in ``report.skipped`` with the reason.
-        min_confidence: The confidence a mention in the text's own voice needs for the graph
-            to state its fact (:mod:`kg.voice`), recorded in ``graph.graph``; None keeps the
-            one ``graph`` has, else :data:`kg.voice.DEFAULT_MIN_CONFIDENCE`. 0 states all
-            that the voice allows.
+        **options: Fields of :class:`BuildSettings` one by one (``jobs=2``,
+            ``min_confidence=0.7``, ``model=...``, ``patterns=...``, ``extractor=...``,
+            ``progress=...``, ``budget=...``), the keyword arguments this function has
+            always taken; they override ``settings``.
 
     Returns:
         The graph and a :class:`BuildReport`.
+
+    >>> build_graph([], jobs=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: jobs must be at least 1, not 0
     """
+    settings = replace(settings or BuildSettings(), **options)
     graph = graph if graph is not None else KnowledgeGraph()
-    if min_confidence is not None:
-        graph.graph["min_confidence"] = check_min_confidence(min_confidence)
+    if settings.min_confidence is not None:
+        graph.graph["min_confidence"] = check_min_confidence(settings.min_confidence)
     report = BuildReport()
     started = time.perf_counter()
-    sources = read_sources(paths, graph, report, patterns=patterns)
-    bar = progress_bar(progress)
+    sources = read_sources(paths, graph, report, patterns=settings.patterns)
+    bar = progress_bar(settings.progress)
     try:
         with fewer_collections():
             for source, triples, words, stopped in iter_extracted(
-                sources, model=model, jobs=jobs, extractor=extractor, nlp=nlp, budget=budget
+                sources, model=settings.model, jobs=settings.jobs,
+                extractor=settings.extractor, nlp=nlp, budget=settings.budget,
             ):
                 if stopped is not None:
                     report.skipped.append(Skipped(source.document.source, stopped))
