@@ -25,8 +25,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from export.html import DEFAULT_MAX_FACTS, DEFAULT_MAX_NODES
 from kg.errors import KGError
@@ -39,6 +40,7 @@ __all__ = [
     "TRIPLES_NAME",
     "MANIFEST_NAME",
     "PARALLEL_WRITE_FACTS",
+    "OutputSettings",
     "OutputFolderError",
     "OutputConflict",
     "DroppedDocuments",
@@ -58,6 +60,37 @@ MANIFEST_NAME = ".kg-outputs.json"
 #: Facts from which the graph file is written by ``jobs`` forked processes (same bytes).
 PARALLEL_WRITE_FACTS = 50_000
 _COMPANIONS = (PAGE_NAME, TRIPLES_NAME)
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    """How a build's outputs are written: :func:`write_outputs`'s options, and ``kg build``'s.
+
+    Attributes:
+        base: Base IRI of entities; None keeps the one the graph was read with, else
+            :data:`export.rdf.DEFAULT_BASE`.
+        rdf_format: RDF format name (default: from the graph file's extension).
+        max_nodes: Entities drawn in the page's first view, the most central (None: all);
+            the page's own default (:data:`export.html.DEFAULT_MAX_NODES`) unless given.
+        max_facts: Facts the page holds, the best supported (None: all).
+        jobs: Processes writing a big graph file (from :data:`PARALLEL_WRITE_FACTS` facts;
+            the bytes are the same for any number).
+        force: Replace a page and mentions that belong to another graph (and, for
+            ``kg build -o``, a graph file holding documents the build does not read).
+        assert_claims: Also write attributed, modal and conditional claims as plain triples
+            (see :func:`export.rdf.write_rdf`); None keeps what the graph was read with.
+
+    >>> OutputSettings(rdf_format="nt").max_nodes
+    200
+    """
+
+    base: str | None = None
+    rdf_format: str | None = None
+    max_nodes: int | None = DEFAULT_MAX_NODES
+    max_facts: int | None = DEFAULT_MAX_FACTS
+    jobs: int = 1
+    force: bool = False
+    assert_claims: bool | None = None
 
 
 class OutputFolderError(KGError):
@@ -250,13 +283,8 @@ def write_outputs(
     outdir: str | os.PathLike[str],
     *,
     graph_path: str | os.PathLike[str] | None = None,
-    base: str | None = None,
-    rdf_format: str | None = None,
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-    max_facts: int | None = DEFAULT_MAX_FACTS,
-    jobs: int = 1,
-    force: bool = False,
-    assert_claims: bool | None = None,
+    settings: OutputSettings | None = None,
+    **options: Any,
 ) -> list[Path]:
     """Write the graph file, ``graph.html`` and ``triples.jsonl`` for ``graph``; their paths.
 
@@ -265,17 +293,10 @@ def write_outputs(
         outdir: Folder of the page and the mentions (made if missing).
         graph_path: The graph file (default ``outdir/graph.ttl``), in ``rdf_format`` or the
             format its extension names.
-        base: Base IRI of entities; None keeps the one the graph was read with, else
-            :data:`export.rdf.DEFAULT_BASE`.
-        rdf_format: RDF format name (default: from the graph file's extension).
-        max_nodes: Entities drawn in the page's first view, the most central (None: all);
-            the page's own default (:data:`export.html.DEFAULT_MAX_NODES`) unless given.
-        max_facts: Facts the page holds, the best supported (None: all).
-        jobs: Processes writing a big graph file (from :data:`PARALLEL_WRITE_FACTS` facts;
-            the bytes are the same for any number).
-        force: Replace a page and mentions that belong to another graph.
-        assert_claims: Also write attributed, modal and conditional claims as plain triples
-            (see :func:`export.rdf.write_rdf`); None keeps what the graph was read with.
+        settings: How to write them (:class:`OutputSettings`; its defaults when None).
+        **options: Fields of :class:`OutputSettings` one by one (``base=...``,
+            ``rdf_format="nt"``, ``max_nodes=None``, ``jobs=4``, ``force=True``, ...), the
+            keyword arguments this function has always taken; they override ``settings``.
 
     Raises:
         OutputFolderError, OutputConflict: See :func:`check_outputs`.
@@ -294,17 +315,19 @@ def write_outputs(
     from export.jsonl import write_jsonl
     from export.rdf import DEFAULT_BASE, write_rdf
 
+    settings = replace(settings or OutputSettings(), **options)
     folder = Path(outdir)
     target = Path(graph_path) if graph_path is not None else folder / GRAPH_NAME
-    check_outputs(folder, target, force=force)
+    check_outputs(folder, target, force=settings.force)
     folder.mkdir(parents=True, exist_ok=True)
     _claim(folder, target)
     # A graph read back (--into) keeps the base IRI it was first written with.
-    base = base or graph.graph.get("base") or DEFAULT_BASE
+    base = settings.base or graph.graph.get("base") or DEFAULT_BASE
     big = graph.number_of_edges() >= PARALLEL_WRITE_FACTS
-    write_rdf(graph, target, format=rdf_format, base=base, workers=jobs if big else 1,
-              assert_claims=assert_claims)
-    write_html(graph, folder / PAGE_NAME, max_nodes=max_nodes, max_facts=max_facts)
+    write_rdf(graph, target, format=settings.rdf_format, base=base,
+              workers=settings.jobs if big else 1, assert_claims=settings.assert_claims)
+    write_html(graph, folder / PAGE_NAME, max_nodes=settings.max_nodes,
+               max_facts=settings.max_facts)
     write_jsonl(graph, folder / TRIPLES_NAME)
     return [target, folder / PAGE_NAME, folder / TRIPLES_NAME]
 
