@@ -189,171 +189,153 @@ ExtractorOption = typer.Option(
 )
 
 
+# The options of `kg build` that the other commands do not share.
+OutputOption = typer.Option(
+    None, "--output", "-o", help="Output folder for graph.ttl, graph.html, triples.jsonl."
+)
+IntoOption = typer.Option(
+    None, "--into", help="Existing graph file to merge the new documents into (updated in "
+    "place; its folder gets graph.html and triples.jsonl unless -o is given)."
+)
+CreateOption = typer.Option(
+    False, "--create", help="With --into: start a new graph there if the file does not "
+    "exist (without it, a missing --into graph is an error)."
+)
+ForceOption = typer.Option(
+    False, "--force", help="Replace a graph.html and triples.jsonl that belong to another "
+    "graph file (see .kg-outputs.json in the output folder), or an OUTDIR/graph.ttl that "
+    "holds documents this build does not read."
+)
+BaseOption = typer.Option(None, "--base", help="Base IRI for entities.")
+RdfFormatOption = typer.Option(
+    None, "--format", help="RDF format of the graph file (default: from its extension)."
+)
+BuildMaxNodesOption = typer.Option(
+    PAGE_MAX_NODES, "--max-nodes", min=1,
+    help="Draw at most this many entities in graph.html, the most central by PageRank (the "
+    "page says how many were left out; the RDF and JSON lines always hold everything).",
+)
+BuildMaxFactsOption = typer.Option(
+    PAGE_MAX_FACTS, "--max-facts", min=1,
+    help="Draw at most this many facts in graph.html, the best supported (count, then "
+    "confidence).",
+)
+BuildEngineOption = typer.Option(
+    BuildEngine.local, "--engine", help="local (this machine, --jobs processes) or dask "
+    "(a Dask cluster; needs the dask extra)."
+)
+SchedulerOption = typer.Option(
+    None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: start a "
+    "local cluster of --workers processes."
+)
+WorkersOption = typer.Option(2, "--workers", min=1, help="Workers of the local Dask cluster.")
+CheckpointsOption = typer.Option(
+    None, "--checkpoints", help="Dask: folder keeping each partition's triples, so a rerun "
+    "resumes without re-parsing finished partitions (shared storage on a cluster)."
+)
+ShardsOption = typer.Option(
+    False, "--shards", help="Dask: write graph/part-*.nt.gz shards and Parquet tables into "
+    "OUTDIR instead of gathering one graph.ttl/graph.html (for graphs larger than memory)."
+)
+MinConfidenceOption = typer.Option(
+    None, "--min-confidence", min=0.0, max=1.0, metavar="P",
+    help="The confidence a mention in the text's own voice needs for the graph to state its "
+    "fact (a plain triple, a solid edge, counted stated); facts below it are kept as "
+    "statements, hidden on the page until asked for. 0 states all that the voice allows. "
+    "Default: the --into graph's, else kg's default (kg.voice.DEFAULT_MIN_CONFIDENCE).",
+)
+AssertClaimsOption = typer.Option(
+    False, "--assert-claims", help="Also write as plain 'subject relation object' triples the "
+    "facts the text only reports (someone said them), or states under a modal or a "
+    "condition; never negated facts, nor facts every mention denies or questions. Every fact "
+    "keeps its statement either way (see docs/rdf.md). A graph written with it keeps it when "
+    "built --into."
+)
+
+
 @app.command()
 def build(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Text files or folders."),
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Output folder for graph.ttl, graph.html, triples.jsonl."
-    ),
-    into: Optional[Path] = typer.Option(
-        None, "--into", help="Existing graph file to merge the new documents into (updated "
-        "in place; its folder gets graph.html and triples.jsonl unless -o is given)."
-    ),
-    create: bool = typer.Option(
-        False, "--create", help="With --into: start a new graph there if the file does not "
-        "exist (without it, a missing --into graph is an error)."
-    ),
-    force: bool = typer.Option(
-        False, "--force", help="Replace a graph.html and triples.jsonl that belong to another "
-        "graph file (see .kg-outputs.json in the output folder), or an OUTDIR/graph.ttl that "
-        "holds documents this build does not read."
-    ),
+    output: Optional[Path] = OutputOption,
+    into: Optional[Path] = IntoOption,
+    create: bool = CreateOption,
+    force: bool = ForceOption,
     model: Optional[str] = ModelOption,
     jobs: int = JobsOption,
-    base: Optional[str] = typer.Option(None, "--base", help="Base IRI for entities."),
-    rdf_format: Optional[str] = typer.Option(
-        None, "--format", help="RDF format of the graph file (default: from its extension)."
-    ),
-    max_nodes: int = typer.Option(
-        PAGE_MAX_NODES, "--max-nodes", min=1,
-        help="Draw at most this many entities in graph.html, the most central by PageRank (the "
-        "page says how many were left out; the RDF and JSON lines always hold everything).",
-    ),
-    max_facts: int = typer.Option(
-        PAGE_MAX_FACTS, "--max-facts", min=1,
-        help="Draw at most this many facts in graph.html, the best supported (count, then "
-        "confidence).",
-    ),
+    base: Optional[str] = BaseOption,
+    rdf_format: Optional[str] = RdfFormatOption,
+    max_nodes: int = BuildMaxNodesOption,
+    max_facts: int = BuildMaxFactsOption,
     include: Optional[List[str]] = IncludeOption,
     doc_budget: Optional[float] = DocBudgetOption,
     extractor: Optional[str] = ExtractorOption,
     quiet: bool = QuietOption,
-    engine: BuildEngine = typer.Option(
-        BuildEngine.local, "--engine", help="local (this machine, --jobs processes) or dask "
-        "(a Dask cluster; needs the dask extra)."
-    ),
-    scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: start "
-        "a local cluster of --workers processes."
-    ),
-    workers: int = typer.Option(2, "--workers", min=1, help="Workers of the local Dask cluster."),
-    checkpoints: Optional[Path] = typer.Option(
-        None, "--checkpoints", help="Dask: folder keeping each partition's triples, so a "
-        "rerun resumes without re-parsing finished partitions (shared storage on a cluster)."
-    ),
-    shards: bool = typer.Option(
-        False, "--shards", help="Dask: write graph/part-*.nt.gz shards and Parquet tables into "
-        "OUTDIR instead of gathering one graph.ttl/graph.html (for graphs larger than memory)."
-    ),
-    min_confidence: Optional[float] = typer.Option(
-        None, "--min-confidence", min=0.0, max=1.0, metavar="P",
-        help="The confidence a mention in the text's own voice needs for the graph to state "
-        "its fact (a plain triple, a solid edge, counted stated); facts below it are kept as "
-        "statements, hidden on the page until asked for. 0 states all that the voice allows. "
-        "Default: the --into graph's, else kg's default (kg.voice.DEFAULT_MIN_CONFIDENCE).",
-    ),
-    assert_claims: bool = typer.Option(
-        False, "--assert-claims", help="Also write as plain 'subject relation object' triples "
-        "the facts the text only reports (someone said them), or states under a modal or a "
-        "condition; never negated facts, nor facts every mention denies or questions. Every "
-        "fact keeps its statement either way (see docs/rdf.md). A graph written with it keeps "
-        "it when built --into."
-    ),
+    engine: BuildEngine = BuildEngineOption,
+    scheduler: Optional[str] = SchedulerOption,
+    workers: int = WorkersOption,
+    checkpoints: Optional[Path] = CheckpointsOption,
+    shards: bool = ShardsOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
+    assert_claims: bool = AssertClaimsOption,
 ) -> None:
     """Build a graph from documents and write graph.ttl, graph.html and triples.jsonl."""
-    from export.outputs import (
-        OutputConflict,
-        OutputFolderError,
-        check_folder,
-        check_kept_documents,
-        check_outputs,
-        write_outputs,
-    )
-    from kg.stats import summary
+    from export.outputs import OutputSettings
+    from kg.build import BuildSettings
+    from kg.build_outputs import BuildRefused, build_outputs, dask_settings
 
-    if output is None and into is None:
-        _usage("give an output folder with -o, or a graph with --into")
     if engine is BuildEngine.local and (scheduler or checkpoints or shards):
         _usage("--scheduler, --checkpoints and --shards need --engine dask")
-    if shards and into is not None:
-        _usage("--shards writes a new sharded graph; it cannot go --into one")
-    if create and into is None:
-        _usage("--create starts the graph named by --into; give --into GRAPH")
+    settings = BuildSettings(
+        model=model, jobs=jobs, patterns=_patterns(include), extractor=_extractor(extractor),
+        progress=_show_progress(quiet), budget=_budget(doc_budget), min_confidence=min_confidence,
+    )
+    outputs = OutputSettings(base=base, rdf_format=rdf_format, max_nodes=max_nodes,
+                             max_facts=max_facts, jobs=jobs, force=force,
+                             assert_claims=assert_claims or None)
     inputs = _local_paths(paths)
-    if into is not None and not into.exists() and not create:
-        _usage(f"--into {into}: no such graph file; to start a new graph there, add --create")
-    outdir = output if output is not None else into.parent  # type: ignore[union-attr]
-    graph_path = into if into is not None else outdir / "graph.ttl"
-    patterns = _patterns(include)
-    try:
-        if shards:
-            check_folder(outdir)
-        else:
-            check_outputs(outdir, graph_path, force=force)
-            if into is None:  # a new graph replaces OUTDIR/graph.ttl: it must lose nothing
-                check_kept_documents(graph_path, inputs, patterns=patterns, format=rdf_format,
-                                     force=force)
-    except (OutputFolderError, OutputConflict) as err:
-        _usage(str(err))
-    graph = None
-    if into is not None and into.exists():
-        from export.rdf import read_rdf
-
-        graph = read_rdf(into, format=rdf_format)
+    dask = None
     if engine is BuildEngine.dask:
-        try:
-            from kg.engines.dask_engine import build_graph_dask
-        except ImportError as err:
-            raise KGError(f"--engine dask needs the dask extra: pip install 'kg-builder[dask]' "
-                          f"({err})") from err
-
-        graph, report = build_graph_dask(
-            inputs, graph=graph, scheduler=scheduler, workers=workers, model=model,
-            extractor=_extractor(extractor), patterns=patterns, checkpoint_dir=checkpoints,
-            output_dir=output if shards else None, collect=not shards,
-            progress=_show_progress(quiet), budget=_budget(doc_budget),
-            assert_claims=assert_claims or None, min_confidence=min_confidence,
-            **({"base": base} if base else {}),
-        )
-        if shards:
-            _report_inputs(report, quiet)
-            if not quiet:
-                typer.echo(f"{report.documents} document(s) in {report.partitions} partition(s) "
-                           f"({report.reused} resumed), {report.triples_written} RDF triples in "
-                           f"{len(report.shards)} shard(s) under {output}, in "
-                           f"{report.seconds:.1f} s")
-            raise typer.Exit(EXIT_SKIPPED if not report.ok else 0)
-    else:
-        from kg.build import build_graph
-
-        graph, report = build_graph(
-            inputs, graph=graph, model=model, jobs=jobs, patterns=patterns,
-            extractor=_extractor(extractor),
-            progress=_show_progress(quiet), budget=_budget(doc_budget),
-            min_confidence=min_confidence,
-        )
-    _report_inputs(report, quiet)
-    if not graph.documents:
-        _err(_nothing_read(report, inputs, patterns))
+        dask = dask_settings(settings, outputs, scheduler=scheduler, workers=workers,
+                             checkpoint_dir=checkpoints, collect=not shards)
+    try:
+        done = build_outputs(inputs, output=output, into=into, create=create,
+                             settings=settings, outputs=outputs, dask=dask)
+    except BuildRefused as err:
+        _usage(str(err))
+    _report_inputs(done.report, quiet)
+    if done.graph is None:
+        _report_shards(done.report, output, quiet)
+    elif not done.graph.documents:
+        _err(_nothing_read(done.report, inputs, settings.patterns))
         raise typer.Exit(1)
-    written = write_outputs(graph, outdir, graph_path=graph_path, base=base,
-                            rdf_format=rdf_format, max_nodes=max_nodes, max_facts=max_facts,
-                            jobs=jobs, force=force, assert_claims=assert_claims or None)
-    if not quiet:
-        stats = summary(graph, top=5)
-        rate = report.documents / report.seconds if report.seconds else 0.0
-        typer.echo(
-            f"{report.documents} new document(s), {report.triples} triples in "
-            f"{report.seconds:.1f} s ({rate:.1f} docs/s); graph: {stats['documents']} "
-            f"documents, {stats['entities']} entities, {stats['facts']} facts"
-        )
-        typer.echo(f"facts by voice: {_voices(stats)}")
-        top = ", ".join(entry["label"] for entry in stats["top_by_pagerank"])
-        if top:
-            typer.echo(f"most central: {top}")
-        typer.echo("wrote " + ", ".join(str(path) for path in written))
-    if not report.ok:
+    elif not quiet:
+        _report_build(done.graph, done.report, done.written)
+    if not done.report.ok:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _report_shards(report, output: Optional[Path], quiet: bool) -> None:
+    if not quiet:
+        typer.echo(f"{report.documents} document(s) in {report.partitions} partition(s) "
+                   f"({report.reused} resumed), {report.triples_written} RDF triples in "
+                   f"{len(report.shards)} shard(s) under {output}, in {report.seconds:.1f} s")
+
+
+def _report_build(graph, report, written: List[Path]) -> None:
+    from kg.stats import summary
+
+    stats = summary(graph, top=5)
+    rate = report.documents / report.seconds if report.seconds else 0.0
+    typer.echo(
+        f"{report.documents} new document(s), {report.triples} triples in "
+        f"{report.seconds:.1f} s ({rate:.1f} docs/s); graph: {stats['documents']} "
+        f"documents, {stats['entities']} entities, {stats['facts']} facts"
+    )
+    typer.echo(f"facts by voice: {_voices(stats)}")
+    top = ", ".join(entry["label"] for entry in stats["top_by_pagerank"])
+    if top:
+        typer.echo(f"most central: {top}")
+    typer.echo("wrote " + ", ".join(str(path) for path in written))
 
 
 @app.command()
