@@ -16,6 +16,7 @@ from kg.lazy import lazy_names
 if TYPE_CHECKING:  # imported when first used (below)
     from export.sparql.result import QueryResult
     from kg import stats, voice
+    from kg.build import BuildSettings
     from kg.build import build_graph
     from kg.explanation import Explanation, explain
     from kg.merge import merge, merge_into
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # imported when first used (below)
 
 __all__ = [
     "Argument",
+    "BuildSettings",
     "DEFAULT_MIN_CONFIDENCE",
     "Document",
     "Explanation",
@@ -69,6 +71,7 @@ _LAZY = {
     "fact_voice": "kg.voice",
     "mention_voice": "kg.voice",
     "build_graph": "kg.build",
+    "BuildSettings": "kg.build",
 }
 
 

@@ -86,9 +86,11 @@ def test_build_outputs_writes_nothing_when_no_document_is_read(tmp_path, nlp):
 
 
 def test_build_graph_takes_settings_or_the_same_keywords(corpus, nlp):
-    by_keywords, _ = build_graph([corpus], nlp=nlp, min_confidence=0.4, budget=None)
-    settings = BuildSettings(min_confidence=0.4, budget=None)
-    by_settings, _ = build_graph([corpus], nlp=nlp, settings=settings)
+    import kg
+
+    by_keywords, _ = kg.build_graph([corpus], nlp=nlp, min_confidence=0.4, budget=None)
+    settings = kg.BuildSettings(min_confidence=0.4, budget=None)
+    by_settings, _ = kg.build_graph([corpus], nlp=nlp, settings=settings)
     assert by_settings.graph["min_confidence"] == by_keywords.graph["min_confidence"] == 0.4
     assert sorted(by_settings.documents) == sorted(by_keywords.documents) == ["a.txt", "b.txt"]
     assert sorted(by_settings.edges(keys=True)) == sorted(by_keywords.edges(keys=True))
