@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from extract.entities import person_key, person_names
+from extract.names import person_key, person_names
 from extract.lexicon import (
     DEMONSTRATIVES,
     FEMALE_HONORIFICS,

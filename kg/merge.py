@@ -326,7 +326,7 @@ def corpus_surname_moves(graph: KnowledgeGraph) -> dict[str, str]:
 def resolve_corpus_names(graph: KnowledgeGraph) -> dict[str, str]:
     """Join surname-only person nodes to the one full name of the corpus (rule ``corpus_surname``).
 
-    Inside a document a surname already takes its full name (:mod:`extract.entities`); this
+    Inside a document a surname already takes its full name (:mod:`extract.names`); this
     pass, run once after every document is merged, joins a surname that a document never
     spelled out to the only person of the whole corpus with that last name. It is weaker
     evidence than a full name in the same document, so it is recorded under its own rule.
