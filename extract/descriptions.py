@@ -1,36 +1,64 @@
-"""Which names of a document a definite description can stand for, by the kind of thing named.
+"""Definite descriptions: the one name of its document that "the river", "the city" or "the
+President" stands for, when the text leaves no doubt.
 
-"The city" can be a city named before it, "the country" a country, "the company" an
-organisation. The recogniser's type says what kind of thing a name is (GPE, ORG, ...), and a
-place's name says whether it is a country or a state, province or region (:mod:`kg.countries`);
-a description's head noun says which kind it wants (:data:`extract.lexicon.DESCRIPTION_KINDS`).
-:func:`kind_antecedents` gives the names of that kind written **before** the description: the one of its sentence or the three before, if it is
-also the one named most often so far ("the city" near "Mexico City" in a guide to Mérida is
-Mérida);
-:func:`extract.entities.describe` joins the description to
-the one node they name, and leaves it alone when they name two or more ("the city" after
-"Mexico City" and "Mérida") or none (a neighbourhood named only later).
+A description joins a name only on evidence that holds in any text, not on what a sample of
+documents happened to contain; when in doubt it stays apart (a split costs a join, a wrong
+join makes false facts). :func:`description_antecedent` asks, in this order:
+
+* **the form**: "the" + a common noun, with nothing after it (no "of", relative clause or
+  list; an apposition only when it names the same node) and no possessor, number or other determiner; every word before the
+  noun must be in the name it joins ("the space station" for "the International Space
+  Station", never "the interim government" for "the Federal Government"); a word of a name
+  ("the Commonwealth group") makes the phrase a name of its own, no description;
+* **a compatible name**: one whose head is the noun ("the river" for "the Hudson River"), a
+  person whose role or apposition ends with it ("the President" for "President Donald
+  Trump"), or a name of the kind the noun asks for (:data:`extract.lexicon.DESCRIPTION_KINDS`:
+  "the city" a city, :func:`kind_of`);
+* **exactly one**: every compatible name written anywhere before the description is one node,
+  no new referent of the noun was brought in before it ("a river", "another company"), and,
+  for a noun of a kind, no proper noun the recogniser left untyped (or typed as a group)
+  heads a subject or object in reach ("Austar will cut jobs. The company ...");
+* **in reach**: that name is written in the description's paragraph, and for a noun of a
+  kind (which no word of the name repeats) at most :data:`REACH` sentences before it.
+
+:func:`named_by_apposition` is the one other description rule: a noun followed directly by a
+person's name ("His Senate colleague Kerry Nettle") is that person.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import re
+from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import DESCRIPTION_KINDS
-from extract.phrases import entity_key
+from extract.lexicon import DESCRIBED_TYPES, DESCRIPTION_KINDS, INDEFINITE_DETERMINERS
+from extract.names import titles_before
+from extract.phrases import doc_text, entity_key, entity_type, label_tokens
 from kg.countries import is_country, is_region
 from kg.keys import normalize_key
 
-__all__ = ["kind_of", "kind_antecedents", "outnumbered"]
+__all__ = ["REACH", "kind_of", "description_antecedent", "named_by_apposition"]
+
+#: Sentences before a description of a kind ("the city") in which its name must be written
+#: (in its paragraph too): "the city" two paragraphs after "Mexico City" is seldom Mexico City.
+REACH = 3
 
 _BY_NOUN = {noun: kind for kind, nouns in DESCRIPTION_KINDS.items() for noun in nouns}
-_CACHE = "kg.named_kinds"
-#: Sentences before a description's own in which a name of its kind is looked for: "the
-#: city" two paragraphs after "Mexico City" is seldom Mexico City.
-_WINDOW = 3
+_CACHE = "kg.description_names"
+_PARAGRAPHS = "kg.paragraph_breaks"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Left children a description may have besides "the": words that say which one is meant,
+#: and must then be words of the name.
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+#: Right children that leave a description as it is ("the company's", "the river.").
+_HARMLESS_RIGHTS = frozenset({"punct", "case"})
+#: Where an indefinite noun phrase says what something is, not that a new one comes in:
+#: "Tulsa is a city", "Tulsa, a city in Oklahoma".
+_PREDICATIVE = frozenset({"attr", "appos", "oprd", "acomp"})
+#: Dependencies of a noun phrase that is a clause's subject or object.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 
 
 def kind_of(ent_label: str, key: str) -> str | None:
@@ -50,93 +78,198 @@ def kind_of(ent_label: str, key: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
-class _Names:
-    """The names of one kind in a document, in text order, with what a description asks of
-    them answered by bisection: which were written before a token, how often each key was."""
+class _Name(NamedTuple):
+    """A name a description may stand for: where it is written, its head, and its words."""
 
-    starts: list[int] = field(default_factory=list)
-    heads: list[int] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    leader: list[int] = field(default_factory=list)  # highest count of any key so far
-    by_key: dict[str, list[int]] = field(default_factory=dict)  # starts of each key
-
-    def add(self, start: int, head: int, key: str) -> None:
-        self.starts.append(start)
-        self.heads.append(head)
-        self.keys.append(key)
-        self.by_key.setdefault(key, []).append(start)
-        self.leader.append(max(self.leader[-1] if self.leader else 0, len(self.by_key[key])))
-
-    def count_before(self, key: str, position: int) -> tuple[int, int]:
-        """How often ``key`` and the most frequent key were named before ``position``."""
-        n = bisect.bisect_left(self.starts, position)
-        return (bisect.bisect_left(self.by_key.get(key, []), position),
-                self.leader[n - 1] if n else 0)
+    start: int
+    head: int
+    words: frozenset[str]
 
 
-def _named_kinds(doc: Doc) -> dict[str, _Names]:
-    """The names of ``doc`` by kind, once (cached in ``doc.user_data``)."""
+def _words(tokens) -> frozenset[str]:
+    return frozenset(w for t in tokens if not t.is_punct for w in (t.lower_, t.lemma_.lower()))
+
+
+def _names(doc: Doc) -> dict[str, list[_Name]]:
+    """The names of ``doc`` a description may stand for, by the noun or kind that asks for
+    them, in text order (computed once, cached in ``doc.user_data``).
+
+    ``{noun: [...]}``: an organisation's or a place's name of two words or more under its
+    head ("bank" for "the Commonwealth Bank"), and a person under the last word of a role
+    written before the name or in apposition to it ("spokesman" for "White House spokesman
+    Ari Fleischer"; the role's words count as the person's); ``{kind: [...]}``: every name
+    of a kind (:func:`kind_of`), under ``"kind:city"`` and so on.
+    """
     cached = doc.user_data.get(_CACHE)
     if cached is not None:
         return cached
-    found: dict[str, _Names] = {}
+    found: dict[str, list[_Name]] = {}
     for ent in doc.ents:
-        key = entity_key(ent.root)
-        kind = kind_of(ent.label_, normalize_key(key))
-        if kind is not None and ent.root.pos_ == "PROPN":
-            found.setdefault(kind, _Names()).add(ent.start, ent.root.i, key)
+        root = ent.root
+        words = _words(ent)
+        if ent.label_ in DESCRIBED_TYPES and root.pos_ == "PROPN":
+            if len(ent) > 1:
+                found.setdefault(root.lemma_.lower(), []).append(_Name(ent.start, root.i, words))
+            kind = kind_of(ent.label_, normalize_key(entity_key(root)))
+            if kind is not None:
+                found.setdefault(f"kind:{kind}", []).append(_Name(ent.start, root.i, words))
+        elif ent.label_ == "PERSON":
+            roles: list[tuple[str, frozenset[str]]] = []
+            _, role = titles_before(label_tokens(root))
+            if role:
+                roles.append((role.split()[-1], frozenset(role.lower().split())))
+            roles += [(c.lemma_, _words(c.subtree)) for c in root.children
+                      if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(
+                    c.dep_ in ("det", "poss") for c in root.head.lefts):
+                # "the physician Yang Buwei"; not "Image: Zach Weiner", a credit line
+                roles.append((root.head.lemma_, _words(root.head.lefts) | {root.head.lower_}))
+            for noun, role_words in roles:
+                found.setdefault(noun.lower(), []).append(
+                    _Name(ent.start, root.i, words | role_words))
     doc.user_data[_CACHE] = found
     return found
 
 
-def kind_antecedents(head: Token) -> list[int]:
-    """The head of the one name of the kind ``head``'s noun asks for, written in its sentence
-    or the three before it, if that name is also the one of its kind the document has named
-    most often so far (a list: empty when there is no such name).
+def _modifier_words(head: Token) -> frozenset[str] | None:
+    """The words before a description's noun that say which one is meant, or None when the
+    phrase is no definite description kg joins (see the module docstring for the form)."""
+    if head.tag_ not in ("NN", "NNS", "NNP", "NNPS") or head.dep_ in ("conj", "appos"):
+        return None
+    determiners = [c for c in head.lefts if c.dep_ == "det"]
+    if len(determiners) != 1 or determiners[0].lower_ != "the":
+        return None
+    modifiers = [c for c in head.lefts if c.dep_ != "det" and not c.is_punct]
+    if any(c.dep_ not in _MODIFIERS for c in modifiers):
+        return None  # a possessor, a number, an adverb: "Port Augusta's centre", "the two firms"
+    inner = [t for c in modifiers for t in c.subtree if not t.is_punct]
+    if any(t.pos_ == "PROPN" for t in inner):
+        return None  # "the Commonwealth group", "Appin Road": a name of its own
+    if any(c.dep_ not in _HARMLESS_RIGHTS | {"appos"} for c in head.rights):
+        return None  # "the company that ...", "the river, the bridge and ...", "the city of X"
+    return _words(inner)
 
-    >>> from extract.pipeline import load_nlp
-    >>> doc = load_nlp()("Tulsa is in Oklahoma. The city is large.")
-    >>> [doc[i].text for i in kind_antecedents(doc[6])]
-    ['Tulsa']
-    """
-    kind = _BY_NOUN.get(head.lemma_.lower())
-    if kind is None or not _bare_definite(head):
-        return []
+
+def _paragraph(doc: Doc, char: int) -> int:
+    breaks = doc.user_data.get(_PARAGRAPHS)
+    if breaks is None:
+        breaks = doc.user_data[_PARAGRAPHS] = [
+            m.start() for m in _PARAGRAPH_BREAK.finditer(doc_text(doc))]
+    return bisect.bisect_right(breaks, char)
+
+
+def _reach_start(head: Token) -> int:
+    """The first token the name of a description of a kind may be written at: in its
+    paragraph, and at most :data:`REACH` sentences before its own."""
     doc = head.doc
     first = head.sent.start
-    for _ in range(_WINDOW):
+    for _ in range(REACH):
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    names = _named_kinds(doc).get(kind)
-    if names is None:
-        return []
-    lo = bisect.bisect_left(names.starts, first)
-    hi = bisect.bisect_left(names.starts, head.i)
-    near = {names.keys[n]: names.heads[n] for n in range(lo, hi)}
-    if len(near) != 1:
-        return []
-    (i,) = near.values()
-    return [] if outnumbered(head, doc[i]) else [i]
+    paragraph = _paragraph(doc, head.idx)
+    while first < head.i and _paragraph(doc, doc[first].idx) != paragraph:
+        first = doc[first].sent.end
+    return first
 
 
-def outnumbered(head: Token, name: Token) -> bool:
-    """True when ``head``'s noun asks for a kind of name and a name of that kind other than
-    ``name`` (the one it would join) was named more often before ``head``: "the city" near
-    "Mexico City" in a guide to Mérida is Mérida."""
-    kind = _BY_NOUN.get(head.lemma_.lower())
-    names = _named_kinds(head.doc).get(kind) if kind is not None else None
-    if names is None:
-        return False
-    count, leader = names.count_before(entity_key(name), head.i)
-    return count < leader
+def _indefinite(token: Token) -> bool:
+    """True when ``token`` heads a new referent: "a", "an", "another" ... before it, with only
+    modifiers between ("a small river"), read from the words since parses of such phrases
+    vary ("a small river runs" with "river" as a compound)."""
+    doc = token.doc
+    for i in range(token.i - 1, max(token.i - 5, -1), -1):
+        word = doc[i]
+        if word.lower_ in INDEFINITE_DETERMINERS:
+            return True
+        if word.pos_ not in ("ADJ", "ADV", "NOUN", "PROPN", "NUM") and word.tag_ != "HYPH":
+            return False
+    return False
 
 
-def _bare_definite(head: Token) -> bool:
-    """"the" + the noun alone: "the old town" is a part of a city, "the Internet security firm
-    Secunia.com" names itself."""
-    return (all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-            and any(True for _ in head.lefts)
-            and not any(c.dep_ == "appos" for c in head.rights)
-            and not (head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN"))
+def _new_referent_before(head: Token) -> bool:
+    """True when an indefinite phrase with the description's noun ("a river", "another
+    company") comes before it: "the river" may then be that one. A predicative one ("Tulsa
+    is a city", "Tulsa, a city in Oklahoma") says what a name is, and brings in nothing."""
+    lemma = head.lemma_
+    return any(t.lemma_ == lemma and t.pos_ == "NOUN" and t.dep_ not in _PREDICATIVE
+               and t.head.dep_ not in _PREDICATIVE and _indefinite(t)
+               for t in head.doc[: head.i])
+
+
+def _unnamed_names(doc: Doc, start: int, end: int) -> bool:
+    """True when a proper noun the recogniser typed as nothing or as a group (NORP) heads a
+    subject or object between ``start`` and ``end`` ("Austar will cut 400 jobs", "told the
+    Sydney Swans"): it may be the organisation or place a description of a kind means."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ in ("", "NORP") and t.dep_ in _ARGUMENT_DEPS
+               for t in doc[start:end])
+
+
+def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -> Token | None:
+    """The head of the one name the definite description headed by ``head`` stands for, or None.
+
+    ``key_of`` gives a name's node key (None when the name is no node shared beyond its
+    document); names with one key are one candidate.
+
+    >>> from extract.pipeline import load_nlp
+    >>> from extract.phrases import entity_key
+    >>> doc = load_nlp()("Fort Lee lies above the Hudson River. Views of the river are fine.")
+    >>> doc[11].text, description_antecedent(doc[11], entity_key).text
+    ('river', 'River')
+    >>> doc = load_nlp()("Tulsa is in Oklahoma. The old town is small.")
+    >>> description_antecedent(doc[7], entity_key) is None
+    True
+    """
+    modifiers = _modifier_words(head)
+    if modifiers is None:
+        return None
+    plural = head.tag_ in ("NNS", "NNPS")
+    names = _names(head.doc)
+    lemma = head.lemma_.lower()
+    found = list(names.get(lemma) or names.get(head.lower_, ()))
+    kind = _BY_NOUN.get(lemma)
+    if kind is not None and not plural:
+        found += names.get(f"kind:{kind}", ())
+    doc = head.doc
+    keys: dict[str, int] = {}  # key -> head of its latest mention before the description
+    for name in found:
+        if name.start >= head.i or name.head == head.i:
+            continue
+        if plural and doc[name.head].tag_ not in ("NNS", "NNPS"):
+            continue  # "the islands" after "the Chatham Islands": a plural name only
+        if not modifiers <= name.words:
+            continue
+        key = key_of(doc[name.head])
+        if key is None:
+            return None  # a name of its story only ("the Government") is a rival too
+        keys[key] = max(keys.get(key, -1), name.head)
+    if len(keys) != 1 or _new_referent_before(head):
+        return None
+    ((key, latest),) = keys.items()
+    if any(key_of(c) != key for c in head.rights if c.dep_ == "appos"):
+        return None  # "the Palestinian leader, Yasser Arafat" is Arafat, whoever was before
+    if kind is not None and any(name.head == latest for name in names.get(f"kind:{kind}", ())):
+        first = _reach_start(head)
+        if latest < first or _unnamed_names(doc, first, head.i):
+            return None
+        return doc[latest]
+    return doc[latest] if _paragraph(doc, doc[latest].idx) == _paragraph(doc, head.idx) else None
+
+
+def named_by_apposition(head: Token) -> Token | None:
+    """The person's name that follows a common noun with no comma between ("His Senate
+    colleague Kerry Nettle"), if any: the noun is that person's description.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("His Senate colleague Kerry Nettle intends to move a motion.")
+    >>> named_by_apposition(doc[2]).text
+    'Nettle'
+    """
+    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.lefts):
+        return None  # "Image: Zach Weiner" is a credit line, not a description of him
+    for child in head.rights:
+        if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (
+            entity_type(child) == "PERSON"
+        ):
+            return child
+    return None

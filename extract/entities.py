@@ -28,13 +28,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from extract.aliases import acronym_key, defined_alias_key, short_name_key
-from extract.descriptions import kind_antecedents, outnumbered
+from extract.descriptions import description_antecedent, named_by_apposition
 from extract.lexicon import (
     COMPLEMENT_PREPS,
-    DESCRIBED_TYPES,
     INDEFINITE_DETERMINERS,
     INSTITUTIONS,
     MONTHS,
@@ -44,7 +43,7 @@ from extract.lexicon import (
     ROLE_WORDS,
     TIME_TYPES,
 )
-from extract.names import is_honorific, names_a_person, person_argument, person_parts, titles_before, written
+from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
 from extract.phrases import entity_label_key, entity_type, label_tokens, team_sense
 from kg.countries import country_key
 from kg.keys import canonical_key, normalize_key, scoped_key
@@ -86,76 +85,29 @@ def _is_bare(head: Token, tokens: list[Token]) -> bool:
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 
-_DESCRIPTIONS_CACHE = "kg.descriptions"
+_KEYS_CACHE = "kg.shared_keys"
 
 
-def _descriptions(doc: Doc) -> dict[str, list[tuple[int, int]]]:
-    """What a definite description of the document may stand for, by head word.
-
-    ``{head lemma: [(position, token index of the name's head), ...]}``: the last word of
-    every organisation or place name ("the bank" for "the Commonwealth Bank"), and the last
-    word of every role written before a person's name or in apposition to it ("the
-    spokesman" for "White House spokesman Ari Fleischer"). Computed once per document.
-    """
-    cached = doc.user_data.get(_DESCRIPTIONS_CACHE)
-    if cached is not None:
-        return cached
-    found: dict[str, list[tuple[int, int]]] = {}
-    for ent in doc.ents:
-        root = ent.root
-        if ent.label_ in DESCRIBED_TYPES and len(ent) > 1 and root.pos_ == "PROPN":
-            found.setdefault(root.lemma_.lower(), []).append((ent.start, root.i))
-        elif ent.label_ == "PERSON":
-            words = []
-            _, role = titles_before(label_tokens(root))
-            if role:
-                words.append(role.split()[-1])
-            words += [c.lemma_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(
-                    c.dep_ in ("det", "poss") for c in root.head.lefts):
-                words.append(root.head.lemma_)  # not "Image: Zach Weiner", a credit line
-            for word in words:
-                found.setdefault(word.lower(), []).append((ent.start, root.i))
-    doc.user_data[_DESCRIPTIONS_CACHE] = found
-    return found
-
+def _shared_key(token: Token, document: str) -> str | None:
+    """The node key of the phrase headed by ``token`` when it is shared beyond its document,
+    else None (cached per document: descriptions ask for the same names again and again)."""
+    keys = token.doc.user_data.setdefault(_KEYS_CACHE, {})
+    if token.i not in keys:
+        argument = describe(token, document)
+        keys[token.i] = argument.key if argument is not None and argument.scope is None else None
+    return keys[token.i]
 
 
 def _described(head: Token, document: str) -> Argument | None:
-    """The name a definite description stands for: "the bank" after "the Commonwealth Bank",
-    "the spokesman" after "White House spokesman Ari Fleischer", "the city" after "Łódź".
-
-    Only a singular noun with "the", a named possessor ("Iraq's ambassador" for "Ambassador
-    Abbas Khalaf") or no determiner, when exactly one entity of the document named **before**
-    it is compatible: its name ends with the noun, or it is of the kind the noun asks for
-    (:mod:`extract.descriptions`: a city, a country, an organisation). The argument is that
-    entity's, with rule ``definite_description`` added.
+    """The name a definite description stands for ("the river" after "the Hudson River", "the
+    President" after "President Donald Trump", "the city" after "Taipei"), with rule
+    ``definite_description``; None when the text leaves any doubt (:mod:`extract.descriptions`).
     """
-    plural = head.tag_ in ("NNS", "NNPS")
-    if head.tag_ not in ("NN", "NNP", "NNS", "NNPS") or _complement(head) is not None or any(
-        (c.dep_ == "det" and c.lower_ != "the") or (c.dep_ == "poss" and c.pos_ != "PROPN")
-        or c.dep_ == "nummod" for c in head.lefts
-    ):
+    antecedent = description_antecedent(head, lambda token: _shared_key(token, document))
+    if antecedent is None:
         return None
-    doc = head.doc
-    index = _descriptions(doc)
-    candidates = [i for start, i in index.get(head.lemma_.lower()) or index.get(head.lower_, ())
-                  if start < head.i and i != head.i]
-    if plural:  # "the islands" after "the Chatham Islands": a plural name only
-        candidates = [i for i in candidates if doc[i].tag_ in ("NNS", "NNPS")]
-    else:
-        candidates += kind_antecedents(head)
-    if not candidates:
-        return None
-    named = {}
-    for i in candidates:
-        argument = describe(doc[i], document)
-        if argument is not None and argument.scope is None:
-            named[argument.key] = (argument, i)
-    if len(named) != 1:
-        return None
-    ((argument, i),) = named.values()
-    if outnumbered(head, doc[i]):
+    argument = describe(antecedent, document)
+    if argument is None or argument.scope is not None:
         return None
     return replace(argument, form=written([head]),
                    rules=tuple(sorted({*argument.rules, "definite_description"})))
@@ -222,19 +174,6 @@ def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
     return f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
 
 
-def _named_by_apposition(head: Token) -> Token | None:
-    """The person's name that follows a common noun with no comma between ("His Senate
-    colleague Kerry Nettle"), if any: the noun is that person's description."""
-    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.lefts):
-        return None  # "Image: Zach Weiner" is a credit line, not a description of him
-    for child in head.rights:
-        if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (
-            entity_type(child) == "PERSON"
-        ):
-            return child
-    return None
-
-
 def describe(head: Token, document: str) -> Argument | None:
     """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
 
@@ -258,7 +197,7 @@ def describe(head: Token, document: str) -> Argument | None:
         person = person_argument(head, document)
         if person is not None or not _titled_phrase(head):
             return person
-    named = _named_by_apposition(head)
+    named = named_by_apposition(head)
     if named is not None:
         # "His Senate colleague Kerry Nettle intends ...": the colleague is Kerry Nettle.
         person = person_argument(named, document)

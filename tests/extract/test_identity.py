@@ -193,7 +193,13 @@ _DESCRIPTION_ROWS = [
          "is situated above the banks of the Hudson River, there are breathtaking views from "
          "almost any window facing the river.", "river", 0, "hudson river",
          {"definite_description"}),
-        # GUM_news_lanterns: the one city named in reach, also the one named most often.
+        # GUM_news_afghan: a role written before the one person who holds it in the paragraph.
+        ("The six - member Afghan team had been denied visas to enter the United States until "
+         "last week, drawing notice from critics of U.S. President Donald Trump's policies "
+         "regarding Muslims traveling to the U.S. The President later personally took action "
+         "to allow the team into the country.", "President", 1, "donald trump",
+         {"definite_description"}),
+        # GUM_news_lanterns: the one city named before it, in reach.
         ("Started in 1990, the Taipei lantern festival continues a 2000 year old tradition of "
          "light related festivals marking the end of the Chinese New Year celebrations. This "
          "particular event grows in popularity every year. Last Year over 4 million visitors "
@@ -242,6 +248,33 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
      "neighborhood", "definite_description", None, 0),
     # "the old town" is a part of the city, not the city (GUM_voyage_merida's phrase).
     ("Tulsa is in Oklahoma. The old town is small.", "town", "definite_description", None, 0),
+    # GUM_voyage_sydfynske: a name of another paragraph; "the sea" is the sea.
+    ("Sydfynske Øhav is located at the mouth of the Baltic Sea.\n\nThe islands were formed "
+     "during the last ice age, and form the many islands peaking above the sea everywhere.",
+     "sea", "definite_description", None, 0),
+    # GUM_news_afghan: two countries named before "the country" (the U.S. and Afghanistan).
+    ("The team had been denied visas to enter the United States. According to the Afghan "
+     "Ambassador, the team shows progress in Afghanistan's response to conflict. President "
+     "Donald Trump asked the council to help the girls enter the country.", "country",
+     "definite_description", None, 0),
+    # A word before the noun that the name does not have says it is another one.
+    ("The Federal Government has suspended their applications. The interim government is "
+     "established in Kabul.", "government", "definite_description", None, 0),
+    # An apposition that names someone else; a possessor; a name of its own.
+    ("Israeli Prime Minister Ariel Sharon met Palestinian leader Ahmed Yassin. The envoy then "
+     "visited the Palestinian leader, Yasser Arafat.", "leader", "definite_description",
+     "ahmed yassin", 1),
+    ("Detainees at the Woomera Detention Centre may be moved to Port Augusta's El Alamein "
+     "centre next month.", "centre", "definite_description", "woomera", 0),
+    ("Picton Road is closed between Wilton and Bulli, and Appin Road is closed from Appin.",
+     "Road", "definite_description", "picton", 1),
+    # Another organisation named before "the company" may be what it means.
+    ("The Australian Services Union says staff are owed $9 million. Austar will cut 400 "
+     "jobs. The company announced restructuring plans.", "company", "definite_description",
+     None, 0),
+    # A new river brought in before "the river" may be the one meant.
+    ("Fort Lee lies above the Hudson River. Further west, a small river runs through the "
+     "woods. Views of the river are fine.", "river", "definite_description", None, 1),
     # A place in brackets after a place says where it is.
     ("Sydney (Australia) is large. Australia is far.", "Australia", "defined_alias", None, 1),
     # "called" as a verb of its own, and a party in brackets after a person, give no name.
