@@ -18,10 +18,14 @@ triple rather than inventing a referent:
   "he") is not compatible, a person-denoting noun in reach ("the captain") makes it
   ambiguous, and so does a pronoun of the same gender in reach before that person's first
   mention (someone named earlier is being spoken of: "He served as Russell's interpreter when
-  Russell visited China. ... he wrote"); "s/he" is no one; with no person named in reach at
-  all, the person the document is about (the one named in its first sentence, when at least
-  half its person mentions are theirs and its pronouns of that gender outnumber the other's
-  two to one: a biography's "he");
+  Russell visited China. ... he wrote"); "s/he" is no one; an object pronoun is never the
+  subject of its own verb, which would say "himself" ("Siméon Poisson asked him": not
+  Poisson, nor a rival); with no person named in reach at all, the person the document is
+  about (the one named in its first sentence, when at least half its person mentions are
+  theirs, a short form counted as theirs when they are the one of its full names named
+  first, and its pronouns of that gender outnumber the other's two to one: a biography's
+  "he"), unless a person noun comes before the pronoun in its sentence ("a young woman who
+  has lost her parents");
 * ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
   objects of the sentence up to the pronoun and of the one before) that agrees in number, and
   only when it is a name (organisation, place, product, ...) that is the subject of its clause
@@ -44,7 +48,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from extract.names import person_key, person_names
+from extract.names import full_names, person_key, person_names
 from extract.lexicon import (
     DEMONSTRATIVES,
     FEMALE_HONORIFICS,
@@ -63,7 +67,6 @@ from extract.lexicon import (
     is_relative,
 )
 from extract.phrases import is_citation
-from kg.keys import distinct_names
 
 __all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
            "resolve"]
@@ -115,6 +118,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
 #: a conjunct is a referent of its own, also where the parser misreads "forces women").
 _CANDIDATES = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "conj", "dative", "oprd", "poss"})
+#: Objects of a verb: a pronoun there is never its own verb's subject (else "himself").
+_OBJECTS = frozenset({"dobj", "dative"})
 _PERSON_WINDOW = 2
 _THING_WINDOW = 1
 
@@ -168,12 +173,13 @@ def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set
         if gender:
             genders.setdefault(key, set()).add(gender)
         found.append((ent.start, ent.end, key, ent.root))
-    suffixes = person_names(doc)["suffixes"]
+    index = person_names(doc)
     for token in doc:
         # A surname the recogniser typed otherwise or missed ("the legend of Galois", read
         # as a place) still names that person: a rival, or the antecedent.
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
-            full = distinct_names(suffixes.get(token.lower_.replace(".", ""), ()))  # type: ignore[union-attr]
+            surname = token.lower_.replace(".", "")
+            full = full_names(surname, index)[0] if surname in index["suffixes"] else set()  # type: ignore[operator]
             if full:
                 key = next(iter(full)) if len(full) == 1 else f"{token.lower_} ?"
                 found.append((token.i, token.i + 1, key, token))
@@ -191,16 +197,21 @@ def _person(token: Token) -> Resolution:
     wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
     starts, mentions, genders = _people(doc)
+    bound = _own_subjects(token)
     people: dict[str, Token] = {}
     for n in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, token.i)):
         end, key, root = mentions[n]
         if end <= token.i:
             people[key] = root  # the latest mention of each person
+    excluded = {key for _end, key, root in mentions if root.i in bound}
     compatible = {key: root for key, root in people.items()
-                  if genders.get(key, {wanted}) == {wanted}}
-    if any(_rival(t, wanted) for t in doc[start : token.i]):
+                  if genders.get(key, {wanted}) == {wanted} and key not in excluded}
+    if any(_rival(t, wanted) and t.i not in bound for t in doc[start : token.i]):
         return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
-    if not people:
+    if not people or not set(people) - excluded:
+        if any(_person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
+            # "a young woman who has lost her parents": she, not the biography's subject
+            return Resolution(None, "rival_person_noun")
         topic = _topic_person(doc, wanted)
         return Resolution(topic, "document_topic" if topic is not None
                           else "no_person_in_reach")
@@ -217,6 +228,15 @@ def _person(token: Token) -> Resolution:
         # someone named before the window is spoken of, and may be meant again.
         return Resolution(None, "earlier_person_spoken_of")
     return Resolution(root, "one_person_in_reach")
+
+
+def _own_subjects(token: Token) -> set[int]:
+    """The subjects of the verb an object pronoun ("him", "her") depends on: never what it
+    means, or the text would say "himself" ("His father then asked him", "The Tsar employed
+    him"). Empty for any other pronoun."""
+    if token.dep_ not in _OBJECTS or token.lower_ in REFLEXIVE_PRONOUNS:
+        return set()
+    return {c.i for c in token.head.children if c.dep_ in _SUBJECTS}
 
 
 _TOPIC_CACHE = "kg.coref_topic"
@@ -275,6 +295,19 @@ def _rival(token: Token, gender: str) -> bool:
     lemma = token.lemma_.lower()
     other = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
     return lemma not in other
+
+
+def _person_noun_in_sentence(token: Token, gender: str) -> bool:
+    """True when ``token`` is a singular person noun that "he" (``m``) or "she" (``f``)
+    later in its sentence could mean, whatever its role: weaker evidence than a name in
+    reach (the document's topic person) gives way to it. Not a noun of the other gender, nor
+    one a pronoun of the same gender owns ("her mentor" is not she)."""
+    if token.tag_ != "NN" or not _is_person_noun(token) or token.ent_type_:
+        return False
+    if token.lemma_.lower() in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS):
+        return False
+    pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
+    return not any(c.dep_ == "poss" and c.lower_ in pronouns for c in token.lefts)
 
 
 def _thing(token: Token, plural: bool) -> Resolution:

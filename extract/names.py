@@ -19,6 +19,7 @@ from kg.keys import canonical_key, distinct_names, scoped_key, spells_out
 from kg.model import Argument
 
 __all__ = [
+    "full_names",
     "is_honorific",
     "names_a_person",
     "person_argument",
@@ -184,6 +185,24 @@ def _full_names(key: str, index: dict[str, object]) -> tuple[set[str], str | Non
     return set(), None
 
 
+def full_names(key: str, index: dict[str, object]) -> tuple[set[str], list[str]]:
+    """The full names of the document (:func:`person_names`) that the short form ``key``
+    ("bernoulli", "mr arafat" without its title) may stand for, and the rules that found
+    them: the one found by ``surname``, ``given_name`` or ``middle_name``, then
+    ``topic_name`` when several fit and exactly one is the person named in the document's
+    first sentence ("Bernoulli" in a biography of Daniel Bernoulli that names his father
+    Johann too). Empty when none fits.
+    """
+    candidates, rule = _full_names(key, index)
+    if rule is None:
+        return candidates, []
+    topical = {c for c in candidates if any(t == c or spells_out(t, c)
+                                            for t in index["topic"])}  # type: ignore[attr-defined]
+    if len(candidates) > 1 and len(topical) == 1:
+        return topical, [rule, "topic_name"]
+    return candidates, [rule]
+
+
 def person_argument(head: Token, document: str) -> Argument | None:
     tokens = label_tokens(head)
     name, honorific, role, rules = person_parts(tokens)
@@ -203,18 +222,11 @@ def person_argument(head: Token, document: str) -> Argument | None:
         rules.append("punctuation")
     scope = None
     index = person_names(head.doc)
-    candidates, rule = _full_names(key, index)
-    topical = {c for c in candidates if any(t == c or spells_out(t, c)
-                                            for t in index["topic"])}  # type: ignore[attr-defined]
-    if len(candidates) > 1 and len(topical) == 1:
-        # "Bernoulli" in a biography of Daniel Bernoulli that names his father Johann too:
-        # the person the document is about, named in its first sentence.
-        candidates = topical
-        rules.append("topic_name")
+    candidates, found_by = full_names(key, index)
     if len(candidates) == 1:
         key = next(iter(candidates))
         label = index["labels"][key]  # type: ignore[index]
-        rules.append(rule)
+        rules += found_by
     elif len(candidates) > 1:
         scope = document
         rules.append("ambiguous_name")

@@ -49,6 +49,18 @@ def _token(doc, word: str, occurrence: int = 0):
          "1961.\n\n[2] Following his discharge, he taught English at a Buddhist girls' school "
          "while also taking classes at Kyoto University.\n\nHe returned to the US, receiving "
          "his doctorate at the University of Michigan.", "he", 2, "Fillmore"),
+        # An object pronoun is never its own verb's subject (else "himself"): the one other
+        # person in reach (GUM_bio_galois, fit).
+        ("Galois returned to mathematics after his expulsion from the École Normale, although "
+         "he continued to spend time in political activities. After his expulsion became "
+         "official in January 1831, he attempted to start a private class in advanced algebra. "
+         "[4] [7] Siméon Poisson asked him to submit his work on the theory of equations.",
+         "him", 0, "Galois"),
+        # A person noun earlier in the sentence outweighs the document's topic person
+        # (GUM_bio_higuchi, fit: the young woman of a story has lost her own parents).
+        ("Ichiyō Higuchi\n\nIchiyō Higuchi was a Japanese writer. She wrote stories. She "
+         "published poems. She was poor.\n\nSeveral of her trademark themes appear; for "
+         "example, a lonely young woman who has lost her parents.", "her", 1, None),
         # "s/he" is whoever it is (GUM_voyage_fortlee, fit).
         ("Ask any bus or jitney driver leaving from the Port Authority George Washington Bus "
          "Station on 177 St. whether s/he can let you off in Fort Lee.", "he", 0, None),
