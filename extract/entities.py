@@ -36,6 +36,7 @@ from extract.lexicon import (
     COMPLEMENT_PREPS,
     INDEFINITE_DETERMINERS,
     INSTITUTIONS,
+    LEGAL_FORMS,
     MONTHS,
     NAME_TYPES,
     NUMERIC_TYPES,
@@ -124,12 +125,15 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
     or a date that is no point of the calendar ("Monday", "40 years"). A plural with a name
     in it ("US forces", "Hamas militants") is the named group, and a singular concept
     ("semiconductor access", "the death penalty") is one node across the corpus. An adjective
-    ("important") and a plural nationality ("Australians") are of their story too.
+    ("important") and a plural nationality with a word before it ("the Australians", "two
+    Australians") are of their story too; a bare one ("Muslims pray") names the group.
     """
     if head.pos_ == "ADJ" and type_ is None:
         return True  # "X is important": a property, not a thing; no corpus-wide "important"
     if type_ == "NORP" and head.tag_ in ("NNS", "NNPS"):
-        return True  # "Australians": a detainee in one article, a cricket team in the next
+        # "the Australians", "two Australians": a detainee in one article, a cricket team in
+        # the next; "Muslims" with no word before it is the whole group, in any article
+        return any(True for _ in head.lefts) or head.dep_ in ("compound", "amod")
     if type_ in NUMERIC_TYPES or type_ == "ORDINAL":
         return True
     if type_ in TIME_TYPES:
@@ -232,6 +236,10 @@ def describe(head: Token, document: str) -> Argument | None:
         if folded != key:
             key = folded
             rules.append("possessive")
+        words = key.split()
+        if type_ == "ORG" and len(words) > 1 and words[-1].rstrip(".").rstrip(",") in LEGAL_FORMS:
+            key = " ".join(words[:-1]).rstrip(",")  # "Microsoft Corp." is Microsoft
+            rules.append("legal_form")
         if type_ == "LANGUAGE" and not key.endswith(" language"):
             key = f"{key} language"  # "spoke French": the language, not the people
             rules.append("language")

@@ -29,7 +29,8 @@ __all__ = [
     # names, titles, people
     "HONORIFICS", "FEMALE_HONORIFICS", "MALE_HONORIFICS", "ROLE_WORDS", "PERSON_NOUNS",
     "FEMALE_NOUNS", "MALE_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS", "POST_NOMINALS",
-    "NAME_END_WORDS", "DESIGNATORS", "ALIAS_BETWEEN", "NAMING_PHRASES", "DESCRIPTION_KINDS",
+    "NAME_END_WORDS", "DESIGNATORS", "LEGAL_FORMS", "ALIAS_BETWEEN", "NAMING_PHRASES",
+    "DESCRIPTION_KINDS",
     "LANGUAGE_VERBS", "LANGUAGE_PREPS", "CONTEST_VERBS", "CONTEST_PREPS",
     # named-entity types
     "NAME_TYPES", "LINKED_TYPES", "DESCRIBED_TYPES", "NUMERIC_TYPES", "TIME_TYPES",
@@ -211,6 +212,10 @@ DESIGNATORS = _words(
     "labs laboratories partners airlines airways motors media networks")
 """Words that say what kind of organisation or place a name is, not which one: "Kestrel"
 is the short name of "Kestrel Analytics" (rule ``short_name``)."""
+
+LEGAL_FORMS = _words("inc incorporated ltd llc plc corp co pty gmbh ag sa nv bv spa")
+"""Abbreviations of a company's legal form after its name, which say nothing of which
+company it is: "Microsoft Corp." and "Microsoft" are one (rule ``legal_form``)."""
 
 ALIAS_BETWEEN = _words("also better commonly locally often is was are were sometimes")
 """Words between a name and the words that give it another: "Tulsa is also called"."""

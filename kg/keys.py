@@ -27,14 +27,15 @@ __all__ = [
 ]
 
 _SPACE = re.compile(r"\s+")
-_ACRONYM_DOTS = re.compile(r"\b((?:\w\.){2,})")
+#: Single letters joined by full stops, the last stop optional: "U.S.", "U.S", "D.C.".
+_ACRONYM_DOTS = re.compile(r"\b([^\W\d_](?:\.[^\W\d_])+)\.?(?![^\W\d_])")
 
 
 def normalize_key(key: str) -> str:
     """Canonical form of an entity key: NFKC, case-folded, acronym dots and spacing removed.
 
-    >>> normalize_key("U.S.  Tech")
-    'us tech'
+    >>> normalize_key("U.S.  Tech"), normalize_key("the U.S army"), normalize_key("3.5 m")
+    ('us tech', 'the us army', '3.5 m')
     """
     text = unicodedata.normalize("NFKC", key)
     text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)

@@ -224,6 +224,16 @@ _DESCRIPTION_ROWS = [
          "1 – 0; Belgium defeated debutants Panama 3 – 0; and Tunisia lost 1 – 2 to England. In "
          "the last match of the day, Tunisia faced England at the Volgograd Arena. England had "
          "better ball possession in the game.", "England", 2, "england team", {"team"}),
+        # GUM_interview_chomsky: "U.S" without its last full stop is the United States.
+        ("Gorbachev also proposed a nuclear free weapons zone in the region, but the U.S "
+         "wouldn’t consider that.", "U.S", 0, "united states", {"country_name"}),
+        # GUM_news_stampede: a plural nationality with no word before it is the whole group,
+        # one node across documents.
+        ("Muslims are required to make a pilgrimage to Mecca during their lifetimes.",
+         "Muslims", 0, "muslim", set()),
+        # GUM_news_ie9: a company's legal form says nothing of which company it is.
+        ("Microsoft Corp. waits for the death of Internet Explorer 6.", "Corp.", 0,
+         "microsoft", {"legal_form"}),
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
