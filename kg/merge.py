@@ -13,7 +13,8 @@ import weakref
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from kg.keys import SCOPE_MARK, canonical_key, distinct_names
+from kg.corpus_names import corpus_name_moves
+from kg.keys import canonical_key
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple, fact_key
 
 __all__ = [
@@ -23,7 +24,6 @@ __all__ = [
     "merge_into",
     "merge",
     "fewer_collections",
-    "corpus_surname_moves",
     "resolve_corpus_names",
 ]
 
@@ -298,47 +298,26 @@ def _add_node_attrs(graph: KnowledgeGraph, key: str, attrs: dict, extra_rule: st
                 scope=attrs.get("scope"))
 
 
-def corpus_surname_moves(graph: KnowledgeGraph) -> dict[str, str]:
-    """One-word person nodes that name exactly one multi-word person of the graph.
-
-    Returns ``{surname key: full name key}`` for every corpus-wide PERSON node of one word
-    that is the last word of exactly one distinct multi-word PERSON node ("arafat" ->
-    "yasser arafat"); a surname that ends two different people's names stays as it is.
-    """
-    by_last: dict[str, set[str]] = {}
-    single: list[str] = []
-    for key, attrs in graph.nodes(data=True):
-        if attrs.get("type") != "PERSON" or attrs.get("scope") or SCOPE_MARK in key:
-            continue
-        words = key.split()
-        if len(words) > 1:
-            by_last.setdefault(words[-1], set()).add(key)
-        elif words:
-            single.append(key)
-    moves = {}
-    for key in single:
-        candidates = distinct_names(by_last.get(key, ()))
-        if len(candidates) == 1:
-            moves[key] = next(iter(candidates))
-    return moves
-
-
 def resolve_corpus_names(graph: KnowledgeGraph) -> dict[str, str]:
-    """Join surname-only person nodes to the one full name of the corpus (rule ``corpus_surname``).
+    """Join nodes that documents named differently, once the whole corpus is merged.
 
     Inside a document a surname already takes its full name (:mod:`extract.names`); this
-    pass, run once after every document is merged, joins a surname that a document never
-    spelled out to the only person of the whole corpus with that last name. It is weaker
-    evidence than a full name in the same document, so it is recorded under its own rule.
+    pass, run once after every document is merged, makes the moves of
+    :func:`kg.corpus_names.corpus_name_moves`: a surname a document never spelled out joins
+    the only person of the corpus with that last name (``corpus_surname``), a name with words
+    left out the one longer name that spells it (``corpus_full_name``), a name written
+    without its accents the one written with them (``corpus_spelling``). It is weaker
+    evidence than a full name in the same document, so each move is recorded under its rule.
     Facts of the two nodes combine as merging does; a fact between the two is dropped (it
-    would relate a person to themselves); claims attributed to the surname are re-attributed.
+    would relate a thing to itself); claims attributed to a moved node are re-attributed.
     Running it again changes nothing. Returns the moves made, ``{old key: new key}``.
     """
-    moves = corpus_surname_moves(graph)
+    found = corpus_name_moves(graph)
+    moves = {old: new for old, (new, _rule) in found.items()}
     if not moves:
         return moves
-    for old, new in moves.items():
-        _add_node_attrs(graph, new, graph.nodes[old], extra_rule="corpus_surname")
+    for old, (new, rule) in found.items():
+        _add_node_attrs(graph, new, graph.nodes[old], extra_rule=rule)
     for subject, obj, _key, data in list(graph.edges(keys=True, data=True)):
         if subject not in moves and obj not in moves:
             continue
