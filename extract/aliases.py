@@ -40,15 +40,21 @@ _ALIAS_CACHE = "kg.defined_aliases"
 
 
 def acronym_letters(text: str) -> str | None:
-    """The letters of an acronym, lower case, without a plural "s" or dots; else None.
+    """The letters of an acronym, lower case, without a plural "s" or dots; else None. An
+    acronym in mixed case has three capitals or more, and its letters are its capitals.
 
     >>> acronym_letters("LLMs"), acronym_letters("U.S."), acronym_letters("Sora")
     ('llm', 'us', None)
+    >>> acronym_letters("ACPeds"), acronym_letters("McDonald")
+    ('acp', None)
     """
     core = text[:-1] if text.endswith("s") else text
     core = core.replace(".", "")
     if 2 <= len(core) <= 8 and core.isupper() and core.isalpha():
         return core.lower()
+    capitals = "".join(c for c in core if c.isupper())
+    if 2 <= len(core) <= 8 and core.isalpha() and core[0].isupper() and len(capitals) >= 3:
+        return capitals.lower()  # "ACPeds" for the American College of Pediatricians
     return None
 
 

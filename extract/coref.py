@@ -179,7 +179,8 @@ def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set
         # as a place) still names that person: a rival, or the antecedent.
         if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
             surname = token.lower_.replace(".", "")
-            full = full_names(surname, index)[0] if surname in index["suffixes"] else set()  # type: ignore[operator]
+            known = surname in index["suffixes"]  # type: ignore[operator]
+            full = full_names(surname, index)[0] if known else set()
             if full:
                 key = next(iter(full)) if len(full) == 1 else f"{token.lower_} ?"
                 found.append((token.i, token.i + 1, key, token))

@@ -6,10 +6,11 @@ documents happened to contain; when in doubt it stays apart (a split costs a joi
 join makes false facts). :func:`description_antecedent` asks, in this order:
 
 * **the form**: "the" + a common noun, with nothing after it (no "of", relative clause or
-  list; an apposition only when it names the same node) and no possessor, number or other determiner; every word before the
-  noun must be in the name it joins ("the space station" for "the International Space
-  Station", never "the interim government" for "the Federal Government"); a word of a name
-  ("the Commonwealth group") makes the phrase a name of its own, no description;
+  list; an apposition only when it names the same node) and no possessor, number or other
+  determiner; every word before the noun must be in the name it joins ("the space station"
+  for "the International Space Station", never "the interim government" for "the Federal
+  Government"); a word of a name ("the Commonwealth group") makes the phrase a name of its
+  own, no description;
 * **a compatible name**: one whose head is the noun ("the river" for "the Hudson River"), a
   person whose role or apposition ends with it ("the President" for "President Donald
   Trump"), or a name of the kind the noun asks for (:data:`extract.lexicon.DESCRIPTION_KINDS`:

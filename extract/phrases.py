@@ -121,6 +121,11 @@ def label_tokens(head: Token) -> list[Token]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_space:
             end += 1
+        # A bracket the recogniser ran into a name starts another name: "the American
+        # College of Pediatricians (ACPeds" is the college, and "ACPeds" its acronym.
+        for i in range(start, end):
+            if doc[i].text == "(":
+                start, end = (i + 1, end) if i < head.i else (start, i)
         # The entity alone: a possessor left of it ("China's Baidu") or a title ("President
         # Bush") is not part of what it names.
         tokens = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") or t.i == head.i]

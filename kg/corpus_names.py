@@ -10,6 +10,9 @@ in how a name is written, and only when the corpus leaves one choice:
 * ``corpus_full_name``: a person of two or more words is spelled out by exactly one longer
   person of the corpus, with a middle name ("george bush" -> "george w bush") or a first
   name more ("noam chomsky" -> "avram noam chomsky");
+* ``corpus_alias``: a name one document gave another name ("the Australian Broadcasting
+  Corporation (ABC)", "Guadeloupe, known as Gwadloup", "Kestrel" for "Kestrel Analytics")
+  is that name in every document that uses it alone, when no other node has that alias;
 * ``corpus_spelling``: nodes whose keys differ only by accents and letters with a stroke
   ("łódź", "lodz"; "mérida", "merida") are one, under the key written most often (the
   accented one on a tie), when the recogniser named at least one of them (of any type: it
@@ -23,10 +26,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from kg.keys import SCOPE_MARK, distinct_names, spells_out
+from kg.keys import SCOPE_MARK, canonical_key, distinct_names, spells_out
 from kg.model import KnowledgeGraph
 
 __all__ = ["corpus_name_moves", "fold_spelling"]
+
+#: Rules by which a document gave a name another one: an acronym it defined, a short name,
+#: a name it said was another's.
+_ALIAS_RULES = frozenset({"acronym", "defined_alias", "short_name"})
 
 #: Letters that Unicode does not decompose into a base letter and a mark.
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss",
@@ -101,6 +108,24 @@ def _spelling_moves(graph: KnowledgeGraph, taken: dict[str, tuple[str, str]]
     return moves
 
 
+def _alias_moves(graph: KnowledgeGraph, taken: dict[str, tuple[str, str]]
+                 ) -> dict[str, tuple[str, str]]:
+    by_alias: dict[str, set[str]] = {}
+    for key, attrs in graph.nodes(data=True):
+        if not _corpus_wide(key, attrs):
+            continue
+        for form, rules in (attrs.get("alias_rules") or {}).items():
+            if _ALIAS_RULES.intersection(rules):
+                alias = canonical_key(form).removeprefix("the ")
+                by_alias.setdefault(alias, set()).add(key)
+    moves: dict[str, tuple[str, str]] = {}
+    for key, attrs in graph.nodes(data=True):
+        found = by_alias.get(key, set()) - {key}
+        if len(found) == 1 and _corpus_wide(key, attrs) and key not in taken:
+            moves[key] = (next(iter(found)), "corpus_alias")
+    return moves
+
+
 def corpus_name_moves(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
     """``{node key: (key of the node it joins, rule)}`` for every corpus-wide node that one
     of the rules of this module joins to another; the target is never moved itself.
@@ -123,7 +148,9 @@ def corpus_name_moves(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
     moves = _people_moves(graph)
     targets = {target for target, _rule in moves.values()}
     moves = {key: move for key, move in moves.items() if key not in targets}
-    for key, move in _spelling_moves(graph, moves).items():
-        if key not in targets and move[0] not in moves:
-            moves[key] = move
+    for found in (_alias_moves(graph, moves), _spelling_moves(graph, moves)):
+        for key, move in found.items():
+            if key not in targets and move[0] not in moves and key not in moves:
+                moves[key] = move
+                targets.add(move[0])
     return moves

@@ -113,10 +113,14 @@ def acronym_matches(acronym: str, expansion: str) -> bool:
     (True, True)
     >>> acronym_matches("AI", "Large Language Models")
     False
+    >>> acronym_matches("ACPeds", "American College of Pediatricians")
+    True
     """
     letters = acronym.replace(".", "").replace("-", "")
     if letters.endswith("s") and letters[:-1].isupper():
         letters = letters[:-1]
+    elif not letters.isupper() and sum(c.isupper() for c in letters) >= 3:
+        letters = "".join(c for c in letters if c.isupper())  # "ACPeds"
     letters = letters.lower()
     words = [w for w in re.split(r"[\s\-]+", expansion.lower()) if w]
     if len(letters) < 2 or not words:

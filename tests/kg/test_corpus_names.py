@@ -41,3 +41,13 @@ def test_two_full_names_keep_a_short_form_apart(tmp_path, nlp):
     graph = _build(tmp_path, nlp, "George W. Bush met the press.",
                    "George H. Bush met the press.", "George Bush met the press.")
     assert "george bush" in graph.nodes
+
+
+def test_an_alias_one_document_defines_is_that_name_in_another(tmp_path, nlp):
+    # GUM_academic_epistemic (fit) defines ACPeds; a second document uses it alone.
+    graph = _build(tmp_path, nlp,
+                   "The American College of Pediatricians (ACPeds) published a statement. "
+                   "ACPeds also wrote a letter.",
+                   "ACPeds published a second statement.")
+    (node,) = [key for key in graph.nodes if "pediatricians" in key]
+    assert "corpus_alias" in graph.nodes[node]["alias_rules"]["ACPeds"]
