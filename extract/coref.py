@@ -92,6 +92,10 @@ UNRESOLVED_BY = {
     "rival_person_noun": "a person noun in reach ('the captain') could be meant as well",
     "no_person_in_reach": "no person is named in reach, and the document has no one topic "
                           "person of that gender",
+    "person_noun_in_sentence": "no person is named in reach, and a person noun before the "
+                               "pronoun in its sentence may be meant rather than the "
+                               "document's topic person ('a young woman who has lost her "
+                               "parents')",
     "no_compatible_person": "the people named in reach are all of the other gender",
     "several_people_in_reach": "more than one compatible person is named in reach",
     "earlier_person_spoken_of": "a pronoun of the same gender before that person's first "
@@ -212,7 +216,7 @@ def _person(token: Token) -> Resolution:
     if not people or not set(people) - excluded:
         if any(_person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
-            return Resolution(None, "rival_person_noun")
+            return Resolution(None, "person_noun_in_sentence")
         topic = _topic_person(doc, wanted)
         return Resolution(topic, "document_topic" if topic is not None
                           else "no_person_in_reach")

@@ -145,9 +145,10 @@ DROP_ROWS = [
      ("svo", "Tim", "allege", "a staff member at Hillcrest Christian College in Berwick")),
     ("resulting_state", None, "The blast left eight civilians dead.",
      ("svo", "The blast", "leave", "dead")),
-    ("same_node", None, "For example, a small number of doctors set up the American College of "
-     "Pediatricians (ACPeds) to advocate socially conservative viewpoints.",
-     ("apposition", "the American College of Pediatricians", "be", "ACPeds")),
+    # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
+    ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
+     "marrying the physician Yang Buwei there that year.",
+     ("apposition", "the physician", "be", "Yang Buwei")),
     ("no_name", None, "There is no chance Jackson himself will become a Lord though.",
      ("svo", "Jackson", "become", "a Lord")),
     ("no_content", None, "In fact, many, if not all, the markers of expertise identified by "
@@ -160,6 +161,11 @@ DROP_ROWS = [
      ("svo", "He", "become", "an American citizen")),
     ("unresolved_pronoun", "rival_person_noun",
      "The captain spoke to Xu Liang. He praised the crew.", ("svo", "He", "praise", "the crew")),
+    # GUM_bio_higuchi (fit): the young woman of a story, not the biography's subject
+    ("unresolved_pronoun", "person_noun_in_sentence",
+     "Ichiyō Higuchi was a Japanese writer. Higuchi wrote stories. The critics were kind. The "
+     "prize was small. The winter was long.\n\nSeveral of her themes appear in a story about "
+     "a young woman, and she loses her parents.", ("svo", "she", "lose", "her parents")),
     ("unresolved_pronoun", "several_things_in_reach",
      "The company bought the factory. It closed the plant.", ("svo", "It", "close", "the plant")),
     ("unresolved_pronoun", "no_thing_in_reach", "They married in 2014.",
@@ -263,7 +269,7 @@ RESOLVED_ROWS = [
     ("The Commonwealth Bank cut 500 jobs. Analysts praised its profit.", "its profit",
      "one_thing_in_reach", "commonwealth bank's profit"),
     ("Acme Corp hired 30 engineers. It closed the plant.", "It", "one_thing_in_reach",
-     "acme corp"),
+     "acme"),  # the legal form is no part of the key (rule legal_form)
     ("Xu Liang founded a company. He sold it in 2020.", "He", "one_person_in_reach",
      "xu liang"),
     ("Charles Fillmore was an American linguist. He studied in Kyoto. The school was small. "
@@ -282,11 +288,19 @@ def test_an_identity_decision_names_the_pronoun_rule(nlp, text, mention, rule, n
     assert (mention, rule, node) in found
 
 
-def test_an_identity_decision_names_the_identity_rules(nlp):
-    explanation = explain("Yasser Arafat met Shimon Peres in Oslo. Mr Arafat praised the deal.",
-                          nlp=nlp)
+@pytest.mark.parametrize(("text", "mention", "node", "rules"), [
+    ("Yasser Arafat met Shimon Peres in Oslo. Mr Arafat praised the deal.", "Mr Arafat",
+     "yasser arafat", ("honorific", "surname")),
+    # GUM_voyage_fortlee (fit): the one name before it whose head is the noun
+    ("Fort Lee is situated above the banks of the Hudson River. The New York City skyline is "
+     "spectacular over the river.", "the river", "hudson river", ("definite_description",)),
+    ("Microsoft Corp. announced that it is time for IE6 users to move on.", "Corp.",
+     "microsoft", ("legal_form",)),
+])
+def test_an_identity_decision_names_the_identity_rules(nlp, text, mention, node, rules):
+    explanation = explain(text, nlp=nlp)
     found = {(i.mention, i.node, i.rules) for s in explanation.sentences for i in s.identities}
-    assert ("Mr Arafat", "yasser arafat", ("honorific", "surname")) in found
+    assert (mention, node, rules) in found
 
 
 #: (text, (subject, predicate, object) of a kept candidate, its outcome).
