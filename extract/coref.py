@@ -218,6 +218,8 @@ def _person(token: Token) -> Resolution:
             # "a young woman who has lost her parents": she, not the biography's subject
             return Resolution(None, "person_noun_in_sentence")
         topic = _topic_person(doc, wanted)
+        if topic is not None and topic.i > token.i:
+            topic = None  # "He returned ..., marrying Yang Buwei": named after, not before
         return Resolution(topic, "document_topic" if topic is not None
                           else "no_person_in_reach")
     if len(compatible) != 1:

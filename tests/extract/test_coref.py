@@ -61,6 +61,9 @@ def _token(doc, word: str, occurrence: int = 0):
         ("Ichiyō Higuchi\n\nIchiyō Higuchi was a Japanese writer. She wrote stories. She "
          "published poems. She was poor.\n\nSeveral of her trademark themes appear; for "
          "example, a lonely young woman who has lost her parents.", "her", 1, None),
+        # The document's topic person is never someone named only after the pronoun
+        # (GUM_bio_chao, fit, when the title is missing).
+        ("He returned to China in 1920, marrying the physician Yang Buwei.", "He", 0, None),
         # "s/he" is whoever it is (GUM_voyage_fortlee, fit).
         ("Ask any bus or jitney driver leaving from the Port Authority George Washington Bus "
          "Station on 177 St. whether s/he can let you off in Fort Lee.", "he", 0, None),
