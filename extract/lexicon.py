@@ -35,7 +35,7 @@ __all__ = [
     # named-entity types
     "NAME_TYPES", "LINKED_TYPES", "DESCRIBED_TYPES", "NUMERIC_TYPES", "TIME_TYPES",
     "NOT_REFERENT_TYPES", "NAMED_REFERENT_TYPES", "NOT_NAME_TYPES", "SHORT_NAME_TYPES",
-    "PLACE_TYPES", "AFFILIATION_TYPES",
+    "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
     # negation
     "NEGATIONS", "NEGATIVE_WORDS", "NEGATING_VERBS", "LACKING_VERBS", "CONTRASTIVE_WORDS",
     # saying and thinking
@@ -49,7 +49,8 @@ __all__ = [
     # prepositions and conjunctions
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "NOUN_PREP_PREPOSITIONS",
     # punctuation
-    "DASHES", "SENTENCE_FINAL",
+    "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS", "QUOTE_MARKS",
+    "LABEL_SEPARATORS",
 ]
 
 
@@ -293,6 +294,11 @@ AFFILIATION_TYPES = frozenset({"NORP", "ORG", "GPE"})
 """Names in brackets after a person that say whom they belong to ("Kerry Nettle
 (Democrats)"), not another name of theirs."""
 
+REGION_TYPES = frozenset({"GPE", "LOC"})
+"""Entity types of places and regions: "Brooklyn, New York" is a place and the region it is
+in, which the apposition rule reads as (Brooklyn, be in, New York), not as one place named
+twice."""
+
 
 # --- Negation --------------------------------------------------------------------------------
 
@@ -461,3 +467,18 @@ DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "...", "…"})
 """Tokens that end a sentence; run-on text without one is cut (:mod:`extract.pipeline`)."""
+
+OPEN_BRACKETS = frozenset({"(", "["})
+"""Brackets that open an aside: a bracketed apposition is an alternative name, a translation,
+a citation or an affiliation, and :mod:`extract.vetoes` tells them apart."""
+
+CLOSE_BRACKETS = frozenset({")", "]"})
+"""Brackets that close an aside opened by one of :data:`OPEN_BRACKETS`."""
+
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+"""Quote marks as tokens: skipped when looking for the bracket or word before a phrase."""
+
+LABEL_SEPARATORS = frozenset({":", ";"})
+"""Separators after which a phrase is a value, a subtitle or the next item of a list
+("Image: Danny Newman", "IATA: TUL", "DKK; Depth: 2m"), never a second name of the phrase
+before them."""

@@ -44,6 +44,7 @@ from extract.lexicon import (
     LINKED_TYPES,
     NOMINALISATIONS,
     NOUN_PREP_PREPOSITIONS,
+    REGION_TYPES,
     is_relative,
 )
 from extract.phrases import argument_bounds, tidy_bounds, transparent_head
@@ -290,16 +291,39 @@ CLAUSE_RULES: tuple[Rule[Clause], ...] = (
 )
 
 
+def _place(token: Token) -> bool:
+    """A place name, or a short upper-case abbreviation of one ("OK", "KS") after a comma."""
+    return token.ent_type_ in REGION_TYPES or (
+        token.text.isupper() and token.text.isalpha() and 2 <= len(token.text) <= 3)
+
+
+def in_region(appos: Token) -> bool:
+    """True when an apposition is the region a place is in: "Brooklyn, New York", "Vinita,
+    OK", "Jalalabad, eastern Afghanistan" -- a place after a place and one comma, the first
+    in no list of its own ("Sweden, Belgium and England win" lists three countries).
+    """
+    head = appos.head
+    doc = appos.doc
+    if head.pos_ != "PROPN" or head.ent_type_ not in REGION_TYPES or not _place(appos):
+        return False
+    if head.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in head.children):
+        return False
+    between = [doc[i].text for i in range(head.i + 1, appos.left_edge.i)]
+    return between == [","] and not any(c.dep_ == "det" for c in appos.lefts)
+
+
 def apposition_facts(token: Token) -> Iterator[Fact]:
-    """(Xu Liang, be, AI entrepreneur) for an apposition; a bracketed acronym is an alias."""
+    """(Xu Liang, be, AI entrepreneur) for an apposition; a bracketed acronym is an alias;
+    (Brooklyn, be in, New York) for a place and its region."""
     doc = token.doc
     alias = token.i > 0 and doc[token.i - 1].text == "(" and acronym_letters(token.text)
     head = token.head
+    relation = "be in" if in_region(token) else "be"
     for appos in conjuncts(token):
         yield Fact(
             subject=head,
-            predicate="be",
-            relation="be",
+            predicate=relation,
+            relation=relation,
             object=appos,
             construction="apposition",
             subject_bounds=argument_bounds(head),

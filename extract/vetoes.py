@@ -20,6 +20,14 @@ from spacy.tokens import Token
 from extract.attribution import reporting
 from extract.clauses import conjuncts
 from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, TIME_TYPES, is_relative
+from extract.misreadings import (
+    after_label,
+    bracketed_affiliation,
+    names_side_by_side,
+    numbers_or_dates,
+    past_a_list,
+    past_a_name,
+)
 from extract.records import Fact
 
 __all__ = ["Veto", "GRAPH_VETOES", "veto"]
@@ -164,6 +172,13 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
     Veto("resulting_state", resulting_state),
+    # Shapes of a construction that say something else (extract.misreadings):
+    Veto("apposition_after_label", after_label, frozenset({"apposition"})),
+    Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),
+    Veto("apposition_names_side_by_side", names_side_by_side, frozenset({"apposition"})),
+    Veto("apposition_bracketed_affiliation", bracketed_affiliation, frozenset({"apposition"})),
+    Veto("apposition_past_a_list", past_a_list, frozenset({"apposition"})),
+    Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

@@ -212,17 +212,19 @@ def reasons() -> dict[str, Reason]:
     """Every named rule a record may cite (drops, vetoes, pronoun rules): where it lives and
     what it means.
 
-    >>> reasons()["listing"].module
-    'extract/vetoes.py'
+    >>> reasons()["listing"].module, reasons()["apposition_after_label"].module
+    ('extract/vetoes.py', 'extract/misreadings.py')
     """
     from extract import arguments, coref, rules, triples, vetoes
 
-    tables = [(rules, rules.RULE_DROPS), (triples, triples.DROPPED_BY),
-              (vetoes, {veto.name: " ".join((veto.applies_to.__doc__ or "").split())
-                        for veto in vetoes.GRAPH_VETOES}),
-              (arguments, arguments.NO_NODE_BY), (coref, coref.RESOLVED_BY),
-              (coref, coref.UNRESOLVED_BY)]
-    return {name: Reason(f"extract/{module.__name__.rsplit('.', 1)[-1]}.py", meaning)
+    tables = [(rules.__name__, rules.RULE_DROPS), (triples.__name__, triples.DROPPED_BY),
+              (arguments.__name__, arguments.NO_NODE_BY), (coref.__name__, coref.RESOLVED_BY),
+              (coref.__name__, coref.UNRESOLVED_BY)]
+    # A veto lives where its test does (extract/vetoes.py, or extract/misreadings.py).
+    tables += [(veto.applies_to.__module__,
+                {veto.name: " ".join((veto.applies_to.__doc__ or "").split())})
+               for veto in vetoes.GRAPH_VETOES]
+    return {name: Reason(f"extract/{module.rsplit('.', 1)[-1]}.py", meaning)
             for module, table in tables for name, meaning in table.items()}
 
 

@@ -118,6 +118,42 @@ TABLES: dict[str, list[Row]] = {
          {("Microsoft", "be", "software giant")}, set()),
         ("Firms build Large Language Models (LLMs).", set(),
          {("Large Language Models", "be", "LLMs")}),
+        # An apposition is one thing named twice; these shapes name two things (GUM fit
+        # sentences, and rugby team sheets written in their shape; extract.vetoes).
+        ("Image: Danny Newman.", set(), {("Image", "be", "Danny Newman")}),
+        ("Tulsa International Airport (IATA: TUL) is in the northern part of Tulsa.", set(),
+         {("IATA", "be", "TUL")}),
+        ("The Use of Cognitive Digital Games in School: Contributions to Attention", set(),
+         {("Use of Cognitive Digital Games", "be", "Contributions")}),
+        # A place and its region are two places, one in the other.
+        ("He died in Cambridge, Massachusetts.", {("Cambridge", "be in", "Massachusetts")},
+         {("Cambridge", "be", "Massachusetts")}),
+        ("The world's former largest McDonalds spans the roadway near Vinita, OK.",
+         {("Vinita", "be in", "OK")}, {("Vinita", "be", "OK")}),
+        ("FIFA World Cup 2018 day five: Sweden, Belgium, England win three points", set(),
+         {("Sweden", "be", "Belgium"), ("Sweden", "be in", "Belgium")}),
+        ("The French side named three new caps: Christophe Dominici (Stade Francais), "
+         "Aurelien Rougerie (Clermont) and Yannick Jauzion (Toulouse).", set(),
+         {("Christophe Dominici", "be", "Stade Francais"), ("Aurelien Rougerie", "be", "Clermont")}),
+        ("Wales full-back Kevin Morgan (Newport) starts on the bench.", set(),
+         {("Kevin Morgan", "be", "Newport")}),
+        ("One of the most dramatic plot developments in the source material (Martin, 2000) was "
+         "adapted to the screen.", set(), {("source material", "be", "Martin")}),
+        ("The nearest airports to Fort Lee are Newark Airport, LaGuardia Airport, Teterboro "
+         "(general aviation only), JFK and Westchester County Airport.", set(),
+         {("Newark Airport", "be", "general aviation")}),
+        ("He was sent to France to have insignias made for members of the Society, a group of "
+         "veterans of the war.", set(), {("members of Society", "be", "group of veterans")}),
+        ("Tuesday, March 8, 2011", set(), {("Tuesday", "be", "March")}),
+        # ... and these name one thing twice.
+        ("Higuchi was a pen name of Japanese author Natsu Higuchi, also known as Natsuko "
+         "Higuchi (Higuchi Natsuko).", {("Natsuko Higuchi", "be", "Higuchi Natsuko")}, set()),
+        ("Gordon decided events in favour of Peter the Great and against the Regent, Tsarevna "
+         "Sophia Alekseyevna.", {("Regent", "be", "Sophia Alekseyevna")}, set()),
+        ("Sydfynske Øhav, the South Funen Archipelago, is located south of the Danish island "
+         "of Funen.", {("Sydfynske Øhav", "be", "South Funen Archipelago")}, set()),
+        ("To this period belong \"Nigorie\" (\"Troubled Waters\") and \"Takekurabe\" "
+         "(\"Child's Play\").", {("Nigorie", "be", "Troubled Waters")}, set()),
     ],
     "possessive": [
         ("China's big tech giants grow.", {("China", "has", "big tech giants")}, set()),

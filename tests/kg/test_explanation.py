@@ -145,6 +145,23 @@ DROP_ROWS = [
      ("svo", "Tim", "allege", "a staff member at Hillcrest Christian College in Berwick")),
     ("resulting_state", None, "The blast left eight civilians dead.",
      ("svo", "The blast", "leave", "dead")),
+    # The misreadings (extract/misreadings.py): shapes of a construction that say another thing.
+    ("apposition_after_label", None, "Image: Danny Newman.",
+     ("apposition", "Image", "be", "Danny Newman")),
+    ("apposition_of_numbers", None, "One of the most dramatic plot developments in the source "
+     "material (Martin, 2000) was adapted to the screen.",
+     ("apposition", "the source material", "be", "(Martin, 2000)")),
+    ("apposition_names_side_by_side", None, "Watch out for the designation, for example "
+     "Florence Place, Florence Avenue.",
+     ("apposition", "for example Florence Place", "be", "Florence Avenue")),
+    ("apposition_bracketed_affiliation", None, "Wales full-back Kevin Morgan (Newport) starts "
+     "on the bench.", ("apposition", "Wales full-back Kevin Morgan", "be", "(Newport)")),
+    ("apposition_past_a_list", None, "The nearest airports to Fort Lee are Newark Airport, "
+     "LaGuardia Airport, Teterboro (general aviation only), JFK and Westchester County Airport.",
+     ("apposition", "Newark Airport", "be", "general aviation only")),
+    ("apposition_past_a_name", None, "He was sent to France to have insignias made for members "
+     "of the Society, a group of veterans of the war.",
+     ("apposition", "members of the Society", "be", "a group of veterans of the war")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",

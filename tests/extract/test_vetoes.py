@@ -1,0 +1,105 @@
+"""The misreadings on hand-built parses: rows of extract.vetoes.GRAPH_VETOES, independent of the
+model.
+
+The same shapes on real sentences through the real model are rows of the construction
+tables (test_constructions.py, test_voice.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.rules import iter_facts
+import extract.misreadings as misreadings
+from extract.vetoes import GRAPH_VETOES, veto
+from tests.extract.parses import parse
+
+# (name, parse, construction, (subject, predicate, object) of the fact looked at, veto or None)
+CASES = [
+    (
+        "a caption: a label and its value",
+        "Image/0/ROOT/NOUN/NN :/0/punct/PUNCT/: Danny/3/compound/PROPN/NNP/Danny/B-PERSON "
+        "Newman/0/appos/PROPN/NNP/Newman/I-PERSON ./0/punct/PUNCT/.",
+        "apposition", ("Image", "be", "Newman"), "apposition_after_label",
+    ),
+    (
+        "a citation in brackets",
+        "the/2/det/DET/DT source/2/compound/NOUN/NN material/2/ROOT/NOUN/NN (/4/punct/PUNCT/-LRB- "
+        "Martin/2/appos/PROPN/NNP ,/4/punct/PUNCT/, 2000/4/npadvmod/NUM/CD/2000/B-DATE "
+        ")/4/punct/PUNCT/-RRB-",
+        "apposition", ("material", "be", "Martin"), "apposition_of_numbers",
+    ),
+    (
+        "two names side by side that are no places",
+        "Florence/1/compound/PROPN/NNP Place/1/ROOT/PROPN/NNP ,/1/punct/PUNCT/, "
+        "Florence/4/compound/PROPN/NNP Avenue/1/appos/PROPN/NNP",
+        "apposition", ("Place", "be", "Avenue"), "apposition_names_side_by_side",
+    ),
+    (
+        "a place and its region is a fact of its own",
+        "Cambridge/0/ROOT/PROPN/NNP/Cambridge/B-GPE ,/0/punct/PUNCT/, "
+        "Massachusetts/0/appos/PROPN/NNP/Massachusetts/B-GPE",
+        "apposition", ("Cambridge", "be in", "Massachusetts"), None,
+    ),
+    (
+        "a title and the person who holds it",
+        "the/1/det/DET/DT Regent/1/ROOT/PROPN/NNP ,/1/punct/PUNCT/, "
+        "Tsarevna/5/compound/PROPN/NNP/Tsarevna/B-PERSON Sophia/5/compound/PROPN/NNP/Sophia/I-PERSON "
+        "Alekseyevna/1/appos/PROPN/NNP/Alekseyevna/I-PERSON",
+        "apposition", ("Regent", "be", "Alekseyevna"), None,
+    ),
+    (
+        "a player and his club in brackets",
+        "Kevin/1/compound/PROPN/NNP/Kevin/B-PERSON Morgan/5/nsubj/PROPN/NNP/Morgan/I-PERSON "
+        "(/1/punct/PUNCT/-LRB- Newport/1/appos/PROPN/NNP/Newport/B-ORG )/1/punct/PUNCT/-RRB- "
+        "starts/5/ROOT/VERB/VBZ/start ./5/punct/PUNCT/.",
+        "apposition", ("Morgan", "be", "Newport"), "apposition_bracketed_affiliation",
+    ),
+    (
+        "a name and the same name the other way round",
+        "Natsuko/1/compound/PROPN/NNP/Natsuko/B-PERSON Higuchi/1/ROOT/PROPN/NNP/Higuchi/I-PERSON "
+        "(/4/punct/PUNCT/-LRB- Higuchi/4/compound/PROPN/NNP Natsuko/1/appos/PROPN/NNP "
+        ")/4/punct/PUNCT/-RRB-",
+        "apposition", ("Higuchi", "be", "Natsuko"), None,
+    ),
+    (
+        "an aside past the phrase's own list",
+        "Newark/1/compound/PROPN/NNP Airport/1/ROOT/PROPN/NNP ,/1/punct/PUNCT/, "
+        "Teterboro/1/conj/PROPN/NNP (/6/punct/PUNCT/-LRB- general/6/amod/ADJ/JJ "
+        "aviation/1/appos/NOUN/NN )/6/punct/PUNCT/-RRB-",
+        "apposition", ("Airport", "be", "aviation"), "apposition_past_a_list",
+    ),
+    (
+        "a description past a nearer name",
+        "members/0/ROOT/NOUN/NNS/member of/0/prep/ADP/IN the/3/det/DET/DT "
+        "Society/1/pobj/PROPN/NNP/Society/B-ORG ,/0/punct/PUNCT/, a/6/det/DET/DT "
+        "group/0/appos/NOUN/NN",
+        "apposition", ("members", "be", "group"), "apposition_past_a_name",
+    ),
+    (
+        "a description right after its name",
+        "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
+        ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",
+        "apposition", ("School", "be", "school"), None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "spec", "construction", "fact", "expected"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_veto_on_a_hand_built_parse(name, spec, construction, fact, expected):
+    doc = parse(spec)
+    found = {(f.subject.text, f.predicate, f.object.text): f for f in iter_facts(doc[:])
+             if f.construction == construction}
+    assert fact in found, sorted(found)
+    assert veto(found[fact]) == expected
+
+
+def test_every_veto_has_a_unique_name_and_says_why():
+    names = [row.name for row in GRAPH_VETOES]
+    assert len(names) == len(set(names))
+    ours = {getattr(misreadings, name) for name in misreadings.__all__}
+    assert ours <= {row.applies_to for row in GRAPH_VETOES}  # every misreading is a row
+    for row in GRAPH_VETOES:
+        assert row.applies_to.__doc__ and len(row.applies_to.__doc__) > 40
+    assert {case[4] for case in CASES} - {None} <= set(names)
