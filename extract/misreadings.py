@@ -31,6 +31,8 @@ __all__ = [
     "bracketed_affiliation",
     "past_a_list",
     "past_a_name",
+    "substitution",
+    "title_read_as_clause",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -163,3 +165,34 @@ def past_a_name(fact: Fact) -> bool:
     doc = appos.doc
     return any(doc[i].dep_ == "pobj" and doc[i].pos_ in _NAMES and doc[i].head.dep_ == "prep"
                for i in _between(fact))
+
+
+def substitution(fact: Fact) -> bool:
+    """A name "for" a name: one player coming on for another ("two changes, Sutton for
+    Maloney"), which names a substitution, not the player."""
+    obj = fact.object
+    return obj.pos_ in _NAMES and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(o.pos_ in _NAMES for o in c.children)
+        for c in obj.rights)
+
+
+def title_read_as_clause(fact: Fact) -> bool:
+    """A capitalised verb inside a sentence that borrows its subject: the first word of a
+    title ("nominated for Being Julia", "Takekurabe ('Comparing Heights')"), read as a clause
+    about whoever is nearby. A capital after an opening quote counts only when the quote is
+    short and not followed by a comma (a quoted sentence: '"Taking it further," he said')."""
+    clause = fact.clause
+    if clause is None or clause.borrowed is None:
+        return False
+    verb = clause.verb
+    if not verb.text[:1].isupper() or verb.i == verb.sent.start or verb.is_sent_start:
+        return False
+    doc = verb.doc
+    before = doc[verb.i - 1]
+    if before.is_punct and before.text not in QUOTE_MARKS:
+        return before.text in OPEN_BRACKETS
+    if before.text in QUOTE_MARKS:
+        end = min(verb.i + 7, verb.sent.end)
+        close = next((i for i in range(verb.i + 1, end) if doc[i].text in QUOTE_MARKS), None)
+        return close is not None and (close + 1 >= len(doc) or doc[close + 1].text != ",")
+    return True

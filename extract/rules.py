@@ -187,11 +187,29 @@ def _of_complement(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+
+
+def _member(subject: Token, obj: Token, objects: tuple[Token, ...]) -> bool:
+    """True when a copula's attribute is one member of its plural subject, not the subject:
+    "The nearest airports are Newark Airport, LaGuardia Airport and JFK", "The main entry
+    points are Svendborg ..." (a name, or one of a list, after a plural noun)."""
+    if subject.tag_ not in _PLURAL_NOUNS or obj.tag_ not in _SINGULAR_NOUNS:
+        return False
+    if len(objects) > 1:  # a list joined by "and" or "or", not "clones rather than the result"
+        return any(c.dep_ == "cc" and c.tag_ == "CC" for o in objects for c in o.children)
+    # One name alone; "the Moriori" (with its article) names the whole people.
+    return obj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in obj.lefts)
+
+
 def object_facts(clause: Clause) -> Iterator[Fact]:
     """(S, verb, O) for each subject and object; "be" + attribute is a ``copula``.
 
     "Paris is the capital of France" -> (Paris, be capital of, France): an attribute's "of"
-    phrase joins the relation.
+    phrase joins the relation. A name after a plural subject is one of its members:
+    "The nearest airports are Newark Airport, ..." -> (nearest airports, include, Newark
+    Airport).
     """
     base = " ".join(clause.words)
     copular = clause.head.lemma_ == "be" and clause.borrowed is None
@@ -204,6 +222,10 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                 continue
             if copular and obj.dep_ in ("attr", "conj"):
                 name = "copula"
+                if base == "be" and _member(subject, obj, clause.objects):
+                    yield _fact(clause, subject, "include", clause.verb_group, obj, name,
+                                clause.datives + clause.preps)
+                    continue
                 of = _of_complement(obj)
                 if of is not None:
                     prep, pobj = of

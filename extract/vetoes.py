@@ -27,6 +27,8 @@ from extract.misreadings import (
     numbers_or_dates,
     past_a_list,
     past_a_name,
+    substitution,
+    title_read_as_clause,
 )
 from extract.records import Fact
 
@@ -179,6 +181,8 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_bracketed_affiliation", bracketed_affiliation, frozenset({"apposition"})),
     Veto("apposition_past_a_list", past_a_list, frozenset({"apposition"})),
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
+    Veto("substitution", substitution, frozenset({"apposition", "copula"})),
+    Veto("title_read_as_clause", title_read_as_clause),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

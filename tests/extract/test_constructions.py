@@ -50,6 +50,16 @@ TABLES: dict[str, list[Row]] = {
         ("The promise remains undeterred.", {("promise", "remain", "undeterred")}, set()),
         ("Xu Liang is proud of his team.", {("Xu Liang", "be proud of", "Xu Liang's team")}, set()),
         ("The team is in Paris.", {("team", "be in", "Paris")}, set()),
+        # A name after a plural subject is one of its members (GUM fit sentences).
+        ("The nearest airports to Fort Lee are Newark Airport, LaGuardia Airport, JFK and "
+         "Westchester County Airport.",
+         {("nearest airports", "include", "Newark Airport"),
+          ("nearest airports", "include", "JFK")}, {("nearest airports", "be", "Newark Airport")}),
+        ("The main entry points are Svendborg and Faaborg.",
+         {("main entry points", "include", "Svendborg")},
+         {("main entry points", "be", "Svendborg")}),
+        ("The original people of the islands are the Moriori.", set(),
+         {("original people of islands", "include", "Moriori")}),
     ],
     "ccomp": [
         ("Xu Liang predicts that China could rival the US.",
@@ -85,6 +95,9 @@ TABLES: dict[str, list[Row]] = {
          {("patients", "be wounded in", "attack")}, {("hospital", "be wounded in", "attack")}),
         ("Reports published by the agency show a decline.",
          {("Reports", "be published by", "agency")}, set()),
+        ("Her experience would provide material for her later stories, especially "
+         "\"Takekurabe\", (literally,\" Comparing heights\"; \"Child's Play\" in the Danly "
+         "translation.)", set(), {("Takekurabe", "compare", "heights")}),
     ],
     "conj": [
         # "the company" is Acme, the one organisation named before it (definite_description)
@@ -110,6 +123,9 @@ TABLES: dict[str, list[Row]] = {
          {("troops", "destroy", "bridge")}, {("city", "destroy", "bridge")}),
         ("The bank raised rates despite facing criticism.", {("bank", "face", "criticism")},
          {("rates", "face", "criticism")}),
+        # A film's title is no clause about whoever is nearby.
+        ("Annette Bening was nominated for Being Julia.", set(),
+         {("Annette Bening", "be", "Julia")}),
     ],
     "apposition": [
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
@@ -145,6 +161,8 @@ TABLES: dict[str, list[Row]] = {
         ("He was sent to France to have insignias made for members of the Society, a group of "
          "veterans of the war.", set(), {("members of Society", "be", "group of veterans")}),
         ("Tuesday, March 8, 2011", set(), {("Tuesday", "be", "March")}),
+        ("England made two changes, Sutton for Maloney and Horan for Hayes.", set(),
+         {("two changes", "be", "Sutton")}),
         # ... and these name one thing twice.
         ("Higuchi was a pen name of Japanese author Natsu Higuchi, also known as Natsuko "
          "Higuchi (Higuchi Natsuko).", {("Natsuko Higuchi", "be", "Higuchi Natsuko")}, set()),

@@ -122,6 +122,22 @@ CASES = [
         set(),
     ),
     (
+        "a list of names after a plural subject: its members",
+        "The/2/det/DET/DT nearest/2/amod/ADJ/JJS/near airports/3/nsubj/NOUN/NNS/airport "
+        "are/3/ROOT/AUX/VBP/be Newark/5/compound/PROPN/NNP/Newark/B-FAC "
+        "Airport/3/attr/PROPN/NNP/Airport/I-FAC and/5/cc/CCONJ/CC JFK/5/conj/PROPN/NNP/JFK "
+        "./3/punct/PUNCT/.",
+        {("nearest airports", "include", "Newark Airport", "copula"),
+         ("nearest airports", "include", "JFK", "copula")},
+    ),
+    (
+        "a place and its region",
+        "He/1/nsubj/PRON/PRP/he died/1/ROOT/VERB/VBD/die in/1/prep/ADP/IN "
+        "Cambridge/2/pobj/PROPN/NNP/Cambridge/B-GPE ,/3/punct/PUNCT/, "
+        "Massachusetts/3/appos/PROPN/NNP/Massachusetts/B-GPE ./1/punct/PUNCT/.",
+        {("Cambridge", "be in", "Massachusetts", "apposition")},
+    ),
+    (
         "number alone is dropped",
         "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON founded/1/ROOT/VERB/VBD/found 3/1/dobj/NUM/CD/3 "
         "./1/punct/PUNCT/.",

@@ -77,6 +77,20 @@ CASES = [
         "apposition", ("members", "be", "group"), "apposition_past_a_name",
     ),
     (
+        "a substitution",
+        "two/1/nummod/NUM/CD changes/1/ROOT/NOUN/NNS/change ,/1/punct/PUNCT/, "
+        "Sutton/1/appos/PROPN/NNP/Sutton/B-PERSON for/3/prep/ADP/IN "
+        "Maloney/4/pobj/PROPN/NNP/Maloney/B-PERSON",
+        "apposition", ("changes", "be", "Sutton"), "substitution",
+    ),
+    (
+        "a title read as a clause",
+        "Bening/2/nsubjpass/PROPN/NNP/Bening/B-PERSON was/2/auxpass/AUX/VBD/be "
+        "nominated/2/ROOT/VERB/VBN/nominate for/2/prep/ADP/IN Being/3/pcomp/AUX/VBG/be "
+        "Julia/4/attr/PROPN/NNP/Julia/B-PERSON ./2/punct/PUNCT/.",
+        "pcomp", ("Bening", "be", "Julia"), "title_read_as_clause",
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -162,6 +162,10 @@ DROP_ROWS = [
     ("apposition_past_a_name", None, "He was sent to France to have insignias made for members "
      "of the Society, a group of veterans of the war.",
      ("apposition", "members of the Society", "be", "a group of veterans of the war")),
+    ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
+     ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
+    ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
+     ("pcomp", "Annette Bening", "be", "Julia")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
