@@ -241,12 +241,18 @@ def _argument_preps(clause: Clause) -> list[Token]:
     return [p for p in clause.preps if p.lower_ not in ADVERBIAL_PREPS]
 
 
+def _copular_adjective(clause: Clause) -> bool:
+    """"be" with an adjective: the adjective is what the clause says ("the language is
+    important in writing" is about "important", not (language, be in, writing))."""
+    return clause.acomp is not None and clause.head.lemma_ == "be" and not clause.passive
+
+
 def _has_prep_object(clause: Clause) -> bool:
     # A preposition before the verb joins the relation only when there is no adjective to
     # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
     preps = _argument_preps(clause)
     return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and (
-        has_prep_object(preps[0]))
+        has_prep_object(preps[0])) and not _copular_adjective(clause)
 
 
 def prep_facts(clause: Clause) -> Iterator[Fact]:
@@ -278,18 +284,37 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
                             dropped_by=SAME_TOKEN if target.i == subject.i else None)
 
 
+def _without(preps: list[Token], taken: Token) -> list[Token]:
+    """``preps`` in order, each once, without the preposition ``taken`` by the relation."""
+    seen = {taken.i}
+    kept = []
+    for prep in preps:
+        if prep.i not in seen:
+            seen.add(prep.i)
+            kept.append(prep)
+    return kept
+
+
 def acomp_facts(clause: Clause) -> Iterator[Fact]:
-    """(promise, remain, undeterred); with a preposition, (Xu, be proud of, team)."""
+    """(promise, remain, undeterred); with a preposition, (Xu, be proud of, team).
+
+    After "be", a preposition of the verb right of the adjective joins it too: "Fillmore was
+    extremely influential in the areas of syntax" -> (Fillmore, be influential in, areas of
+    syntax).
+    """
     acomp = clause.acomp
     base = " ".join(clause.words)
     acomp_preps = _preps_with_objects(acomp)
+    if not acomp_preps and _copular_adjective(clause):
+        acomp_preps = [p for p in _argument_preps(clause)
+                       if p.i > acomp.i and p.dep_ == "prep" and has_prep_object(p)]
     for subject in clause.subjects:
         if acomp_preps:
             prep = acomp_preps[0]
             for pobj in prep_objects(prep):
                 yield _fact(clause, subject, f"{base} {acomp.lower_} {prep.lower_}",
                             [*clause.verb_group, acomp, prep], pobj, "copula",
-                            acomp_preps[1:] + list(clause.preps))
+                            _without(acomp_preps[1:] + list(clause.preps), prep))
         else:
             yield _fact(clause, subject, base, clause.verb_group, acomp, "copula", clause.preps,
                         object_bounds=(acomp.left_edge.i, acomp.right_edge.i + 1))

@@ -50,6 +50,14 @@ TABLES: dict[str, list[Row]] = {
         ("The promise remains undeterred.", {("promise", "remain", "undeterred")}, set()),
         ("Xu Liang is proud of his team.", {("Xu Liang", "be proud of", "Xu Liang's team")}, set()),
         ("The team is in Paris.", {("team", "be in", "Paris")}, set()),
+        # After "be", the adjective is what the clause says (GUM fit sentences).
+        ("Fillmore was extremely influential in the areas of syntax and lexical semantics.",
+         {("Fillmore", "be influential in", "areas of syntax semantics")},
+         {("Fillmore", "be in", "areas of syntax semantics")}),
+        ("Also the language is important in writing and in literature.",
+         {("language", "be important in", "writing")}, {("language", "be in", "writing")}),
+        ("The drink was mildly popular for the last few months.",
+         {("drink", "be popular for", "few months")}, {("drink", "be for", "few months")}),
         # A name after a plural subject is one of its members (GUM fit sentences).
         ("The nearest airports to Fort Lee are Newark Airport, LaGuardia Airport, JFK and "
          "Westchester County Airport.",

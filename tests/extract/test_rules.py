@@ -131,6 +131,12 @@ CASES = [
          ("nearest airports", "include", "JFK", "copula")},
     ),
     (
+        "be + adjective + preposition of the verb: the adjective stays",
+        "The/1/det/DET/DT language/2/nsubj/NOUN/NN is/2/ROOT/AUX/VBZ/be "
+        "important/2/acomp/ADJ/JJ in/2/prep/ADP/IN writing/4/pobj/NOUN/NN ./2/punct/PUNCT/.",
+        {("language", "be important in", "writing", "copula")},
+    ),
+    (
         "a place and its region",
         "He/1/nsubj/PRON/PRP/he died/1/ROOT/VERB/VBD/die in/1/prep/ADP/IN "
         "Cambridge/2/pobj/PROPN/NNP/Cambridge/B-GPE ,/3/punct/PUNCT/, "
