@@ -25,11 +25,13 @@ from spacy.tokens import Token
 
 from extract.attribution import voice
 from extract.lexicon import (
+    CLOSE_BRACKETS,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
     OBJECT_CONTROL,
     OBJECT_CONTROL_XCOMP,
+    OPEN_BRACKETS,
     REPORTING_VERBS,
     TIME_TYPES,
     is_relative,
@@ -168,6 +170,30 @@ SUBJECT_RULES: TokenRules[SubjectRule] = TokenRules(
 )
 
 
+def _one_subject(own: list[Token], verb: Token) -> list[Token]:
+    """A clause has one subject (with its conjuncts): of two the parser gave before the verb
+    and set apart by punctuation, the nearer. The other is fronted material: "One game into
+    his Six Nations career, and Gavin Henson is already a Welsh legend" is about Henson, not
+    the game; "Anse Bertrand, not far from there, you can visit ..." is about "you".
+    """
+    before = sorted((s for s in own if s.i < verb.i), key=lambda s: s.i)
+    if len(own) != 2 or len(before) != 2:
+        return own
+    far, near = before
+    doc = verb.doc
+    depth = 0
+    for k in range(far.i + 1, near.i):
+        depth += (doc[k].text in OPEN_BRACKETS) - (doc[k].text in CLOSE_BRACKETS)
+    if depth > 0:
+        return [far]  # "Daniel Bernoulli FRS (...; 8 February 1700 - ...) was": in brackets
+    if not any(doc[k].is_punct for k in range(far.i + 1, near.left_edge.i)):
+        return own  # "the time it takes and the ways ... can inform": one phrase, misparsed
+    if not any(c.dep_ == "prep" for c in far.children) and any(
+            c.dep_ == "cc" and far.i < c.i < near.i for c in far.children):
+        return own  # "Many people, and many students, dislike math": a list
+    return [near]
+
+
 def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
     """The subject heads of ``verb`` and, when they come from outside its clause, how.
 
@@ -176,7 +202,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
     borrows from a clause that itself borrowed keeps the inner name ("services that rival
     Sora and *win* ..." is ``relcl``); ``pcomp`` always names itself.
     """
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    own = _one_subject([c for c in verb.children if c.dep_ in _SUBJECT_DEPS], verb)
     if own:
         heads: list[Token] = []
         how = None

@@ -48,6 +48,7 @@ __all__ = [
     "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     # prepositions and conjunctions
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "NOUN_PREP_PREPOSITIONS",
+    "OBJECT_PREP_FRAMES",
     # punctuation
     "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS", "QUOTE_MARKS",
     "LABEL_SEPARATORS",
@@ -455,6 +456,17 @@ CONDITIONS = _words("if unless provided providing whether assuming supposing les
 COMPLEMENT_PREPS = _words("of for")
 """Prepositions whose object says which one a common noun means ("development of localized
 video models")."""
+
+OBJECT_PREP_FRAMES: dict[str, frozenset[str]] = {
+    "spend": _words("on"), "waste": _words("on"), "invest": _words("in"),
+    "put": _words("in into on"), "place": _words("in on"), "pour": _words("into"),
+    "use": _words("for"), "pay": _words("for"), "give": _words("to"), "send": _words("to"),
+    "hand": _words("to"), "donate": _words("to"), "lend": _words("to"),
+    "convert": _words("into"), "turn": _words("into"), "divert": _words("to"),
+}
+"""Verbs that take an object and a preposition of their own ("spend X on Y", "give X to
+Y"): after "spend the cash saved", "on health" belongs to "spend", not to the bare
+participle "saved" the parser hung it on (:mod:`extract.vetoes`)."""
 
 NOUN_PREP_PREPOSITIONS = _words("of in with between from at on for near")
 """Prepositions of a noun that Open IE output reads as a fact ("businesses in Japan")."""

@@ -18,9 +18,12 @@ from extract.clauses import conjuncts
 from extract.lexicon import (
     CLOSE_BRACKETS,
     LABEL_SEPARATORS,
+    LINKED_TYPES,
     NOT_REFERENT_TYPES,
+    OBJECT_PREP_FRAMES,
     OPEN_BRACKETS,
     QUOTE_MARKS,
+    TIME_TYPES,
 )
 from extract.records import Fact
 
@@ -33,6 +36,12 @@ __all__ = [
     "past_a_name",
     "substitution",
     "title_read_as_clause",
+    "disagreeing_noun",
+    "clause_on_a_date",
+    "indirect_question",
+    "participle_past_a_phrase",
+    "preposition_of_the_verb",
+    "fronted_phrase",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -196,3 +205,116 @@ def title_read_as_clause(fact: Fact) -> bool:
         close = next((i for i in range(verb.i + 1, end) if doc[i].text in QUOTE_MARKS), None)
         return close is not None and (close + 1 >= len(doc) or doc[close + 1].text != ",")
     return True
+
+
+_SINGULAR_VERBS = frozenset({"VBZ"})
+_PLURAL_VERBS = frozenset({"VBP"})
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+
+
+def _finite(verb: Token) -> Token | None:
+    """The present-tense word of a clause that shows its number: the verb, or its first
+    auxiliary ("that are efficient", "which has been"); None when none shows it."""
+    for token in [*(c for c in verb.lefts if c.dep_ in ("aux", "auxpass")), verb]:
+        if token.tag_ in _SINGULAR_VERBS or token.tag_ in _PLURAL_VERBS:
+            return token
+    return None
+
+
+def disagreeing_noun(fact: Fact) -> bool:
+    """A relative clause or a participle whose verb does not agree with the noun the parse
+    gave it: it belongs to another noun ("a bulb from busted CFL that are efficient": the
+    bulbs are, not the CFL)."""
+    clause = fact.clause
+    if clause is None or clause.verb.dep_ != "relcl":
+        return False
+    noun = clause.verb.head
+    finite = _finite(clause.verb)
+    if finite is None or noun.pos_ not in ("NOUN", "PROPN") or fact.subject.i != noun.i:
+        return False  # the noun is what the clause is about, not who does it
+    # "Iran and North Korea, which are ...": a list is plural whatever its first member.
+    plural = noun.tag_ in _PLURAL_NOUNS or any(c.dep_ == "conj" for c in noun.rights)
+    return (finite.tag_ in _SINGULAR_VERBS and plural) or (
+        finite.tag_ in _PLURAL_VERBS and noun.tag_ in _SINGULAR_NOUNS and not plural)
+
+
+def clause_on_a_date(fact: Fact) -> bool:
+    """A relative clause or a participle the parse hung on a date or a time: it is about
+    something else ("headline ideas on a Monday coming from our staff": the ideas come)."""
+    clause = fact.clause
+    if clause is None or clause.verb.dep_ not in ("relcl", "acl"):
+        return False
+    noun = clause.verb.head
+    return noun.ent_type_ in TIME_TYPES and noun.i in (fact.subject.i, fact.object.i)
+
+
+def indirect_question(fact: Fact) -> bool:
+    """An argument that asks "how many" or "which": the sentence asks or counts, it states
+    no fact about them ("counted how many ants were present on each food-source")."""
+    for argument in (fact.subject, fact.object):
+        for child in argument.lefts:
+            if child.tag_ == "WRB" or (child.tag_ == "WDT" and child.dep_ == "det"):
+                return True
+            if child.dep_ == "amod" and any(c.tag_ == "WRB" for c in child.lefts):
+                return True
+    return False
+
+
+def participle_past_a_phrase(fact: Fact) -> bool:
+    """A participle after a comma, hung on one member of a list or on a noun with a name
+    between them: which noun it describes is a guess ("as Ozymandias in the film Watchmen
+    (2009), based on DC Comics' series": Watchmen is; "a diary of his life and times,
+    written in English": the diary is)."""
+    clause = fact.clause
+    if clause is None or clause.verb.dep_ != "acl" or clause.borrowed != "acl":
+        return False
+    verb = clause.verb
+    noun = verb.head
+    doc = verb.doc
+    comma = verb.left_edge.i - 1
+    if comma <= noun.i or doc[comma].text != ",":
+        return False
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" and c.i < comma for c in noun.rights):
+        return True
+    # A name between them is the nearer candidate ("... the film Watchmen (2009), based
+    # on"); "Fragments of letters from her, copied by Galois" has none.
+    return any(doc[k].pos_ in _NAMES and doc[k].ent_type_ not in NOT_REFERENT_TYPES
+               for k in range(noun.i + 1, comma))
+
+
+def preposition_of_the_verb(fact: Fact) -> bool:
+    """A bare participle after the object of a verb that takes the participle's preposition
+    itself: "spend the cash saved on health" spends on health; the cash was not saved on it."""
+    clause = fact.clause
+    if clause is None or clause.borrowed != "acl" or clause.verb.tag_ != "VBN":
+        return False
+    verb = clause.verb
+    preps = [c for c in verb.children if not c.is_punct]
+    if len(preps) != 1 or preps[0].dep_ != "prep":
+        return False
+    noun = verb.head
+    governor = noun.head
+    frame = OBJECT_PREP_FRAMES.get(governor.lemma_.lower())
+    return noun.dep_ == "dobj" and frame is not None and preps[0].lower_ in frame and not any(
+        c.dep_ == "prep" and c.lower_ == preps[0].lower_ for c in governor.children)
+
+
+def fronted_phrase(fact: Fact) -> bool:
+    """The fact's preposition comes before the clause's subject: a phrase that sets the
+    scene ("On the other hand, their argument is ...", "Beyond these calls, efforts ... have
+    emerged"), no argument of the verb. A named place, person or group is one ("In Malawi,
+    10,000 people may have died"), and so is "the Hajj, in which 1,426 pilgrims were
+    trampled": a relative word comes first by nature (and is not the fact's object)."""
+    clause = fact.clause
+    obj = fact.object
+    for _ in range(len(obj.doc)):
+        if obj.dep_ != "conj" or obj.head.i == obj.i:
+            break
+        obj = obj.head
+    prep = obj.head
+    if clause is None or obj.dep_ != "pobj" or prep.dep_ != "prep" or (
+            prep.i not in {p.i for p in clause.preps}) or obj.ent_type_ in LINKED_TYPES:
+        return False  # "In Malawi, as many as 10,000 people may have died": a named place
+    return any(prep.i < subject.left_edge.i for subject in clause.subjects
+               if subject.head.i == clause.verb.i)

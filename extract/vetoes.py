@@ -23,10 +23,16 @@ from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, TIME_TYPES, is_relative
 from extract.misreadings import (
     after_label,
     bracketed_affiliation,
+    clause_on_a_date,
+    disagreeing_noun,
+    fronted_phrase,
+    indirect_question,
     names_side_by_side,
     numbers_or_dates,
+    participle_past_a_phrase,
     past_a_list,
     past_a_name,
+    preposition_of_the_verb,
     substitution,
     title_read_as_clause,
 )
@@ -183,6 +189,12 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
     Veto("substitution", substitution, frozenset({"apposition", "copula"})),
     Veto("title_read_as_clause", title_read_as_clause),
+    Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),
+    Veto("clause_on_a_date", clause_on_a_date, frozenset({"relcl", "acl", "passive", "copula"})),
+    Veto("indirect_question", indirect_question),
+    Veto("participle_past_a_phrase", participle_past_a_phrase, frozenset({"acl", "passive"})),
+    Veto("preposition_of_the_verb", preposition_of_the_verb, frozenset({"acl"})),
+    Veto("fronted_phrase", fronted_phrase, frozenset({"prep", "copula", "passive"})),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

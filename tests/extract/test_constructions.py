@@ -22,6 +22,14 @@ TABLES: dict[str, list[Row]] = {
         # a light verb with no target of its own is read as any verb (it was read by no rule)
         ("He told reporters that Hamas had taken an internal decision to end the attacks.",
          {("Hamas", "take", "internal decision")}, set()),
+        # One subject per clause: fronted material before it is none (issue 24, GUM fit).
+        ("Anse Bertrand, not far from there, you can visit La pointe de la Grande Vigie.",
+         set(), {("Anse Bertrand", "visit", "Vigie")}),
+        ("Many people, and many students, dislike math.",
+         {("Many people", "dislike", "math"), ("many students", "dislike", "math")}, set()),
+        # "spend X on Y": the preposition is the verb's, not the participle's.
+        ("Countries must spend the cash saved on health.", {("Countries", "spend", "cash")},
+         {("cash", "be saved on", "health")}),
         ("Alice and Bob founded Acme and Initech.",
          {("Alice", "found", "Acme"), ("Alice", "found", "Initech"), ("Bob", "found", "Acme"),
           ("Bob", "found", "Initech")}, {("Alice", "found", "Bob")}),
@@ -42,6 +50,9 @@ TABLES: dict[str, list[Row]] = {
          {("Restrictions", "stem from", "trade tensions")}, set()),
         ("The delegation arrived in Beijing on Monday.",
          {("delegation", "arrive in", "Beijing")}, {("delegation", "arrive on", "Monday")}),
+        # A phrase before the subject sets the scene; it is no argument of the verb.
+        ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
+         "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
     ],
     "copula": [
         ("Paris is the capital of France.", {("Paris", "be capital of", "France")},
@@ -56,6 +67,11 @@ TABLES: dict[str, list[Row]] = {
          {("Fillmore", "be in", "areas of syntax semantics")}),
         ("Also the language is important in writing and in literature.",
          {("language", "be important in", "writing")}, {("language", "be in", "writing")}),
+        ("One game into his Six Nations career, and Gavin Henson is already a Welsh legend.",
+         {("Gavin Henson", "be", "Welsh legend")}, {("One game", "be", "Welsh legend")}),
+        # "how many" counts or asks; it states nothing of the spores.
+        ("A day after, we counted how many spores were still alive.", set(),
+         {("how many spores", "be", "alive")}),
         ("The drink was mildly popular for the last few months.",
          {("drink", "be popular for", "few months")}, {("drink", "be for", "few months")}),
         # A name after a plural subject is one of its members (GUM fit sentences).
@@ -95,6 +111,13 @@ TABLES: dict[str, list[Row]] = {
          {("Orwell", "become", "famous")}),
         ("She visited the city in which her father was born.",
          {("father", "be born in", "city")}, set()),
+        ("This was the deadliest stampede during the 1991 Hajj, in which 1,426 pilgrims were "
+         "trampled.", {("1,426 pilgrims", "be trampled in", "1991 Hajj")}, set()),
+        # The verb does not agree with the noun the parse gave it: another noun's clause.
+        ("The archipelago trail is a 220 km hiking trail connected by ferries that circles the "
+         "entire area.", set(), {("ferries", "circle", "entire area")}),
+        ("The project developed a bulb from busted CFL that are efficient and economical.",
+         set(), {("CFL", "be", "efficient")}),
     ],
     "acl": [
         ("Scarce data compounds the difficulties faced by Chinese tech companies.",
@@ -103,6 +126,16 @@ TABLES: dict[str, list[Row]] = {
          {("patients", "be wounded in", "attack")}, {("hospital", "be wounded in", "attack")}),
         ("Reports published by the agency show a decline.",
          {("Reports", "be published by", "agency")}, set()),
+        # A date is not what a participle describes; nor is one member of a list or a noun
+        # with a nearer name after a comma.
+        ("We read about six hundred headline ideas on a Monday coming from our staff.", set(),
+         {("Monday", "come from", "staff")}),
+        ("General Gordon left behind him a uniquely detailed diary of his life and times, "
+         "written in English.", set(),
+         {("times", "be written in", "English"), ("Gordon's life", "be written in", "English")}),
+        ("He's garnered praise for his performance as Ozymandias in the American neo-noir "
+         "superhero film Watchmen (2009), based on DC Comics' limited series of the same name.",
+         set(), {("Ozymandias", "be based on", "DC Comics' limited series")}),
         ("Her experience would provide material for her later stories, especially "
          "\"Takekurabe\", (literally,\" Comparing heights\"; \"Child's Play\" in the Danly "
          "translation.)", set(), {("Takekurabe", "compare", "heights")}),

@@ -137,6 +137,15 @@ CASES = [
         {("language", "be important in", "writing", "copula")},
     ),
     (
+        "two subjects set apart: the nearer is the clause's",
+        "One/1/nummod/NUM/CD/one game/11/nsubj/NOUN/NN into/1/prep/ADP/IN his/6/poss/PRON/PRP$ "
+        "Six/5/nummod/NUM/CD Nations/6/compound/PROPN/NNPS career/2/pobj/NOUN/NN "
+        ",/1/punct/PUNCT/, and/1/cc/CCONJ/CC Gavin/10/compound/PROPN/NNP/Gavin/B-PERSON "
+        "Henson/11/nsubj/PROPN/NNP/Henson/I-PERSON is/11/ROOT/AUX/VBZ/be a/14/det/DET/DT "
+        "legend/11/attr/NOUN/NN ./11/punct/PUNCT/.",
+        {("Gavin Henson", "be", "legend", "copula")},
+    ),
+    (
         "a place and its region",
         "He/1/nsubj/PRON/PRP/he died/1/ROOT/VERB/VBD/die in/1/prep/ADP/IN "
         "Cambridge/2/pobj/PROPN/NNP/Cambridge/B-GPE ,/3/punct/PUNCT/, "

@@ -91,6 +91,46 @@ CASES = [
         "pcomp", ("Bening", "be", "Julia"), "title_read_as_clause",
     ),
     (
+        "a relative clause whose verb disagrees with its noun",
+        "bulb/0/ROOT/NOUN/NN from/0/prep/ADP/IN CFL/1/pobj/PROPN/NNP/CFL/B-ORG "
+        "that/4/nsubj/PRON/WDT are/2/relcl/AUX/VBP/be efficient/4/acomp/ADJ/JJ",
+        "copula", ("CFL", "be", "efficient"), "disagreeing_noun",
+    ),
+    (
+        "a participle hung on a date",
+        "ideas/0/ROOT/NOUN/NNS/idea on/0/prep/ADP/IN a/3/det/DET/DT "
+        "Monday/1/pobj/PROPN/NNP/Monday/B-DATE coming/3/acl/VERB/VBG/come from/4/prep/ADP/IN "
+        "staff/5/pobj/NOUN/NN",
+        "acl", ("Monday", "come from", "staff"), "clause_on_a_date",
+    ),
+    (
+        "an indirect question",
+        "we/1/nsubj/PRON/PRP counted/1/ROOT/VERB/VBD/count how/3/advmod/SCONJ/WRB "
+        "many/4/amod/ADJ/JJ spores/5/nsubj/NOUN/NNS/spore were/1/ccomp/AUX/VBD/be "
+        "alive/5/acomp/ADJ/JJ",
+        "copula", ("spores", "be", "alive"), "indirect_question",
+    ),
+    (
+        "a participle after a list",
+        "diary/0/ROOT/NOUN/NN of/0/prep/ADP/IN life/1/pobj/NOUN/NN and/2/cc/CCONJ/CC "
+        "times/2/conj/NOUN/NNS/time ,/2/punct/PUNCT/, written/2/acl/VERB/VBN/write "
+        "in/6/prep/ADP/IN English/7/pobj/PROPN/NNP/English/B-LANGUAGE",
+        "acl", ("life", "be written in", "English"), "participle_past_a_phrase",
+    ),
+    (
+        "the preposition of the verb, not of the participle",
+        "Countries/2/nsubj/NOUN/NNS/country must/2/aux/AUX/MD spend/2/ROOT/VERB/VB "
+        "the/4/det/DET/DT cash/2/dobj/NOUN/NN saved/4/acl/VERB/VBN/save on/5/prep/ADP/IN "
+        "health/6/pobj/NOUN/NN",
+        "acl", ("cash", "be saved on", "health"), "preposition_of_the_verb",
+    ),
+    (
+        "a participle with a preposition of its own",
+        "hospital/1/nsubj/NOUN/NN treated/1/ROOT/VERB/VBD/treat patients/1/dobj/NOUN/NNS/patient "
+        "wounded/2/acl/VERB/VBN/wound in/3/prep/ADP/IN the/6/det/DET/DT attack/4/pobj/NOUN/NN",
+        "acl", ("patients", "be wounded in", "attack"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

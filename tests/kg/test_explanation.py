@@ -166,15 +166,26 @@ DROP_ROWS = [
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
      ("pcomp", "Annette Bening", "be", "Julia")),
+    ("disagreeing_noun", None, "The archipelago trail is a 220 km hiking trail connected by "
+     "ferries that circles the entire area.", ("relcl", "ferries", "circle", "the entire area")),
+    ("clause_on_a_date", None, "We read about six hundred headline ideas on a Monday coming "
+     "from our staff.", ("acl", "a Monday", "come from", "our staff")),
+    ("indirect_question", None, "A day after, we counted how many spores were still alive.",
+     ("copula", "how many spores", "be", "alive")),
+    ("participle_past_a_phrase", None, "General Gordon left behind him a uniquely detailed diary "
+     "of his life and times, written in English.", ("acl", "times", "be written in", "English")),
+    ("preposition_of_the_verb", None, "Countries must spend the cash saved on health.",
+     ("acl", "the cash", "be saved on", "health")),
+    ("fronted_phrase", None, "In their subsequent discussions, Fillmore came to acknowledge the "
+     "importance of corpus data.", ("prep", "Fillmore", "come in", "their subsequent discussions")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
      ("apposition", "the physician", "be", "Yang Buwei")),
     ("no_name", None, "There is no chance Jackson himself will become a Lord though.",
      ("svo", "Jackson", "become", "a Lord")),
-    ("no_content", None, "In fact, many, if not all, the markers of expertise identified by "
-     "philosophers enjoy widespread recognition.",
-     ("svo", "many", "enjoy", "widespread recognition")),
+    # ("In fact, many, if not all, the markers ... enjoy" is read with its real subject now.)
+    ("no_content", None, "Many took part in the protest.", ("svo", "Many", "take", "part")),
     ("unresolved_pronoun", "several_people_in_reach",
      "John Howard met Kim Beazley. He criticised the plan.",
      ("svo", "He", "criticise", "the plan")),
