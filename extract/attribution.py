@@ -37,6 +37,8 @@ from extract.lexicon import (
     DENYING_VERBS,
     DIRECTIVE_VERBS,
     HEARSAY_ADVERBS,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
     INTENTION_WORDS,
     NOMINALISATIONS,
     QUESTIONING_VERBS,
@@ -157,10 +159,49 @@ def _according_to(node: Token) -> Token | None:
     return None
 
 
-def _is_condition(node: Token) -> bool:
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children
-    )
+def _is_condition(node: Token, *, governing: bool = False) -> bool:
+    """True when ``node`` heads a condition ("if the talks fail"); with ``governing``, one
+    that conditions the clause it hangs from.
+
+    Only a clause with a verb is a condition: "many, if not all, the markers" and "her
+    passionate, if discreet, love" concede. "as if" compares; "even if" concedes, so its own
+    clause is hypothetical but the clause it hangs from holds anyway.
+    """
+    if node.dep_ != "advcl" or node.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in node.children:
+        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+            before = node.doc[child.i - 1].lower_ if child.i > 0 else ""
+            return before != "as" and not (governing and before == "even")
+    return False
+
+
+def _asks(node: Token) -> bool:
+    """A subordinate clause opened by "whether": an indirect question ("assessing whether
+    particular journals are legitimate"), which states nothing."""
+    return node.head.i != node.i and any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in node.children)
+
+
+def _hedge(verb: Token) -> str | None:
+    """The adverb that makes the clause of ``verb`` a hypothesis, if any, on the verb or its
+    complement: "was most probably an electrical fire", "are possibly a better course"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+            return child.lower_
+        if child.dep_ in ("attr", "acomp"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "advmod" and grandchild.lower_ in HEDGE_ADVERBS:
+                    return grandchild.lower_
+    return None
+
+
+def _hedging_adjective(copula: Token) -> str | None:
+    """The adjective of "it's possible that ...", whose clause is a hypothesis, if any."""
+    for child in copula.children:
+        if child.dep_ == "acomp" and child.lower_ in HEDGE_ADJECTIVES:
+            return child.lower_
+    return None
 
 
 def _claim(noun: Token, conditional: bool) -> Voice:
@@ -192,9 +233,9 @@ def voice(verb: Token) -> Voice:
     Voice(reported_by=None, source=None, stance='asserted', conditional=False, intended=False)
     """
     found = _voice(verb)
-    intended = _intended(verb)
-    return Voice(found.reported_by, found.source, found.stance, found.conditional,
-                 intended) if intended else found
+    if found.intended or not _intended(verb):
+        return found
+    return Voice(found.reported_by, found.source, found.stance, found.conditional, True)
 
 
 def _intended(verb: Token) -> bool:
@@ -203,6 +244,10 @@ def _intended(verb: Token) -> bool:
     for _ in range(len(verb.doc)):
         head = node.head
         if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl"):
+            return False
+        if node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG"):
+            # "seek to understand transformations engendered by digital technologies",
+            # "offered products, joined by celebrity guests": a participle says what holds.
             return False
         if node.dep_ == "conj":
             # "want to go further and dispatch a force": a conjunct shares its first one's fate
@@ -226,43 +271,80 @@ def _voice(verb: Token) -> Voice:
     if any(c.lower_ in HEARSAY_ADVERBS and c.dep_ == "advmod" for c in verb.children):
         return Voice(next(c.lower_ for c in verb.children if c.lower_ in HEARSAY_ADVERBS), None,
                      "asserted", _is_condition(verb))
+    hedge = _hedge(verb)
+    asked = requested = presupposed = False
     node = verb
     for _ in range(len(doc)):
         # "If the talks fail, Israel will attack": the condition governs its head clause.
         conditional = conditional or _is_condition(node) or any(
-            _is_condition(child) for child in node.children)
-        source = _according_to(node)
-        if source is not None and not source.left_edge.i <= verb.i <= source.right_edge.i:
-            return Voice("according to", source, "asserted", conditional)
-        speaker_verb = _reported_by_dependent(node)
-        if speaker_verb is not None:
-            meaning = reporting(speaker_verb)
-            return Voice(meaning, _subject(speaker_verb), _stance(meaning, speaker_verb),
-                         conditional)
+            _is_condition(child, governing=True) for child in node.children)
+        asked = asked or _asks(node)
+        # What a participle or a relative clause says of a noun holds, whatever is asked
+        # of the clause around it ("required the team to travel through territory
+        # controlled by the Taliban").
+        presupposed = presupposed or node.dep_ == "relcl" or (
+            node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG"))
+        found = _found_here(node, verb, conditional)
+        if found is not None:
+            return _ask(found, asked, requested)
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
-            meaning = reporting(head)
-            if meaning is not None:
-                return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
-        if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
-            head.lemma_.lower() in CLAIM_NOUNS
-        ) and not _relative(node, head):
-            return _claim(head, conditional)
-        if node.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
-            accuser = head.head
-            if accuser.lemma_.lower() in ACCUSING_VERBS:
-                return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted",
-                             conditional)
+        if node.dep_ in ("ccomp", "csubj") and head.pos_ == "AUX":
+            hedge = hedge or _hedging_adjective(head)
+        found = _found_above(node, head, conditional)
+        if found is not None:
+            return _ask(found, asked, requested)
         directive = _directive(node, head)
-        if directive is not None:
+        if directive is not None and node.dep_ == "xcomp":
+            # "urged delegates to pursue development": asked for, not done, not a claim.
+            requested = requested or not presupposed
+        elif directive is not None:
             return Voice(directive.lemma_.lower(), _subject(directive), "asserted",
-                         conditional)
+                         conditional, requested)
         node = head
-    if _question(verb):
-        return Voice(None, None, "questioned", conditional)
-    return Voice(None, None, "asserted", conditional)
+    if asked or _question(verb):
+        return Voice(None, None, "questioned", conditional, requested)
+    return Voice(hedge, None, "asserted", conditional, requested)
+
+
+def _ask(found: Voice, asked: bool, requested: bool) -> Voice:
+    """``found`` with the stance of an indirect question and the request met on the way up."""
+    stance = "questioned" if asked and found.stance == "asserted" else found.stance
+    return Voice(found.reported_by, found.source, stance, found.conditional,
+                 found.intended or requested)
+
+
+def _found_here(node: Token, verb: Token, conditional: bool) -> Voice | None:
+    """A source named on ``node`` itself: "according to X", or a verb of saying hanging from
+    it ("The plan will fail, he said")."""
+    source = _according_to(node)
+    if source is not None and not source.left_edge.i <= verb.i <= source.right_edge.i:
+        return Voice("according to", source, "asserted", conditional)
+    speaker_verb = _reported_by_dependent(node)
+    if speaker_verb is not None:
+        meaning = reporting(speaker_verb)
+        return Voice(meaning, _subject(speaker_verb), _stance(meaning, speaker_verb),
+                     conditional)
+    return None
+
+
+def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
+    """The voice ``head`` gives the clause of ``node``: a verb of saying, a claim noun, or an
+    accusation ("accused X of doing")."""
+    if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+        meaning = reporting(head)
+        if meaning is not None:
+            return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
+    if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
+        head.lemma_.lower() in CLAIM_NOUNS
+    ) and not _relative(node, head):
+        return _claim(head, conditional)
+    if node.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+        accuser = head.head
+        if accuser.lemma_.lower() in ACCUSING_VERBS:
+            return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted", conditional)
+    return None
 
 
 def _question(token: Token) -> bool:

@@ -225,7 +225,9 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
 def _auxiliaries(verb: Token) -> list[Token]:
     """Auxiliaries and negations of ``verb``; a coordinated verb shares its first verb's."""
     own = [c for c in verb.lefts if c.dep_ in _AUX_DEPS]
-    own += [c for c in verb.rights if c.dep_ == "neg"]
+    # "aren’t": the parser may label a curly-apostrophe "n’t" as punctuation.
+    own += [c for c in verb.rights
+            if c.dep_ == "neg" or (c.dep_ == "punct" and c.lower_ in NEGATIONS)]
     if not any(c.dep_ in ("aux", "auxpass") for c in own) and verb.dep_ == "conj":
         head = verb.head
         if head.pos_ in _VERBAL and not any(c.dep_ in _SUBJECT_DEPS for c in verb.lefts):

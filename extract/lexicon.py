@@ -38,9 +38,10 @@ __all__ = [
     "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
     # negation
     "NEGATIONS", "NEGATIVE_WORDS", "NEGATING_VERBS", "LACKING_VERBS", "CONTRASTIVE_WORDS",
+    "RESTRICTING_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS",
     # saying and thinking
     "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
-    "HEARSAY_ADVERBS",
+    "HEARSAY_ADVERBS", "HEDGE_ADVERBS", "HEDGE_ADJECTIVES",
     # light verbs
     "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
     # control, directives, intention
@@ -73,7 +74,7 @@ PRONOUNS = _words(
 
 STOP_WORDS = PRONOUNS | _words(
     "a an the and or but of in on at to for by with from as is are was were be been being "
-    "do does did have has had not no yes so than then too very just also only more most "
+    "do does did have has had not n't n\u2019t no yes so than then too very just also only more most "
     "other such same own many much few lot lots kind sort part"
 )
 """Words that name nothing when they are a whole label ("the", "lots", "he"):
@@ -303,8 +304,8 @@ twice."""
 
 # --- Negation --------------------------------------------------------------------------------
 
-NEGATIONS = _words("not n't never no")
-"""Words that negate a verb group ("does not rival", "never came")."""
+NEGATIONS = _words("not n't n\u2019t never no")
+"""Words that negate a verb group ("does not rival", "never came", "aren\u2019t")."""
 
 NEGATIVE_WORDS = _words("no none nothing nobody neither nor nowhere")
 """Pronouns and determiners that deny what they stand in ("nothing", "no clue")."""
@@ -318,6 +319,19 @@ LACKING_VERBS = _words("lack")
 CONTRASTIVE_WORDS = _words("just only merely simply solely necessarily")
 """Words after "not" that open "not just ... but (also)", which denies nothing."""
 
+ELLIPSIS_OPENERS = _words("nor neither so")
+"""Words before an inverted auxiliary that stands for a whole clause said before: "nor could
+the UN", "nor did France", "so did Spain" -- the auxiliary is no verb of its own, and what
+follows it is its subject, not its object."""
+
+AUXILIARY_VERBS = _words("do be have")
+"""Verbs that stand in for another after :data:`ELLIPSIS_OPENERS` ("nor did France"), beside
+the modals ("nor could the UN")."""
+
+RESTRICTING_WORDS = _words("just only merely simply solely")
+"""Words after "not" that deny only that the fact is all there is, with or without a "but"
+after them: "marriage is not only a question of dignity" says it is one."""
+
 
 # --- Saying and thinking ---------------------------------------------------------------------
 
@@ -329,7 +343,7 @@ REPORTING_VERBS = _words(
     "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
     "conclude decide realise realize learn hear read know find show prove "
     "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
-    "observe point forecast assure pledge"
+    "observe point forecast assure pledge accept propose hypothesise hypothesize posit"
 )
 """Verbs whose clausal complement is someone's statement or belief, not the text's own:
 "Howard said the party would split" is Howard's claim (:mod:`extract.attribution`). Their
@@ -357,6 +371,14 @@ CLAIM_NOUNS = _words(
 
 HEARSAY_ADVERBS = _words("allegedly reportedly supposedly purportedly apparently")
 """Adverbs that make a clause reported, with no named source ("allegedly took bribes")."""
+
+HEDGE_ADVERBS = _words("probably possibly perhaps maybe presumably arguably conceivably")
+"""Adverbs that make a clause a hypothesis, not a fact: "the cause was most probably an
+electrical fire" is held only as likely, with no named source (as with hearsay)."""
+
+HEDGE_ADJECTIVES = _words("possible probable likely unlikely conceivable plausible")
+"""Adjectives whose "that" clause is a hypothesis: "it's possible that the fields are clones"
+states no clones."""
 
 # --- Light verbs -------------------------------------------------------------------------------
 
@@ -449,9 +471,12 @@ TIME_WORDS = _words("after before since during until till following when while o
 """Prepositions and conjunctions of time: what follows "after", "before", ... is no part of
 an intention ("planned for dawn after rescuers braved heavy seas": that happened)."""
 
-CONDITIONS = _words("if unless provided providing whether assuming supposing lest")
+CONDITIONS = _words("if unless provided providing assuming supposing lest")
 """Conjunctions that open a condition: the clause and the one it conditions are
-``conditional``."""
+``conditional``. Only a clause with a verb is a condition ("many, if not all, ...", "her
+passionate, if discreet, love" concede), "as if" compares, and "even if" concedes: its
+clause is hypothetical, the one it hangs from holds anyway. "whether" asks (its clause is
+``questioned``)."""
 
 COMPLEMENT_PREPS = _words("of for")
 """Prepositions whose object says which one a common noun means ("development of localized

@@ -16,7 +16,9 @@ from spacy.tokens import Token
 
 from extract.clauses import conjuncts
 from extract.lexicon import (
+    AUXILIARY_VERBS,
     CLOSE_BRACKETS,
+    ELLIPSIS_OPENERS,
     LABEL_SEPARATORS,
     LINKED_TYPES,
     NOT_REFERENT_TYPES,
@@ -42,6 +44,7 @@ __all__ = [
     "participle_past_a_phrase",
     "preposition_of_the_verb",
     "fronted_phrase",
+    "elliptical_clause",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -318,3 +321,16 @@ def fronted_phrase(fact: Fact) -> bool:
         return False  # "In Malawi, as many as 10,000 people may have died": a named place
     return any(prep.i < subject.left_edge.i for subject in clause.subjects
                if subject.head.i == clause.verb.i)
+
+
+def elliptical_clause(fact: Fact) -> bool:
+    """An inverted auxiliary after "nor", "neither" or "so" stands for the clause before it:
+    "All the other countries could not agree ..., nor could the UN" says the UN could not
+    agree either, not (countries, could, UN)."""
+    clause = fact.clause
+    if clause is None:
+        return False
+    verb = clause.verb
+    if verb.tag_ != "MD" and verb.lemma_.lower() not in AUXILIARY_VERBS:
+        return False
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ in ELLIPSIS_OPENERS

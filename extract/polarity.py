@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import CONTRASTIVE_WORDS, NEGATIVE_WORDS
+from extract.lexicon import CONTRASTIVE_WORDS, NEGATIVE_WORDS, RESTRICTING_WORDS
 
 __all__ = [
     "negative_argument",
@@ -52,7 +52,8 @@ def negated_by_preposition(verb: Token) -> bool:
 
 
 def contrastive(negation: Token) -> bool:
-    """True when ``negation`` opens "not just/only ... but (also)", which denies nothing.
+    """True when ``negation`` opens "not just/only ... but (also)", which denies nothing;
+    "not only X" denies nothing even without its "but" ("not necessarily" needs one).
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("It is not just about money but also about pride.")
@@ -64,4 +65,6 @@ def contrastive(negation: Token) -> bool:
     after = negation.i + 1
     if after >= sent.end or doc[after].lower_ not in CONTRASTIVE_WORDS:
         return False
+    if doc[after].lower_ in RESTRICTING_WORDS:
+        return True  # "is not only a question of dignity": it is one, and more
     return any(doc[i].lower_ == "but" for i in range(after + 1, sent.end))

@@ -25,6 +25,7 @@ from extract.misreadings import (
     bracketed_affiliation,
     clause_on_a_date,
     disagreeing_noun,
+    elliptical_clause,
     fronted_phrase,
     indirect_question,
     names_side_by_side,
@@ -195,6 +196,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("participle_past_a_phrase", participle_past_a_phrase, frozenset({"acl", "passive"})),
     Veto("preposition_of_the_verb", preposition_of_the_verb, frozenset({"acl"})),
     Veto("fronted_phrase", fronted_phrase, frozenset({"prep", "copula", "passive"})),
+    Veto("elliptical_clause", elliptical_clause),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

@@ -131,6 +131,13 @@ CASES = [
         "acl", ("patients", "be wounded in", "attack"), None,
     ),
     (
+        "an inverted auxiliary standing for the clause before",
+        "Britain/3/nsubj/PROPN/NNP/Britain/B-GPE did/3/aux/AUX/VBD/do not/3/neg/PART/RB "
+        "sign/3/ROOT/VERB/VB the/5/det/DET/DT treaty/3/dobj/NOUN/NN ,/3/punct/PUNCT/, "
+        "nor/3/cc/CCONJ/CC did/3/conj/VERB/VBD/do France/8/dobj/PROPN/NNP/France/B-GPE",
+        "conj", ("Britain", "do", "France"), "elliptical_clause",
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -59,9 +59,28 @@ ROWS = [
      {(f"journey@{DOC}", "be about", "technological prowess"): {"negated": False,
                                                                  "asserted": True}}, []),
     # Denial: the denied content is never asserted.
+    # What a verb asks its object to do is asked for, not done, and nobody's claim
+    # (issue 24: "ask", "encourage", "require" are no verbs of saying).
     ("Police urged business owners to turn over security-camera videotapes.",
      {(f"business owner@{DOC}", "turn over", f"security-camera videotape@{DOC}"): {
-         "reported_by": "urge", "asserted": False}}, []),
+         "reported_by": None, "modality": "intended", "asserted": False}}, []),
+    ("Microsoft has launched an aggressive campaign to persuade users to stop using IE6.",
+     {(f"user@{DOC}", "stop use", "ie6"): {"reported_by": None, "modality": "intended",
+                                            "asserted": False}}, []),
+    # ... but what a participle says of a noun holds ("intended" is wrong on it).
+    ("Applying for a visa required the entire team to travel through territory controlled by "
+     "the Taliban.",
+     {(f"territory@{DOC}", "be controlled by", "taliban"): {"modality": None,
+                                                            "reported_by": None,
+                                                            "asserted": True}}, []),
+    ("For us, defining the transmedia fan is of particular relevance as we seek to understand "
+     "social transformations engendered by digital technologies.",
+     {(f"social transformation@{DOC}", "be engendered by", f"digital technology@{DOC}"): {
+         "modality": None, "asserted": True}}, []),
+    ("Hundreds of vendors offered products new and old, joined by celebrity guests like Stan "
+     "Lee and Mark Hamill.",
+     {(f"hundred of vendor@{DOC}", "join by", f"celebrity guest@{DOC}"): {
+         "modality": None, "asserted": True}}, []),
     ("The Spanish parliament is expected to vote in favour of banning the group.",
      {("spanish parliament", "ban", f"group@{DOC}"): {"modality": "intended",
                                                       "asserted": False}}, []),
@@ -118,6 +137,41 @@ ROWS = [
     # Conditions and hypothetical modals.
     ("If the talks fail, Israel will attack Gaza.",
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
+    # ... but only a clause with a verb is a condition; "as if" compares, "even if" concedes
+    # (GUM fit sentences).
+    ("In fact, many, if not all, the markers of expertise identified by philosophers enjoy "
+     "widespread recognition.",
+     {(f"marker of expertise@{DOC}", "enjoy", "widespread recognition"): {
+         "conditional": False, "asserted": True}}, []),
+    ("Her mentor did not return her passionate, if discreet, love for him.",
+     {(f"mentor@{DOC}", "return", f"passionate@{DOC}"): {"conditional": False}}, []),
+    ("Even if the talks fail, Israel will not attack Gaza.",
+     {("israel", "attack", "gaza"): {"conditional": False, "negated": True}}, []),
+    # "not only X" says X and more; "aren’t" with a curly apostrophe denies.
+    ("Yes, but marriage is not only a question of dignity, as if that were not enough.",
+     {(f"marriage@{DOC}", "be question of", f"dignity@{DOC}"): {
+         "negated": False, "conditional": False, "asserted": True}}, []),
+    ("It means that borders aren\u2019t important and distances aren\u2019t important.",
+     {(f"border@{DOC}", "be", f"important@{DOC}"): {"negated": True},
+      (f"distance@{DOC}", "be", f"important@{DOC}"): {"negated": True}}, []),
+    # "whether" asks; hedges make a hypothesis; "accept that" is a claim of who accepts.
+    ("Academics have difficulty assessing whether particular journals are legitimate.",
+     {(f"particular journal@{DOC}", "be", f"legitimate@{DOC}"): {
+         "stance": "questioned", "conditional": False, "asserted": False}}, []),
+    ("It's possible that the fields are clones produced asexually.",
+     {(f"field@{DOC}", "be", f"clone@{DOC}"): {"reported_by": "possible",
+                                               "asserted": False}}, []),
+    ("The cause of the fire was most probably an electrical fire.",
+     {("cause of fire", "be", f"electrical fire@{DOC}"): {"reported_by": "probably",
+                                                          "asserted": False}}, []),
+    ("Most economists accept that the deficit will hurt growth.",
+     {(f"deficit@{DOC}", "hurt", f"growth@{DOC}"): {
+         "reported_by": "accept", "attributed_to": f"most economist@{DOC}",
+         "asserted": False}}, []),
+    # "nor could the UN" stands for "the UN could not agree either".
+    ("Britain did not sign the treaty, nor did France.",
+     {("united kingdom", "sign", f"treaty@{DOC}"): {"negated": True}},
+     [("united kingdom", "do", "france")]),
     ("The deal could put Moscow at odds with Washington.",
      {(f"deal@{DOC}", "put", "moscow"): {"modality": "could", "asserted": False}}, []),
     # "close to signing": not signed yet.

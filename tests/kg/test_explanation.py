@@ -178,6 +178,8 @@ DROP_ROWS = [
      ("acl", "the cash", "be saved on", "health")),
     ("fronted_phrase", None, "In their subsequent discussions, Fillmore came to acknowledge the "
      "importance of corpus data.", ("prep", "Fillmore", "come in", "their subsequent discussions")),
+    ("elliptical_clause", None, "Britain did not sign the treaty, nor did France.",
+     ("conj", "Britain", "do", "France")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
