@@ -18,7 +18,7 @@ Every walk moves down the tree or up it by token index, so it ends on any parse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from spacy.tokens import Token
@@ -265,8 +265,28 @@ def read_clause(verb: Token) -> Clause | None:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         borrowed == "acl" and verb.tag_ == "VBN")
     head, words, chain_negated = _chain(verb, passive, group)
-    return _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
-                        modality, words, group)
+    clause = _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
+                          modality, words, group)
+    return _noun_as_verb(clause) if passive and verb.tag_ not in _PASSIVE_TAGS else clause
+
+
+#: Tags of a verb that "be" can make passive; "were surprise winners" has none.
+_PASSIVE_TAGS = frozenset({"VBN", "VBD"})
+
+
+def _noun_as_verb(clause: Clause) -> Clause:
+    """A noun the parser read as a passive verb, its object right after it: "Scissor Sisters
+    were surprise winners of the best album" is (be surprise winner of, best album), not
+    (be surprise, winners): the noun and its object join the relation, and the object's
+    prepositions become the clause's."""
+    verb = clause.verb
+    nouns = [o for o in clause.objects if o.i == verb.i + 1 and o.pos_ == "NOUN"]
+    if not nouns:
+        return clause
+    noun = nouns[0]
+    return replace(clause, words=("be", verb.lower_, noun.lemma_.lower()),
+                   verb_group=(*clause.verb_group, noun), objects=(), passive=False,
+                   preps=(*(c for c in noun.rights if c.dep_ == "prep"), *clause.preps))
 
 
 def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[str], bool]:

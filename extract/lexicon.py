@@ -43,7 +43,9 @@ __all__ = [
     "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
     "HEARSAY_ADVERBS", "HEDGE_ADVERBS", "HEDGE_ADJECTIVES",
     # light verbs
-    "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
+    "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS", "OBJECT_HOLDING_VERBS", "LOCATIVE_PREPS",
+    "IDIOM_NOUNS",
+    "RESULTATIVE_PREPS",
     # control, directives, intention
     "ACCUSING_VERBS", "ASKING_VERBS", "PREVENTING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL",
     "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
@@ -385,6 +387,34 @@ states no clones."""
 LIGHT_VERBS = _words("make take give have do offer reach")
 """Verbs that say little of their own beside a nominalisation: "makes a decision about X"
 means (S, decide about, X) (rule ``light_verb``, through :data:`NOMINALISATIONS`)."""
+
+OBJECT_HOLDING_VERBS = _words("begin start continue resume finish complete end launch have")
+"""Verbs whose object carries the phrases after it ("began his famous retreat through New
+Jersey", "how many elephants Hannibal had on the Alps"): a named place or group there is the
+object's, not the verb's, and (Washington, begin through, New Jersey) says nothing
+(:mod:`extract.vetoes`). Where an event begins is where its beginning is ("began research at
+Helsinki"): :data:`LOCATIVE_PREPS` stay the verb's, except after "have"."""
+
+LOCATIVE_PREPS = _words("in at")
+"""Prepositions of place that hold for an event's verb as for the event ("began postdoctoral
+research at Helsinki": he began there)."""
+
+RESULTATIVE_PREPS: dict[str, str] = {
+    "turn": "into", "view": "as", "regard": "as", "see": "as", "make": "into",
+}
+"""Verbs that mean something else without their second complement: "turned the Downtown
+area into a treasure trove" did not turn the area, "view the film as a masterpiece" did not
+view it; (S, turn, area) is no fact (:mod:`extract.vetoes`)."""
+
+IDIOM_NOUNS = _words(
+    "risk question touch place practice account mind charge jeopardy danger doubt effect "
+    "force motion use service operation power office custody trial justice life death "
+    "consideration perspective context focus contact action"
+)
+"""Bare nouns that make an idiom with a verb and a preposition: "putting the browser at
+risk", "put into question the masculinity", "were put in touch with lawyers", "take into
+account": the relation keeps them ((vulnerabilities, put at risk, browser)), or it says
+something else ((victims, be put in, touch))."""
 
 SAYING_LIGHT_VERBS = _words("make give issue offer deliver voice express")
 """Light verbs that, with a noun of saying (:data:`SAYING_NOUNS`) as object, are verbs of

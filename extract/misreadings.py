@@ -21,10 +21,13 @@ from extract.lexicon import (
     ELLIPSIS_OPENERS,
     LABEL_SEPARATORS,
     LINKED_TYPES,
+    LOCATIVE_PREPS,
     NOT_REFERENT_TYPES,
     OBJECT_PREP_FRAMES,
+    OBJECT_HOLDING_VERBS,
     OPEN_BRACKETS,
     QUOTE_MARKS,
+    RESULTATIVE_PREPS,
     TIME_TYPES,
 )
 from extract.records import Fact
@@ -45,6 +48,10 @@ __all__ = [
     "preposition_of_the_verb",
     "fronted_phrase",
     "elliptical_clause",
+    "garbled_relation",
+    "phrase_of_the_object",
+    "lost_second_complement",
+    "range_aside",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -106,6 +113,8 @@ def after_label(fact: Fact) -> bool:
     subtitle, a caption, a label and its value, or the next item of a list ("The Use of
     Cognitive Digital Games in School: Contributions to Attention", "Image: Danny Newman",
     "IATA: TUL", "DKK; Depth: 2m")."""
+    if fact.construction != "apposition":
+        return False
     doc = fact.subject.doc
     return any(doc[i].text in LABEL_SEPARATORS for i in _between(fact))
 
@@ -114,6 +123,8 @@ def numbers_or_dates(fact: Fact) -> bool:
     """A date, time or amount on either side ("Tuesday, March 8", "Marstal, 25 minutes"),
     or a number in a bracketed apposition: a citation ("source material (Martin, 2000)"), a
     figure ("(Figure 2)"), a measure ("24°C (75°F)")."""
+    if fact.construction != "apposition":
+        return False
     appos = _apposition(fact)
     if fact.subject.ent_type_ in NOT_REFERENT_TYPES or appos.ent_type_ in NOT_REFERENT_TYPES:
         return True
@@ -128,6 +139,8 @@ def names_side_by_side(fact: Fact) -> bool:
     a list ("Sweden, Belgium, England win") -- not one thing named twice. A second name in
     brackets ("Masjid Al-Haram (Grand Mosque)") or with "the" ("Sydfynske Øhav, the South
     Funen Archipelago") stays an apposition."""
+    if fact.construction != "apposition":
+        return False
     appos = _apposition(fact)
     head = fact.subject
     if fact.predicate != "be" or head.pos_ not in _NAMES or not _name_like(appos) or (
@@ -143,6 +156,8 @@ def bracketed_affiliation(fact: Fact) -> bool:
     """A person's name with another kind of name in brackets: his club, party, country or
     town ("Christophe Dominici (Stade Francais)", "Kevin Morgan (Newport)"), not a second
     name of his."""
+    if fact.construction != "apposition":
+        return False
     appos = _apposition(fact)
     head = fact.subject
     if appos.pos_ not in _NAMES or appos.ent_type_ == "PERSON" or not _bracketed(appos):
@@ -162,6 +177,8 @@ def past_a_list(fact: Fact) -> bool:
     """The phrase's own list runs between it and the apposition: the apposition belongs to
     a later member ("Newark Airport, LaGuardia Airport, Teterboro (general aviation only)"
     is not "Newark Airport (general aviation)")."""
+    if fact.construction != "apposition":
+        return False
     appos = _apposition(fact)
     return any(c.dep_ in ("conj", "cc") and c.i < appos.i for c in fact.subject.rights)
 
@@ -171,6 +188,8 @@ def past_a_name(fact: Fact) -> bool:
     description: the description is of the nearer name ("members of the Society, a group of
     veterans", "the badge of the Society of the Cincinnati, an organization of officers"),
     which the parse did not see."""
+    if fact.construction != "apposition":
+        return False
     appos = _apposition(fact)
     if not any(c.dep_ == "det" for c in appos.lefts) or appos.pos_ in _NAMES:
         return False
@@ -182,6 +201,8 @@ def past_a_name(fact: Fact) -> bool:
 def substitution(fact: Fact) -> bool:
     """A name "for" a name: one player coming on for another ("two changes, Sutton for
     Maloney"), which names a substitution, not the player."""
+    if fact.construction not in ("apposition", "copula"):
+        return False
     obj = fact.object
     return obj.pos_ in _NAMES and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(o.pos_ in _NAMES for o in c.children)
@@ -229,6 +250,8 @@ def disagreeing_noun(fact: Fact) -> bool:
     """A relative clause or a participle whose verb does not agree with the noun the parse
     gave it: it belongs to another noun ("a bulb from busted CFL that are efficient": the
     bulbs are, not the CFL)."""
+    if fact.construction not in ("relcl", "copula"):
+        return False
     clause = fact.clause
     if clause is None or clause.verb.dep_ != "relcl":
         return False
@@ -245,6 +268,8 @@ def disagreeing_noun(fact: Fact) -> bool:
 def clause_on_a_date(fact: Fact) -> bool:
     """A relative clause or a participle the parse hung on a date or a time: it is about
     something else ("headline ideas on a Monday coming from our staff": the ideas come)."""
+    if fact.construction not in ("relcl", "acl", "passive", "copula"):
+        return False
     clause = fact.clause
     if clause is None or clause.verb.dep_ not in ("relcl", "acl"):
         return False
@@ -255,6 +280,8 @@ def clause_on_a_date(fact: Fact) -> bool:
 def indirect_question(fact: Fact) -> bool:
     """An argument that asks "how many" or "which": the sentence asks or counts, it states
     no fact about them ("counted how many ants were present on each food-source")."""
+    if fact.clause is None:
+        return False
     for argument in (fact.subject, fact.object):
         for child in argument.lefts:
             if child.tag_ == "WRB" or (child.tag_ == "WDT" and child.dep_ == "det"):
@@ -269,6 +296,8 @@ def participle_past_a_phrase(fact: Fact) -> bool:
     between them: which noun it describes is a guess ("as Ozymandias in the film Watchmen
     (2009), based on DC Comics' series": Watchmen is; "a diary of his life and times,
     written in English": the diary is)."""
+    if fact.construction not in ("acl", "passive"):
+        return False
     clause = fact.clause
     if clause is None or clause.verb.dep_ != "acl" or clause.borrowed != "acl":
         return False
@@ -289,6 +318,8 @@ def participle_past_a_phrase(fact: Fact) -> bool:
 def preposition_of_the_verb(fact: Fact) -> bool:
     """A bare participle after the object of a verb that takes the participle's preposition
     itself: "spend the cash saved on health" spends on health; the cash was not saved on it."""
+    if fact.construction != "acl":
+        return False
     clause = fact.clause
     if clause is None or clause.borrowed != "acl" or clause.verb.tag_ != "VBN":
         return False
@@ -309,6 +340,8 @@ def fronted_phrase(fact: Fact) -> bool:
     emerged"), no argument of the verb. A named place, person or group is one ("In Malawi,
     10,000 people may have died"), and so is "the Hajj, in which 1,426 pilgrims were
     trampled": a relative word comes first by nature (and is not the fact's object)."""
+    if fact.construction not in ("prep", "copula", "passive"):
+        return False
     clause = fact.clause
     obj = fact.object
     for _ in range(len(obj.doc)):
@@ -334,3 +367,55 @@ def elliptical_clause(fact: Fact) -> bool:
     if verb.tag_ != "MD" and verb.lemma_.lower() not in AUXILIARY_VERBS:
         return False
     return verb.i > 0 and verb.doc[verb.i - 1].lower_ in ELLIPSIS_OPENERS
+
+
+def garbled_relation(fact: Fact) -> bool:
+    """A relation with no word in it, or with a word twice in a row: "It’s limitless" read
+    with "’" as the verb, "Rivertrail is probably be best choice" as (Rivertrail, be be,
+    best choice)."""
+    words = fact.predicate.split()
+    return not any(ch.isalpha() for ch in fact.predicate) or any(
+        a == b for a, b in zip(words, words[1:]))
+
+
+def phrase_of_the_object(fact: Fact) -> bool:
+    """A named place or group after the object of a verb whose object is an event or a
+    possession: the phrase is the object's ("began his famous retreat through New Jersey"),
+    and (Washington, begin through, New Jersey) lost what the relation is about."""
+    clause = fact.clause
+    if fact.construction != "named_prep" or clause is None or not clause.objects:
+        return False
+    lemma = clause.head.lemma_.lower()
+    if lemma not in OBJECT_HOLDING_VERBS:
+        return False
+    # "began postdoctoral research at Helsinki": he began there.
+    return lemma == "have" or fact.object.head.lower_ not in LOCATIVE_PREPS
+
+
+def lost_second_complement(fact: Fact) -> bool:
+    """A verb that means something else without its second complement: "rich oil barons
+    turned the Downtown area into a treasure trove" did not turn the area, and "critics view
+    the film as a masterpiece" do not just view it."""
+    clause = fact.clause
+    if clause is None or fact.object.dep_ != "dobj":
+        return False
+    wanted = RESULTATIVE_PREPS.get(clause.head.lemma_.lower())
+    return wanted is not None and any(
+        c.dep_ == "prep" and c.lower_ == wanted and c.i > fact.object.i
+        for c in clause.head.children)
+
+
+def range_aside(fact: Fact) -> bool:
+    """"from X to Y" after a comma lists who or what, it is no argument of the verb: "will put
+    in an appearance, from Bono and Bob Geldof to Angelina Jolie" says nothing of (figures,
+    put in to, Angelina Jolie)."""
+    if fact.construction not in ("prep", "named_prep") or fact.clause is None:
+        return False
+    preps = {p.lower_: p for p in fact.clause.head.children if p.dep_ == "prep"}
+    start, end = preps.get("from"), preps.get("to")
+    if start is None or end is None or start.i > end.i or start.i == 0:
+        return False
+    if start.doc[start.i - 1].text != ",":
+        return False
+    prep = fact.object.head
+    return prep.i in (start.i, end.i) or (prep.dep_ == "conj" and prep.head.i == start.i)

@@ -40,6 +40,7 @@ from extract.clauses import (
 )
 from extract.lexicon import (
     ADVERBIAL_PREPS,
+    IDIOM_NOUNS,
     LIGHT_VERBS,
     LINKED_TYPES,
     NOMINALISATIONS,
@@ -203,6 +204,24 @@ def _member(subject: Token, obj: Token, objects: tuple[Token, ...]) -> bool:
     return obj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in obj.lefts)
 
 
+def _bare(noun: Token) -> bool:
+    """A noun of an idiom, with no determiner or modifier: "at risk", "in touch"."""
+    return noun.lower_ in IDIOM_NOUNS and noun.dep_ == "pobj" and not any(
+        True for _ in noun.lefts)
+
+
+def _idiom(head: Token, obj: Token) -> list[Token]:
+    """A preposition and bare noun after the object that the verb means with it: "putting
+    the browser at risk" puts it at risk, "put into question the masculinity" questions it.
+    """
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.i != obj.i and prep.lower_ not in ADVERBIAL_PREPS:
+            nouns = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(nouns) == 1 and _bare(nouns[0]) and not any(True for _ in nouns[0].children):
+                return [prep, nouns[0]]
+    return []
+
+
 def object_facts(clause: Clause) -> Iterator[Fact]:
     """(S, verb, O) for each subject and object; "be" + attribute is a ``copula``.
 
@@ -233,8 +252,10 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                     yield _fact(clause, subject, f"{base} {obj.lemma_.lower()} of", relation,
                                 pobj, name, clause.preps)
                     continue
-            yield _fact(clause, subject, base, clause.verb_group, obj, name,
-                        clause.datives + clause.preps)
+            idiom = [] if name == "copula" else _idiom(clause.head, obj)
+            yield _fact(clause, subject, " ".join([base, *(t.lower_ for t in idiom)]),
+                        [*clause.verb_group, *idiom], obj, name,
+                        clause.datives + tuple(p for p in clause.preps if p not in idiom))
 
 
 def _argument_preps(clause: Clause) -> list[Token]:
@@ -268,9 +289,22 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
         name = "copula"
     predicate = f"{' '.join(clause.words)} {first.lower_}"
     relation = [*clause.verb_group, first]
+    objects = prep_objects(first)
+    # "were put in touch with lawyers": (victims, be put in touch with, lawyers); the parser
+    # hangs "with" on the noun or on the verb.
+    idiom = objects[0] if len(objects) == 1 and _bare(objects[0]) else None
+    inner = [] if idiom is None else [
+        p for p in (*idiom.rights, *clause.preps)
+        if p.dep_ == "prep" and p.i == idiom.i + 1
+        and any(c.dep_ == "pobj" for c in p.children)]
+    if inner:
+        predicate = f"{predicate} {idiom.lower_} {inner[0].lower_}"
+        relation += [idiom, inner[0]]
+        rest = [p for p in rest if p.i != inner[0].i]
+        objects = prep_objects(inner[0])
     verb = clause.verb
     for subject in clause.subjects:
-        for pobj in prep_objects(first):
+        for pobj in objects:
             if pobj.dep_ == "pobj" and is_relative(pobj) and verb.dep_ == "relcl":
                 targets = conjuncts(verb.head)
             else:

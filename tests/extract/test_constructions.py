@@ -27,6 +27,12 @@ TABLES: dict[str, list[Row]] = {
          set(), {("Anse Bertrand", "visit", "Vigie")}),
         ("Many people, and many students, dislike math.",
          {("Many people", "dislike", "math"), ("many students", "dislike", "math")}, set()),
+        # A verb keeps the idiom it means, and means nothing without its second complement.
+        ("Numerous security vulnerabilities are putting the browser at risk.",
+         {("Numerous security vulnerabilities", "put at risk", "browser")},
+         {("Numerous security vulnerabilities", "put", "browser")}),
+        ("Rich oil barons turned the Downtown area into a treasure trove of art.", set(),
+         {("Rich oil barons", "turn", "Downtown area")}),
         # "spend X on Y": the preposition is the verb's, not the participle's.
         ("Countries must spend the cash saved on health.", {("Countries", "spend", "cash")},
          {("cash", "be saved on", "health")}),
@@ -41,6 +47,8 @@ TABLES: dict[str, list[Row]] = {
     "passive": [
         ("The company was founded by Xu Liang.", {("company", "be founded by", "Xu Liang")},
          {("company", "found", "Xu Liang")}),
+        ("The victims were put in touch with lawyers.",
+         {("victims", "be put in touch with", "lawyers")}, {("victims", "be put in", "touch")}),
         ("Three soldiers were killed by a roadside bomb.",
          {("Three soldiers", "be killed by", "roadside bomb")},
          {("Three soldiers", "kill", "roadside bomb")}),
@@ -50,6 +58,10 @@ TABLES: dict[str, list[Row]] = {
          {("Restrictions", "stem from", "trade tensions")}, set()),
         ("The delegation arrived in Beijing on Monday.",
          {("delegation", "arrive in", "Beijing")}, {("delegation", "arrive on", "Monday")}),
+        # A noun read as a passive verb: its object joins the relation.
+        ("Scissor Sisters were surprise winners of the best international album.",
+         {("Scissor Sisters", "be surprise winner of", "best international album")},
+         {("Scissor Sisters", "be surprise", "winners of best international album")}),
         # A phrase before the subject sets the scene; it is no argument of the verb.
         ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
          "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
@@ -67,6 +79,8 @@ TABLES: dict[str, list[Row]] = {
          {("Fillmore", "be in", "areas of syntax semantics")}),
         ("Also the language is important in writing and in literature.",
          {("language", "be important in", "writing")}, {("language", "be in", "writing")}),
+        ("Rivertrail is probably be best choice for the rider.", set(),
+         {("Rivertrail", "be be", "best choice")}),
         ("One game into his Six Nations career, and Gavin Henson is already a Welsh legend.",
          {("Gavin Henson", "be", "Welsh legend")}, {("One game", "be", "Welsh legend")}),
         # "how many" counts or asks; it states nothing of the spores.
@@ -229,6 +243,11 @@ TABLES: dict[str, list[Row]] = {
          {("Senior members", "pay to", "Taliban")}, set()),
         ("The company sold its assets to Microsoft last year.",
          {("company", "sell to", "Microsoft")}, set()),
+        # After the object of "begin" or "have", a named place is the object's.
+        ("Bos began postdoctoral research at Helsinki in 2012.",
+         {("Bos", "begin at", "Helsinki")}, set()),
+        ("Washington was forced to begin his famous retreat through New Jersey.", set(),
+         {("Washington", "be forced to begin through", "New Jersey")}),
     ],
     "noun_prep": [
         ("Businesses in Japan grow.", {("Businesses", "be in", "Japan")}, set()),

@@ -146,6 +146,19 @@ CASES = [
         {("Gavin Henson", "be", "legend", "copula")},
     ),
     (
+        "a noun read as a passive verb joins the relation with its object",
+        "Sisters/2/nsubjpass/PROPN/NNPS/Sisters were/2/auxpass/AUX/VBD/be "
+        "surprise/2/ROOT/VERB/VB/surprise winners/2/dobj/NOUN/NNS/winner of/3/prep/ADP/IN "
+        "the/6/det/DET/DT album/4/pobj/NOUN/NN ./2/punct/PUNCT/.",
+        {("Sisters", "be surprise winner of", "album", "prep")},
+    ),
+    (
+        "an idiom of verb, preposition and bare noun stays in the relation",
+        "flaws/1/nsubj/NOUN/NNS/flaw put/1/ROOT/VERB/VBD/put the/3/det/DET/DT "
+        "browser/1/dobj/NOUN/NN at/1/prep/ADP/IN risk/4/pobj/NOUN/NN ./1/punct/PUNCT/.",
+        {("flaws", "put at risk", "browser", "svo")},
+    ),
+    (
         "a place and its region",
         "He/1/nsubj/PRON/PRP/he died/1/ROOT/VERB/VBD/die in/1/prep/ADP/IN "
         "Cambridge/2/pobj/PROPN/NNP/Cambridge/B-GPE ,/3/punct/PUNCT/, "

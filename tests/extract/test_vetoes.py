@@ -138,6 +138,27 @@ CASES = [
         "conj", ("Britain", "do", "France"), "elliptical_clause",
     ),
     (
+        "a range after a comma lists who, it is no argument",
+        "figures/2/nsubj/NOUN/NNS/figure will/2/aux/AUX/MD put/2/ROOT/VERB/VB in/2/prt/ADP/RP "
+        "an/5/det/DET/DT appearance/2/dobj/NOUN/NN ,/2/punct/PUNCT/, from/2/prep/ADP/IN "
+        "Bono/7/pobj/PROPN/NNP/Bono/B-PERSON to/2/prep/ADP/IN "
+        "Angelina/11/compound/PROPN/NNP/Angelina/B-PERSON Jolie/9/pobj/PROPN/NNP/Jolie/I-PERSON",
+        "named_prep", ("figures", "put in to", "Jolie"), "range_aside",
+    ),
+    (
+        "a verb that means something else without its second complement",
+        "barons/1/nsubj/NOUN/NNS/baron turned/1/ROOT/VERB/VBD/turn the/3/det/DET/DT "
+        "area/1/dobj/NOUN/NN into/1/prep/ADP/IN a/6/det/DET/DT trove/4/pobj/NOUN/NN",
+        "svo", ("barons", "turn", "area"), "lost_second_complement",
+    ),
+    (
+        "a named place after an event object",
+        "Washington/1/nsubj/PROPN/NNP/Washington/B-PERSON began/1/ROOT/VERB/VBD/begin "
+        "his/3/poss/PRON/PRP$ retreat/1/dobj/NOUN/NN through/1/prep/ADP/IN "
+        "Jersey/4/pobj/PROPN/NNP/Jersey/B-GPE",
+        "named_prep", ("Washington", "begin through", "Jersey"), "phrase_of_the_object",
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -180,6 +180,12 @@ DROP_ROWS = [
      "importance of corpus data.", ("prep", "Fillmore", "come in", "their subsequent discussions")),
     ("elliptical_clause", None, "Britain did not sign the treaty, nor did France.",
      ("conj", "Britain", "do", "France")),
+    ("garbled_relation", None, "Rivertrail is probably be best choice for the rider.",
+     ("copula", "Rivertrail", "be be", "best choice for the rider")),
+    ("phrase_of_the_object", None, "Washington was forced to begin his famous retreat through "
+     "New Jersey.", ("named_prep", "Washington", "be forced to begin through", "New Jersey")),
+    ("lost_second_complement", None, "Rich oil barons turned the Downtown area into a treasure "
+     "trove of art.", ("svo", "Rich oil barons", "turn", "the Downtown area")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
@@ -245,6 +251,12 @@ RESOLUTION_ROWS = [
 #: Drops no sentence of the corpora reaches, shown on hand-built parses (a crossing arc; a
 #: relative clause whose subject and prepositional object are both its noun).
 PARSE_ROWS = [
+    ("range_aside",  # "put in an appearance, from Bono ... to Angelina Jolie", hung on the verb
+     "figures/2/nsubj/NOUN/NNS/figure will/2/aux/AUX/MD put/2/ROOT/VERB/VB in/2/prt/ADP/RP "
+     "an/5/det/DET/DT appearance/2/dobj/NOUN/NN ,/2/punct/PUNCT/, from/2/prep/ADP/IN "
+     "Bono/7/pobj/PROPN/NNP/Bono/B-PERSON to/2/prep/ADP/IN "
+     "Angelina/11/compound/PROPN/NNP/Angelina/B-PERSON Jolie/9/pobj/PROPN/NNP/Jolie/I-PERSON",
+     ("named_prep", "figures", "put in to", "Jolie")),
     ("empty_argument",
      "not/2/acl/PROPN/NNP/not Dr/1/ROOT/PROPN/NNP/dr say/1/appos/NOUN/NN/say",
      ("apposition", "Dr", "be", "say")),
