@@ -57,6 +57,8 @@ KEY_ALIASES: dict[str, str] = {
 }
 
 
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|s')(?: |$)")
+
 #: Separates a document-scoped node's key from its document id ("spokesman@lee_04.txt").
 SCOPE_MARK = "@"
 
@@ -74,8 +76,10 @@ def scoped_key(key: str, scope: str | None) -> str:
 def canonical_key(key: str) -> str:
     """The node key of an entity: :func:`normalize_key`, then known aliases resolved.
 
-    A key that is an alias, or starts with one, is rewritten, so ``U.S.``, ``US`` and
-    ``United States`` are one node and ``U.S. tech behemoths`` says ``united states`` too.
+    A key that is an alias, or starts with one as a whole word, is rewritten, so ``U.S.``,
+    ``US`` and ``United States`` are one node and ``U.S. tech behemoths`` says ``united
+    states`` too. A key with a possessive in it names what an owner has, and its first word
+    is the owner's ("UK Prime Minister Tony Blair's opening speech"): it is left as written.
     The document id of a scoped key (:func:`scoped_key`) is kept as it is.
 
     >>> canonical_key("U.S."), canonical_key("US"), canonical_key("United States")
@@ -84,6 +88,10 @@ def canonical_key(key: str) -> str:
     ('united kingdom', 'united kingdom', 'united states')
     >>> canonical_key("U.S. tech behemoth")
     'united states tech behemoth'
+    >>> canonical_key("UK Prime Minister Tony Blair's opening speech")
+    "uk prime minister tony blair's opening speech"
+    >>> canonical_key("usain bolt")
+    'usain bolt'
     >>> canonical_key("The Spokesman@News/A.txt")
     'the spokesman@News/A.txt'
     """
@@ -98,7 +106,7 @@ def canonical_key(key: str) -> str:
     if country is not None:
         return country  # "Britain", "Great Britain" -> united kingdom (kg.countries)
     first, _, rest = text.partition(" ")
-    if rest and first in KEY_ALIASES:
+    if rest and first in KEY_ALIASES and not _POSSESSIVE.search(rest):
         return f"{KEY_ALIASES[first]} {rest}"
     return text
 

@@ -18,6 +18,10 @@ from kg.model import KnowledgeGraph
         ("United States", "united states"),
         ("the United States", "united states"),
         ("U.S. tech behemoth", "united states tech behemoth"),
+        # An alias is a whole word, and a possessive phrase's first word is its owner's.
+        ("UK Prime Minister Tony Blair's opening speech",
+         "uk prime minister tony blair's opening speech"),
+        ("usain bolt", "usain bolt"),
         ("China", "china"),
         ("user", "user"),
     ],
@@ -64,6 +68,16 @@ def test_us_spellings_are_one_node(nlp):
     keys = {_node_of(graph, form) for form in ("U.S.", "United States", "US")
             if any(form in a["forms"] for _, a in graph.nodes(data=True))}
     assert keys == {"united states"}
+
+
+def test_a_description_names_a_name_only_with_words_of_that_name(nlp):
+    """"good news" ends like "BBC News" and is no BBC News; "the bank" is the one bank."""
+    graph = _graph(nlp, "BBC News reported the decision. The decision is good news for "
+                        "everyone.")
+    assert _node_of(graph, "good news") != "bbc news"
+    text = "The Commonwealth Bank cut 300 jobs. The bank reported a record profit."
+    assert any(t.subject.key == "commonwealth bank" and t.object.label == "record profit"
+               for t in extract([("d", text)], nlp))
 
 
 def test_plural_singular_and_case_share_a_node(nlp):
