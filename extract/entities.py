@@ -45,7 +45,7 @@ from extract.lexicon import (
     TIME_TYPES,
 )
 from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
-from extract.phrases import entity_label_key, entity_type, label_tokens, team_sense
+from extract.phrases import entity_label_key, entity_type, label_tokens, team_sense, title_tail
 from kg.countries import country_key
 from kg.keys import canonical_key, normalize_key, scoped_key
 from kg.model import Argument
@@ -65,9 +65,11 @@ def _titled_phrase(head: Token) -> bool:
 
 
 def _complement(head: Token) -> Token | None:
-    """The object of the first "of"/"for" phrase right of a common noun, if any."""
+    """The object of the first "of"/"for" phrase right of a common noun, if any (none when
+    the phrase is part of a name: "Game of Thrones", :func:`extract.phrases.title_tail`)."""
+    taken = {t.i for t in title_tail(head)}
     for child in head.rights:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.i not in taken:
             if child.lower_ in COMPLEMENT_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):

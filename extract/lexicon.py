@@ -52,6 +52,7 @@ __all__ = [
     # prepositions and conjunctions
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "NOUN_PREP_PREPOSITIONS",
     "OBJECT_PREP_FRAMES",
+    "TITLE_JOINERS", "TITLE_TYPES", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     # punctuation
     "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS", "QUOTE_MARKS",
     "LABEL_SEPARATORS",
@@ -525,6 +526,26 @@ participle "saved" the parser hung it on (:mod:`extract.vetoes`)."""
 
 NOUN_PREP_PREPOSITIONS = _words("of in with between from at on for near")
 """Prepositions of a noun that Open IE output reads as a fact ("businesses in Japan")."""
+
+
+# --- Titles -----------------------------------------------------------------------------------
+
+TITLE_JOINERS = _words("of and to the for at in on a an @ &")
+"""Small words inside a title or a name ("Game of Thrones", "Elevator to the Gallows",
+"Stardust @ home"): a name goes on across them to the next capitalised word."""
+
+TITLE_AND = frozenset({"and", "&"})
+"""Conjunctions inside a title ("Pride and Prejudice"): two bare names they join, neither a
+person, place or body, are one title (:func:`extract.phrases.title_tail`)."""
+
+SPLIT_TITLE_JOINERS = frozenset({"to", "@", "&"})
+"""Words after which the parser hangs the rest of a title on the verb ("show Elevator to the
+Gallows", "joined Stardust @ home"): the title goes on across them."""
+
+TITLE_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART", "EVENT"})
+"""Entity types (none, or a work's) of a name that may go on across "and", "to" or "@" into
+the title it begins ("Pride and Prejudice", "Elevator to the Gallows"); a person, place or
+organisation there is one of a list ("Paris and London") or an argument of its own."""
 
 
 # --- Punctuation -----------------------------------------------------------------------------

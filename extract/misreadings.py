@@ -30,6 +30,7 @@ from extract.lexicon import (
     RESULTATIVE_PREPS,
     TIME_TYPES,
 )
+from extract.phrases import title_tail
 from extract.records import Fact
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "phrase_of_the_object",
     "lost_second_complement",
     "range_aside",
+    "inside_a_title",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -419,3 +421,20 @@ def range_aside(fact: Fact) -> bool:
         return False
     prep = fact.object.head
     return prep.i in (start.i, end.i) or (prep.dep_ == "conj" and prep.head.i == start.i)
+
+
+def inside_a_title(fact: Fact) -> bool:
+    """An argument that is the end of a title another argument names whole: "starred in
+    Pride and Prejudice" is no (Knightley, star in, Prejudice), "show Elevator to the
+    Gallows" no (festival, show to, Gallows) (:func:`extract.phrases.title_tail`)."""
+    obj = fact.object
+    doc = obj.doc
+    if obj.dep_ == "conj" and obj.i in {t.i for t in title_tail(obj.head)}:
+        return True
+    start = obj.left_edge.i
+    name = start - 2 if start >= 2 and doc[start - 1].dep_ == "prep" else None
+    if name is None or doc[name].pos_ != "PROPN":
+        return False
+    return start - 1 in {t.i for t in title_tail(doc[name])} or any(
+        start - 1 in {t.i for t in title_tail(head)}
+        for head in (doc[name].head,) if head.pos_ == "PROPN")

@@ -20,15 +20,23 @@ from spacy.tokens import Token
 from extract.lexicon import (
     CONTEST_PREPS,
     CONTEST_VERBS,
+    DASHES,
     EMPTY_ADJECTIVES,
     HONORIFICS,
     LANGUAGE_PREPS,
     LANGUAGE_VERBS,
+    SPLIT_TITLE_JOINERS,
     STOP_WORDS,
+    TIME_TYPES,
+    TITLE_AND,
+    TITLE_JOINERS,
+    TITLE_TYPES,
     TRANSPARENT_NOUNS,
 )
+from kg.keys import SCOPE_MARK
 
 __all__ = [
+    "title_tail",
     "label_tokens",
     "entity_label",
     "entity_key",
@@ -108,6 +116,86 @@ def _hyphenated(tok: Token) -> bool:
     return not tok.whitespace_ and nxt < len(tok.doc) and tok.doc[nxt].tag_ == "HYPH"
 
 
+def _title_words(tokens: list[Token]) -> bool:
+    """Words of a title: each capitalised or a small joining word, but the last, which may be
+    a common noun ("the Match award"), and one at least capitalised."""
+    if any(t.is_punct and t.tag_ != "HYPH" for t in tokens):
+        return False  # "The History of Peter the Great, Emperor of Russia" runs into an aside
+    return any(t.is_title for t in tokens) and all(
+        t.is_title or t.lower_ in TITLE_JOINERS or t.i == tokens[-1].i for t in tokens)
+
+
+def _score(number: Token) -> bool:
+    """A number that opens a score or a range: "defeated South Korea 1 – 0"."""
+    doc = number.doc
+    return number.i + 1 < len(doc) and doc[number.i + 1].text in DASHES
+
+
+def title_tail(head: Token) -> list[Token]:
+    """The words a proper name goes on with after its head: a number right after it
+    ("Internet Explorer 6", "Opus 1") and an "of" phrase of title words ("Game of Thrones",
+    "A Discovery of Witches", "Man of the Match award"). Cut there, the name names something
+    else ("HBO's Game", "Internet Explorer").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Game", "of", "Thrones"], heads=[0, 0, 1],
+    ...           deps=["ROOT", "prep", "pobj"], pos=["PROPN", "ADP", "PROPN"])
+    >>> [t.text for t in title_tail(doc[0])]
+    ['of', 'Thrones']
+    """
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return []  # "Alexander Gordon of Auchintoul": a person's name is identity's to read
+    tail: list[Token] = []
+    last = head.i
+    for child in head.rights:
+        if child.dep_ == "nummod" and child.i == last + 1 and child.like_num and (
+                child.ent_type_ not in TIME_TYPES and not _score(child)):
+            tail.append(child)  # not a year ("Fan Expo Canada 2016") nor a score
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == last + 1:
+            words = _phrase_after(child)
+            if not words or not _title_words(words):
+                break
+            tail += [child, *words]
+        elif child.dep_ == "cc" and child.lower_ in TITLE_AND and child.i == last + 1 and (
+                head.ent_type_ in TITLE_TYPES):
+            # "Pride and Prejudice": two bare names of no person, place or body
+            members = [c for c in head.rights if c.dep_ == "conj" and c.i == child.i + 1]
+            if not members or members[0].ent_type_ not in TITLE_TYPES or any(
+                    True for _ in members[0].children) or members[0].pos_ != "PROPN":
+                break
+            tail += [child, members[0]]
+        else:
+            break
+        last = tail[-1].i
+    return tail + _split_title(head, last)
+
+
+def _phrase_after(prep: Token) -> list[Token]:
+    """The object of ``prep`` with all its words, when it starts right after ``prep``."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    words = list(objects[0].subtree) if len(objects) == 1 else []
+    return words if words and words[0].i == prep.i + 1 else []
+
+
+def _split_title(head: Token, last: int) -> list[Token]:
+    """The rest of a title the parser hung on the verb: "show Elevator to the Gallows",
+    "joined Stardust @ home" (a name of no person, place or body, then "to", "@" or "&" and
+    title words right after it)."""
+    doc = head.doc
+    nxt = last + 1
+    if head.ent_type_ not in TITLE_TYPES or nxt >= len(doc) or head.dep_ == "conj":
+        return []
+    prep = doc[nxt]
+    if prep.dep_ != "prep" or prep.head.i != head.head.i or prep.lower_ not in SPLIT_TITLE_JOINERS:
+        return []
+    words = _phrase_after(prep)
+    if not words or not (prep.lower_ == "@" or (
+            _title_words(words) and words[-1].ent_type_ in TITLE_TYPES | {"ORG"})):
+        return []
+    return [prep, *words]
+
+
 def label_tokens(head: Token) -> list[Token]:
     """The tokens of the concise label of the phrase headed by ``head``, in text order.
 
@@ -134,8 +222,15 @@ def label_tokens(head: Token) -> list[Token]:
         _collect(head, tokens, _LABEL_DEPS)
         # "Mr Mugabe's policy" is Mugabe's policy: an honorific is never part of a label.
         tokens = [t for t in tokens if t.i == head.i or t.lower_.rstrip(".") not in HONORIFICS]
+    have = {t.i for t in tokens}
+    tail = {t.i for t in title_tail(head)} - have
+    tokens += [t for t in head.doc[head.i + 1 : max(tail) + 1] if t.i not in have] if tail else []
     kept = []
     for tok in tokens:
+        if tok.i in tail:  # "Game of Thrones", "Man of the Match award" ("the" aside)
+            if tok.dep_ != "det":
+                kept.append(tok)
+            continue
         if (tok.dep_ == "det" and not _hyphenated(tok)) or (
             tok.dep_ == "poss" and tok.pos_ == "PRON"
         ):
@@ -197,15 +292,22 @@ def entity_key(head: Token) -> str:
 
 
 def entity_label_key(head: Token) -> tuple[str, str]:
-    """:func:`entity_label` and :func:`entity_key` together, walking the phrase once."""
+    """:func:`entity_label` and :func:`entity_key` together, walking the phrase once.
+
+    An "@" in a name ("Stardust @ home") is "at" in its key: "@" marks a key's document.
+    """
     tokens = label_tokens(head)
     label = _join(tokens)
     if head.pos_ == "PROPN":
         key = label.lower()
         if head.tag_ == "NNPS" and key.endswith("s") and not key.endswith("ss"):
             key = key[:-1]
-        return label, key
-    return label, _join(tokens, head)
+        return label, _no_scope_mark(key)
+    return label, _no_scope_mark(_join(tokens, head))
+
+
+def _no_scope_mark(key: str) -> str:
+    return key.replace(SCOPE_MARK, " at ").replace("  ", " ") if SCOPE_MARK in key else key
 
 
 def language_sense(head: Token) -> bool:

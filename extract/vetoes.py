@@ -29,6 +29,7 @@ from extract.misreadings import (
     fronted_phrase,
     garbled_relation,
     indirect_question,
+    inside_a_title,
     lost_second_complement,
     names_side_by_side,
     numbers_or_dates,
@@ -205,6 +206,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("phrase_of_the_object", phrase_of_the_object),
     Veto("lost_second_complement", lost_second_complement),
     Veto("range_aside", range_aside),
+    Veto("inside_a_title", inside_a_title),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

@@ -27,6 +27,17 @@ TABLES: dict[str, list[Row]] = {
          set(), {("Anse Bertrand", "visit", "Vigie")}),
         ("Many people, and many students, dislike math.",
          {("Many people", "dislike", "math"), ("many students", "dislike", "math")}, set()),
+        # A title or a name goes on across "of", "to", "and", "@" and a number (issue 24).
+        ("Lukaku won the Budweiser Man of the Match award.",
+         {("Lukaku", "win", "Budweiser Man of Match award")},
+         {("Lukaku", "win", "Budweiser Man")}),
+        ("The festival will show Elevator to the Gallows on Friday.",
+         {("festival", "show", "Elevator to Gallows")},
+         {("festival", "show", "Elevator"), ("festival", "show to", "Gallows")}),
+        ("Volunteers joined Stardust @ home to search for dust grains.",
+         {("Volunteers", "join", "Stardust @ home")}, {("Volunteers", "join", "Stardust")}),
+        ("The minister visited Paris and London.",
+         {("minister", "visit", "Paris"), ("minister", "visit", "London")}, set()),
         # A verb keeps the idiom it means, and means nothing without its second complement.
         ("Numerous security vulnerabilities are putting the browser at risk.",
          {("Numerous security vulnerabilities", "put at risk", "browser")},
@@ -62,6 +73,8 @@ TABLES: dict[str, list[Row]] = {
         ("Scissor Sisters were surprise winners of the best international album.",
          {("Scissor Sisters", "be surprise winner of", "best international album")},
          {("Scissor Sisters", "be surprise", "winners of best international album")}),
+        ("Knightley starred in Pride and Prejudice.",
+         {("Knightley", "star in", "Pride and Prejudice")}, {("Knightley", "star in", "Prejudice")}),
         # A phrase before the subject sets the scene; it is no argument of the verb.
         ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
          "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
@@ -79,6 +92,8 @@ TABLES: dict[str, list[Row]] = {
          {("Fillmore", "be in", "areas of syntax semantics")}),
         ("Also the language is important in writing and in literature.",
          {("language", "be important in", "writing")}, {("language", "be in", "writing")}),
+        ("Its name was Internet Explorer 6.", {("name", "be", "Internet Explorer 6")},
+         {("name", "be", "Internet Explorer")}),
         ("Rivertrail is probably be best choice for the rider.", set(),
          {("Rivertrail", "be be", "best choice")}),
         ("One game into his Six Nations career, and Gavin Henson is already a Welsh legend.",
@@ -218,7 +233,10 @@ TABLES: dict[str, list[Row]] = {
         ("Tuesday, March 8, 2011", set(), {("Tuesday", "be", "March")}),
         ("England made two changes, Sutton for Maloney and Horan for Hayes.", set(),
          {("two changes", "be", "Sutton")}),
-        # ... and these name one thing twice.
+        # ... and these name one thing twice, the title whole.
+        ("He currently stars in Sky One's fantasy-romance series, A Discovery of Witches.",
+         {("Sky One's fantasy-romance series", "be", "Discovery of Witches")},
+         {("Sky One's fantasy-romance series", "be", "Discovery")}),
         ("Higuchi was a pen name of Japanese author Natsu Higuchi, also known as Natsuko "
          "Higuchi (Higuchi Natsuko).", {("Natsuko Higuchi", "be", "Higuchi Natsuko")}, set()),
         ("Gordon decided events in favour of Peter the Great and against the Regent, Tsarevna "

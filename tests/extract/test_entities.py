@@ -80,6 +80,12 @@ def test_a_description_names_a_name_only_with_words_of_that_name(nlp):
                for t in extract([("d", text)], nlp))
 
 
+def test_an_at_sign_in_a_name_is_no_scope_mark(nlp):
+    """"Stardust @ home" is one name; "@" in a key would mark the document of a scoped key."""
+    graph = _graph(nlp, "Volunteers joined Stardust @ home to search for dust grains.")
+    assert _node_of(graph, "Stardust @ home") == "stardust at home"
+
+
 def test_plural_singular_and_case_share_a_node(nlp):
     graph = _graph(nlp, "Chinese companies build models. The Chinese company builds chips.")
     assert _node_of(graph, "Chinese companies") == _node_of(graph, "Chinese company")

@@ -159,6 +159,13 @@ CASES = [
         "named_prep", ("Washington", "begin through", "Jersey"), "phrase_of_the_object",
     ),
     (
+        "the end of a title another argument names whole",
+        "Knightley/1/nsubj/PROPN/NNP/Knightley/B-PERSON starred/1/ROOT/VERB/VBD/star "
+        "in/1/prep/ADP/IN Pride/2/pobj/PROPN/NNP and/3/cc/CCONJ/CC Prejudice/3/conj/PROPN/NNP "
+        "./1/punct/PUNCT/.",
+        "prep", ("Knightley", "star in", "Prejudice"), "inside_a_title",
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -186,6 +186,8 @@ DROP_ROWS = [
      "New Jersey.", ("named_prep", "Washington", "be forced to begin through", "New Jersey")),
     ("lost_second_complement", None, "Rich oil barons turned the Downtown area into a treasure "
      "trove of art.", ("svo", "Rich oil barons", "turn", "the Downtown area")),
+    ("inside_a_title", None, "Knightley starred in Pride and Prejudice.",
+     ("prep", "Knightley", "star in", "Prejudice")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
