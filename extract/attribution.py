@@ -271,26 +271,22 @@ def _voice(verb: Token) -> Voice:
     if any(c.lower_ in HEARSAY_ADVERBS and c.dep_ == "advmod" for c in verb.children):
         return Voice(next(c.lower_ for c in verb.children if c.lower_ in HEARSAY_ADVERBS), None,
                      "asserted", _is_condition(verb))
-    hedge = _hedge(verb)
-    asked = requested = presupposed = False
+    hedges, whether = _words(doc)
+    hedge = _hedge(verb) if hedges else None
+    asked = requested = False
     node = verb
     for _ in range(len(doc)):
         # "If the talks fail, Israel will attack": the condition governs its head clause.
         conditional = conditional or _is_condition(node) or any(
             _is_condition(child, governing=True) for child in node.children)
-        asked = asked or _asks(node)
-        # What a participle or a relative clause says of a noun holds, whatever is asked
-        # of the clause around it ("required the team to travel through territory
-        # controlled by the Taliban").
-        presupposed = presupposed or node.dep_ == "relcl" or (
-            node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG"))
+        asked = asked or (whether and _asks(node))
         found = _found_here(node, verb, conditional)
         if found is not None:
             return _ask(found, asked, requested)
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in ("ccomp", "csubj") and head.pos_ == "AUX":
+        if hedges and node.dep_ in ("ccomp", "csubj") and head.pos_ == "AUX":
             hedge = hedge or _hedging_adjective(head)
         found = _found_above(node, head, conditional)
         if found is not None:
@@ -298,7 +294,7 @@ def _voice(verb: Token) -> Voice:
         directive = _directive(node, head)
         if directive is not None and node.dep_ == "xcomp":
             # "urged delegates to pursue development": asked for, not done, not a claim.
-            requested = requested or not presupposed
+            requested = requested or not _presupposed(verb, node)
         elif directive is not None:
             return Voice(directive.lemma_.lower(), _subject(directive), "asserted",
                          conditional, requested)
@@ -306,6 +302,35 @@ def _voice(verb: Token) -> Voice:
     if asked or _question(verb):
         return Voice(None, None, "questioned", conditional, requested)
     return Voice(hedge, None, "asserted", conditional, requested)
+
+
+_WORDS_CACHE = "kg.voice_words"
+
+
+def _words(doc) -> tuple[bool, bool]:
+    """Whether ``doc`` has a hedge, and whether it has "whether" (cached on the document as
+    plain data): they are looked for only in a document that has one."""
+    found = doc.user_data.get(_WORDS_CACHE)
+    if found is None:
+        words = {t.lower_ for t in doc}
+        found = doc.user_data[_WORDS_CACHE] = (
+            not words.isdisjoint(HEDGE_ADVERBS | HEDGE_ADJECTIVES), "whether" in words)
+    return found
+
+
+def _presupposed(verb: Token, top: Token) -> bool:
+    """True when a participle or a relative clause lies on the way from ``verb`` up to
+    ``top``: what it says of a noun holds, whatever is asked of the clause around it
+    ("required the team to travel through territory controlled by the Taliban")."""
+    node = verb
+    for _ in range(len(verb.doc)):
+        if node.dep_ == "relcl" or (
+                node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG")):
+            return True
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _ask(found: Voice, asked: bool, requested: bool) -> Voice:

@@ -176,8 +176,10 @@ def _one_subject(own: list[Token], verb: Token) -> list[Token]:
     his Six Nations career, and Gavin Henson is already a Welsh legend" is about Henson, not
     the game; "Anse Bertrand, not far from there, you can visit ..." is about "you".
     """
+    if len(own) != 2:
+        return own
     before = sorted((s for s in own if s.i < verb.i), key=lambda s: s.i)
-    if len(own) != 2 or len(before) != 2:
+    if len(before) != 2:
         return own
     far, near = before
     doc = verb.doc

@@ -285,6 +285,8 @@ def indirect_question(fact: Fact) -> bool:
     if fact.clause is None:
         return False
     for argument in (fact.subject, fact.object):
+        if argument.left_edge.tag_ not in ("WRB", "WDT"):
+            continue  # a wh-word opens the phrase: "how many ants", "which firms"
         for child in argument.lefts:
             if child.tag_ == "WRB" or (child.tag_ == "WDT" and child.dep_ == "det"):
                 return True
@@ -346,12 +348,14 @@ def fronted_phrase(fact: Fact) -> bool:
         return False
     clause = fact.clause
     obj = fact.object
+    if clause is None or obj.dep_ not in ("pobj", "conj"):
+        return False
     for _ in range(len(obj.doc)):
         if obj.dep_ != "conj" or obj.head.i == obj.i:
             break
         obj = obj.head
     prep = obj.head
-    if clause is None or obj.dep_ != "pobj" or prep.dep_ != "prep" or (
+    if obj.dep_ != "pobj" or prep.dep_ != "prep" or (
             prep.i not in {p.i for p in clause.preps}) or obj.ent_type_ in LINKED_TYPES:
         return False  # "In Malawi, as many as 10,000 people may have died": a named place
     return any(prep.i < subject.left_edge.i for subject in clause.subjects
@@ -366,18 +370,20 @@ def elliptical_clause(fact: Fact) -> bool:
     if clause is None:
         return False
     verb = clause.verb
-    if verb.tag_ != "MD" and verb.lemma_.lower() not in AUXILIARY_VERBS:
+    if verb.i == 0 or verb.doc[verb.i - 1].lower_ not in ELLIPSIS_OPENERS:
         return False
-    return verb.i > 0 and verb.doc[verb.i - 1].lower_ in ELLIPSIS_OPENERS
+    return verb.tag_ == "MD" or verb.lemma_.lower() in AUXILIARY_VERBS
 
 
 def garbled_relation(fact: Fact) -> bool:
     """A relation with no word in it, or with a word twice in a row: "It’s limitless" read
     with "’" as the verb, "Rivertrail is probably be best choice" as (Rivertrail, be be,
     best choice)."""
-    words = fact.predicate.split()
-    return not any(ch.isalpha() for ch in fact.predicate) or any(
-        a == b for a, b in zip(words, words[1:]))
+    predicate = fact.predicate
+    if predicate.upper() == predicate.lower():
+        return True  # no letter that has a case: no word
+    words = predicate.split()
+    return any(a == b for a, b in zip(words, words[1:]))
 
 
 def phrase_of_the_object(fact: Fact) -> bool:
@@ -428,6 +434,8 @@ def inside_a_title(fact: Fact) -> bool:
     Pride and Prejudice" is no (Knightley, star in, Prejudice), "show Elevator to the
     Gallows" no (festival, show to, Gallows) (:func:`extract.phrases.title_tail`)."""
     obj = fact.object
+    if obj.pos_ != "PROPN":
+        return False
     doc = obj.doc
     if obj.dep_ == "conj" and obj.i in {t.i for t in title_tail(obj.head)}:
         return True

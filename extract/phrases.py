@@ -146,6 +146,18 @@ def title_tail(head: Token) -> list[Token]:
     """
     if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
         return []  # "Alexander Gordon of Auchintoul": a person's name is identity's to read
+    doc = head.doc
+    cache = doc.user_data.setdefault(_TAILS_CACHE, {})  # token index -> indices (plain data)
+    found = cache.get(head.i)
+    if found is None:
+        found = cache[head.i] = [t.i for t in _title_tail(head)]
+    return [doc[i] for i in found]
+
+
+_TAILS_CACHE = "kg.title_tails"
+
+
+def _title_tail(head: Token) -> list[Token]:
     tail: list[Token] = []
     last = head.i
     for child in head.rights:
@@ -222,9 +234,12 @@ def label_tokens(head: Token) -> list[Token]:
         _collect(head, tokens, _LABEL_DEPS)
         # "Mr Mugabe's policy" is Mugabe's policy: an honorific is never part of a label.
         tokens = [t for t in tokens if t.i == head.i or t.lower_.rstrip(".") not in HONORIFICS]
-    have = {t.i for t in tokens}
-    tail = {t.i for t in title_tail(head)} - have
-    tokens += [t for t in head.doc[head.i + 1 : max(tail) + 1] if t.i not in have] if tail else []
+    tail = {t.i for t in title_tail(head)}
+    if tail:
+        have = {t.i for t in tokens}
+        tail -= have
+        tokens += [t for t in head.doc[head.i + 1 : max(tail, default=head.i) + 1]
+                   if t.i not in have]
     kept = []
     for tok in tokens:
         if tok.i in tail:  # "Game of Thrones", "Man of the Match award" ("the" aside)

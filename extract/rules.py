@@ -253,9 +253,13 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                                 pobj, name, clause.preps)
                     continue
             idiom = [] if name == "copula" else _idiom(clause.head, obj)
-            yield _fact(clause, subject, " ".join([base, *(t.lower_ for t in idiom)]),
+            if not idiom:
+                yield _fact(clause, subject, base, clause.verb_group, obj, name,
+                            clause.datives + clause.preps)
+                continue
+            yield _fact(clause, subject, f"{base} {idiom[0].lower_} {idiom[1].lower_}",
                         [*clause.verb_group, *idiom], obj, name,
-                        clause.datives + tuple(p for p in clause.preps if p not in idiom))
+                        clause.datives + tuple(p for p in clause.preps if p.i != idiom[0].i))
 
 
 def _argument_preps(clause: Clause) -> list[Token]:
