@@ -43,9 +43,8 @@ __all__ = [
     "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
     "HEARSAY_ADVERBS", "HEDGE_ADVERBS", "HEDGE_ADJECTIVES",
     # light verbs
-    "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS", "OBJECT_HOLDING_VERBS", "LOCATIVE_PREPS",
-    "IDIOM_NOUNS",
-    "RESULTATIVE_PREPS",
+    "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
+    "OBJECT_HOLDING_VERBS", "LOCATIVE_PREPS", "IDIOM_NOUNS", "RESULTATIVE_PREPS",
     # control, directives, intention
     "ACCUSING_VERBS", "ASKING_VERBS", "PREVENTING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL",
     "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
@@ -77,7 +76,8 @@ PRONOUNS = _words(
 
 STOP_WORDS = PRONOUNS | _words(
     "a an the and or but of in on at to for by with from as is are was were be been being "
-    "do does did have has had not n't n\u2019t no yes so than then too very just also only more most "
+    "do does did have has had not n't n\u2019t no yes so than then too very just also only "
+    "more most "
     "other such same own many much few lot lots kind sort part"
 )
 """Words that name nothing when they are a whole label ("the", "lots", "he"):

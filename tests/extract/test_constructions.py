@@ -74,7 +74,8 @@ TABLES: dict[str, list[Row]] = {
          {("Scissor Sisters", "be surprise winner of", "best international album")},
          {("Scissor Sisters", "be surprise", "winners of best international album")}),
         ("Knightley starred in Pride and Prejudice.",
-         {("Knightley", "star in", "Pride and Prejudice")}, {("Knightley", "star in", "Prejudice")}),
+         {("Knightley", "star in", "Pride and Prejudice")},
+         {("Knightley", "star in", "Prejudice")}),
         # A phrase before the subject sets the scene; it is no argument of the verb.
         ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
          "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
@@ -220,7 +221,8 @@ TABLES: dict[str, list[Row]] = {
          {("Sweden", "be", "Belgium"), ("Sweden", "be in", "Belgium")}),
         ("The French side named three new caps: Christophe Dominici (Stade Francais), "
          "Aurelien Rougerie (Clermont) and Yannick Jauzion (Toulouse).", set(),
-         {("Christophe Dominici", "be", "Stade Francais"), ("Aurelien Rougerie", "be", "Clermont")}),
+         {("Christophe Dominici", "be", "Stade Francais"),
+          ("Aurelien Rougerie", "be", "Clermont")}),
         ("Wales full-back Kevin Morgan (Newport) starts on the bench.", set(),
          {("Kevin Morgan", "be", "Newport")}),
         ("One of the most dramatic plot developments in the source material (Martin, 2000) was "

@@ -44,7 +44,8 @@ CASES = [
     (
         "a title and the person who holds it",
         "the/1/det/DET/DT Regent/1/ROOT/PROPN/NNP ,/1/punct/PUNCT/, "
-        "Tsarevna/5/compound/PROPN/NNP/Tsarevna/B-PERSON Sophia/5/compound/PROPN/NNP/Sophia/I-PERSON "
+        "Tsarevna/5/compound/PROPN/NNP/Tsarevna/B-PERSON "
+        "Sophia/5/compound/PROPN/NNP/Sophia/I-PERSON "
         "Alekseyevna/1/appos/PROPN/NNP/Alekseyevna/I-PERSON",
         "apposition", ("Regent", "be", "Alekseyevna"), None,
     ),
