@@ -40,16 +40,15 @@ from extract.clauses import (
 )
 from extract.lexicon import (
     ADVERBIAL_PREPS,
-    IDIOM_NOUNS,
     LIGHT_VERBS,
     LINKED_TYPES,
     NOMINALISATIONS,
     NOUN_PREP_PREPOSITIONS,
-    REGION_TYPES,
     is_relative,
 )
 from extract.phrases import argument_bounds, tidy_bounds, transparent_head
 from extract.records import Clause, Fact, Pattern, Rule, TokenRules
+from extract.relation_words import idiom_after_object, in_region, is_idiom_noun, is_member
 
 __all__ = [
     "CLAUSE_RULES",
@@ -188,40 +187,6 @@ def _of_complement(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
-_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
-_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
-
-
-def _member(subject: Token, obj: Token, objects: tuple[Token, ...]) -> bool:
-    """True when a copula's attribute is one member of its plural subject, not the subject:
-    "The nearest airports are Newark Airport, LaGuardia Airport and JFK", "The main entry
-    points are Svendborg ..." (a name, or one of a list, after a plural noun)."""
-    if subject.tag_ not in _PLURAL_NOUNS or obj.tag_ not in _SINGULAR_NOUNS:
-        return False
-    if len(objects) > 1:  # a list joined by "and" or "or", not "clones rather than the result"
-        return any(c.dep_ == "cc" and c.tag_ == "CC" for o in objects for c in o.children)
-    # One name alone; "the Moriori" (with its article) names the whole people.
-    return obj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in obj.lefts)
-
-
-def _bare(noun: Token) -> bool:
-    """A noun of an idiom, with no determiner or modifier: "at risk", "in touch"."""
-    return noun.lower_ in IDIOM_NOUNS and noun.dep_ == "pobj" and not any(
-        True for _ in noun.lefts)
-
-
-def _idiom(head: Token, obj: Token) -> list[Token]:
-    """A preposition and bare noun after the object that the verb means with it: "putting
-    the browser at risk" puts it at risk, "put into question the masculinity" questions it.
-    """
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.i != obj.i and prep.lower_ not in ADVERBIAL_PREPS:
-            nouns = [c for c in prep.children if c.dep_ == "pobj"]
-            if len(nouns) == 1 and _bare(nouns[0]) and not any(True for _ in nouns[0].children):
-                return [prep, nouns[0]]
-    return []
-
-
 def object_facts(clause: Clause) -> Iterator[Fact]:
     """(S, verb, O) for each subject and object; "be" + attribute is a ``copula``.
 
@@ -241,7 +206,7 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                 continue
             if copular and obj.dep_ in ("attr", "conj"):
                 name = "copula"
-                if base == "be" and _member(subject, obj, clause.objects):
+                if base == "be" and is_member(subject, obj, clause.objects):
                     yield _fact(clause, subject, "include", clause.verb_group, obj, name,
                                 clause.datives + clause.preps)
                     continue
@@ -252,7 +217,7 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                     yield _fact(clause, subject, f"{base} {obj.lemma_.lower()} of", relation,
                                 pobj, name, clause.preps)
                     continue
-            idiom = [] if name == "copula" else _idiom(clause.head, obj)
+            idiom = [] if name == "copula" else idiom_after_object(clause.head, obj)
             if not idiom:
                 yield _fact(clause, subject, base, clause.verb_group, obj, name,
                             clause.datives + clause.preps)
@@ -296,7 +261,7 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
     objects = prep_objects(first)
     # "were put in touch with lawyers": (victims, be put in touch with, lawyers); the parser
     # hangs "with" on the noun or on the verb.
-    idiom = objects[0] if len(objects) == 1 and _bare(objects[0]) else None
+    idiom = objects[0] if len(objects) == 1 and is_idiom_noun(objects[0]) else None
     inner = [] if idiom is None else [
         p for p in (*idiom.rights, *clause.preps)
         if p.dep_ == "prep" and p.i == idiom.i + 1
@@ -374,27 +339,6 @@ CLAUSE_RULES: tuple[Rule[Clause], ...] = (
     Rule("copula", lambda clause: clause.acomp is not None, acomp_facts),
     Rule("ccomp", lambda clause: clause.complement is not None, ccomp_facts),
 )
-
-
-def _place(token: Token) -> bool:
-    """A place name, or a short upper-case abbreviation of one ("OK", "KS") after a comma."""
-    return token.ent_type_ in REGION_TYPES or (
-        token.text.isupper() and token.text.isalpha() and 2 <= len(token.text) <= 3)
-
-
-def in_region(appos: Token) -> bool:
-    """True when an apposition is the region a place is in: "Brooklyn, New York", "Vinita,
-    OK", "Jalalabad, eastern Afghanistan" -- a place after a place and one comma, the first
-    in no list of its own ("Sweden, Belgium and England win" lists three countries).
-    """
-    head = appos.head
-    doc = appos.doc
-    if head.pos_ != "PROPN" or head.ent_type_ not in REGION_TYPES or not _place(appos):
-        return False
-    if head.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in head.children):
-        return False
-    between = [doc[i].text for i in range(head.i + 1, appos.left_edge.i)]
-    return between == [","] and not any(c.dep_ == "det" for c in appos.lefts)
 
 
 def apposition_facts(token: Token) -> Iterator[Fact]:
