@@ -1,8 +1,8 @@
 """The page template of the interactive graph (a Jinja template rendered through pyvis).
 
 The template, its stylesheet and its script are files beside the code
-(``export/html/static/graph_page.html``, ``graph_page.css``, ``graph_page.js``), read once
-here.
+(``export/html/static/graph_page.html``, ``graph_page.css``, and the script in parts by job,
+:data:`PAGE_SCRIPTS`, run as one), read once here.
 
 It replaces pyvis's own ``template.html``, which fetches bootstrap and vis-network from CDNs in
 every ``cdn_resources`` mode, inserts ``heading`` unescaped and switches every tooltip to
@@ -44,8 +44,8 @@ from markupsafe import Markup
 
 from kg.errors import KGError
 
-__all__ = ["PAGE_TEMPLATE", "PAGE_CSS", "PAGE_JS", "EDGE_COLOR", "script_safe_json",
-           "environment", "network_options"]
+__all__ = ["PAGE_TEMPLATE", "PAGE_CSS", "PAGE_SCRIPTS", "PAGE_JS", "EDGE_COLOR",
+           "script_safe_json", "environment", "network_options"]
 
 #: The colour of a fact's arrow.
 EDGE_COLOR = "#8a97a6"
@@ -57,8 +57,13 @@ def _static(name: str) -> str:
 
 #: The page's stylesheet.
 PAGE_CSS: str = _static("graph_page.css")
+#: The parts of the page's script, in the order they run as one script: the page data and
+#: what it says in words; views, voices and the header; labels; the panel, search and filter
+#: list; the statistics and the start.
+PAGE_SCRIPTS: tuple[str, ...] = ("graph_page_data.js", "graph_page_views.js",
+                                 "graph_page_labels.js", "graph_page_panel.js", "graph_page.js")
 #: The page's script (its SHA-256 goes into the page's Content-Security-Policy).
-PAGE_JS: str = _static("graph_page.js")
+PAGE_JS: str = "".join(_static(name) for name in PAGE_SCRIPTS)
 #: The Jinja template of the whole page.
 PAGE_TEMPLATE: str = _static("graph_page.html")
 
