@@ -96,8 +96,10 @@ function kgSeedPositions(list, factList, known) {
 // True while a view is being laid out (tests and scripts wait for it).
 window.kgLayoutPending = false;
 
-// Labels are wide: widen a laid-out view to the canvas's shape (at most 1.7 times), so the
-// fitted zoom is larger and more labels find room.
+// Stretch a laid-out view along its short side to the canvas's shape (at most 1.7 times):
+// labels are wide, so a view narrower than the canvas is widened; one wider than it (a long
+// arm of the graph) is made taller. Either way the fitted zoom is larger and more labels
+// find room.
 function kgStretch() {
   var at = network.getPositions();
   var ids = Object.keys(at);
@@ -106,10 +108,13 @@ function kgStretch() {
   var w = Math.max.apply(null, xs) - Math.min.apply(null, xs) || 1;
   var h = Math.max.apply(null, ys) - Math.min.apply(null, ys) || 1;
   var canvas = network.canvas.frame.canvas;
-  var factor = Math.min(1.7, (canvas.clientWidth / canvas.clientHeight) / (w / h));
-  if (!(factor > 1.05)) return;
+  var shape = (canvas.clientWidth / canvas.clientHeight) / (w / h);
+  var fx = Math.min(1.7, shape), fy = Math.min(1.7, 1 / shape);
+  if (!(fx > 1.05 || fy > 1.05)) return;
+  fx = Math.max(fx, 1);
+  fy = Math.max(fy, 1);
   // one batch: network.moveNode would redraw once per node
-  nodes.update(ids.map(function (id) { return { id: id, x: at[id].x * factor, y: at[id].y }; }));
+  nodes.update(ids.map(function (id) { return { id: id, x: at[id].x * fx, y: at[id].y * fy }; }));
   network.fit({ animation: false });
 }
 
