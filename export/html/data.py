@@ -133,56 +133,102 @@ def _support(data: dict[str, Any]) -> tuple[int, float]:
     return (-int(data.get("count") or 1), -float(data.get("confidence") or 0.0))
 
 
+_FactKey = tuple[str, str, str]
+
+
+def _adjacency(facts: list[_FactKey]) -> dict[str, set[str]]:
+    """Each entity's neighbours through ``facts``, in both directions (self-loops left out)."""
+    adjacency: dict[str, set[str]] = defaultdict(set)
+    for u, v, _k in facts:
+        if u != v:
+            adjacency[u].add(v)
+            adjacency[v].add(u)
+    return adjacency
+
+
 def _grow(
-    adjacency: dict[str, set[str]], start: str, position: dict[str, int], limit: int
+    adjacency: dict[str, set[str]], starts: list[str], position: dict[str, int],
+    limit: int | None, *, within: set[str] | None = None, seen: set[str] | None = None,
 ) -> list[str]:
-    """Up to ``limit`` entities reached from ``start``, always taking the best-ranked entity
-    next to those taken so far: a connected set that approximates the top of the ranking."""
+    """Up to ``limit`` entities from ``starts`` onwards (None: all it reaches), always taking
+    the best-ranked entity next to those taken so far: a connected set that approximates the
+    top of the ranking. Only entities ``within`` are taken (None: any), none of ``seen``."""
     taken: list[str] = []
-    seen = {start}
-    frontier = [(position[start], start)]
-    while frontier and len(taken) < limit:
+    seen = {*(seen or ()), *starts}
+    frontier = [(position[key], key) for key in starts]
+    heapq.heapify(frontier)
+    while frontier and (limit is None or len(taken) < limit):
         _rank, key = heapq.heappop(frontier)
         taken.append(key)
-        for other in sorted(adjacency[key]):
-            if other not in seen:
+        for other in sorted(adjacency.get(key, ())):
+            if other not in seen and (within is None or other in within):
                 seen.add(other)
                 heapq.heappush(frontier, (position[other], other))
     return taken
 
 
+def _components(
+    keys: list[str], adjacency: dict[str, set[str]], position: dict[str, int]
+) -> list[list[str]]:
+    """The connected parts of ``keys`` through ``adjacency``, largest first (ties: the one
+    with the best entity), each best-ranked first."""
+    found = []
+    seen: set[str] = set()
+    for key in sorted(keys, key=position.__getitem__):
+        if key not in seen:
+            part = _grow(adjacency, [key], position, None, seen=seen)
+            seen.update(part)
+            found.append(sorted(part, key=position.__getitem__))
+    return sorted(found, key=lambda c: (-len(c), position[c[0]]))
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The graph as the page shows it until the reader asks for more: the facts of the voices
+    drawn by default, those of :data:`HIDDEN_VOICES`, and the entities only the latter reach."""
+
+    facts: list[_FactKey]  # facts of the voices drawn by default, in key order
+    hidden: list[_FactKey]  # facts of hidden voices, in key order
+    behind: set[str]  # entities with facts, all of them of hidden voices
+
+    @classmethod
+    def of(cls, all_facts: list[_FactKey], voice_of: dict[_FactKey, Voice]) -> _Shown:
+        hidden_voices = set(HIDDEN_VOICES)
+        shown = [e for e in all_facts if voice_of[e].kind not in hidden_voices]
+        hidden = [e for e in all_facts if voice_of[e].kind in hidden_voices]
+        reached = {key for fact in shown for key in fact[:2]}
+        return cls(shown, hidden, {key for fact in hidden for key in fact[:2]} - reached)
+
+
 def _first_view(
-    graph: KnowledgeGraph, position: dict[str, int], components: list[list[str]],
-    max_nodes: int | None,
+    visible: list[str], adjacency: dict[str, set[str]], position: dict[str, int],
+    components: list[list[str]], max_nodes: int | None,
 ) -> list[str]:
-    """The entities drawn first: all of them when they fit, else ``max_nodes`` grown by
-    PageRank from the largest components' best entities, fragments last."""
-    keys = list(graph.nodes)
-    if max_nodes is None or len(keys) <= max_nodes:
-        return keys
-    adjacency: dict[str, set[str]] = defaultdict(set)
-    for u, v in graph.edges():
-        if u != v:
-            adjacency[u].add(v)
-            adjacency[v].add(u)
+    """The entities drawn first: every visible one when they fit, else ``max_nodes`` grown by
+    PageRank through the facts drawn, from the largest components' best entities."""
+    if max_nodes is None or len(visible) <= max_nodes:
+        return visible
     chosen: list[str] = []
     for members in components:
         if len(chosen) >= max_nodes:
             break
-        best = min(members, key=position.__getitem__)
-        chosen.extend(_grow(adjacency, best, position, max_nodes - len(chosen)))
+        chosen.extend(_grow(adjacency, members[:1], position, max_nodes - len(chosen)))
     return chosen
 
 
-def _components(graph: KnowledgeGraph, position: dict[str, int]) -> list[list[str]]:
-    """Weakly connected components, largest first (ties: the one with the best entity)."""
-    import networkx as nx
-
-    found = [sorted(c, key=position.__getitem__) for c in nx.weakly_connected_components(graph)]
-    return sorted(found, key=lambda c: (-len(c), position[c[0]]))
-
-
-_FactKey = tuple[str, str, str]
+def _behind_view(
+    view: list[str], shown: _Shown, position: dict[str, int], max_nodes: int | None,
+    everything: bool,
+) -> list[str]:
+    """The entities only hidden facts reach that come into the first view when their voice is
+    shown: those joined to it by such facts (through one another), best-ranked first, at most
+    ``max_nodes``; every one of them when the view holds every visible entity."""
+    if everything:
+        return sorted(shown.behind, key=position.__getitem__)[:max_nodes]
+    adjacency = _adjacency(shown.hidden)
+    starts = {other for key in view for other in adjacency.get(key, ()) if other in shown.behind}
+    return _grow(adjacency, sorted(starts, key=position.__getitem__), position, max_nodes,
+                 within=shown.behind, seen=set(view))
 
 
 @dataclass(frozen=True)
@@ -192,10 +238,13 @@ class _Choice:
     position: dict[str, int]  # each entity's rank (0: the highest PageRank)
     all_facts: list[_FactKey]  # every fact of the graph, in key order
     view: list[str]  # the entities drawn first
-    between: list[_FactKey]  # the facts between them
-    view_facts: list[_FactKey]  # those of them drawn (at most max_facts)
+    capped: bool  # the cap left visible entities out of the first view
+    view_hidden: list[str]  # the entities it draws once hidden voices are shown
+    between: list[_FactKey]  # the facts among both
+    view_facts: list[_FactKey]  # those of them in the view (at most max_facts)
+    drawn_facts: list[_FactKey]  # those of them drawn first (their voice is not hidden)
     fragments: list[str]  # the fragments' entities the "show fragments" button adds
-    fragment_facts: list[_FactKey]  # their facts
+    fragment_facts: list[_FactKey]  # the facts drawn among them
     fragment_total: int  # entities of the fragments the first view leaves out
     pool: list[_FactKey]  # every fact the page holds, in key order
 
@@ -212,22 +261,34 @@ def _check_cap(name: str, value: int | None) -> None:
             raise ValueError(f"{name} must be at least 1, not {value}")
 
 
-def _choose(graph: KnowledgeGraph, max_nodes: int | None, max_facts: int | None) -> _Choice:
-    """The first view (:func:`_first_view`, fragments last), its facts, and what else fits."""
+def _choose(
+    graph: KnowledgeGraph, voice_of: dict[_FactKey, Voice], max_nodes: int | None,
+    max_facts: int | None,
+) -> _Choice:
+    """The first view (:func:`_first_view` of the entities the facts drawn by default reach,
+    fragments last; :func:`_behind_view`), its facts, and what else fits."""
     scores = centrality(graph)
     ranking = sorted(graph.nodes, key=lambda k: (-round(scores[k], 12), str(k)))
     position = {key: i for i, key in enumerate(ranking)}
-    components = _components(graph, position)
-    small = [c for c in components if len(c) <= FRAGMENT_SIZE]
-    view = _first_view(graph, position, [c for c in components if len(c) > FRAGMENT_SIZE]
-                       + small, max_nodes)
-    in_view = set(view)
     all_facts = sorted(graph.edges(keys=True), key=_fact_order)
-    between = [e for e in all_facts if e[0] in in_view and e[1] in in_view]
+    shown = _Shown.of(all_facts, voice_of)
+    visible = [key for key in ranking if key not in shown.behind]
+    adjacency = _adjacency(shown.facts)
+    components = _components(visible, adjacency, position)
+    small = [c for c in components if len(c) <= FRAGMENT_SIZE]
+    view = _first_view(visible, adjacency, position,
+                       [c for c in components if len(c) > FRAGMENT_SIZE] + small, max_nodes)
+    capped = len(view) < len(visible)
+    view_hidden = _behind_view(view, shown, position, max_nodes, not capped)
+    asked = {*view, *view_hidden}
+    between = [e for e in all_facts if e[0] in asked and e[1] in asked]
+    hidden = set(shown.hidden)
     view_facts = between
     if max_facts is not None and len(between) > max_facts:
-        best = sorted(range(len(between)), key=lambda i: (_support(graph.edges[between[i]]), i))
+        best = sorted(range(len(between)), key=lambda i: (
+            between[i] in hidden, _support(graph.edges[between[i]]), i))
         view_facts = [between[i] for i in sorted(best[:max_facts])]
+    in_view = set(view)
     left_out = [c for c in small if not in_view.intersection(c)]
     fragments: list[str] = []
     for members in left_out:
@@ -235,9 +296,10 @@ def _choose(graph: KnowledgeGraph, max_nodes: int | None, max_facts: int | None)
             break
         fragments.extend(members)
     in_fragments = set(fragments)
-    fragment_facts = [e for e in all_facts if e[0] in in_fragments]
-    pool = _pool(graph, position, in_view, all_facts, view_facts, fragment_facts)
-    return _Choice(position, all_facts, view, between, view_facts, fragments, fragment_facts,
+    fragment_facts = [e for e in shown.facts if e[0] in in_fragments]
+    pool = _pool(graph, position, asked, all_facts, view_facts, fragment_facts)
+    return _Choice(position, all_facts, view, capped, view_hidden, between, view_facts,
+                   [e for e in view_facts if e not in hidden], fragments, fragment_facts,
                    sum(len(c) for c in left_out), pool)
 
 
@@ -350,7 +412,7 @@ def _positions(index: dict[str, int], chosen: _Choice) -> list[list[float] | Non
 
     positions: list[list[float] | None] = [None] * len(index)
     view = sorted(chosen.view, key=str)
-    placed = layout_positions(view, ((u, v) for u, v, _k in chosen.view_facts))
+    placed = layout_positions(view, ((u, v) for u, v, _k in chosen.drawn_facts))
     for key in view:
         positions[index[key]] = list(placed[key])
     if chosen.fragments:
@@ -383,10 +445,13 @@ def page_data(
     (:func:`kg.voice.edge_voice` at the graph's threshold) as its index in ``voices`` and in
     words (:func:`kg.voice.describe`), with ``sources`` as ``[sentence index, document index,
     note index]`` (at most :data:`MAX_SOURCES`; the note is that mention's voice in words, in
-    ``notes``). ``voices`` lists every voice with its number of facts in the whole graph;
-    ``hidden_voices`` are those drawn only when asked for. ``view`` and ``view_facts`` are
-    what is drawn first (facts of hidden voices left out when drawn), ``fragments`` the
-    entities the "show fragments" button adds, ``positions`` their coordinates.
+    ``notes``). ``voices`` lists every voice with its number of facts in the whole graph; ``hidden_voices`` are
+    those drawn only when asked for. ``view`` is what the first view draws: the ``cap`` best
+    entities by PageRank among those a fact of a shown voice reaches (``capped`` when that
+    left some out), grown through those facts; ``view_hidden`` the entities only facts of
+    hidden voices reach that it draws when those voices are shown; ``view_facts`` the facts
+    among both (those of hidden voices drawn when shown); ``fragments`` the entities the
+    "show fragments" button adds; ``positions`` their coordinates.
 
     >>> from kg.model import KnowledgeGraph
     >>> page_data(KnowledgeGraph())["total"]
@@ -394,14 +459,15 @@ def page_data(
     """
     _check_cap("max_nodes", max_nodes)
     _check_cap("max_facts", max_facts)
-    chosen = _choose(graph, max_nodes, max_facts)
-    keys = sorted({*chosen.view, *chosen.fragments, *(k for e in chosen.pool for k in e[:2])},
-                  key=str)
+    threshold = min_confidence(graph)
+    voice_of = {e: edge_voice(graph.edges[e], min_confidence=threshold)
+                for e in graph.edges(keys=True)}
+    chosen = _choose(graph, voice_of, max_nodes, max_facts)
+    keys = sorted({*chosen.view, *chosen.view_hidden, *chosen.fragments,
+                   *(k for e in chosen.pool for k in e[:2])}, key=str)
     index = {key: i for i, key in enumerate(keys)}
     fact_index = {fact: i for i, fact in enumerate(chosen.pool)}
     types, predicates = _types(graph), _predicates(graph, chosen.all_facts)
-    threshold = min_confidence(graph)
-    voice_of = {e: edge_voice(graph.edges[e], min_confidence=threshold) for e in chosen.all_facts}
     facts, texts = _fact_rows(graph, chosen.pool, index, predicates, voice_of, threshold)
     totals = Counter(voice.kind for voice in voice_of.values())
     return {
@@ -416,6 +482,8 @@ def page_data(
         "facts": facts,
         "positions": _positions(index, chosen),
         "view": sorted(index[k] for k in chosen.view),
+        "capped": chosen.capped,
+        "view_hidden": sorted(index[k] for k in chosen.view_hidden),
         "view_facts": sorted(fact_index[e] for e in chosen.view_facts),
         "fragments": sorted(index[k] for k in chosen.fragments),
         "fragment_total": chosen.fragment_total,

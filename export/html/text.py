@@ -64,16 +64,20 @@ def fact_label(predicate: str, modality: str, flags: int, kind: str) -> str:
 
 def drawn(data: dict[str, Any]) -> tuple[list[int], list[int]]:
     """The entities and facts the first view draws: its facts but those of hidden voices,
-    and its entities but those whose every fact there is hidden (the page's kgDraw too)."""
+    and its entities but those whose every fact there is hidden (the page's kgVisible too)."""
     facts, hidden = data["facts"], set(data["hidden_voices"])
     shown = [f for f in data["view_facts"] if facts[f][7] not in hidden]
     had = {i for f in data["view_facts"] for i in facts[f][:2]}
     kept = {i for f in shown for i in facts[f][:2]}
-    return [i for i in data["view"] if i in kept or i not in had], shown
+    asked = sorted([*data["view"], *data["view_hidden"]])
+    return [i for i in asked if i in kept or i not in had], shown
 
 
 def summary(data: dict[str, Any]) -> str:
-    """The header's line about the first view: what the graph holds and what is drawn."""
+    """The header's line about the first view: what the graph holds and what is drawn.
+
+    What is hidden, and how to show it, the page says below it (``kgDescribe``).
+    """
     n_all, m_all, docs = data["total"]
     entities, facts = drawn(data)
     n_shown, m_shown = len(entities), len(facts)
@@ -83,7 +87,7 @@ def summary(data: dict[str, Any]) -> str:
     )
     if n_shown < n_all or m_shown < m_all:
         shown = []
-        if len(data["view"]) < n_all:
+        if data["capped"]:
             shown.append(f"the {n_shown:,} most central entities (PageRank)")
         if len(data["view_facts"]) < data["facts_between"]:
             whose = "their" if shown else "the"

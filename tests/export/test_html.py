@@ -455,6 +455,69 @@ def test_fragments_are_left_out_but_kept_for_one_click():
     assert min(data["positions"][i][1] for i in data["fragments"]) > below
 
 
+def _lower_confidence(graph: KnowledgeGraph, every: int) -> set[tuple[str, str, str]]:
+    """Put every ``every``-th fact (in key order) below the default threshold; return those
+    that became low-confidence (a negated fact stays negated)."""
+    from dataclasses import replace
+
+    from kg.voice import LOW_CONFIDENCE, fact_voice
+
+    facts = sorted(graph.edges(keys=True))[::every]
+    for fact in facts:
+        data = graph.edges[fact]
+        data["provenance"] = [replace(p, confidence=0.3) for p in data["provenance"]]
+        data["confidence"] = 0.3
+    return {fact for fact in facts if fact_voice(graph, *fact).kind == LOW_CONFIDENCE}
+
+
+def test_first_view_draws_the_cap_of_entities_the_facts_it_shows_reach():
+    """Low-confidence facts are hidden until asked for: the cap counts entities a fact the page
+    shows reaches, grown through those facts; the entities only hidden facts reach come
+    with the view when shown (joined to it by them), and the header line counts what is
+    drawn."""
+    import networkx as nx
+
+    graph = synthetic_graph(DEFAULT_MAX_NODES * 3)
+    low = _lower_confidence(graph, 3)
+    data = page_data(graph)
+    keys = [e[0] for e in data["entities"]]
+    view = {keys[i] for i in data["view"]}
+    shown = [e for e in graph.edges(keys=True) if e not in low]
+    behind = {k for e in low for k in e[:2]} - {k for e in shown for k in e[:2]}
+    assert len(view) == DEFAULT_MAX_NODES and data["capped"] and not view & behind
+    drawn = nx.Graph((u, v) for u, v, _k in shown if u in view and v in view)
+    assert set(drawn) == view and nx.is_connected(drawn)  # one picture through drawn facts
+    hidden = {keys[i] for i in data["view_hidden"]}
+    assert hidden and hidden <= behind
+    joined = nx.Graph((u, v) for u, v, _k in low if {u, v} <= view | hidden)
+    for key in hidden:  # each reached from the view through low-confidence facts
+        assert any(nx.has_path(joined, key, other) for other in view if other in joined)
+    facts = [(keys[f[0]], keys[f[1]]) for f in data["facts"]]
+    among = [f for f in data["view_facts"] if set(facts[f]) <= view | hidden]
+    assert len(among) == len(data["view_facts"]) == data["facts_between"]
+    assert all(data["positions"][keys.index(k)] is None for k in hidden)
+    text = " ".join(parse(render_html(graph)).text)
+    assert f"showing the {DEFAULT_MAX_NODES} most central entities (PageRank)" in text
+    nodes = json_block(render_html(graph), "kg-nodes")
+    assert {n["id"] for n in nodes} == {node_id(k) for k in view}
+
+
+def test_first_view_holds_every_visible_entity_when_they_fit(sample_graph):
+    graph = sample_graph
+    low = _lower_confidence(graph, 4)
+    shown = [e for e in graph.edges(keys=True) if e not in low]
+    behind = {k for e in low for k in e[:2]} - {k for e in shown for k in e[:2]}
+    assert behind
+    data = page_data(graph)
+    keys = [e[0] for e in data["entities"]]
+    assert {keys[i] for i in data["view"]} == set(graph) - behind and not data["capped"]
+    assert {keys[i] for i in data["view_hidden"]} == behind
+    text = " ".join(parse(render_html(graph)).text)
+    n, m = len(graph) - len(behind), len(shown)
+    assert (f"showing {n} entities and {m} facts; {len(behind)} entit" in text
+            and f"and {len(low)} fact" in text), text
+
+
 def test_small_graph_draws_everything_fragments_included(sample_graph):
     data = page_data(sample_graph)
     assert len(data["view"]) == sample_graph.number_of_nodes()
