@@ -95,6 +95,21 @@ def open_page(browser):
     return load
 
 
+def shown_by_default(graph: KnowledgeGraph) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """What the page draws of ``graph`` until the reader asks for more, when it all fits: the
+    facts of the voices it shows (:func:`kg.voice.fact_voice`, the graph's threshold), and
+    every entity but those whose facts are all of hidden voices (those facts alone reach
+    them)."""
+    from export.html import HIDDEN_VOICES
+    from kg.voice import fact_voice
+
+    everything = list(graph.edges(keys=True))
+    facts = {e for e in everything if fact_voice(graph, *e).kind not in HIDDEN_VOICES}
+    reached = {key for fact in facts for key in fact[:2]}
+    behind = {key for fact in everything if fact not in facts for key in fact[:2]} - reached
+    return set(graph.nodes) - behind, facts
+
+
 def build_from_texts(texts: dict[str, str], nlp, folder: Path) -> KnowledgeGraph:
     """Write texts to files and build a graph with the real reading and extraction code."""
     from extract.documents import read_document

@@ -90,7 +90,7 @@ function drawGraph() {
   data = { nodes: nodes, edges: edges };
   options = kgOptions;
   network = new vis.Network(container, data, options);
-  kgVisible(kgMeta.view, kgMeta.view_facts, "");  // what export.html drew: the same
+  kgVisible(kgFirstEntities(), kgMeta.view_facts, "");  // what export.html drew: the same
   network.on("afterDrawing", kgDrawLabels);
   network.once("afterDrawing", function () {
     window.kgReadyAt = performance.now();
@@ -120,15 +120,9 @@ function kgBuildControls() {
     box.type = "checkbox";
     box.checked = true;
     box.dataset.type = String(index);
-    box.addEventListener("change", function () {
+    box.addEventListener("change", function () {  // the view asked for, without the type
       if (box.checked) kgHiddenTypes.delete(index); else kgHiddenTypes.add(index);
-      var list = Array.from(kgView.entities);
-      if (box.checked) {  // bring back the entities of this type the view had
-        var first = kgFilter ? [] : kgMeta.view.concat(kgFragmentsShown ? kgMeta.fragments : []);
-        first.forEach(function (i) { if (E[i][2] === index) list.push(i); });
-      }
-      var set = new Set(list);
-      kgDraw(Array.from(set), kgFactsAmong(set), new Map(), kgView.description ||
+      kgDraw(kgView.asked, kgView.askedFacts, new Map(), kgView.description ||
              "showing {n} and {m} of the first view, laid out again");
     });
     var swatch = document.createElement("span");

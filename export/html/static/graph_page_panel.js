@@ -128,12 +128,13 @@ function kgGoTo(i) {
     if (box) box.checked = true;
   }
   if (!kgView.entities.has(i)) {
+    kgPinned.add(i);  // drawn even when every fact of it is of a hidden voice
     var anchor = kgFactsOf[i].map(function (f) { return F[f][0] === i ? F[f][1] : F[f][0]; })
       .filter(function (j) { return kgView.entities.has(j); })[0];
     var positions = kgCurrentPositions();
     var at = anchor === undefined ? [0, 0] : positions.get(anchor);
     positions.set(i, [at[0] + 150, at[1] + 90]);
-    var list = Array.from(kgView.entities).concat([i]);
+    var list = kgView.asked.filter(function (j) { return j !== i; }).concat([i]);
     kgDraw(list, kgFactsAmong(new Set(list)), positions,
            kgView.description || "showing {n} and {m}: the first view and entities found");
     kgReveal(i, 12);  // with its neighbours, so that it does not stand alone

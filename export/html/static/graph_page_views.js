@@ -1,8 +1,12 @@
 // ---------------------------------------------------------------------------- views
 
-// The current view: entity and fact indices drawn, and how to describe it.
+// The current view: entity and fact indices drawn, and how to describe it; "asked" are the
+// entities and facts it was asked to draw, of which hidden types and voices are left out.
 var kgView = { entities: new Set(), facts: new Set(), description: "", asked: [], askedFacts: [] };
-var kgVoiceHiddenBy = new Map();  // voice index -> how many of them
+// voice index -> {facts: how many of the view's facts it hides, entities: those facts alone
+// reach, which showing the voice brings in}
+var kgVoiceHiddenBy = new Map();
+var kgPinned = new Set();  // entities found or gone to: drawn even when all their facts are hidden
 var kgHiddenTypes = new Set();
 var kgFirstSummary = "";
 var kgFragmentsShown = false;
@@ -17,7 +21,7 @@ function kgFactsAmong(set) {
 // Draw entities and facts; positions: Map index -> [x, y] (missing ones are laid out by
 // vis-network's physics, which then stops).
 // Facts of a hidden voice are not drawn, nor an entity all of whose facts there are hidden
-// (export.html_text.drawn does the same for the first view).
+// unless it was found or gone to (export.html.text.drawn does the same for the first view).
 function kgVisible(entityList, factList, description) {
   var keep = entityList.filter(function (i) { return !kgHiddenTypes.has(E[i][2]); });
   var keptSet = new Set(keep);
@@ -26,10 +30,16 @@ function kgVisible(entityList, factList, description) {
   var had = new Set(), has = new Set();
   among.forEach(function (f) { had.add(F[f][0]); had.add(F[f][1]); });
   factsKept.forEach(function (f) { has.add(F[f][0]); has.add(F[f][1]); });
-  keep = keep.filter(function (i) { return has.has(i) || !had.has(i); });
+  function dropped(i) { return had.has(i) && !has.has(i) && !kgPinned.has(i); }
+  keep = keep.filter(function (i) { return !dropped(i); });
   kgVoiceHiddenBy = new Map();
   among.forEach(function (f) {
-    if (kgHiddenVoices.has(F[f][7])) kgVoiceHiddenBy.set(F[f][7], (kgVoiceHiddenBy.get(F[f][7]) || 0) + 1);
+    var voice = F[f][7];
+    if (!kgHiddenVoices.has(voice)) return;
+    if (!kgVoiceHiddenBy.has(voice)) kgVoiceHiddenBy.set(voice, { facts: 0, entities: new Set() });
+    var hidden = kgVoiceHiddenBy.get(voice);
+    hidden.facts += 1;
+    F[f].slice(0, 2).forEach(function (i) { if (dropped(i)) hidden.entities.add(i); });
   });
   kgView = { entities: new Set(keep), facts: new Set(factsKept), description: description,
              asked: entityList.slice(), askedFacts: factList.slice() };
@@ -159,8 +169,10 @@ function kgDescribe() {
     }
     note(" \u00b7");
   }
-  kgVoiceHiddenBy.forEach(function (count, voice) {
-    note(kgPlural(count, kgMeta.voices[voice].label + " fact") + " hidden");
+  kgVoiceHiddenBy.forEach(function (hidden, voice) {
+    var reach = hidden.entities.size;
+    note(kgPlural(hidden.facts, kgMeta.voices[voice].label + " fact") + " hidden" +
+         (reach ? ", with " + kgPlural(reach, "entity", "entities") + " only they reach" : ""));
     more.appendChild(kgButton("Show", "kg-show-" + V[voice], function () { kgShowVoice(voice, true); }));
     note(" \u00b7");
   });
@@ -185,10 +197,13 @@ function kgVoicesChanged() {
   return kgMeta.hidden_voices.some(function (v) { return !kgHiddenVoices.has(v); });
 }
 
-// Draw the current view again with another set of hidden voices.
+// Draw the current view again with another set of hidden voices: entities the facts now
+// shown bring in are placed next to those they are linked to, and nothing else moves.
 function kgSetHiddenVoices(hidden) {
   kgHiddenVoices = hidden;
-  kgDraw(kgView.asked, kgView.askedFacts, kgCurrentPositions(), kgView.description);
+  var positions = kgCurrentPositions();
+  kgPlaceNewcomers(kgView.asked, kgView.askedFacts, positions);
+  kgDraw(kgView.asked, kgView.askedFacts, positions, kgView.description);
 }
 
 function kgShowVoice(voice, show) {
@@ -275,22 +290,30 @@ function kgFirstPositions() {
   return positions;
 }
 
+// The first view: its entities, and those only facts of hidden voices reach (drawn once
+// the reader shows those voices).
+function kgFirstEntities() {
+  return kgMeta.view.concat(kgMeta.view_hidden);
+}
+
 function kgFirstView() {
   kgFilter = null;
   kgFragmentsShown = false;
   kgHiddenVoices = new Set(kgMeta.hidden_voices);
+  kgPinned = new Set();
   document.getElementById("kg-filter").value = "";
   kgHideDetails();
-  kgDraw(kgMeta.view, kgMeta.view_facts, kgFirstPositions(), "");
+  kgDraw(kgFirstEntities(), kgMeta.view_facts, kgFirstPositions(), "");
 }
 
 function kgToggleFragments() {
   kgFragmentsShown = !kgFragmentsShown;
-  var list = Array.from(kgView.entities);
+  var list = kgView.asked.slice();
+  var asked = new Set(list);
   var positions = kgCurrentPositions();
   if (kgFragmentsShown) {
     var first = kgFirstPositions();
-    kgMeta.fragments.forEach(function (i) { if (!kgView.entities.has(i)) { list.push(i); positions.set(i, first.get(i)); } });
+    kgMeta.fragments.forEach(function (i) { if (!asked.has(i)) { list.push(i); positions.set(i, first.get(i)); } });
   } else {
     var fragments = new Set(kgMeta.fragments);
     list = list.filter(function (i) { return !fragments.has(i); });
@@ -311,6 +334,7 @@ function kgCurrentPositions() {
 // type at either end), the best supported first, until their entities reach the page's cap.
 function kgApplyFilter(kind, index) {
   kgFilter = { kind: kind, index: index };
+  kgPinned = new Set();
   var matching = [];
   F.forEach(function (f, i) {
     var ok = kind === "predicate" ? f[2] === index : (E[f[0]][2] === index || E[f[1]][2] === index);
@@ -343,10 +367,12 @@ function kgClearFilter() {
   kgFirstView();
 }
 
-// A node's neighbours that the view left out (those the page holds), best-ranked first.
+// A node's neighbours that the view left out (those the page holds, through facts of the
+// voices shown), best-ranked first.
 function kgHiddenNeighbours(i) {
   var found = new Set();
   kgFactsOf[i].forEach(function (f) {
+    if (kgHiddenVoices.has(F[f][7])) return;
     var other = F[f][0] === i ? F[f][1] : F[f][0];
     if (!kgView.entities.has(other) && !kgHiddenTypes.has(E[other][2])) found.add(other);
   });
@@ -358,19 +384,8 @@ function kgReveal(i, limit) {
   var hidden = kgHiddenNeighbours(i).slice(0, limit || 30);
   if (!hidden.length) return 0;
   var positions = kgCurrentPositions();
-  var centre = positions.get(i) || [0, 0];
-  var mean = [0, 0];
-  positions.forEach(function (p) { mean[0] += p[0] / positions.size; mean[1] += p[1] / positions.size; });
-  var away = Math.atan2(centre[1] - mean[1], centre[0] - mean[0]);
-  if (!isFinite(away)) away = 0;
-  hidden.forEach(function (j, k) {
-    var ring = Math.floor(k / 10), slot = k % 10, count = Math.min(10, hidden.length - ring * 10);
-    var spread = Math.min(Math.PI * 1.5, 0.45 * count);
-    var angle = away + (count === 1 ? 0 : (slot / (count - 1) - 0.5) * spread);
-    var radius = 170 + 110 * ring;
-    positions.set(j, [centre[0] + radius * Math.cos(angle), centre[1] + radius * Math.sin(angle)]);
-  });
-  var list = Array.from(kgView.entities).concat(hidden);
+  kgPlaceAround(i, hidden, positions, kgMiddle(positions));
+  var list = kgView.asked.filter(function (j) { return hidden.indexOf(j) < 0; }).concat(hidden);
   var set = new Set(list);
   var description = kgView.description || "showing {n} and {m}: the first view and revealed neighbours";
   kgDraw(list, kgFactsAmong(set), positions, description.indexOf("revealed") < 0
@@ -378,5 +393,48 @@ function kgReveal(i, limit) {
   network.selectNodes([kgNodeId(E[i][0])]);
   kgShowNode(kgNodeId(E[i][0]));
   return hidden.length;
+}
+
+// The middle of the positions drawn.
+function kgMiddle(positions) {
+  var mean = [0, 0];
+  positions.forEach(function (p) { mean[0] += p[0] / positions.size; mean[1] += p[1] / positions.size; });
+  return mean;
+}
+
+// Place entities `group` in rings around entity `centre`, on the side away from `middle`.
+function kgPlaceAround(centre, group, positions, middle) {
+  var at = positions.get(centre) || [0, 0];
+  var away = Math.atan2(at[1] - middle[1], at[0] - middle[0]);
+  if (!isFinite(away)) away = 0;
+  group.forEach(function (j, k) {
+    var ring = Math.floor(k / 10), slot = k % 10, count = Math.min(10, group.length - ring * 10);
+    var spread = Math.min(Math.PI * 1.5, 0.45 * count);
+    var angle = away + (count === 1 ? 0 : (slot / (count - 1) - 0.5) * spread);
+    var radius = 170 + 110 * ring;
+    positions.set(j, [at[0] + radius * Math.cos(angle), at[1] + radius * Math.sin(angle)]);
+  });
+}
+
+// Give the entities of `list` that have no position one next to an entity they are linked to
+// (through `factList`'s facts of the voices shown) that has one, step by step outwards.
+function kgPlaceNewcomers(list, factList, positions) {
+  var among = new Set(factList);
+  var middle = kgMiddle(positions);
+  var waiting = list.filter(function (i) { return !positions.has(i); });
+  while (waiting.length) {
+    var around = new Map();  // a placed entity -> the newcomers placed around it
+    waiting.forEach(function (i) {
+      var anchor = kgFactsOf[i].filter(function (f) { return among.has(f) && !kgHiddenVoices.has(F[f][7]); })
+        .map(function (f) { return F[f][0] === i ? F[f][1] : F[f][0]; })
+        .filter(function (j) { return positions.has(j); })[0];
+      if (anchor === undefined) return;
+      if (!around.has(anchor)) around.set(anchor, []);
+      around.get(anchor).push(i);
+    });
+    if (!around.size) return;
+    around.forEach(function (group, anchor) { kgPlaceAround(anchor, group, positions, middle); });
+    waiting = waiting.filter(function (i) { return !positions.has(i); });
+  }
 }
 
