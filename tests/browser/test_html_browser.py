@@ -221,21 +221,78 @@ def test_seed_page_draws_every_entity_and_fact(seed_graph_real, seed_page, open_
     _assert_clean(page)
 
 
-def test_seed_page_search_finds_xu_liang(seed_graph_real, seed_page, open_page):
+def _search(page, text: str) -> None:
+    """Type ``text`` into the search box and press Enter, as a person would."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    xu = [k for k, a in seed_graph_real.nodes(data=True) if a["label"] == "Xu Liang"]
-    assert xu, "the seed graph has no entity labelled Xu Liang"
-    page = open_page(seed_page)
-    box = page.driver.find_element(By.ID, "kg-search")
-    box.send_keys("xu liang", Keys.ENTER)
+    page.driver.find_element(By.ID, "kg-search").send_keys(text, Keys.ENTER)
     time.sleep(0.5)
-    assert page.js("return network.getSelectedNodes()") == [node_id(key) for key in xu]
-    assert page.js("return document.getElementById('kg-details-title').textContent") == "Xu Liang"
+    _wait_laid_out(page)
+
+
+def _drawn_facts_of(page, key: str) -> int:
+    """How many drawn edges have entity ``key`` at one end."""
+    return page.js("var id = arguments[0]; return edges.get().filter(function (e) {"
+                   " return e.from === id || e.to === id; }).length", node_id(key))
+
+
+def _finds_and_shows_hidden_facts(page, graph, key: str) -> None:
+    """Search for ``key`` by its label: it is drawn and selected, the panel names it and says
+    how many of its facts a hidden voice keeps out of the picture, and its button draws them
+    (the entity still selected)."""
+    from export.html import HIDDEN_VOICES
+    from kg.voice import fact_voice
+
+    label = graph.nodes[key]["label"]
+    facts = [e for e in graph.edges(keys=True) if key in e[:2]]
+    hidden = [e for e in facts if fact_voice(graph, *e).kind in HIDDEN_VOICES]
+    _search(page, label.lower())
+    assert page.js("return network.getSelectedNodes()") == [node_id(key)]
+    assert node_id(key) in page.js("return nodes.getIds()")  # drawn, even if all is hidden
+    assert page.js("return document.getElementById('kg-details-title').textContent") == label
+    assert _drawn_facts_of(page, key) == len(facts) - len(hidden)
+    more = page.js("return document.getElementById('kg-details-more').textContent")
+    kinds = sorted({fact_voice(graph, *e).kind for e in hidden})
+    for kind in kinds:
+        count = sum(fact_voice(graph, *e).kind == kind for e in hidden)
+        words = kind.replace("_", " ")  # "low confidence"
+        said = (f"All its {count} facts are {words}" if count == len(facts) > 1
+                else "Its one fact is " + words if count == len(facts)
+                else f"{count} of its facts")
+        assert said in more, more
+        page.driver.find_element("id", f"kg-details-show-{kind}").click()
+        _wait_laid_out(page)
+    assert _drawn_facts_of(page, key) == len(facts)
+    assert page.js("return network.getSelectedNodes()") == [node_id(key)]
+    assert "hidden from the picture" not in page.js(
+        "return document.getElementById('kg-details-more').textContent")
+
+
+def test_seed_page_search_finds_xu_liang(seed_graph_real, seed_page, open_page):
+    xu = [k for k, a in seed_graph_real.nodes(data=True) if a["label"] == "Xu Liang"]
+    assert len(xu) == 1, "the seed graph has no single entity labelled Xu Liang"
+    page = open_page(seed_page)
+    _finds_and_shows_hidden_facts(page, seed_graph_real, xu[0])
     details = page.js("return document.getElementById('kg-details-text').textContent")
     assert "type: PERSON" in details
     assert page.js("return kgSearch('no such entity anywhere')") is None
+    _assert_clean(page)
+
+
+def test_seed_page_search_finds_an_entity_whose_every_fact_is_hidden(
+    seed_graph_real, seed_page, open_page
+):
+    """An entity only low-confidence facts reach is not drawn at first, but search finds it,
+    draws it, and offers to show its facts."""
+    graph = seed_graph_real
+    entities, _facts = shown_by_default(graph)
+    page = open_page(seed_page)
+    behind = [k for k in sorted(set(graph) - entities, key=str)
+              if page.js("return kgFind(arguments[0])", graph.nodes[k]["label"]) == node_id(k)]
+    assert behind, "no entity of the seed graph is reached by hidden facts alone"
+    assert node_id(behind[0]) not in page.js("return nodes.getIds()")
+    _finds_and_shows_hidden_facts(page, graph, behind[0])
     _assert_clean(page)
 
 

@@ -62,6 +62,7 @@ function kgShowNode(id) {
       "kg-reveal", function () { kgReveal(i); });
     more.appendChild(reveal);
   }
+  kgHiddenFactsNote(i, id, more);
   // its facts grouped by voice (stated first), each voice by predicate (the most facts first)
   var mine = kgFactsOf[i];
   var missing = e[3] + e[4] - mine.length;
@@ -111,6 +112,26 @@ function kgShowNode(id) {
   if (missing > 0) {
     more.appendChild(kgEl("p", kgPlural(missing, "more fact") + " about it are in the graph but not in this page (kg query reads them all).", "kg-doc"));
   }
+}
+
+// Say how many of entity i's facts a hidden voice keeps out of the picture (all of them: it
+// stands alone), with a button that shows that voice and keeps the entity selected.
+function kgHiddenFactsNote(i, id, more) {
+  Array.from(kgHiddenVoices).sort(function (a, b) { return a - b; }).forEach(function (voice) {
+    var count = kgFactsOf[i].filter(function (f) { return F[f][7] === voice; }).length;
+    if (!count) return;
+    var label = kgMeta.voices[voice].label;
+    more.appendChild(kgEl("p", (count === kgFactsOf[i].length
+      ? (count === 1 ? "Its one fact is " : "All its " + count + " facts are ")
+      : kgPlural(count, "of its facts", "of its facts") + (count === 1 ? " is " : " are ")) +
+      label + ", hidden from the picture. ", "kg-doc"));
+    more.lastChild.appendChild(kgButton("Show " + label + " facts", "kg-details-show-" + V[voice],
+      function () {
+        kgShowVoice(voice, true);
+        network.selectNodes([id]);
+        kgShowNode(id);
+      }));
+  });
 }
 
 function kgShowEdge(id) {
