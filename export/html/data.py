@@ -288,6 +288,8 @@ def _choose(
         best = sorted(range(len(between)), key=lambda i: (
             between[i] in hidden, _support(graph.edges[between[i]]), i))
         view_facts = [between[i] for i in sorted(best[:max_facts])]
+        reached = {key for fact in view_facts for key in fact[:2]}  # none is drawn alone
+        view_hidden = [key for key in view_hidden if key in reached]
     in_view = set(view)
     left_out = [c for c in small if not in_view.intersection(c)]
     fragments: list[str] = []

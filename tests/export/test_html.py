@@ -502,6 +502,26 @@ def test_first_view_draws_the_cap_of_entities_the_facts_it_shows_reach():
     assert {n["id"] for n in nodes} == {node_id(k) for k in view}
 
 
+@pytest.mark.parametrize("max_nodes", [DEFAULT_MAX_NODES, None])
+def test_fact_cap_leaves_no_hidden_voice_entity_without_a_fact(max_nodes):
+    """When ``max_facts`` keeps the facts drawn at once before those of hidden voices, an
+    entity only the latter reach comes with the view only with one of them: none would be
+    drawn alone, and the page is written (it was not: such an entity had no position)."""
+    graph = synthetic_graph(DEFAULT_MAX_NODES * 3)
+    _lower_confidence(graph, 3)
+    everything = page_data(graph, max_nodes=max_nodes)
+    shown = len(everything["view_facts"]) - sum(
+        everything["facts"][f][7] in everything["hidden_voices"] for f in everything["view_facts"])
+    data = page_data(graph, max_nodes=max_nodes, max_facts=shown + 3)
+    assert everything["view_hidden"] and len(data["view_facts"]) == shown + 3
+    reached = {i for f in data["view_facts"] for i in data["facts"][f][:2]}
+    assert data["view_hidden"] and set(data["view_hidden"]) <= reached
+    assert len(data["view_hidden"]) < len(everything["view_hidden"])
+    nodes = json_block(render_html(graph, max_nodes=max_nodes, max_facts=shown + 3), "kg-nodes")
+    keys = [e[0] for e in data["entities"]]
+    assert {n["id"] for n in nodes} == {node_id(keys[i]) for i in data["view"]}
+
+
 def test_first_view_holds_every_visible_entity_when_they_fit(sample_graph):
     graph = sample_graph
     low = _lower_confidence(graph, 4)
