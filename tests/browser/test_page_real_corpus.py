@@ -5,12 +5,21 @@ revealing neighbours, the fragments, and Jupyter's view, all with the library's 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from benchmarks.real_corpus import real_graph
-from export.html import DEFAULT_MAX_NODES, FRAGMENT_SIZE, HtmlView, node_id, write_html
+from export.html import (
+    DEFAULT_MAX_NODES,
+    FRAGMENT_SIZE,
+    HIDDEN_VOICES,
+    HtmlView,
+    node_id,
+    write_html,
+)
+from kg.voice import fact_voice
 from tests.browser.test_html_browser import (
     _assert_clean,
     _choose_filter,
@@ -193,13 +202,15 @@ def test_choosing_a_predicate_shows_only_its_facts_and_their_entities(page, corp
     first = _drawn_ids(page)
     predicate = sorted((p for p, n in counts.items() if 5 <= n <= 20),
                        key=lambda p: (-counts[p], p))[0]
-    facts = [(u, v) for u, v, d in corpus_graph.edges(data=True) if d["predicate"] == predicate]
+    every = [e for e in corpus_graph.edges(keys=True)
+             if corpus_graph.edges[e]["predicate"] == predicate]
+    facts = [e[:2] for e in every if fact_voice(corpus_graph, *e).kind not in HIDDEN_VOICES]
     _choose_filter(page, predicate[:4], f"{predicate}{counts[predicate]} facts")
-    edges = page.js("return edges.get().map(function (e) {"
-                    " return [e.from, e.to, kgMeta.predicates[F[Number(e.id.slice(1))][2]].name]; })")
-    assert len(edges) == len(facts) and {e[2] for e in edges} == {predicate}
+    assert len(_predicate_edges(page)) == len(facts)  # those of hidden voices left out
+    assert {e[2] for e in _predicate_edges(page)} == {predicate}
     ends = {node_id(k) for pair in facts for k in pair}
     assert _drawn_ids(page) == ends  # only its facts' entities, every one of them
+    _says_and_shows_hidden_voices(page, corpus_graph, every)
     assert not ends <= first  # it found facts the first view did not show
     # laid out again: the whole filtered view is on screen
     inside = page.js(
@@ -214,6 +225,34 @@ def test_choosing_a_predicate_shows_only_its_facts_and_their_entities(page, corp
     _wait_laid_out(page)
     assert _drawn_ids(page) == first
     _assert_clean(page)
+
+
+def _predicate_edges(page) -> list[list[str]]:
+    """Each drawn edge as [from, to, predicate name]."""
+    return page.js("return edges.get().map(function (e) {"
+                   " return [e.from, e.to, kgMeta.predicates[F[Number(e.id.slice(1))][2]].name]; })")
+
+
+def _says_and_shows_hidden_voices(page, graph, every) -> None:
+    """The header counts the facts of ``every`` (all drawn but those of hidden voices) that each
+    hidden voice keeps out; its Show buttons draw them all; hiding the voices undoes it."""
+    kinds = Counter(fact_voice(graph, *e).kind for e in every)
+    before = _drawn_ids(page)
+    more = page.js("return document.getElementById('kg-summary-more').textContent")
+    for kind in sorted(HIDDEN_VOICES):
+        if kinds[kind]:
+            words = kind.replace("_", " ")
+            said = f"{kinds[kind]} {words} fact{'' if kinds[kind] == 1 else 's'} hidden"
+            assert said in more, more
+            page.driver.find_element("id", f"kg-show-{kind}").click()
+            _wait_laid_out(page)
+    assert len(_predicate_edges(page)) == len(every)
+    assert _drawn_ids(page) == {node_id(k) for e in every for k in e[:2]}
+    for kind in sorted(HIDDEN_VOICES):  # hidden again, as the legend's box would
+        if kinds[kind]:
+            page.js("kgShowVoice(V.indexOf(arguments[0]), false)", kind)
+            _wait_laid_out(page)
+    assert _drawn_ids(page) == before
 
 
 def test_predicate_list_is_ordered_by_count_and_searchable(page, corpus_graph):
