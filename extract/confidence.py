@@ -78,18 +78,15 @@ def features(fact: Fact) -> list[str]:
         names.append(f"vtag={verb.tag_}")
         if verb.i < fact.subject_bounds[0]:
             names.append("subject_after_verb")
-    if subj.ent_type_:
-        names.append("subj_ent")
-    if obj.ent_type_:
-        names.append("obj_ent")
-    if subj.pos_ == "PRON":
-        names.append("subj_pron")
-    if fact.negated:
-        names.append("negated")
-    if fact.modality:
-        names.append("modal")
-    if obj.pos_ == "PRON":
-        names.append("obj_pron")
+    flags = (
+        ("subj_ent", bool(subj.ent_type_)),
+        ("obj_ent", bool(obj.ent_type_)),
+        ("subj_pron", subj.pos_ == "PRON"),
+        ("negated", fact.negated),
+        ("modal", bool(fact.modality)),
+        ("obj_pron", obj.pos_ == "PRON"),
+    )
+    names += [name for name, present in flags if present]
     clause = fact.clause
     if clause is not None:
         voice = clause.voice
