@@ -80,12 +80,12 @@ def sample_triples() -> list[Triple]:
     return [
         make_triple(XU, "found", KUAISHOU, sentence=s1, construction="svo"),
         make_triple(XU, "be", ("AI entrepreneur", "ai entrepreneur", None), sentence=s1,
-                    construction="apposition", confidence=0.8),
+                    construction="apposition", confidence=0.85),
         make_triple(KUAISHOU, "be in", BEIJING, sentence=s1, construction="prep"),
         make_triple(SERVICES, "rival", SORA, sentence=s2, start=68, modality="could",
                     construction="modal"),
         make_triple(DIFFICULTIES, "stem from", CONTROLS, sentence=s3, start=118,
-                    construction="verb_prep", confidence=0.75),
+                    construction="verb_prep", confidence=0.83),
         make_triple(KUAISHOU, "rival", OPENAI, sentence=s4, start=163, negated=True),
         # a second mention of a fact, from another document, with another surface form
         make_triple(("xu liang", "xu liang", "PERSON"), "found", KUAISHOU,
