@@ -28,7 +28,7 @@ from benchmarks.facts.voice import (
 )
 from benchmarks.gum import document_path, documents, part_of
 from kg.build import BuildReport, iter_extracted, read_sources
-from kg.voice import STATED, mention_voice
+from kg.voice import DEFAULT_MIN_CONFIDENCE, STATED, mention_voice
 from kg.errors import KGError
 from kg.model import KnowledgeGraph, Triple
 
@@ -211,11 +211,13 @@ def labelled_documents(parts: Iterable[str] = LABELLED_PARTS) -> list[str]:
 
 
 def reserve_rows(
-    rows: Iterable[dict[str, Any]], n: int, seed: int, exclude: Iterable[str] = ()
+    rows: Iterable[dict[str, Any]], n: int, seed: int, exclude: Iterable[str] = (),
+    *, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[dict[str, Any]]:
     """``n`` random stated facts of ``rows`` (reserve mentions), none of the keys ``exclude``.
 
-    Stated: ``voice["asserted"]``, what the graph asserts as plain fact. The draw is
+    Stated as the default graph states them: the voice allows it (``voice["asserted"]``)
+    and the confidence is at least ``min_confidence`` (kg's default threshold). The draw is
     ``random.Random(seed).sample`` over the candidates sorted by key, so a seed always draws
     the same facts from the same extraction.
     """
@@ -223,7 +225,8 @@ def reserve_rows(
         raise ValueError(f"n must be at least 1, not {n}")
     excluded = set(exclude)
     candidates = sorted((row for row in rows
-                         if row["voice"]["asserted"] and row["key"] not in excluded),
+                         if row["voice"]["asserted"] and row["confidence"] >= min_confidence
+                         and row["key"] not in excluded),
                         key=lambda r: r["key"])
     if len(candidates) < n:
         raise ValueError(f"only {len(candidates)} stated reserve facts are not rated yet; "

@@ -27,6 +27,7 @@ from benchmarks.facts.sheets import ITEM_ID, assign, hand_out, pending, sheet_ro
 from benchmarks.facts.store import LabelSetError, Store
 from benchmarks.facts.voice import fact_key, shown_fact, voice_class, voice_text
 from benchmarks.gum import part_of
+from kg.voice import DEFAULT_MIN_CONFIDENCE
 
 DOCS = ["GUM_news_stampede", "GUM_news_worship"]
 MODULES = ["voice", "mentions", "store", "sheets", "ratings", "report", "label_set"]
@@ -324,9 +325,13 @@ def test_labels_survive_a_resample_and_only_new_facts_need_rating(tmp_path, nlp)
 
 
 def test_reserve_rows_draw_stated_unrated_facts_by_seed():
-    rows = [{"key": f"{i:016x}", "voice": {"asserted": i % 3 != 0}} for i in range(60)]
+    rows = [{"key": f"{i:016x}", "voice": {"asserted": i % 3 != 0}, "confidence": 0.9}
+            for i in range(60)]
+    rows += [{"key": f"{i:016x}", "voice": {"asserted": True}, "confidence": 0.1}
+             for i in range(60, 80)]  # below the default threshold: not stated
     drawn = reserve_rows(rows, 10, seed=7, exclude=["0000000000000001"])
     assert len(drawn) == 10 and all(row["voice"]["asserted"] for row in drawn)
+    assert all(row["confidence"] >= DEFAULT_MIN_CONFIDENCE for row in drawn)
     assert "0000000000000001" not in {row["key"] for row in drawn}
     assert drawn == reserve_rows(list(reversed(rows)), 10, seed=7,
                                  exclude=["0000000000000001"])
