@@ -16,7 +16,7 @@ import pytest
 from export.html import write_html
 from kg.build import build_graph
 from tests.browser.test_html_browser import _assert_clean, _wait_laid_out
-from tests.data import SEEDS
+from tests.data import SEEDS, stricter_threshold
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -111,7 +111,8 @@ def test_the_legend_counts_each_voice_and_shows_stated_only(story_page, open_pag
 
 
 def test_low_confidence_facts_are_hidden_until_the_reader_asks(nlp, tmp_path, open_page):
-    graph, _report = build_graph([STORY], nlp=nlp, min_confidence=0.75)
+    threshold = stricter_threshold(build_graph([STORY], nlp=nlp)[0])
+    graph, _report = build_graph([STORY], nlp=nlp, min_confidence=threshold)
     path = tmp_path / "graph.html"
     write_html(graph, path)
     page = open_page(path)

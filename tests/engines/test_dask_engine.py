@@ -30,7 +30,7 @@ pytestmark = pytest.mark.integration
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
 from kg.stats import summary
-from tests.data import ROOT, SEEDS
+from tests.data import ROOT, SEEDS, stricter_threshold
 
 
 def rdf_triples(graph: KnowledgeGraph) -> Graph:
@@ -84,12 +84,13 @@ def test_build_graph_dask_matches_local_on_the_seeds(tmp_path, dask_client, seed
 def test_build_graph_dask_states_facts_at_the_threshold_as_the_local_build(tmp_path, dask_client,
                                                                         nlp):
     story = SEEDS / "001_riverton_council.txt"
-    local, _report = build_graph([story], nlp=nlp, min_confidence=0.75)
+    threshold = stricter_threshold(build_graph([story], nlp=nlp)[0])
+    local, _report = build_graph([story], nlp=nlp, min_confidence=threshold)
     graph, report = build_graph_dask(
         [story], client=dask_client, checkpoint_dir=tmp_path / "ck", output_dir=tmp_path / "out",
-        min_confidence=0.75,
+        min_confidence=threshold,
     )
-    assert graph.graph["min_confidence"] == local.graph["min_confidence"] == 0.75
+    assert graph.graph["min_confidence"] == local.graph["min_confidence"] == threshold
     assert_same_graph(graph, local)
     assert set(shard_triples(report.shards)) == set(rdf_triples(local))
     voices = {v for frame in (tmp_path / "out" / "facts").glob("*.parquet")

@@ -26,7 +26,7 @@ from kg.voice import (
     mention_voice,
     min_confidence,
 )
-from tests.data import SEEDS
+from tests.data import SEEDS, stricter_threshold
 
 STORY = SEEDS / "001_riverton_council.txt"
 
@@ -129,19 +129,10 @@ def test_every_view_says_the_same_of_every_fact(story, tmp_path):
         assert record["asserted"] == (record["voice"] == "stated")
 
 
-def _stricter_threshold(graph: KnowledgeGraph) -> float:
-    """A threshold, read off ``graph``'s stated facts, that leaves some of them stated and
-    moves the others to low confidence (the midpoint of their confidences)."""
-    stated = sorted(data["confidence"] for u, v, k, data in graph.edges(keys=True, data=True)
-                    if fact_voice(graph, u, v, k).kind == "stated")
-    assert len(set(stated)) >= 2, "the story states too few facts to test a threshold"
-    return round((stated[0] + stated[-1]) / 2, 2)
-
-
 def test_the_threshold_is_the_graphs_own_and_survives_the_rdf(nlp, tmp_path):
     default, _ = build_graph([STORY], nlp=nlp)
     assert min_confidence(default) == DEFAULT_MIN_CONFIDENCE
-    threshold = _stricter_threshold(default)
+    threshold = stricter_threshold(default)
     graph, _report = build_graph([STORY], nlp=nlp, min_confidence=threshold)
     assert min_confidence(graph) == threshold
     counts = summary(graph)["voices"]
@@ -165,7 +156,7 @@ def test_kg_build_min_confidence_reaches_kg_stats(nlp, tmp_path, capsys):
     from kg.cli import main
 
     out = tmp_path / "out"
-    threshold = _stricter_threshold(build_graph([STORY], nlp=nlp)[0])
+    threshold = stricter_threshold(build_graph([STORY], nlp=nlp)[0])
     with pytest.raises(SystemExit) as done:
         main(["build", str(STORY), "-o", str(out), "--min-confidence", str(threshold)])
     assert done.value.code in (0, None)
