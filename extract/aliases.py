@@ -182,6 +182,7 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     found: dict[str, str] = {}
+    lowers = tuple(t.lower_ for t in doc)  # once per document, not once per token and phrase
     for token in doc:
         name = alias = None
         if token.text == "(" and token.i > 0:
@@ -198,8 +199,8 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
                         alias[0].ent_type_ in AFFILIATION_TYPES):
                     alias = None  # "Kerry Nettle (Democrats)": a party, not another name
         else:
-            words = next((w for w in NAMING_PHRASES if [t.lower_ for t in doc[token.i: token.i + len(w)]]
-                          == list(w)), None)
+            words = next((w for w in NAMING_PHRASES if lowers[token.i: token.i + len(w)] == w),
+                         None)
             if words is not None and token.tag_ == "VBN":  # "Trump called Clinton" names no one
                 name = _named_before(doc, token.i)
                 stop = token.i + len(words)
