@@ -212,7 +212,21 @@ def label_tokens(head: Token) -> list[Token]:
     """The tokens of the concise label of the phrase headed by ``head``, in text order.
 
     A named entity that contains the head is kept whole ("Xu Liang", "Large Language Models").
+    Worked out once per head and cached on the document as token indices (plain data): the
+    rules ask for the same phrase's label two or three times.
     """
+    doc = head.doc
+    cache = doc.user_data.setdefault(_LABELS_CACHE, {})  # head index -> token indices
+    found = cache.get(head.i)
+    if found is None:
+        found = cache[head.i] = tuple(t.i for t in _label_tokens(head))
+    return [doc[i] for i in found]
+
+
+_LABELS_CACHE = "kg.label_tokens"
+
+
+def _label_tokens(head: Token) -> list[Token]:
     if head.ent_type_ and head.pos_ in ("PROPN", "NOUN", "NUM"):
         doc = head.doc
         start = head.i
