@@ -28,7 +28,7 @@ from extract.lexicon import (
     PLACE_TYPES,
     SHORT_NAME_TYPES,
 )
-from extract.phrases import entity_key, entity_label
+from extract.phrases import doc_lowers, entity_key, entity_label
 from kg.countries import is_country, is_region
 from kg.keys import acronym_matches, normalize_key
 
@@ -70,17 +70,17 @@ def acronyms(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     found: dict[str, str] = {}
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc) or token.i == 0:
+    for i in _brackets(doc):
+        if i + 2 >= len(doc) or i == 0:
             continue
-        short, close = doc[token.i + 1], doc[token.i + 2]
+        short, close = doc[i + 1], doc[i + 2]
         if close.text != ")":
             continue
         letters = acronym_letters(short.text)
         if letters is None:
             continue
-        head = doc[token.i - 1]
-        if short.dep_ == "appos" and short.head.i < token.i:
+        head = doc[i - 1]
+        if short.dep_ == "appos" and short.head.i < i:
             head = short.head
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -88,6 +88,11 @@ def acronyms(doc: Doc) -> dict[str, str]:
             found.setdefault(letters, entity_key(head))
     doc.user_data[_CACHE] = found
     return found
+
+
+def _brackets(doc: Doc) -> list[int]:
+    """Indices of the document's opening round brackets, in text order."""
+    return [i for i, lower in enumerate(doc_lowers(doc)) if lower == "("]
 
 
 def acronym_key(token: Token) -> str | None:
@@ -177,13 +182,19 @@ def _name_key(name: Token, stop: int) -> str:
     return normalize_key(" ".join(words))
 
 
+_NAMING_FIRST = frozenset(words[0] for words in NAMING_PHRASES)
+
+
 def _defined_aliases(doc: Doc) -> dict[str, str]:
     cached = doc.user_data.get(_ALIAS_CACHE)
     if cached is not None:
         return cached
     found: dict[str, str] = {}
-    lowers = tuple(t.lower_ for t in doc)  # once per document, not once per token and phrase
-    for token in doc:
+    lowers = doc_lowers(doc)
+    for i, lower in enumerate(lowers):
+        if lower != "(" and lower not in _NAMING_FIRST:
+            continue  # only a bracket or a naming word starts an alias: no Token for the rest
+        token = doc[i]
         name = alias = None
         if token.text == "(" and token.i > 0:
             close = next((t.i for t in doc[token.i + 1: token.i + 7] if t.text == ")"), None)

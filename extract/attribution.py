@@ -48,6 +48,7 @@ from extract.lexicon import (
     TIME_WORDS,
     is_relative,
 )
+from extract.phrases import doc_lowers
 from extract.polarity import negative_argument
 
 __all__ = ["Voice", "reporting", "voice"]
@@ -312,7 +313,7 @@ def _words(doc) -> tuple[bool, bool]:
     plain data): they are looked for only in a document that has one."""
     found = doc.user_data.get(_WORDS_CACHE)
     if found is None:
-        words = {t.lower_ for t in doc}
+        words = set(doc_lowers(doc))
         found = doc.user_data[_WORDS_CACHE] = (
             not words.isdisjoint(HEDGE_ADVERBS | HEDGE_ADJECTIVES), "whether" in words)
     return found

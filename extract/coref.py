@@ -66,7 +66,7 @@ from extract.lexicon import (
     SINGULAR_PRONOUNS,
     is_relative,
 )
-from extract.phrases import is_citation
+from extract.phrases import doc_lowers, is_citation
 
 __all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
            "resolve"]
@@ -266,8 +266,8 @@ def _topic_person(doc, gender: str) -> Token | None:
         for start, (_end, key, root) in zip(starts, mentions):
             if first is not None and start < first.end:
                 opening.setdefault(key, root)  # its first mention: the name in full
-        counts = Counter("m" if t.lower_ in MALE_PRONOUNS else "f" for t in doc
-                         if t.lower_ in MALE_PRONOUNS or t.lower_ in FEMALE_PRONOUNS)
+        counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
+                         if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
         cached = (None, None)
         if len(opening) == 1:
             (key, root), = opening.items()

@@ -15,6 +15,7 @@ Everything here walks the children of a few tokens; nothing re-parses or builds 
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from extract.lexicon import (
@@ -48,6 +49,7 @@ __all__ = [
     "argument_bounds",
     "tidy_bounds",
     "doc_text",
+    "doc_lowers",
     "is_content_argument",
 ]
 
@@ -68,6 +70,22 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["kg.text"] = doc.text
     return text
+
+
+def doc_lowers(doc) -> tuple[str, ...]:
+    """Each token's lower-case form, read once per Doc from its array (plain data): scans of
+    the whole document look for a word here instead of making a Token of each word.
+
+    >>> import spacy
+    >>> doc_lowers(spacy.blank("en")("Known as T-Town"))
+    ('known', 'as', 't', '-', 'town')
+    """
+    lowers = doc.user_data.get("kg.lowers")
+    if lowers is None:
+        strings = doc.vocab.strings
+        lowers = doc.user_data["kg.lowers"] = tuple(
+            strings[key] for key in doc.to_array(LOWER).tolist())
+    return lowers
 
 
 def transparent_head(token: Token) -> Token:
