@@ -193,6 +193,18 @@ def describe(head: Token, document: str) -> Argument | None:
     >>> describe(doc[9], "news.txt").key
     'spokesman@news.txt'
     """
+    # Worked out once per mention and document (an Argument is plain, frozen data): a head
+    # is described again as a possessor's owner, a description's antecedent, a fact's source.
+    cache = head.doc.user_data.setdefault(_DESCRIBED_CACHE, {})
+    if (head.i, document) not in cache:
+        cache[head.i, document] = _describe(head, document)
+    return cache[head.i, document]
+
+
+_DESCRIBED_CACHE = "kg.described"
+
+
+def _describe(head: Token, document: str) -> Argument | None:
     type_ = entity_type(head)
     if (alias := defined_alias_key(head)) is not None:
         # "the Tories" after "the Conservative Party (Tories)", whatever the recogniser says
