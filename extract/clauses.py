@@ -23,7 +23,6 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from extract.attribution import voice
 from extract.lexicon import (
     CLOSE_BRACKETS,
     LACKING_VERBS,
@@ -387,7 +386,6 @@ def _complements(
     preps.sort(key=lambda p: (p.dep_ != "agent", p.dep_ not in ("prep", "agent"), p.i < head.i,
                               p.i))
     return Clause(
-        voice=voice(verb),
         verb=verb,
         head=head,
         subjects=tuple(heads),

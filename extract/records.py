@@ -18,7 +18,7 @@ from typing import Callable, Generic, Iterator, TypeVar
 
 from spacy.tokens import Token
 
-from extract.attribution import Voice
+from extract.attribution import Voice, voice
 from extract.polarity import negative_argument
 
 __all__ = ["Clause", "Fact", "Rule", "Pattern", "TokenRules"]
@@ -60,7 +60,7 @@ class Clause:
         acomp: The adjectival complement, unless the relation already holds it.
         complement: The clausal complement (``ccomp``) that is the clause's object.
         voice: Whose voice the clause is in: reported, denied, conditional or the text's
-            own (:func:`extract.attribution.voice`).
+            own (:func:`extract.attribution.voice`), read off ``verb`` when first asked for.
     """
 
     verb: Token
@@ -77,7 +77,15 @@ class Clause:
     datives: tuple[Token, ...]
     acomp: Token | None
     complement: Token | None
-    voice: Voice = Voice()
+    _voice: Voice | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def voice(self) -> Voice:
+        """The clause's :class:`~extract.attribution.Voice`, worked out on first use: the
+        facts of most clauses are dropped before anything asks for it."""
+        if self._voice is None:
+            self._voice = voice(self.verb)
+        return self._voice
 
 
 @dataclass(slots=True)
