@@ -342,7 +342,19 @@ def entity_label_key(head: Token) -> tuple[str, str]:
     """:func:`entity_label` and :func:`entity_key` together, walking the phrase once.
 
     An "@" in a name ("Stardust @ home") is "at" in its key: "@" marks a key's document.
+    Cached per head on the document (plain strings), as :func:`label_tokens` is.
     """
+    cache = head.doc.user_data.setdefault(_LABEL_KEYS_CACHE, {})  # head index -> (label, key)
+    found = cache.get(head.i)
+    if found is None:
+        found = cache[head.i] = _entity_label_key(head)
+    return found
+
+
+_LABEL_KEYS_CACHE = "kg.label_keys"
+
+
+def _entity_label_key(head: Token) -> tuple[str, str]:
     tokens = label_tokens(head)
     label = _join(tokens)
     if head.pos_ == "PROPN":
