@@ -20,6 +20,7 @@ from extract.arguments import Identity, identify
 from extract.attribution import Voice
 from extract.confidence import score_fact
 from extract.lexicon import NEGATIONS
+from extract.phrases import doc_text
 from extract.records import Fact
 from extract.registry import extractors
 from extract.rules import (
@@ -158,7 +159,9 @@ def judge_facts(
     [('civilians', None), ('dead', Drop(rule='resulting_state', role=None, detail=None))]
     """
     sent_start, sent_end = sent.start_char, sent.end_char
-    local = sent.text  # never doc.text: that rebuilds the whole document for each sentence
+    # The document's text is joined once (phrases.doc_text): Span.text would make a Token of
+    # each word of the sentence again, and doc.text of each word of the document.
+    local = doc_text(sent.doc)[sent_start:sent_end]
 
     def text_at(start: int, end: int) -> str:
         return local[start - sent_start : end - sent_start]
