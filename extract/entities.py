@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from extract.aliases import acronym_key, defined_alias_key, short_name_key
 from extract.descriptions import description_antecedent, named_by_apposition
+from extract.doc_memo import once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
     INDEFINITE_DETERMINERS,
@@ -88,17 +89,11 @@ def _is_bare(head: Token, tokens: list[Token]) -> bool:
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 
-_KEYS_CACHE = "kg.shared_keys"
-
-
 def _shared_key(token: Token, document: str) -> str | None:
     """The node key of the phrase headed by ``token`` when it is shared beyond its document,
-    else None (cached per document: descriptions ask for the same names again and again)."""
-    keys = token.doc.user_data.setdefault(_KEYS_CACHE, {})
-    if token.i not in keys:
-        argument = describe(token, document)
-        keys[token.i] = argument.key if argument is not None and argument.scope is None else None
-    return keys[token.i]
+    else None (:func:`describe` keeps its answers on the document)."""
+    argument = describe(token, document)
+    return argument.key if argument is not None and argument.scope is None else None
 
 
 def _described(head: Token, document: str) -> Argument | None:
@@ -195,10 +190,8 @@ def describe(head: Token, document: str) -> Argument | None:
     """
     # Worked out once per mention and document (an Argument is plain, frozen data): a head
     # is described again as a possessor's owner, a description's antecedent, a fact's source.
-    cache = head.doc.user_data.setdefault(_DESCRIBED_CACHE, {})
-    if (head.i, document) not in cache:
-        cache[head.i, document] = _describe(head, document)
-    return cache[head.i, document]
+    return once_per_key(head.doc, _DESCRIBED_CACHE, (head.i, document),
+                        lambda: _describe(head, document))
 
 
 _DESCRIBED_CACHE = "kg.described"

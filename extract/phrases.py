@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Token
 
+from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     CONTEST_PREPS,
     CONTEST_VERBS,
@@ -66,10 +67,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    text = doc.user_data.get("kg.text")
-    if text is None:
-        text = doc.user_data["kg.text"] = doc.text
-    return text
+    return once_per_doc(doc, "kg.text", lambda: doc.text)
 
 
 def doc_lowers(doc) -> tuple[str, ...]:
@@ -80,12 +78,9 @@ def doc_lowers(doc) -> tuple[str, ...]:
     >>> doc_lowers(spacy.blank("en")("Known as T-Town"))
     ('known', 'as', 't', '-', 'town')
     """
-    lowers = doc.user_data.get("kg.lowers")
-    if lowers is None:
-        strings = doc.vocab.strings
-        lowers = doc.user_data["kg.lowers"] = tuple(
-            strings[key] for key in doc.to_array(LOWER).tolist())
-    return lowers
+    strings = doc.vocab.strings
+    return once_per_doc(doc, "kg.lowers", lambda: tuple(
+        strings[key] for key in doc.to_array(LOWER).tolist()))
 
 
 def transparent_head(token: Token) -> Token:
@@ -165,10 +160,7 @@ def title_tail(head: Token) -> list[Token]:
     if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
         return []  # "Alexander Gordon of Auchintoul": a person's name is identity's to read
     doc = head.doc
-    cache = doc.user_data.setdefault(_TAILS_CACHE, {})  # token index -> indices (plain data)
-    found = cache.get(head.i)
-    if found is None:
-        found = cache[head.i] = [t.i for t in _title_tail(head)]
+    found = once_per_key(doc, _TAILS_CACHE, head.i, lambda: [t.i for t in _title_tail(head)])
     return [doc[i] for i in found]
 
 
@@ -234,10 +226,8 @@ def label_tokens(head: Token) -> list[Token]:
     rules ask for the same phrase's label two or three times.
     """
     doc = head.doc
-    cache = doc.user_data.setdefault(_LABELS_CACHE, {})  # head index -> token indices
-    found = cache.get(head.i)
-    if found is None:
-        found = cache[head.i] = tuple(t.i for t in _label_tokens(head))
+    found = once_per_key(doc, _LABELS_CACHE, head.i,
+                         lambda: tuple(t.i for t in _label_tokens(head)))
     return [doc[i] for i in found]
 
 
@@ -344,11 +334,7 @@ def entity_label_key(head: Token) -> tuple[str, str]:
     An "@" in a name ("Stardust @ home") is "at" in its key: "@" marks a key's document.
     Cached per head on the document (plain strings), as :func:`label_tokens` is.
     """
-    cache = head.doc.user_data.setdefault(_LABEL_KEYS_CACHE, {})  # head index -> (label, key)
-    found = cache.get(head.i)
-    if found is None:
-        found = cache[head.i] = _entity_label_key(head)
-    return found
+    return once_per_key(head.doc, _LABEL_KEYS_CACHE, head.i, lambda: _entity_label_key(head))
 
 
 _LABEL_KEYS_CACHE = "kg.label_keys"

@@ -1,0 +1,45 @@
+"""Values worked out once per spaCy Doc and kept in its ``user_data``.
+
+The rules ask for the same document-wide scan, or the same phrase's label or node, several
+times; each such value is computed on first use and kept on the Doc, so it lives exactly as
+long as the parse it was read from. Values are plain data (strings, token indices, frozen
+records), never Tokens or Spans.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Hashable, TypeVar
+
+from spacy.tokens import Doc
+
+__all__ = ["once_per_doc", "once_per_key"]
+
+T = TypeVar("T")
+
+
+def once_per_doc(doc: Doc, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, worked out once for ``doc`` and kept under ``name``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("one two")
+    >>> once_per_doc(doc, "test.n", lambda: len(doc)), once_per_doc(doc, "test.n", lambda: 0)
+    (2, 2)
+    """
+    if name not in doc.user_data:
+        doc.user_data[name] = compute()
+    return doc.user_data[name]
+
+
+def once_per_key(doc: Doc, name: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``key`` (a token index, or one with a document name), worked out once
+    for ``doc`` and kept in the table ``name``; None is a value like any other.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("one two")
+    >>> once_per_key(doc, "test.k", 1, lambda: None), once_per_key(doc, "test.k", 1, lambda: 5)
+    (None, None)
+    """
+    table: dict[Hashable, Any] = doc.user_data.setdefault(name, {})
+    if key not in table:
+        table[key] = compute()
+    return table[key]
