@@ -5,8 +5,11 @@ al. 2011): the construction that read the fact, the dependency path between the 
 arguments (the labels up to their lowest common ancestor), the part of speech and entity type
 of each head, the arguments' lengths, what the stretch between and around them crosses (a
 comma, a parenthesis, a colon, a dash, a quote, a list), the distance between the heads, the
-sentence's length and depth, how each argument was resolved (a pronoun, a surname, a
-description: the identity rules of :mod:`extract.entities`) and the voice. The weights were
+sentence's length and depth, its quotes, dashes and capitalised words outside named entities
+(a heading, a menu, a list of places), how the arguments hang in the tree (a borrowed subject,
+a preposition that could attach elsewhere), poor heads (a pronoun, a number, a generic word),
+how each argument was resolved (a pronoun, a surname, a description: the identity rules of
+:mod:`extract.entities`) and the voice. The weights were
 fitted on the ``fit`` part of the labelled GUM facts (``benchmarks/facts/``: every fact
 rated U / T / W by two raters and a third where they disagreed) with cross-validation by
 document, and are shipped as a table (:data:`TABLE_PATH`); scoring is a dot product, so kg
@@ -30,13 +33,17 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+import numpy
+from spacy.attrs import ENT_IOB, IS_TITLE, ORTH
 from spacy.tokens import Span, Token
 
 from extract.confidence import score_fact
+from extract.doc_memo import once_per_doc
 from extract.lexicon import PRONOUNS
 from extract.records import Fact
 from kg.model import HYPOTHETICAL, Argument
@@ -77,6 +84,10 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "distance": ("dist=", "obj_first"),
     "sentence": ("sentlen=", "depth=", "root=", "final=", "commas=", "propn="),
     "crosses": ("cx=",),
+    "attach": ("s_role=", "vdep=", "sdep=", "odep=", "o_conj=", "pp="),
+    "kinds": ("s_kind=", "o_kind=", "s_of", "o_of"),
+    "spans": ("s_verb", "o_verb", "s_digit", "o_digit", "share="),
+    "marks": ("mark=", "caps="),
     "resolution": ("s_res=", "o_res=", "s_drop=", "o_drop="),
     "words": ("pw=",),
     "voice": ("voice=",),
@@ -94,6 +105,23 @@ _CROSSINGS: dict[str, str] = {
 _RESOLVING = frozenset({"surname", "ambiguous_name", "definite_description",
                         "possessive_pronoun", "appositive_name", "acronym", "key_alias",
                         "honorific", "document_scope"})
+#: Head words that name no particular thing ("a large number", "one", "the rest"): an
+#: argument headed by one is often cut from the phrase that says what it is.
+_GENERIC_HEADS = frozenset(
+    "thing things one ones part parts way ways kind kinds lot lots number numbers bit half "
+    "majority series type types sort sorts rest set couple piece amount variety range group "
+    "example case fact end side area place time times point form member members aspect".split())
+#: Dependency labels under which the parser leaves words it could not attach well.
+_LOOSE_LABELS = frozenset({"npadvmod", "dep", "nmod", "compound", "amod", "advmod", "meta",
+                           "intj", "nummod", "quantmod"})
+#: Labels of a subject that the verb of its clause governs itself.
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Quote marks and dashes of a sentence by the mark they set (an apostrophe is no quote; a
+#: hyphen spaCy splits off, "eye - tracking", counts as a dash, as it did in the fit).
+_MARKS: dict[str, str] = {k: v for k, v in _CROSSINGS.items()
+                          if v in ("quote", "dash") and k not in ("'", "\u2018", "\u2019")}
+#: ``ENT_IOB`` of a token outside every named entity ("O").
+_OUTSIDE = 2
 #: Labels of the path kept in ``path=`` (deeper paths are summarised by ``plen=``).
 _PATH_LABELS = 2
 
@@ -306,6 +334,114 @@ def _sentence_names(fact: Fact, sent: Span | None) -> list[str]:
     return [depth, *names]
 
 
+def _attach_names(fact: Fact) -> list[str]:
+    """How the arguments hang in the tree, where the parser most often goes wrong: whose
+    subject the subject is, where the verb hangs, each head's label, an object conjunct far
+    from its first conjunct, a prepositional object whose preposition could attach to a noun
+    between it and the verb ("planned on a grid system with ...")."""
+    subj, obj, verb = fact.subject, fact.object, fact.verb
+    if verb is None:
+        role = "noun"
+    elif subj.head.i == verb.i or (fact.clause is not None and subj.head.i == fact.clause.head.i):
+        role = "own" if subj.dep_ in _OWN_SUBJECTS else "other"
+    else:
+        role = f"via_{fact.clause.borrowed}" if fact.clause is not None else "via_None"
+    names = [f"s_role={role}", f"vdep={verb.dep_ if verb is not None else '-'}",
+             f"sdep={subj.dep_}", f"odep={obj.dep_}"]
+    if obj.dep_ == "conj":
+        names.append(f"o_conj={'far' if abs(obj.i - obj.head.i) > 4 else 'near'}")
+    if obj.dep_ == "pobj":
+        prep = obj.head
+        base = prep.head
+        if base.pos_ in ("NOUN", "PROPN"):
+            names.append("pp=noun")
+        elif any(t.pos_ in ("NOUN", "PROPN")
+                 for t in obj.doc[min(base.i, prep.i) + 1:max(base.i, prep.i)]):
+            names.append("pp=ambiguous")
+    return names
+
+
+def _kind(token: Token) -> str | None:
+    """What kind of head ``token`` is when it is a poor one: a pronoun, a number, a generic
+    word, an adjective/adverb/verb as a noun head, a loosely attached word."""
+    if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
+        return "pronoun"
+    if token.pos_ == "NUM" or token.like_num:
+        return "number"
+    if token.lower_ in _GENERIC_HEADS:
+        return "generic"
+    if token.pos_ in ("ADJ", "ADV", "VERB", "ADP"):
+        return token.pos_
+    if token.dep_ in _LOOSE_LABELS:
+        return "loose"
+    return None
+
+
+def _kind_names(fact: Fact) -> list[str]:
+    names = []
+    for side, head in (("s", fact.subject), ("o", fact.object)):
+        kind = _kind(head)
+        if kind is not None:
+            names.append(f"{side}_kind={kind}")
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            names.append(f"{side}_of")
+    return names
+
+
+def _span_names(fact: Fact, sent: Span) -> list[str]:
+    """A verb or a digit inside an argument, and how much of the sentence the fact spans."""
+    doc = fact.subject.doc
+    names = []
+    for side, (start, end) in (("s", fact.subject_bounds), ("o", fact.object_bounds)):
+        tokens = doc[start:end]
+        if any(t.pos_ == "VERB" for t in tokens):
+            names.append(f"{side}_verb")
+        if any(t.is_digit for t in tokens):
+            names.append(f"{side}_digit")
+    low = min(fact.subject_bounds[0], fact.object_bounds[0])
+    high = max(fact.subject_bounds[1], fact.object_bounds[1])
+    share = (high - low) / max(1, len(sent))
+    return names + [f"share={'low' if share < 0.3 else 'mid' if share < 0.6 else 'high'}"]
+
+
+def _doc_marks(doc) -> tuple[list[int], list[int], list[int]]:
+    """Where the document's quote marks and dashes are, and how many capitalised words
+    outside named entities come before each token (a prefix sum): read once per document
+    from ``doc.to_array``, so a sentence's marks cost two bisections."""
+    table = doc.to_array([ORTH, IS_TITLE, ENT_IOB])
+    codes = {doc.vocab.strings[text]: kind for text, kind in _MARKS.items()}
+    quotes, dashes = [], []
+    for i, orth in enumerate(table[:, 0].tolist()):
+        kind = codes.get(orth)
+        if kind is not None:
+            (quotes if kind == "quote" else dashes).append(i)
+    capital = (table[:, 1] == 1) & (table[:, 2] == _OUTSIDE)
+    return quotes, dashes, [0, *numpy.cumsum(capital).tolist()]
+
+
+def _count(positions: list[int], start: int, end: int) -> int:
+    """How many of the sorted ``positions`` are in ``[start, end)``."""
+    return bisect_left(positions, end) - bisect_left(positions, start)
+
+
+def _mark_names(fact: Fact, sent: Span) -> list[str]:
+    """The sentence's quote marks and dashes, its capitalised words outside named entities
+    (a title, a heading, a menu, a list of places; its first word aside), and ``mark=quoted``
+    when the fact starts inside a quotation (after an odd number of quote marks)."""
+    quotes, dashes, capitals = once_per_doc(sent.doc, "kg.validity.marks",
+                                            lambda: _doc_marks(sent.doc))
+    names = []
+    if _count(dashes, sent.start, sent.end):
+        names.append("mark=dash")
+    if _count(quotes, sent.start, sent.end):
+        names.append("mark=quote")
+        start = min(fact.subject_bounds[0], fact.object_bounds[0])
+        if _count(quotes, sent.start, start) % 2:
+            names.append("mark=quoted")
+    caps = capitals[sent.end] - capitals[min(sent.start + 1, sent.end)]
+    return [*names, f"caps={min(caps, 3)}"]
+
+
 def features(fact: Fact, subject: Argument | None = None,
              obj_argument: Argument | None = None, *, sent: Span | None = None,
              groups: Iterable[str] | None = None) -> dict[str, float]:
@@ -338,6 +474,14 @@ def features(fact: Fact, subject: Argument | None = None,
         names.append(f"pw={fact.predicate.split()[-1]}")
     if "voice" in wanted or "crosses" in wanted:
         names += _voice(fact)
+    if "attach" in wanted:
+        names += _attach_names(fact)
+    if "kinds" in wanted:
+        names += _kind_names(fact)
+    if "spans" in wanted:
+        names += _span_names(fact, sent if sent is not None else fact.subject.sent)
+    if "marks" in wanted:
+        names += _mark_names(fact, sent if sent is not None else fact.subject.sent)
     if "crosses" in wanted:
         names += [f"cx={cons}&{name}" for name in names
                   if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]

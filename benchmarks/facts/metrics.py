@@ -158,13 +158,18 @@ def choose_threshold(scores: Sequence[float], labels: Sequence[str], *, precisio
 
     The first is the lowest threshold at which the stated facts (scored at or above it) are
     right at ``precision`` or more, and stay so at every higher threshold that states at
-    least ``minimum`` facts (so a lucky dip is never chosen); None when there is none. The
-    second is the highest threshold that still states ``useful`` of the U facts; None when
-    even 0 does not.
+    least ``minimum`` facts (so a lucky dip is never chosen), provided it still states
+    ``useful`` of the U facts: a threshold that is precise only in the last few facts of the
+    tail, keeping next to none of the useful ones, meets one goal by giving up the other.
+    None when there is none. The second is the highest threshold that still states
+    ``useful`` of the U facts; None when even 0 does not.
 
     >>> choose_threshold([0.95, 0.85, 0.75, 0.65], ["U", "T", "W", "U"], precision=0.9,
     ...                  minimum=1, useful=0.5, step=0.1)
     (0.8, 0.9)
+    >>> choose_threshold([0.95, 0.85, 0.75, 0.65], ["U", "T", "W", "U"], precision=0.9,
+    ...                  minimum=1, useful=0.9, step=0.1)
+    (None, 0.6)
     """
     grid = [round(k * step, 6) for k in range(int(round(1 / step)) + 1)]
     rows = threshold_table(scores, labels, grid)
@@ -175,5 +180,7 @@ def choose_threshold(scores: Sequence[float], labels: Sequence[str], *, precisio
         if row.precision < precision:
             break
         precise = row.threshold
+    if precise is not None and rows[int(round(precise / step))].useful_kept < useful:
+        precise = None
     fallback = next((row.threshold for row in reversed(rows) if row.useful_kept >= useful), None)
     return precise, fallback

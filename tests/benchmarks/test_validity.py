@@ -66,9 +66,13 @@ def test_choose_threshold_never_takes_a_lucky_dip():
     # From the top: 1/1, 2/2, 2/3 (below 0.9), 3/4: the lowest that holds all the way up is 0.8
     scores = [0.95, 0.85, 0.75, 0.65]
     labels = ["U", "U", "W", "U"]
-    precise, _ = choose_threshold(scores, labels, precision=0.9, minimum=1, useful=1.0,
+    precise, _ = choose_threshold(scores, labels, precision=0.9, minimum=1, useful=0.5,
                                   step=0.1)
     assert precise == 0.8
+    # precise at 0.8, but it keeps 1 of the 2 U facts: not both goals, so the fallback
+    precise, fallback = choose_threshold(scores, ["U", "T", "W", "U"], precision=0.9,
+                                         minimum=1, useful=0.9, step=0.1)
+    assert precise is None and fallback == 0.6
     # minimum: thresholds stating fewer facts than that are not judged
     precise, fallback = choose_threshold([0.95, 0.85], ["W", "U"], precision=0.9,
                                          minimum=2, useful=0.5, step=0.1)

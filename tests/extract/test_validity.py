@@ -63,6 +63,32 @@ def test_features_see_voice_and_resolution(nlp):
     assert all("final=no" in features(f) for f, _ in fragment)
 
 
+def test_features_see_quotation_and_capitals_outside_entities(nlp):
+    pairs = _facts(nlp, 'The mayor said "Acme bought the Old Mill Bakery" on Monday.')
+    bought = _find(pairs, "buy")
+    names = features(bought, groups=["marks"])
+    assert {"mark=quote", "mark=quoted", "caps=3"} <= set(names)
+    plain = features(_find(_facts(nlp, "Xu Liang founded a company in Beijing."), "found"),
+                     groups=["marks"])
+    assert "caps=0" in plain and not any(n.startswith("mark=") for n in plain)
+    # quote marks after the fact's start do not make it quoted
+    after = _find(_facts(nlp, 'Acme bought the mill, "a ruin" said the mayor.'), "buy")
+    assert "mark=quote" in features(after) and "mark=quoted" not in features(after)
+
+
+def test_features_see_attachment_and_poor_heads(nlp):
+    pairs = _facts(nlp, "Xu Liang founded a company in Beijing.")
+    found_in = _find(pairs, "found in")
+    names = features(found_in, groups=["attach"])
+    # "company" stands between the verb and "in": the phrase could hang on either
+    assert {"s_role=own", "vdep=ROOT", "odep=pobj", "pp=ambiguous"} <= set(names)
+    assert "pp=ambiguous" not in features(_find(pairs, "found"))
+    wrote = _find(_facts(nlp, "Bernoulli wrote a large number of papers on fluids."), "write")
+    assert {"o_kind=generic", "o_of"} <= set(features(wrote, groups=["kinds"]))
+    sold = [f for f in iter_facts(nlp("She sold it in 1990.")[:]) if f.predicate == "sell"]
+    assert sold and "s_kind=pronoun" in features(sold[0])
+
+
 def test_features_limited_to_groups_are_a_subset(nlp):
     fact = _find(_facts(nlp, "Xu Liang founded a company in Beijing."), "found")
     full = features(fact)
