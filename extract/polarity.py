@@ -47,7 +47,11 @@ def negative_argument(token: Token) -> bool:
 
 
 def negated_by_preposition(verb: Token) -> bool:
-    """True for a clause governed by "without": "he left without paying the bill"."""
+    """True for a clause governed by "without": "he left without paying the bill", "the
+    rising was postponed without any uprising occurring" (the noun of "without" and its
+    participle: no uprising occurred)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
+        return verb.head.head.lower_ == "without"
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
 

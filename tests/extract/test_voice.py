@@ -50,6 +50,8 @@ ROWS = [
      {(f"minister@{DOC}", "meet", f"premier@{DOC}"): {"negated": True}}, []),
     ("The man left the shop without paying the bill.",
      {(f"man@{DOC}", "pay", f"bill@{DOC}"): {"negated": True}}, []),
+    ("The rising was postponed without any uprising occurring until 5 June.",
+     {(f"uprising@{DOC}", "occur until", "5 june"): {"negated": True}}, []),
     ("The army failed to stop the attack.",
      {(f"army@{DOC}", "stop", f"attack@{DOC}"): {"negated": True}}, []),
     ("The party lacks funds.",
