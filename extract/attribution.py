@@ -42,6 +42,7 @@ from extract.lexicon import (
     INTENTION_WORDS,
     NOMINALISATIONS,
     QUESTIONING_VERBS,
+    QUOTE_MARKS,
     REPORTING_VERBS,
     SAYING_LIGHT_VERBS,
     SAYING_NOUNS,
@@ -168,8 +169,8 @@ def _is_condition(node: Token, *, governing: bool = False) -> bool:
     passionate, if discreet, love" concede. "as if" compares; "even if" concedes, so its own
     clause is hypothetical but the clause it hangs from holds anyway.
     """
-    if node.dep_ != "advcl" or node.pos_ not in ("VERB", "AUX"):
-        return False
+    if node.dep_ not in ("advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
+        return False  # "This letter, if judged by ...": a participle can be a condition
     for child in node.children:
         if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             before = node.doc[child.i - 1].lower_ if child.i > 0 else ""
@@ -362,6 +363,15 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         meaning = reporting(head)
         if meaning is not None:
             return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
+        if node.dep_ == "ccomp" and _quotation(node):
+            # 'She continued: "Labour has a plan ..."': any verb whose object is a quotation
+            # reports it.
+            return Voice(head.lemma_.lower(), _subject(head), "asserted", conditional)
+    if node.dep_ == "ccomp" and head.lemma_ == "be":
+        # "their argument is that she stayed to fight the fire": the claim noun's content.
+        noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
+            return _claim(noun, conditional)
     if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
         head.lemma_.lower() in CLAIM_NOUNS
     ) and not _relative(node, head):
@@ -371,6 +381,14 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         if accuser.lemma_.lower() in ACCUSING_VERBS:
             return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted", conditional)
     return None
+
+
+def _quotation(clause: Token) -> bool:
+    """True when the clause headed by ``clause`` opens with a quotation mark: a direct
+    quotation, not a clause of the text's own."""
+    doc = clause.doc
+    start = clause.left_edge.i
+    return doc[start].text in QUOTE_MARKS or (start > 0 and doc[start - 1].text in QUOTE_MARKS)
 
 
 def _question(token: Token) -> bool:

@@ -45,6 +45,7 @@ __all__ = [
     "read_clause",
     "subjects",
     "conjuncts",
+    "first_conjunct",
     "prep_objects",
     "has_prep_object",
 ]
@@ -77,6 +78,16 @@ def conjuncts(token: Token) -> list[Token]:
         stack.extend(reversed([c for c in node.rights
                                if c.dep_ == "conj" and c.pos_ not in _VERBAL]))
     return out
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the list ``token`` is in ("Yemen" -> "Afghanistan" in
+    "Afghanistan, Eritrea ... and Yemen"), or ``token`` itself; bounded by the sentence."""
+    for _ in range(len(token.doc)):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def prep_objects(prep: Token) -> list[Token]:
@@ -130,12 +141,21 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
         node = node.head
     if node.pos_ not in _VERBAL:
         return [], None
+    if verb.head.lower_ == "by" and verb.head.head.i == node.i and _passive_verb(node):
+        # "The crowds can be avoided by walking from the station": a passive verb's subject
+        # is what is done to; who walks is its unnamed agent.
+        return [], None
     if node.lemma_.lower() in OBJECT_CONTROL and verb.head.head.i == node.i:
         # "accused Arafat of supporting terrorism": Arafat is who supports it.
         objects = [c for c in node.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0]), None
     return subjects(node, depth + 1)[0], None
+
+
+def _passive_verb(verb: Token) -> bool:
+    """A verb in the passive: "can be avoided", "was measured"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +234,9 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
             else:
                 heads.extend(conjuncts(subject))
         return heads, how
-    if depth > _MAX_DEPTH:
+    if depth > _MAX_DEPTH or any(c.dep_ == "expl" for c in verb.children):
+        # "..., there being poor rewards awaiting a mathematician": "there" fills the
+        # subject's place, so the clause borrows no one else's.
         return [], None
     for rule in SUBJECT_RULES.for_token(verb):
         if rule.applies_to(verb):
@@ -324,14 +346,16 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
                 words += [*(t.lower_ for t in too), acomp.lower_]
         if nxt is None:
             return head, words, negated
-        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg")]
+        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg", "auxpass")]
         group += to
         if words == [head.lemma_.lower()] and words[0] in NEGATING_VERBS:
             # "failed to stop the attack": the attack was not stopped.
-            words, negated = [], not negated
+            words, negated = [t.lemma_.lower() for t in to if t.dep_ == "auxpass"], not negated
         else:
-            words += [t.lower_ for t in to]
-        words.append(nxt.lemma_.lower())
+            # "wished to be associated with": the passive stays ("be associated").
+            words += [t.lemma_.lower() if t.dep_ == "auxpass" else t.lower_ for t in to]
+        passive_step = any(t.dep_ == "auxpass" for t in to)
+        words.append(nxt.lower_ if passive_step else nxt.lemma_.lower())
         negated = negated != any(t.dep_ == "neg" for t in to)
         head = nxt
 

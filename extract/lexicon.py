@@ -24,6 +24,7 @@ __all__ = [
     # pronouns, determiners, relative words
     "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "SINGULAR_PRONOUNS",
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
+    "PERSONAL_RELATIVES",
     "is_relative", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS", "QUANTIFIERS", "EMPTY_ADJECTIVES",
     "TRANSPARENT_NOUNS",
     # names, titles, people
@@ -105,6 +106,9 @@ POSSESSIVE_PRONOUNS = _words("his her its their")
 
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 """Penn tags of relative (wh-) words: "which", "who", "whose"."""
+
+PERSONAL_RELATIVES = _words("who whom")
+"""Relative pronouns whose noun is a person (or people acting: a team, a country personified)."""
 
 
 def is_relative(token: Token) -> bool:

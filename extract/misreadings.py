@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.clauses import conjuncts
+from extract.clauses import conjuncts, first_conjunct
 from extract.lexicon import (
     AUXILIARY_VERBS,
     CLOSE_BRACKETS,
@@ -26,11 +26,13 @@ from extract.lexicon import (
     OBJECT_PREP_FRAMES,
     OBJECT_HOLDING_VERBS,
     OPEN_BRACKETS,
+    PERSONAL_RELATIVES,
+    PLACE_TYPES,
     QUOTE_MARKS,
     RESULTATIVE_PREPS,
     TIME_TYPES,
 )
-from extract.phrases import title_tail
+from extract.phrases import team_sense, title_tail
 from extract.records import Fact
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "title_read_as_clause",
     "disagreeing_noun",
     "clause_on_a_date",
+    "who_on_a_place",
     "indirect_question",
     "participle_past_a_phrase",
     "preposition_of_the_verb",
@@ -114,11 +117,16 @@ def after_label(fact: Fact) -> bool:
     """A colon or semicolon between the phrase and its apposition: a heading and its
     subtitle, a caption, a label and its value, or the next item of a list ("The Use of
     Cognitive Digital Games in School: Contributions to Attention", "Image: Danny Newman",
-    "IATA: TUL", "DKK; Depth: 2m")."""
+    "IATA: TUL", "DKK; Depth: 2m"); or a colon right after the apposition, which is then a
+    label of what follows ("Daniel Bernoulli FRS (German pronunciation: ...)")."""
     if fact.construction != "apposition":
         return False
     doc = fact.subject.doc
-    return any(doc[i].text in LABEL_SEPARATORS for i in _between(fact))
+    if any(doc[i].text in LABEL_SEPARATORS for i in _between(fact)):
+        return True
+    # A label whose value follows it: "(German pronunciation: [bɛʁˈnʊli])", "tel: 1 201".
+    after = fact.object.i + 1
+    return after < len(doc) and doc[after].text == ":"
 
 
 def numbers_or_dates(fact: Fact) -> bool:
@@ -265,6 +273,28 @@ def disagreeing_noun(fact: Fact) -> bool:
     plural = noun.tag_ in _PLURAL_NOUNS or any(c.dep_ == "conj" for c in noun.rights)
     return (finite.tag_ in _SINGULAR_VERBS and plural) or (
         finite.tag_ in _PLURAL_VERBS and noun.tag_ in _SINGULAR_NOUNS and not plural)
+
+
+def who_on_a_place(fact: Fact) -> bool:
+    """A relative "who" the parse hung on a place, a date or a number: it is about people
+    named elsewhere ("asylee hopefuls from Afghanistan, Eritrea, Libya, Syria and Yemen who
+    applied before last summer": the hopefuls applied), when it is the object of a
+    preposition of another noun. A place alone ("Look at Turkey, who is knocking on the
+    doors"), or one that plays as a team in its document ("Belgium, who scored"), is one."""
+    clause = fact.clause
+    if clause is None or clause.verb.dep_ != "relcl":
+        return False
+    verb = clause.verb
+    if not any(c.lower_ in PERSONAL_RELATIVES for c in verb.children):
+        return False
+    subject = fact.subject
+    if not any(t.i == subject.i for t in conjuncts(verb.head)):
+        return False  # the subject is not the noun the clause hangs on
+    noun = first_conjunct(verb.head)
+    if noun.dep_ != "pobj" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "Look at Turkey, who is knocking on the doors": no other noun
+    kind = subject.ent_type_
+    return kind in NOT_REFERENT_TYPES or (kind in PLACE_TYPES and not team_sense(subject))
 
 
 def clause_on_a_date(fact: Fact) -> bool:

@@ -121,6 +121,22 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
                     child.dep_ == "amod" and child.pos_ == "NOUN" and child.i == node.i + 1)):
                 # ("a shark net" parsed with "net" as an adjective of "shark" stays whole)
                 stack.append((child, _INNER_DEPS))
+                if _one_word(child, node):
+                    # "an on-line description", "a rails-to-trails route": a hyphenated
+                    # word the parser split is kept whole.
+                    out.extend(t for t in child.subtree if t.i > child.i)
+
+
+def _one_word(modifier: Token, head: Token) -> bool:
+    """True when ``modifier`` and what follows it in its subtree are one hyphenated word
+    left of ``head`` ("on-line", "rails-to-trails"): joined by hyphens, no space inside."""
+    doc = modifier.doc
+    end = modifier.right_edge.i
+    if end <= modifier.i or end >= head.i or modifier.left_edge.i < modifier.i:
+        return False
+    words = doc[modifier.i : end + 1]
+    return all(not t.whitespace_ for t in words[:-1]) and any(
+        t.tag_ == "HYPH" for t in words)
 
 
 def _hyphenated(tok: Token) -> bool:
@@ -248,9 +264,20 @@ def _label_tokens(head: Token) -> list[Token]:
         for i in range(start, end):
             if doc[i].text == "(":
                 start, end = (i + 1, end) if i < head.i else (start, i)
+        # What a number of the name counts left of it belongs to it: "the first of three
+        # degrees" is one degree, never "three degrees" (the recogniser tags the number only).
+        start = min([start, *(c.left_edge.i for t in doc[start:end] if t.dep_ == "nummod"
+                              for c in t.lefts if c.dep_ == "quantmod" and c.i < start)])
+        # So does a word hyphenated to it: "a high-five" is no "five".
+        hyphens = set()
+        while start >= 2 and doc[start - 1].tag_ == "HYPH" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].head.i == head.i:
+            hyphens.add(start - 1)
+            start -= 2
         # The entity alone: a possessor left of it ("China's Baidu") or a title ("President
         # Bush") is not part of what it names.
-        tokens = [t for t in doc[start:end] if t.dep_ not in ("det", "punct") or t.i == head.i]
+        tokens = [t for t in doc[start:end]
+                  if t.dep_ not in ("det", "punct") or t.i == head.i or t.i in hyphens]
     else:
         tokens = []
         _collect(head, tokens, _LABEL_DEPS)

@@ -47,8 +47,35 @@ def negative_argument(token: Token) -> bool:
 
 
 def negated_by_preposition(verb: Token) -> bool:
-    """True for a clause governed by "without": "he left without paying the bill"."""
+    """True for a clause governed by "without": "he left without paying the bill", "the
+    rising was postponed without any uprising occurring" (the noun of "without" and its
+    participle: no uprising occurred)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
+        return verb.head.head.lower_ == "without"
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def _restricted_after(negation: Token) -> bool:
+    """True when "only", "solely" ... later in the clause restricts the negated verb or its
+    first complement: "do not exist solely to credential experts", "don't consist of only
+    urban kids" deny only that this is all, not the fact itself.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["do", "n't", "consist", "of", "only", "kids"],
+    ...           heads=[2, 2, 2, 2, 5, 3], deps=["aux", "neg", "ROOT", "prep", "advmod", "pobj"])
+    >>> _restricted_after(doc[1]), _restricted_after(doc[1:4].as_doc()[1])
+    (True, False)
+    """
+    verb = negation.head
+    for child in verb.rights:
+        if child.dep_ == "advmod" and child.lower_ in RESTRICTING_WORDS:
+            return True
+        if child.dep_ in ("dobj", "attr", "prep"):
+            words = [child, *(c for c in child.children if c.dep_ == "pobj")]
+            return any(c.dep_ == "advmod" and c.lower_ in RESTRICTING_WORDS and c.i < w.i
+                       for w in words for c in w.lefts)
+    return False
 
 
 def contrastive(negation: Token) -> bool:
@@ -63,6 +90,8 @@ def contrastive(negation: Token) -> bool:
     doc = negation.doc
     sent = negation.sent
     after = negation.i + 1
+    if _restricted_after(negation):
+        return True
     if after >= sent.end or doc[after].lower_ not in CONTRASTIVE_WORDS:
         return False
     if doc[after].lower_ in RESTRICTING_WORDS:

@@ -240,9 +240,13 @@ def _copular_adjective(clause: Clause) -> bool:
 def _has_prep_object(clause: Clause) -> bool:
     # A preposition before the verb joins the relation only when there is no adjective to
     # say more ("Despite ..., the promise remains undeterred" is about "undeterred").
+    # Nor does one after an adjective that completes the verb: "his expulsion became
+    # official in January 1831" is about "official", not (expulsion, become in, January).
     preps = _argument_preps(clause)
-    return bool(preps) and (preps[0].i > clause.head.i or clause.acomp is None) and (
-        has_prep_object(preps[0])) and not _copular_adjective(clause)
+    acomp = clause.acomp
+    return bool(preps) and (preps[0].i > clause.head.i or acomp is None) and (
+        has_prep_object(preps[0])) and not _copular_adjective(clause) and (
+        acomp is None or not clause.head.i < acomp.i < preps[0].i)
 
 
 def prep_facts(clause: Clause) -> Iterator[Fact]:
@@ -482,6 +486,10 @@ def heads_clause(token: Token) -> bool:
 
 def _named_preps(clause: Clause) -> list[Token]:
     """Prepositions of ``clause``, after the one a ``prep`` fact takes, whose object is named."""
+    if _copular_adjective(clause):
+        # "ship time is expensive, especially in Antarctica": the place is where the
+        # adjective holds (the copula rule's fact), not where the subject is.
+        return []
     preps = _argument_preps(clause)
     if preps and not clause.objects and _has_prep_object(clause):
         preps = preps[1:]  # the prep rule's own object

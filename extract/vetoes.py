@@ -18,8 +18,17 @@ from typing import Callable
 from spacy.tokens import Token
 
 from extract.attribution import reporting
-from extract.clauses import conjuncts
-from extract.lexicon import CLAUSE_ONLY_VERBS, DASHES, TIME_TYPES, is_relative
+from extract.clauses import conjuncts, first_conjunct
+from extract.lexicon import (
+    CLAUSE_ONLY_VERBS,
+    CLOSE_BRACKETS,
+    DASHES,
+    LABEL_SEPARATORS,
+    NOT_REFERENT_TYPES,
+    OPEN_BRACKETS,
+    TIME_TYPES,
+    is_relative,
+)
 from extract.misreadings import (
     after_label,
     bracketed_affiliation,
@@ -41,6 +50,7 @@ from extract.misreadings import (
     range_aside,
     substitution,
     title_read_as_clause,
+    who_on_a_place,
 )
 from extract.records import Fact
 
@@ -105,6 +115,65 @@ def _subject_of_next_verb(noun: Token) -> bool:
 def verbal_argument(fact: Fact) -> bool:
     """A verb as subject or object: "hired gun Abu Nidal" read with "hired" as the subject."""
     return fact.subject.pos_ in _VERBAL or fact.object.pos_ in _VERBAL
+
+
+#: Parts of speech that name nothing: an argument headed by one is a misparse.
+_FUNCTION_WORDS = frozenset({"ADP", "SCONJ", "CCONJ", "PART", "DET", "INTJ"})
+
+
+def function_word_argument(fact: Fact) -> bool:
+    """A preposition or conjunction as subject or object, or an adverb as subject: "flying
+    to the Chathams and back is not cheap" read as (back, be, cheap), "the last, or among the
+    last battles" as (Darfur, be, among). (An adverb object can say a result: "is piled
+    high".)"""
+    return fact.subject.pos_ in _FUNCTION_WORDS or fact.subject.pos_ == "ADV" or (
+        not fact.clause_object and fact.object.pos_ in _FUNCTION_WORDS)
+
+
+def _separated(argument: Token, *, colon: bool) -> bool:
+    """True when a bracket opens or closes between ``argument`` and the verb it depends on,
+    or (with ``colon``) a colon or semicolon stands between them."""
+    verb = argument.head
+    doc = argument.doc
+    low, high = sorted((argument.i, verb.i))
+    depth = 0
+    for k in range(low + 1, high):
+        text = doc[k].text
+        depth += (text in OPEN_BRACKETS) - (text in CLOSE_BRACKETS)
+        if colon and text in LABEL_SEPARATORS and depth == 0:
+            return True
+    return depth != 0
+
+
+def across_a_separator(fact: Fact) -> bool:
+    """A subject or object the parser hung across a bracket from its verb, or a subject
+    across a colon: "are becoming increasingly prevalent (e.g., Star Wars, Harry Potter)"
+    is no (systems, become, Harry Potter); "Store hours: Mon-Fri ... Main Street is the
+    primary retail section" no (hours, be section of, Fort Lee). A bracketed figure is
+    the verb's own ("migrates to Antarctica and back (nearly 40,000 kilometers)")."""
+    clause = fact.clause
+    if clause is None:
+        return False
+    subject = fact.subject
+    if subject.dep_ in ("nsubj", "nsubjpass") and _separated(subject, colon=True):
+        return True
+    obj = first_conjunct(fact.object)  # a listed member: the verb's own object
+    return obj.dep_ in ("dobj", "attr") and obj.ent_type_ not in NOT_REFERENT_TYPES and (
+        _separated(obj, colon=False))
+
+
+def unmarked_apposition(fact: Fact) -> bool:
+    """A common noun "in apposition" to a plural noun with no comma, bracket, dash or quote
+    between them: a verb the tagger read as a plural noun, its object read as the apposition
+    ("a moving fluid exchanges its kinetic energy", "part of the trails crosses private
+    property"). A name right after its noun is one ("the romantic comedy Chasing Liberty")."""
+    if fact.construction != "apposition" or fact.subject.tag_ != "NNS" or (
+            fact.object.pos_ == "PROPN"):
+        return False
+    doc = fact.subject.doc
+    appos = first_conjunct(fact.object)
+    return not any(doc[k].is_punct or not doc[k].text[:1].isalnum()
+                   for k in range(fact.subject.i + 1, appos.left_edge.i + 1))
 
 
 def date_of_statement(fact: Fact) -> bool:
@@ -176,12 +245,15 @@ def resulting_state(fact: Fact) -> bool:
 #: The vetoes of graph facts, in order: the first that holds drops the candidate.
 GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
+    Veto("function_word_argument", function_word_argument),
+    Veto("across_a_separator", across_a_separator),
     Veto("date_of_statement", date_of_statement),
     Veto("relative_word", relative_word),
     Veto("noun_complement", noun_complement, frozenset({"pcomp"})),
     Veto("distant_participle", distant_participle, frozenset({"advcl"})),
     Veto("subject_of_next_verb", subject_of_next_verb),
     Veto("listing", listing, frozenset({"apposition"})),
+    Veto("unmarked_apposition", unmarked_apposition, frozenset({"apposition"})),
     Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
@@ -197,6 +269,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("title_read_as_clause", title_read_as_clause),
     Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),
     Veto("clause_on_a_date", clause_on_a_date, frozenset({"relcl", "acl", "passive", "copula"})),
+    Veto("who_on_a_place", who_on_a_place, frozenset({"relcl", "copula", "named_prep"})),
     Veto("indirect_question", indirect_question),
     Veto("participle_past_a_phrase", participle_past_a_phrase, frozenset({"acl", "passive"})),
     Veto("preposition_of_the_verb", preposition_of_the_verb, frozenset({"acl"})),

@@ -54,6 +54,14 @@ TABLES: dict[str, list[Row]] = {
          {("Xu Liang", "woo", "investors")}),
         ("The company is able to service its debt.",
          {("company", "be able to service", "debt")}, set()),
+        # What a number counts belongs to the object: one degree, not three (GUM fit).
+        ("L'Enfant took only the first of three degrees offered by the Lodge.",
+         {("L'Enfant", "take", "first of three degrees")}, {("L'Enfant", "take", "three degrees")}),
+        # A bracket or a colon between a verb and its argument: a misparse (GUM fit).
+        ("Transmedia systems, like that exemplified by Game of Thrones, are becoming "
+         "increasingly prevalent (e.g., Star Wars, Harry Potter, The Walking Dead, etc); these "
+         "systems demonstrate the global challenge.", set(),
+         {("Transmedia systems", "become", "Harry Potter")}),
     ],
     "passive": [
         ("The company was founded by Xu Liang.", {("company", "be founded by", "Xu Liang")},
@@ -79,6 +87,9 @@ TABLES: dict[str, list[Row]] = {
         # A phrase before the subject sets the scene; it is no argument of the verb.
         ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
          "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
+        # An adjective between the verb and the preposition completes the verb (GUM fit).
+        ("After his expulsion became official in January 1831, Galois attempted to start a "
+         "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
         ("Paris is the capital of France.", {("Paris", "be capital of", "France")},
@@ -114,6 +125,16 @@ TABLES: dict[str, list[Row]] = {
          {("main entry points", "be", "Svendborg")}),
         ("The original people of the islands are the Moriori.", set(),
          {("original people of islands", "include", "Moriori")}),
+        ("After his expulsion became official in January 1831, Galois attempted to start a "
+         "private class.", {("expulsion", "become", "official")}, set()),
+        # A word that names nothing is no argument (GUM fit).
+        ("Although flying to the Chathams and back is not cheap, it is worth it.", set(),
+         {("back", "be", "cheap")}),
+        ("Store hours: Mon-Fri 08:30 am - 7 pm, Sun 9 am - 03:00 pm Main Street is the primary "
+         "retail section of Fort Lee.", set(), {("hours", "be section of", "Fort Lee")}),
+        # A hyphenated word the parser split is one word of the label (GUM fit).
+        ("The Osage Trail is a rails-to-trails route that begins at the OSU-Tulsa campus.",
+         {("Osage Trail", "be", "rails-to-trails route")}, {("Osage Trail", "be", "rails route")}),
     ],
     "ccomp": [
         ("Xu Liang predicts that China could rival the US.",
@@ -148,6 +169,18 @@ TABLES: dict[str, list[Row]] = {
          "entire area.", set(), {("ferries", "circle", "entire area")}),
         ("The project developed a bulb from busted CFL that are efficient and economical.",
          set(), {("CFL", "be", "efficient")}),
+        # A passive infinitive stays passive (GUM fit).
+        ("He wrote popular literature which aimed to please the general public and in no way "
+         "wished to be associated with serious literature.",
+         {("popular literature", "wish to be associated with", "serious literature")},
+         {("popular literature", "wish to associate with", "serious literature")}),
+        # "who" is about people, not the place the parse hung it on (GUM fit) ...
+        ("The Home Office is to begin issuing questionnaires to determine refugee status for "
+         "some 12,000 asylee hopefuls from Afghanistan, Eritrea, Libya, Syria and Yemen who "
+         "applied before last summer.", set(), {("Eritrea", "apply before", "summer")}),
+        # ... unless no other noun is there to be about.
+        ("Look at Turkey, who is knocking on the doors of the united Europe.",
+         {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
         ("Scarce data compounds the difficulties faced by Chinese tech companies.",
@@ -188,6 +221,10 @@ TABLES: dict[str, list[Row]] = {
          {("rebels", "kill", "five people")}, {("town", "kill", "five people")}),
         ("Stocks fell sharply, wiping billions off the market.",
          {("Stocks", "wipe", "billions")}, set()),
+        # "there" is the clause's own subject: it borrows none (GUM fit).
+        ("Around schooling age, his father, Johann, encouraged him to study business, there "
+         "being poor rewards awaiting a mathematician.", set(),
+         {("father", "be", "poor rewards")}),
     ],
     "pcomp": [
         ("The troops left the city before destroying the bridge.",
@@ -197,6 +234,9 @@ TABLES: dict[str, list[Row]] = {
         # A film's title is no clause about whoever is nearby.
         ("Annette Bening was nominated for Being Julia.", set(),
          {("Annette Bening", "be", "Julia")}),
+        # "by" + clause after a passive verb: the unnamed agent acts, not the subject (GUM fit).
+        ("The commuting crowds can be avoided however by walking from NTU Hospital Station.",
+         set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),
     ],
     "apposition": [
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
@@ -233,6 +273,14 @@ TABLES: dict[str, list[Row]] = {
         ("He was sent to France to have insignias made for members of the Society, a group of "
          "veterans of the war.", set(), {("members of Society", "be", "group of veterans")}),
         ("Tuesday, March 8, 2011", set(), {("Tuesday", "be", "March")}),
+        # A label and its value after the apposition; a verb read as a plural noun (GUM fit).
+        ("Daniel Bernoulli FRS (German pronunciation: [bɛʁˈnʊli]; 8 February 1700 – 17 March "
+         "1782) was a Swiss mathematician.", set(),
+         {("Daniel Bernoulli", "be", "German pronunciation")}),
+        ("A-1 2470 Lemoine Avenue, tel: 1 201 944-3737.", set(),
+         {("Lemoine Avenue", "be", "tel")}),
+        ("Daniel realised that in a similar way, a moving fluid exchanges its kinetic energy for "
+         "pressure.", set(), {("moving fluid exchanges", "be", "kinetic energy")}),
         ("England made two changes, Sutton for Maloney and Horan for Hayes.", set(),
          {("two changes", "be", "Sutton")}),
         # ... and these name one thing twice, the title whole.
@@ -268,6 +316,9 @@ TABLES: dict[str, list[Row]] = {
          {("Bos", "begin at", "Helsinki")}, set()),
         ("Washington was forced to begin his famous retreat through New Jersey.", set(),
          {("Washington", "be forced to begin through", "New Jersey")}),
+        # After "be" and an adjective, the place is where the adjective holds (GUM fit).
+        ("Ship time is expensive, especially in Antarctica.", set(),
+         {("Ship time", "be in", "Antarctica")}),
     ],
     "noun_prep": [
         ("Businesses in Japan grow.", {("Businesses", "be in", "Japan")}, set()),

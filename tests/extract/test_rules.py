@@ -166,6 +166,33 @@ CASES = [
         {("Cambridge", "be in", "Massachusetts", "apposition")},
     ),
     (
+        "a passive infinitive in the chain stays passive",
+        "literature/1/nsubj/NOUN/NN wished/1/ROOT/VERB/VBD/wish to/4/aux/PART/TO "
+        "be/4/auxpass/AUX/VB/be associated/1/xcomp/VERB/VBN/associate with/4/prep/ADP/IN "
+        "fiction/5/pobj/NOUN/NN ./1/punct/PUNCT/.",
+        {("literature", "wish to be associated with", "fiction", "prep")},
+    ),
+    (
+        "an adjective completing the verb comes before the preposition",
+        "expulsion/1/nsubj/NOUN/NN became/1/ROOT/VERB/VBD/become official/1/acomp/ADJ/JJ "
+        "in/1/prep/ADP/IN January/3/pobj/PROPN/NNP/January ./1/punct/PUNCT/.",
+        {("expulsion", "become", "official", "copula")},
+    ),
+    (
+        "a named place after be + adjective is where the adjective holds",
+        "Ferries/1/nsubj/NOUN/NNS/ferry are/1/ROOT/AUX/VBP/be expensive/1/acomp/ADJ/JJ "
+        ",/1/punct/PUNCT/, especially/5/advmod/ADV/RB in/1/prep/ADP/IN "
+        "Antarctica/5/pobj/PROPN/NNP/Antarctica/B-LOC ./1/punct/PUNCT/.",
+        {("Ferries", "be expensive in", "Antarctica", "copula")},
+    ),
+    (
+        "what a number counts belongs to the object's label",
+        "student/1/nsubj/NOUN/NN took/1/ROOT/VERB/VBD/take the/6/det/DET/DT "
+        "first/5/quantmod/ADJ/JJ of/5/quantmod/ADP/IN three/6/nummod/NUM/CD/three/B-QUANTITY "
+        "degrees/1/dobj/NOUN/NNS/degree/I-QUANTITY ./1/punct/PUNCT/.",
+        {("student", "take", "first of three degrees", "svo")},
+    ),
+    (
         "number alone is dropped",
         "Xu/1/nsubj/PROPN/NNP/Xu/B-PERSON founded/1/ROOT/VERB/VBD/found 3/1/dobj/NUM/CD/3 "
         "./1/punct/PUNCT/.",
@@ -347,6 +374,13 @@ def test_subject_rule_lends_the_clause_a_subject(name, spec, verb, expected):
      1),
     ("Rebels/1/nsubj/NOUN/NNS/rebel attacked/1/ROOT/VERB/VBD/attack ,/1/punct/PUNCT/, "
      "kill/1/advcl/VERB/VBP/kill people/3/dobj/NOUN/NNS/people", 3),
+    # "by" + clause after a passive verb: its unnamed agent acts, not its subject.
+    ("crowds/2/nsubjpass/NOUN/NNS/crowd be/2/auxpass/AUX/VB/be avoided/2/ROOT/VERB/VBN/avoid "
+     "by/2/agent/ADP/IN walking/3/pcomp/VERB/VBG/walk", 4),
+    # "there" fills the subject's place: the clause borrows no one else's.
+    ("father/1/nsubj/NOUN/NN encouraged/1/ROOT/VERB/VBD/encourage him/1/dobj/PRON/PRP "
+     ",/1/punct/PUNCT/, there/5/expl/PRON/EX being/1/advcl/AUX/VBG/be "
+     "rewards/5/attr/NOUN/NNS/reward", 5),
 ])
 def test_subject_rules_lend_nothing_outside_their_pattern(spec, verb):
     assert subjects(parse(spec)[verb]) == ([], None)

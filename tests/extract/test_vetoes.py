@@ -167,6 +167,45 @@ CASES = [
         "prep", ("Knightley", "star in", "Prejudice"), "inside_a_title",
     ),
     (
+        "a label after the apposition, its value after the colon",
+        "Avenue/0/ROOT/PROPN/NNP ,/0/punct/PUNCT/, tel/0/appos/NOUN/NN :/2/punct/PUNCT/: "
+        "3737/2/appos/NUM/CD",
+        "apposition", ("Avenue", "be", "tel"), "apposition_after_label",
+    ),
+    (
+        "an adverb as subject",
+        "back/1/nsubj/ADV/RB is/1/ROOT/AUX/VBZ/be cheap/1/acomp/ADJ/JJ ./1/punct/PUNCT/.",
+        "copula", ("back", "be", "cheap"), "function_word_argument",
+    ),
+    (
+        "a subject across a colon from its verb",
+        "hours/4/nsubj/NOUN/NNS/hour :/0/punct/PUNCT/: Main/3/compound/PROPN/NNP "
+        "Street/0/appos/PROPN/NNP is/4/ROOT/AUX/VBZ/be the/6/det/DET/DT "
+        "section/4/attr/NOUN/NN ./4/punct/PUNCT/.",
+        "copula", ("hours", "be", "section"), "across_a_separator",
+    ),
+    (
+        "a verb read as a plural noun, its object as an apposition",
+        "a/2/det/DET/DT moving/2/amod/ADJ/JJ fluid/3/compound/NOUN/NN "
+        "exchanges/3/ROOT/NOUN/NNS/exchange its/6/poss/PRON/PRP$ kinetic/6/amod/ADJ/JJ "
+        "energy/3/appos/NOUN/NN",
+        "apposition", ("exchanges", "be", "energy"), "unmarked_apposition",
+    ),
+    (
+        "a relative who hung on a place after another noun's preposition",
+        "hopefuls/0/ROOT/NOUN/NNS/hopeful from/0/prep/ADP/IN Yemen/1/pobj/PROPN/NNP/Yemen/B-GPE "
+        "who/4/nsubj/PRON/WP applied/2/relcl/VERB/VBD/apply before/4/prep/ADP/IN "
+        "summer/5/pobj/NOUN/NN",
+        "relcl", ("Yemen", "apply before", "summer"), "who_on_a_place",
+    ),
+    (
+        "a relative who on a place with no other noun to be about",
+        "Look/0/ROOT/VERB/VB/look at/0/prep/ADP/IN Turkey/1/pobj/PROPN/NNP/Turkey/B-GPE "
+        ",/2/punct/PUNCT/, who/6/nsubj/PRON/WP is/6/aux/AUX/VBZ/be "
+        "knocking/2/relcl/VERB/VBG/knock on/6/prep/ADP/IN doors/7/pobj/NOUN/NNS/door",
+        "relcl", ("Turkey", "knock on", "doors"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

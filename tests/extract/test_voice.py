@@ -50,6 +50,8 @@ ROWS = [
      {(f"minister@{DOC}", "meet", f"premier@{DOC}"): {"negated": True}}, []),
     ("The man left the shop without paying the bill.",
      {(f"man@{DOC}", "pay", f"bill@{DOC}"): {"negated": True}}, []),
+    ("The rising was postponed without any uprising occurring until 5 June.",
+     {(f"uprising@{DOC}", "occur until", "5 june"): {"negated": True}}, []),
     ("The army failed to stop the attack.",
      {(f"army@{DOC}", "stop", f"attack@{DOC}"): {"negated": True}}, []),
     ("The party lacks funds.",
@@ -58,6 +60,25 @@ ROWS = [
     ("The journey is not just about technological prowess but also about ambition.",
      {(f"journey@{DOC}", "be about", "technological prowess"): {"negated": False,
                                                                  "asserted": True}}, []),
+    # ... nor does "not ... only" later in the clause (GUM fit sentences).
+    ("The universities don't consist of only urban kids; they also come from the smaller "
+     "areas.", {(f"university@{DOC}", "consist of", f"urban kid@{DOC}"): {"negated": False}},
+     []),
+    ("The institutions do not exist solely to credential experts.",
+     {(f"institution@{DOC}", "exist to", f"credential expert@{DOC}"): {"negated": False}}, []),
+    # A quotation is its speaker's, whatever the verb that introduces it (GUM fit).
+    ("Yvette Cooper continued: \"Labour has a common-sense plan to fast-track cases.\"",
+     {("labour", "have", f"common-sense plan@{DOC}"): {"reported_by": "continue",
+                                                       "attributed_to": "yvette cooper"}},
+     [("labour", "have", f"common-sense plan@{DOC}")]),
+    # "X's argument is that ...": the argument's content is X's claim (GUM fit).
+    ("On the other hand, the defence's argument is that the fire started at the smoking chair.",
+     {(f"fire@{DOC}", "start at", "smoking chair"): {"reported_by": "argument",
+                                                     "attributed_to": f"defence@{DOC}"}},
+     [(f"fire@{DOC}", "start at", "smoking chair")]),
+    # A participle opened by "if" is a condition (GUM fit).
+    ("A letter, if judged by the novelty of its ideas, is a great piece of writing.",
+     {(f"letter@{DOC}", "be judged by", "novelty of idea"): {"conditional": True}}, []),
     # Denial: the denied content is never asserted.
     # What a verb asks its object to do is asked for, not done, and nobody's claim
     # (issue 24: "ask", "encourage", "require" are no verbs of saying).

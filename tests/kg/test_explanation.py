@@ -145,9 +145,20 @@ DROP_ROWS = [
      ("svo", "Tim", "allege", "a staff member at Hillcrest Christian College in Berwick")),
     ("resulting_state", None, "The blast left eight civilians dead.",
      ("svo", "The blast", "leave", "dead")),
+    ("function_word_argument", None, "Although flying to the Chathams and back is not cheap, "
+     "it is worth it.", ("copula", "back", "be", "cheap")),
+    ("across_a_separator", None, "Store hours: Mon-Fri 08:30 am - 7 pm, Sun 9 am - 03:00 pm "
+     "Main Street is the primary retail section of Fort Lee.",
+     ("copula", "Store hours", "be section of", "Fort Lee")),
+    ("unmarked_apposition", None, "Daniel realised that in a similar way, a moving fluid "
+     "exchanges its kinetic energy for pressure.",
+     ("apposition", "in a similar way, a moving fluid exchanges", "be",
+      "its kinetic energy for pressure")),
     # The misreadings (extract/misreadings.py): shapes of a construction that say another thing.
     ("apposition_after_label", None, "Image: Danny Newman.",
      ("apposition", "Image", "be", "Danny Newman")),
+    ("apposition_after_label", None, "A-1 2470 Lemoine Avenue, tel: 1 201 944-3737.",
+     ("apposition", "A-1 2470 Lemoine Avenue", "be", "tel")),
     ("apposition_of_numbers", None, "One of the most dramatic plot developments in the source "
      "material (Martin, 2000) was adapted to the screen.",
      ("apposition", "the source material", "be", "(Martin, 2000)")),
@@ -170,6 +181,10 @@ DROP_ROWS = [
      "ferries that circles the entire area.", ("relcl", "ferries", "circle", "the entire area")),
     ("clause_on_a_date", None, "We read about six hundred headline ideas on a Monday coming "
      "from our staff.", ("acl", "a Monday", "come from", "our staff")),
+    ("who_on_a_place", None, "The Home Office is to begin issuing questionnaires to determine "
+     "refugee status for some 12,000 asylee hopefuls from Afghanistan, Eritrea, Libya, Syria "
+     "and Yemen who applied before last summer.",
+     ("relcl", "Eritrea", "apply before", "last summer")),
     ("indirect_question", None, "A day after, we counted how many spores were still alive.",
      ("copula", "how many spores", "be", "alive")),
     ("participle_past_a_phrase", None, "General Gordon left behind him a uniquely detailed diary "
