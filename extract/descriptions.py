@@ -244,13 +244,20 @@ def _unnamed_names(doc: Doc, start: int, end: int) -> bool:
 MAIN_NAME_RATIO = 3
 
 
-def _main_of_kind(keys: dict[str, int], referents: dict[str, int], counts: dict[str, int],
-                  by_noun: set[str], first: int) -> dict[str, int]:
-    """``keys`` cut to the one name of a kind in reach (written there as a referent, not as
-    a modifier: "US forces"), when every other was named out of reach, by kind only, and
-    :data:`MAIN_NAME_RATIO` times less often; else ``keys`` as they are."""
+def _main_of_kind(keys: dict[str, int], counts: dict[str, int], by_noun: set[str],
+                  referents: set[str], first: int) -> dict[str, int]:
+    """``keys`` cut to the names a description of a kind may stand for, when the others are
+    weak rivals; else ``keys`` as they are.
+
+    A name of the kind written only as a modifier or a possessor ("US forces", "the Green
+    Country region", "Microsoft's Outlook") is no rival to one written as a referent; and when one name is in reach, every other
+    named out of reach, by kind only, :data:`MAIN_NAME_RATIO` times less often, is none.
+    """
+    if referents & keys.keys():
+        keys = {key: latest for key, latest in keys.items()
+                if key in referents or key in by_noun}
     near = [key for key, latest in keys.items() if latest >= first]
-    if len(near) != 1 or referents.get(near[0], -1) < first:
+    if len(near) != 1:
         return keys
     (main,) = near
     if all(key == main or (key not in by_noun and MAIN_NAME_RATIO * counts[key] <= counts[main])
@@ -287,8 +294,8 @@ def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -
     doc = head.doc
     keys: dict[str, int] = {}  # key -> head of its latest mention before the description
     counts: dict[str, int] = {}  # key -> its mentions before the description
-    referents: dict[str, int] = {}  # key -> its latest mention that is no modifier
     by_noun: set[str] = set()  # keys whose name ends with the noun ("the Hudson River")
+    referents: set[str] = set()  # keys named at least once as no modifier or possessor
     nouns = len(found) - (len(names.get(f"kind:{kind}", ())) if kind and not plural else 0)
     for n, name in enumerate(found):
         if name.start >= head.i or name.head == head.i:
@@ -302,12 +309,12 @@ def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -
             return None  # a name of its story only ("the Government") is a rival too
         keys[key] = max(keys.get(key, -1), name.head)
         counts[key] = counts.get(key, 0) + 1
-        if doc[name.head].dep_ not in _MODIFIERS:  # "US forces" names forces, not the US
-            referents[key] = max(referents.get(key, -1), name.head)
+        if doc[name.head].dep_ not in _MODIFIERS and doc[name.head].dep_ != "poss":
+            referents.add(key)
         if n < nouns:
             by_noun.add(key)
     if len(keys) > 1 and kind is not None:
-        keys = _main_of_kind(keys, referents, counts, by_noun, _reach_start(head))
+        keys = _main_of_kind(keys, counts, by_noun, referents, _reach_start(head))
     if len(keys) != 1 or _new_referent_before(head):
         return None
     ((key, latest),) = keys.items()
