@@ -25,7 +25,12 @@ triple rather than inventing a referent:
   theirs, a short form counted as theirs when they are the one of its full names named
   first, and its pronouns of that gender outnumber the other's two to one: a biography's
   "he"), unless a person noun comes before the pronoun in its sentence ("a young woman who
-  has lost her parents");
+  has lost her parents"); and, where no person noun in reach could be meant, the subject the
+  text goes on about: its sentence's main subject before it ("Fillmore taught at Pisa, where
+  he met Sue Atkins"), or for a sentence's own main subject the main subject of the sentence
+  before ("Daniel was a son of Johann Bernoulli. He had two brothers"), a person whose gender
+  a pronoun resolved before, an honorific or the document's topic says, with no one else
+  named on the way and not inside a quotation;
 * ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
   objects of the sentence up to the pronoun and of the one before) that agrees in number, and
   only when it is a name (organisation, place, product, ...) that is the subject of its clause
@@ -43,18 +48,16 @@ unresolved (:data:`RESOLVED_BY`, :data:`UNRESOLVED_BY`), so ``kg explain`` can s
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from extract.names import full_names, person_key, person_names
+from extract.names import person_key
+from extract.people import person_mentions, topic_person
 from extract.lexicon import (
     DEMONSTRATIVES,
-    FEMALE_HONORIFICS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
-    MALE_HONORIFICS,
     MALE_NOUNS,
     MALE_PRONOUNS,
     NAMED_REFERENT_TYPES,
@@ -66,7 +69,6 @@ from extract.lexicon import (
     SINGULAR_PRONOUNS,
     is_relative,
 )
-from extract.phrases import doc_lowers, is_citation
 
 __all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
            "resolve"]
@@ -77,6 +79,9 @@ RESOLVED_BY = {
     "emphatic_reflexive": "a reflexive beside a name is that name ('copied by Galois himself')",
     "possessive_owner": "a possessive pronoun's own clause has a subject that agrees with it",
     "one_person_in_reach": "exactly one compatible person is named in reach",
+    "same_subject": "the person of the pronoun's gender its sentence's main subject, or the "
+                    "sentence before's, is ('Daniel was a son of Johann Bernoulli. He had two "
+                    "brothers')",
     "document_topic": "no person is named in reach: the person the document is about",
     "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
     "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
@@ -143,56 +148,12 @@ def _is_person_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS
 
 
-def _gender(ent_start: Token) -> str | None:
-    """The gender an honorific before a name states ("Ms Almao" -> "f"), else None."""
-    doc = ent_start.doc
-    for i in (ent_start.i, ent_start.i - 1):
-        if i < 0:
-            continue
-        word = doc[i].lower_.rstrip(".")
-        if word in FEMALE_HONORIFICS:
-            return "f"
-        if word in MALE_HONORIFICS:
-            return "m"
-    return None
-
-
-_PEOPLE_CACHE = "kg.coref_people"
-
-
-def _people(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
-    """The document's person mentions, once: starts, ``(end, key, root)`` and genders by key."""
-    cached = doc.user_data.get(_PEOPLE_CACHE)
-    if cached is not None:
-        return cached
-    found: list[tuple[int, int, str, Token]] = []
-    genders: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        key = person_key(ent.root)
-        if key is None:
-            continue
-        gender = _gender(ent[0])
-        if gender:
-            genders.setdefault(key, set()).add(gender)
-        found.append((ent.start, ent.end, key, ent.root))
-    index = person_names(doc)
-    for token in doc:
-        # A surname the recogniser typed otherwise or missed ("the legend of Galois", read
-        # as a place) still names that person: a rival, or the antecedent.
-        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
-            surname = token.lower_.replace(".", "")
-            known = surname in index["suffixes"]  # type: ignore[operator]
-            full = full_names(surname, index)[0] if known else set()
-            if full:
-                key = next(iter(full)) if len(full) == 1 else f"{token.lower_} ?"
-                found.append((token.i, token.i + 1, key, token))
-    found.sort(key=lambda entry: entry[:2])
-    starts = [start for start, _end, _key, _root in found]
-    mentions = [(end, key, root) for _start, end, key, root in found]
-    cached = doc.user_data[_PEOPLE_CACHE] = (starts, mentions, genders)
-    return cached
+def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
+    """``rule`` left a "he"/"she" open among the people in reach: the subject the text goes on
+    about may still say who it is (:func:`_continued_subject`)."""
+    continued = _continued_subject(token, wanted)
+    return Resolution(continued, "same_subject") if continued is not None else Resolution(
+        None, rule)
 
 
 def _person(token: Token) -> Resolution:
@@ -201,7 +162,7 @@ def _person(token: Token) -> Resolution:
     start = _window_start(token, _PERSON_WINDOW)
     wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
-    starts, mentions, genders = _people(doc)
+    starts, mentions, genders = person_mentions(doc)
     bound = _own_subjects(token)
     people: dict[str, Token] = {}
     for n in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, token.i)):
@@ -217,13 +178,14 @@ def _person(token: Token) -> Resolution:
         if any(_person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
             return Resolution(None, "person_noun_in_sentence")
-        topic = _topic_person(doc, wanted)
+        topic = topic_person(doc, wanted)
         if topic is not None and topic.i > token.i:
             topic = None  # "He returned ..., marrying Yang Buwei": named after, not before
-        return Resolution(topic, "document_topic" if topic is not None
-                          else "no_person_in_reach")
+        if topic is not None:
+            return Resolution(topic, "document_topic")
+        return _left_open(token, wanted, "no_person_in_reach")
     if len(compatible) != 1:
-        return Resolution(None, "several_people_in_reach" if compatible
+        return _left_open(token, wanted, "several_people_in_reach" if compatible
                           else "no_compatible_person")
     (key, root), = compatible.items()
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
@@ -233,8 +195,133 @@ def _person(token: Token) -> Resolution:
     if any(t.lower_ in pronouns and t.i != token.i for t in doc[start:first]):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
-        return Resolution(None, "earlier_person_spoken_of")
+        return _left_open(token, wanted, "earlier_person_spoken_of")
     return Resolution(root, "one_person_in_reach")
+
+
+_CENTRES_CACHE = "kg.coref_centres"
+
+
+def _main_subject(sent) -> Token | None:
+    """The subject of a sentence's main verb, if any."""
+    return next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+
+
+def _centres(doc) -> dict[int, tuple[str, Token, str]]:
+    """``{sentence start: (person key, name token, gender)}`` for each sentence whose main
+    verb's subject is a person of known gender: a "he"/"she" resolved to a name, or a name
+    whose gender an honorific, the document's topic or a pronoun resolved to it before says
+    (one pass, in text order)."""
+    cached = doc.user_data.get(_CENTRES_CACHE)
+    if cached is not None:
+        return cached
+    centres: dict[int, tuple[str, Token, str]] = {}
+    doc.user_data[_CENTRES_CACHE] = centres  # filled in text order: earlier ones are read
+    genders = {key: set(found) for key, found in person_mentions(doc)[2].items()}
+    topics = {g: topic_person(doc, g) for g in ("m", "f")}
+    for key_gender in (("m", topics["m"]), ("f", topics["f"])):
+        if key_gender[1] is not None:
+            genders.setdefault(person_key(key_gender[1]) or "", set()).add(key_gender[0])
+    for sent in doc.sents:
+        subject = _main_subject(sent)
+        if subject is not None and subject.ent_type_ == "PERSON":
+            key = person_key(subject)
+            known = genders.get(key or "", set())
+            if key is not None and len(known) == 1:
+                centres[sent.start] = (key, subject, next(iter(known)))
+        for token in sent:
+            if token.lower_ not in MALE_PRONOUNS and token.lower_ not in FEMALE_PRONOUNS:
+                continue
+            target = resolve(token)
+            key = person_key(target) if target is not None and target.ent_type_ == "PERSON" \
+                else None
+            if key is None:
+                continue
+            gender = "m" if token.lower_ in MALE_PRONOUNS else "f"
+            genders.setdefault(key, set()).add(gender)  # "he" of Chao: Chao is a man
+            if subject is not None and token.i == subject.i:
+                centres[sent.start] = (key, target, gender)
+    return centres
+
+
+def _continued_subject(token: Token, wanted: str) -> Token | None:
+    """The person a "he"/"she" continues as the subject the text is about, or None.
+
+    A subject or object pronoun after its sentence's main subject is that subject when it is a
+    person of the pronoun's gender and no one else is named between them ("Fillmore taught at
+    Pisa, where he met Sue Atkins"); a pronoun that is itself the main subject continues the
+    main subject of the sentence before (or of the one before that, when the sentence between
+    names no one), a person of its gender, when no one else is named before it in its own
+    sentence ("Daniel was a son of Johann Bernoulli. He had two brothers"). The gender must be
+    known (:func:`_centres`); a pronoun inside a quotation is left to the other rules.
+    """
+    sent = token.sent
+    if token.dep_ not in _SUBJECTS | _OBJECTS | {"pobj"} or token.lower_ in REFLEXIVE_PRONOUNS:
+        return None
+    if _quoted(token.doc)[token.i]:
+        return None  # '"He was captured by the Northern Alliance," he said': not the speaker
+    doc = token.doc
+    centres = _centres(doc)
+    main = _main_subject(sent)
+    if main is not None and main.i < token.i:
+        centre = centres.get(sent.start)
+        if main.i in _own_subjects(token):
+            return None  # "Gordon asked him": not Gordon, or the text would say "himself"
+        first = main.i + 1
+    elif main is not None and main.i == token.i and token.head.i == sent.root.i and (
+            token.dep_ in _SUBJECTS):
+        centre = _previous_centre(sent, centres)
+        first = sent.start
+    else:
+        return None
+    if centre is None or centre[2] != wanted:
+        return None
+    starts, mentions, _genders = person_mentions(doc)
+    for n in range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, token.i)):
+        if mentions[n][1] != centre[0]:
+            return None  # someone else is named on the way
+    return centre[1]
+
+
+def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
+                     ) -> tuple[str, Token, str] | None:
+    """The person the main subject of the sentence before ``sent`` is; a sentence that names
+    no one and has no subject ("[7]", a heading) is passed over, at most
+    :data:`_PERSON_WINDOW` sentences back."""
+    doc = sent.doc
+    starts = person_mentions(doc)[0]
+    before = sent.start
+    for _ in range(_PERSON_WINDOW):
+        if before == 0:
+            return None
+        previous = doc[before - 1].sent
+        before = previous.start
+        centre = centres.get(before)
+        subject = _main_subject(previous)
+        if centre is not None or subject is not None or (
+                bisect.bisect_left(starts, previous.start)
+                < bisect.bisect_left(starts, previous.end)):
+            return centre
+    return None
+
+
+_QUOTED_CACHE = "kg.coref_quoted"
+
+
+def _quoted(doc) -> bytearray:
+    """For each token of ``doc``, 1 when it stands inside a quotation: after an odd number of
+    quotation marks in its paragraph (a quotation may run over several sentences)."""
+    cached = doc.user_data.get(_QUOTED_CACHE)
+    if cached is None:
+        cached = doc.user_data[_QUOTED_CACHE] = bytearray(len(doc))
+        inside = 0
+        for token in doc:
+            if token.is_space and token.text.count("\n") > 1:
+                inside = 0  # a new paragraph
+            elif token.is_quote:
+                inside ^= 1
+            cached[token.i] = inside
+    return cached
 
 
 def _own_subjects(token: Token) -> set[int]:
@@ -244,40 +331,6 @@ def _own_subjects(token: Token) -> set[int]:
     if token.dep_ not in _OBJECTS or token.lower_ in REFLEXIVE_PRONOUNS:
         return set()
     return {c.i for c in token.head.children if c.dep_ in _SUBJECTS}
-
-
-_TOPIC_CACHE = "kg.coref_topic"
-
-
-def _topic_person(doc, gender: str) -> Token | None:
-    """The person a document is about, for a "he" or "she" with no one named in reach.
-
-    That is the one person named in the document's first sentence (its title or lead), when
-    at least half of the document's person mentions are of that person and its pronouns of
-    that gender outnumber the other gender's at least two to one (a biography of Matthew
-    Goode says "he" of him, and names his family now and then); else None.
-    """
-    cached = doc.user_data.get(_TOPIC_CACHE)
-    if cached is None:
-        starts, mentions, _genders = _people(doc)
-        first = next(iter(doc.sents), None)
-        keys = Counter(key for _end, key, _root in mentions)
-        opening: dict[str, Token] = {}
-        for start, (_end, key, root) in zip(starts, mentions):
-            if first is not None and start < first.end:
-                opening.setdefault(key, root)  # its first mention: the name in full
-        counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
-                         if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
-        cached = (None, None)
-        if len(opening) == 1:
-            (key, root), = opening.items()
-            if 2 * keys[key] >= sum(keys.values()):
-                major = max(counts, key=lambda g: counts[g], default=None)
-                if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
-                    cached = (root, major)
-        doc.user_data[_TOPIC_CACHE] = cached
-    root, major = cached
-    return root if major == gender else None
 
 
 def _rival(token: Token, gender: str) -> bool:
@@ -421,7 +474,7 @@ def _agrees(token: Token, pronoun: str) -> bool:
         return False
     if token.ent_type_ == "PERSON":
         key = person_key(token)
-        genders = _people(token.doc)[2].get(key or "", set())
+        genders = person_mentions(token.doc)[2].get(key or "", set())
         wanted = "m" if pronoun == "his" else "f"
         return genders <= {wanted}
     lemma = token.lemma_.lower()
@@ -454,7 +507,7 @@ def _owner(token: Token) -> Token | None:
         if subject.ent_type_ == "PERSON":
             return subject if named is not None and person_key(named) == person_key(
                 subject) else None
-        starts, _, _ = _people(token.doc)
+        starts, _, _ = person_mentions(token.doc)
         window = _window_start(token, _PERSON_WINDOW)
         if bisect.bisect_left(starts, token.i) > bisect.bisect_left(starts, window):
             return None

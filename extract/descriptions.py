@@ -14,11 +14,14 @@ join makes false facts). :func:`description_antecedent` asks, in this order:
 * **a compatible name**: one whose head is the noun ("the river" for "the Hudson River"), a
   person whose role or apposition ends with it ("the President" for "President Donald
   Trump"), or a name of the kind the noun asks for (:data:`extract.lexicon.DESCRIPTION_KINDS`:
-  "the city" a city, :func:`kind_of`);
+  "the city" a city, :func:`kind_of`, or a name the text says is one: "Łódź is Poland's
+  third biggest city");
 * **exactly one**: every compatible name written anywhere before the description is one node,
   no new referent of the noun was brought in before it ("a river", "another company"), and,
   for a noun of a kind, no proper noun the recogniser left untyped (or typed as a group)
-  heads a subject or object in reach ("Austar will cut jobs. The company ...");
+  heads a subject or object in reach ("Austar will cut jobs. The company ..."); for a noun
+  of a kind, a name of the kind named out of reach is no rival when the one in reach was
+  named :data:`MAIN_NAME_RATIO` times as often before (Warsaw, once, in a guide to Łódź);
 * **in reach**: that name is written in the description's paragraph, and for a noun of a
   kind (which no word of the name repeats) at most :data:`REACH` sentences before it.
 
@@ -40,7 +43,8 @@ from extract.phrases import doc_text, entity_key, entity_type, label_tokens
 from kg.countries import is_country, is_region
 from kg.keys import normalize_key
 
-__all__ = ["REACH", "kind_of", "description_antecedent", "named_by_apposition"]
+__all__ = ["MAIN_NAME_RATIO", "REACH", "kind_of", "description_antecedent",
+           "named_by_apposition"]
 
 #: Sentences before a description of a kind ("the city") in which its name must be written
 #: (in its paragraph too): "the city" two paragraphs after "Mexico City" is seldom Mexico City.
@@ -105,16 +109,22 @@ def _names(doc: Doc) -> dict[str, list[_Name]]:
     if cached is not None:
         return cached
     found: dict[str, list[_Name]] = {}
+    said = _said_kinds(doc)
     for ent in doc.ents:
         root = ent.root
         words = _words(ent)
+        key = normalize_key(entity_key(root)) if root.pos_ == "PROPN" else ""
         if ent.label_ in DESCRIBED_TYPES and root.pos_ == "PROPN":
             if len(ent) > 1:
                 found.setdefault(root.lemma_.lower(), []).append(_Name(ent.start, root.i, words))
-            kind = kind_of(ent.label_, normalize_key(entity_key(root)))
+            kind = kind_of(ent.label_, key) or said.get(key)
             if kind is not None:
                 found.setdefault(f"kind:{kind}", []).append(_Name(ent.start, root.i, words))
-        elif ent.label_ == "PERSON":
+            continue
+        if key in said:
+            # "Łódź is Poland's third biggest city", read as a person's name in most sentences
+            found.setdefault(f"kind:{said[key]}", []).append(_Name(ent.start, root.i, words))
+        if ent.label_ == "PERSON":
             roles: list[tuple[str, frozenset[str]]] = []
             _, role = titles_before(label_tokens(root))
             if role:
@@ -130,6 +140,28 @@ def _names(doc: Doc) -> dict[str, list[_Name]]:
                     _Name(ent.start, root.i, words | role_words))
     doc.user_data[_CACHE] = found
     return found
+
+
+def _said_kinds(doc: Doc) -> dict[str, str]:
+    """``{name key: kind}`` for each name the text itself says is of a kind, whatever the
+    recogniser typed it: "Łódź is Poland's third biggest city", "Mérida, a city of
+    contrasts" (a predicate or an apposition headed by a noun of
+    :data:`extract.lexicon.DESCRIPTION_KINDS`). A name said to be of two kinds is left out."""
+    said: dict[str, set[str]] = {}
+    for token in doc:
+        kind = _BY_NOUN.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        if kind is None or token.tag_ != "NN":
+            continue
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            name = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        elif token.dep_ == "appos":
+            name = token.head
+        else:
+            continue
+        if name is not None and name.pos_ == "PROPN" and not any(
+                c.dep_ == "conj" for c in name.children):
+            said.setdefault(normalize_key(entity_key(name)), set()).add(kind)
+    return {key: next(iter(kinds)) for key, kinds in said.items() if len(kinds) == 1}
 
 
 def _modifier_words(head: Token) -> frozenset[str] | None:
@@ -206,6 +238,34 @@ def _unnamed_names(doc: Doc, start: int, end: int) -> bool:
                for t in doc[start:end])
 
 
+#: How many times more often than any rival out of reach the one name of a kind in reach
+#: must have been named before a description of its kind ("the city" in a guide to Łódź
+#: that named Warsaw once).
+MAIN_NAME_RATIO = 3
+
+
+def _main_of_kind(keys: dict[str, int], counts: dict[str, int], by_noun: set[str],
+                  referents: set[str], first: int) -> dict[str, int]:
+    """``keys`` cut to the names a description of a kind may stand for, when the others are
+    weak rivals; else ``keys`` as they are.
+
+    A name of the kind written only as a modifier or a possessor ("US forces", "the Green
+    Country region", "Microsoft's Outlook") is no rival to one written as a referent; and when one name is in reach, every other
+    named out of reach, by kind only, :data:`MAIN_NAME_RATIO` times less often, is none.
+    """
+    if referents & keys.keys():
+        keys = {key: latest for key, latest in keys.items()
+                if key in referents or key in by_noun}
+    near = [key for key, latest in keys.items() if latest >= first]
+    if len(near) != 1:
+        return keys
+    (main,) = near
+    if all(key == main or (key not in by_noun and MAIN_NAME_RATIO * counts[key] <= counts[main])
+           for key in keys):
+        return {main: keys[main]}
+    return keys
+
+
 def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -> Token | None:
     """The head of the one name the definite description headed by ``head`` stands for, or None.
 
@@ -233,7 +293,11 @@ def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -
         found += names.get(f"kind:{kind}", ())
     doc = head.doc
     keys: dict[str, int] = {}  # key -> head of its latest mention before the description
-    for name in found:
+    counts: dict[str, int] = {}  # key -> its mentions before the description
+    by_noun: set[str] = set()  # keys whose name ends with the noun ("the Hudson River")
+    referents: set[str] = set()  # keys named at least once as no modifier or possessor
+    nouns = len(found) - (len(names.get(f"kind:{kind}", ())) if kind and not plural else 0)
+    for n, name in enumerate(found):
         if name.start >= head.i or name.head == head.i:
             continue
         if plural and doc[name.head].tag_ not in ("NNS", "NNPS"):
@@ -244,6 +308,13 @@ def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -
         if key is None:
             return None  # a name of its story only ("the Government") is a rival too
         keys[key] = max(keys.get(key, -1), name.head)
+        counts[key] = counts.get(key, 0) + 1
+        if doc[name.head].dep_ not in _MODIFIERS and doc[name.head].dep_ != "poss":
+            referents.add(key)
+        if n < nouns:
+            by_noun.add(key)
+    if len(keys) > 1 and kind is not None:
+        keys = _main_of_kind(keys, counts, by_noun, referents, _reach_start(head))
     if len(keys) != 1 or _new_referent_before(head):
         return None
     ((key, latest),) = keys.items()

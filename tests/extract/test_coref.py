@@ -49,6 +49,18 @@ def _token(doc, word: str, occurrence: int = 0):
          "1961.\n\n[2] Following his discharge, he taught English at a Buddhist girls' school "
          "while also taking classes at Kyoto University.\n\nHe returned to the US, receiving "
          "his doctorate at the University of Michigan.", "he", 2, "Fillmore"),
+        # A sentence's "he" continues the main subject of the sentence before, whose gender
+        # the document's topic says, though other people are named in reach
+        # (GUM_bio_bernoulli, fit) ...
+        ("Daniel Bernoulli FRS was a Swiss mathematician and physicist. He is particularly "
+         "remembered for his applications of mathematics to mechanics. Daniel was a son of "
+         "Johann Bernoulli (one of the \"early developers\" of calculus) and a nephew of Jacob "
+         "Bernoulli. He had two brothers, Niklaus and Johann II.", "He", 1, "Daniel"),
+        # ... and a subordinate clause's "he" its own sentence's main subject, a man by a
+        # pronoun resolved before (GUM_bio_galois, fit).
+        ("Évariste Galois was a French mathematician. He was born in 1811. Apparently, "
+         "however, Galois did not ignore Poisson's advice, as he began collecting all his "
+         "mathematical manuscripts while still in prison.", "he", 0, "Galois"),
         # An object pronoun is never its own verb's subject (else "himself"): the one other
         # person in reach (GUM_bio_galois, fit).
         ("Galois returned to mathematics after his expulsion from the École Normale, although "

@@ -205,6 +205,33 @@ _DESCRIPTION_ROWS = [
          "particular event grows in popularity every year. Last Year over 4 million visitors "
          "attended the event and this year the city expects about 6 million visitors according "
          "to the event website.", "city", 0, "taipei", {"definite_description"}),
+        # GUM_voyage_lodz: a name the text says is a city (the recogniser reads it as a
+        # person's), the one city in reach and named three times as often as any other
+        # before (Warsaw, once, a paragraph before).
+        ("Łódź (Pronounced: Wootch) is Poland's third biggest city, and the capital of the "
+         "Łódzkie Voivodship. In recent years, Łódź has been battling rising unemployment and "
+         "youth migration resulting from the failing textile industry.\n\nOwing to its "
+         "history, Łódź has an impressive collection of 19th-century architecture. The close "
+         "proximity of Warsaw and Łódź's location at the crossroads of the Polish motorway "
+         "system make it an ideal destination for a day trip or longer city break.\n\nDuring "
+         "the Nazi occupation, Łódź was incorporated directly into the Third Reich. The city "
+         "was renamed to Litzmannstadt, and Piotrkowska Street was called "
+         "Adolf-Hitler-Strasse.", "city", 2, "łódź", {"definite_description"}),
+        # GUM_voyage_tulsa: a place named only as a modifier ("the Green Country region") is
+        # no rival to the city named as a referent.
+        ("Tulsa is in the Green Country region of Oklahoma. It is also called \u201cT-town\u201d "
+         "by the locals and has been called the \"Oil Capital of the World\". The city had "
+         "about 391,000 people and the metro area had about 937,000 people as of 2010 from the "
+         "US Census Bureau.", "city", 0, "tulsa", {"definite_description"}),
+        # lee_bg_233: the US is named only as a modifier ("US forces", "a stray US bomb"):
+        # the country is the one named as a referent.
+        ("Three US troops and five members of the Afghan opposition were killed by a stray US "
+         "bomb near Kandahar in Afghanistan, the Pentagon said. The Pentagon had earlier "
+         "confirmed that two US special forces soldiers were killed and 20 others wounded north "
+         "of Kandahar. \"We have an update since this morning, and unfortunately the number of "
+         "US forces killed is now three.\" Rival Afghan factions signed an historic "
+         "power-sharing agreement to form a post-Taliban government and set the country on the "
+         "road to recovery.", "country", 0, "afghanistan", {"definite_description"}),
         # GUM_voyage_chatham: a name without its designator.
         ("The Chatham Islands consist of the main island and a number of rocky outcrops. The "
          "only way for visitors to travel to the Chathams is via scheduled or chartered air "
@@ -262,6 +289,15 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     ("Sydfynske Øhav is located at the mouth of the Baltic Sea.\n\nThe islands were formed "
      "during the last ice age, and form the many islands peaking above the sea everywhere.",
      "sea", "definite_description", None, 0),
+    # lee_bg_253: "Microsoft's Outlook": two organisations, one a possessor, one a modifier,
+    # neither a referent; the company meant is McAfee.com, which the recogniser missed.
+    ("According to McAfee.com, a leading anti-computer virus software company, the virus is "
+     "attacking both home and business computers. The company has given the virus a "
+     "high-risk rating, its most serious warning. The virus, also known as a worm, gets into "
+     "computers via Microsoft's Outlook email program. If a user activates the virus by "
+     "opening up an infected email attachment, it can create havoc. The virus, the company "
+     "warned, \"can delete files from users' computers.", "company", "definite_description",
+     None, 2),
     # GUM_news_afghan: two countries named before "the country" (the U.S. and Afghanistan).
     ("The team had been denied visas to enter the United States. According to the Afghan "
      "Ambassador, the team shows progress in Afghanistan's response to conflict. President "

@@ -338,6 +338,11 @@ RESOLVED_ROWS = [
     ("Charles Fillmore was an American linguist. He studied in Kyoto. The school was small. "
      "The town was quiet. It rained often. He taught English.", "He", "document_topic",
      "charles fillmore"),
+    # GUM_bio_bernoulli (fit): the main subject of the sentence before, two people in reach
+    ("Daniel Bernoulli FRS was a Swiss mathematician and physicist. He is particularly "
+     "remembered for his applications of mathematics to mechanics. Daniel was a son of "
+     "Johann Bernoulli and a nephew of Jacob Bernoulli. He had two brothers, Niklaus and "
+     "Johann II.", "He", "same_subject", "daniel bernoulli"),
     ("The firm hired 30 engineers. These engineers built the plant.", "These engineers",
      "same_head", "30 engineer@text"),
 ]

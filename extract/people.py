@@ -1,0 +1,111 @@
+"""Who a document names: its person mentions with the genders their honorifics say, and the
+person the document is about.
+
+Computed once per document (kept in ``doc.user_data``) for :mod:`extract.coref`, which resolves
+"he" and "she" to these people. See docs/identity.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
+from extract.names import full_names, person_key, person_names
+from extract.phrases import doc_lowers, is_citation
+
+__all__ = ["person_mentions", "topic_person"]
+
+
+def _gender(ent_start: Token) -> str | None:
+    """The gender an honorific before a name states ("Ms Almao" -> "f"), else None."""
+    doc = ent_start.doc
+    for i in (ent_start.i, ent_start.i - 1):
+        if i < 0:
+            continue
+        word = doc[i].lower_.rstrip(".")
+        if word in FEMALE_HONORIFICS:
+            return "f"
+        if word in MALE_HONORIFICS:
+            return "m"
+    return None
+
+
+_PEOPLE_CACHE = "kg.coref_people"
+
+
+def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
+    """The document's person mentions, once: starts, ``(end, key, root)`` and genders by key.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ms Almao met Yasser Arafat. Later Mr Arafat left.")
+    >>> starts, mentions, genders = person_mentions(doc)
+    >>> starts, [key for _end, key, _root in mentions], genders["almao"]
+    ([0, 3, 8], ['almao', 'yasser arafat', 'yasser arafat'], {'f'})
+    """
+    cached = doc.user_data.get(_PEOPLE_CACHE)
+    if cached is not None:
+        return cached
+    found: list[tuple[int, int, str, Token]] = []
+    genders: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = person_key(ent.root)
+        if key is None:
+            continue
+        gender = _gender(ent[0])
+        if gender:
+            genders.setdefault(key, set()).add(gender)
+        found.append((ent.start, ent.end, key, ent.root))
+    index = person_names(doc)
+    for token in doc:
+        # A surname the recogniser typed otherwise or missed ("the legend of Galois", read
+        # as a place) still names that person: a rival, or the antecedent.
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
+            surname = token.lower_.replace(".", "")
+            known = surname in index["suffixes"]  # type: ignore[operator]
+            full = full_names(surname, index)[0] if known else set()
+            if full:
+                key = next(iter(full)) if len(full) == 1 else f"{token.lower_} ?"
+                found.append((token.i, token.i + 1, key, token))
+    found.sort(key=lambda entry: entry[:2])
+    starts = [start for start, _end, _key, _root in found]
+    mentions = [(end, key, root) for _start, end, key, root in found]
+    cached = doc.user_data[_PEOPLE_CACHE] = (starts, mentions, genders)
+    return cached
+
+
+_TOPIC_CACHE = "kg.coref_topic"
+
+
+def topic_person(doc, gender: str) -> Token | None:
+    """The person a document is about, for a "he" or "she" with no one named in reach.
+
+    That is the one person named in the document's first sentence (its title or lead), when
+    at least half of the document's person mentions are of that person and its pronouns of
+    that gender outnumber the other gender's at least two to one (a biography of Matthew
+    Goode says "he" of him, and names his family now and then); else None.
+    """
+    cached = doc.user_data.get(_TOPIC_CACHE)
+    if cached is None:
+        starts, mentions, _genders = person_mentions(doc)
+        first = next(iter(doc.sents), None)
+        keys = Counter(key for _end, key, _root in mentions)
+        opening: dict[str, Token] = {}
+        for start, (_end, key, root) in zip(starts, mentions):
+            if first is not None and start < first.end:
+                opening.setdefault(key, root)  # its first mention: the name in full
+        counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
+                         if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
+        cached = (None, None)
+        if len(opening) == 1:
+            (key, root), = opening.items()
+            if 2 * keys[key] >= sum(keys.values()):
+                major = max(counts, key=lambda g: counts[g], default=None)
+                if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
+                    cached = (root, major)
+        doc.user_data[_TOPIC_CACHE] = cached
+    root, major = cached
+    return root if major == gender else None
