@@ -35,6 +35,7 @@ from extract.misreadings import (
     clause_on_a_date,
     disagreeing_noun,
     elliptical_clause,
+    example,
     fronted_phrase,
     garbled_relation,
     indirect_question,
@@ -162,6 +163,25 @@ def across_a_separator(fact: Fact) -> bool:
         _separated(obj, colon=False))
 
 
+def _joined_by_hyphen(doc, hyphen: int) -> bool:
+    """True when token ``hyphen`` is a hyphen written between two words with no space
+    ("cross-section", "Mon-Fri"), so the words on its two sides make one."""
+    if not 0 < hyphen < len(doc) - 1 or doc[hyphen].text != "-":
+        return False
+    before, after = doc[hyphen - 1], doc[hyphen + 1]
+    return not before.whitespace_ and not doc[hyphen].whitespace_ and (
+        before.is_alpha and after.is_alpha)
+
+
+def part_of_a_word(fact: Fact) -> bool:
+    """An argument that begins or ends inside a hyphenated word, which the tokeniser split
+    and the parser did not put back together: "offered a tremendous cross-section of genres"
+    is no (outfits, offer, tremendous cross), nor (outfits, offer, section of genres)."""
+    doc = fact.subject.doc
+    return any(_joined_by_hyphen(doc, end) or _joined_by_hyphen(doc, start - 1)
+               for start, end in (fact.subject_bounds, fact.object_bounds))
+
+
 def unmarked_apposition(fact: Fact) -> bool:
     """A common noun "in apposition" to a plural noun with no comma, bracket, dash or quote
     between them: a verb the tagger read as a plural noun, its object read as the apposition
@@ -247,6 +267,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
     Veto("function_word_argument", function_word_argument),
     Veto("across_a_separator", across_a_separator),
+    Veto("part_of_a_word", part_of_a_word),
     Veto("date_of_statement", date_of_statement),
     Veto("relative_word", relative_word),
     Veto("noun_complement", noun_complement, frozenset({"pcomp"})),
@@ -265,6 +286,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_bracketed_affiliation", bracketed_affiliation, frozenset({"apposition"})),
     Veto("apposition_past_a_list", past_a_list, frozenset({"apposition"})),
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
+    Veto("apposition_of_an_example", example, frozenset({"apposition"})),
     Veto("substitution", substitution, frozenset({"apposition", "copula"})),
     Veto("title_read_as_clause", title_read_as_clause),
     Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),

@@ -206,6 +206,24 @@ CASES = [
         "relcl", ("Turkey", "knock on", "doors"), None,
     ),
     (
+        "an apposition that is an example of the phrase",
+        "mechanics/0/ROOT/NOUN/NNS ,/0/punct/PUNCT/, especially/3/advmod/ADV/RB "
+        "fluid/4/amod/ADJ/JJ mechanics/0/appos/NOUN/NNS",
+        "apposition", ("mechanics", "be", "mechanics"), "apposition_of_an_example",
+    ),
+    (
+        "an object cut off inside a hyphenated word",
+        "outfits/1/nsubj/NOUN/NNS/outfit offered/1/ROOT/VERB/VBD/offer a/3/det/DET/DT "
+        "cross~/1/dobj/NOUN/NN -~/1/punct/PUNCT/HYPH section/1/dobj/NOUN/NN",
+        "svo", ("outfits", "offer", "cross"), "part_of_a_word",
+    ),
+    (
+        "a hyphenated word kept whole",
+        "outfits/1/nsubj/NOUN/NNS/outfit offered/1/ROOT/VERB/VBD/offer a/5/det/DET/DT "
+        "cross~/5/compound/NOUN/NN -~/5/punct/PUNCT/HYPH section/1/dobj/NOUN/NN",
+        "svo", ("outfits", "offer", "section"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

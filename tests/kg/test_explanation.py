@@ -173,6 +173,10 @@ DROP_ROWS = [
     ("apposition_past_a_name", None, "He was sent to France to have insignias made for members "
      "of the Society, a group of veterans of the war.",
      ("apposition", "members of the Society", "be", "a group of veterans of the war")),
+    ("apposition_of_an_example", None, "He wrote on mechanics, especially fluid mechanics, "
+     "and on probability.", ("apposition", "mechanics", "be", "especially fluid mechanics")),
+    ("part_of_a_word", None, "The outfits offered a tremendous cross-section of genres.",
+     ("svo", "The outfits", "offer", "a tremendous cross")),
     ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
