@@ -36,6 +36,7 @@ from extract.misreadings import (
     disagreeing_noun,
     elliptical_clause,
     example,
+    with_a_state,
     fronted_phrase,
     garbled_relation,
     indirect_question,
@@ -257,6 +258,17 @@ def subject_of_the_clause(fact: Fact) -> bool:
         verb.lemma_.lower() in CLAUSE_ONLY_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
+def object_after_that(fact: Fact) -> bool:
+    """An object after a "that" the parser hung on the verb as a word of its own: "Daniel
+    realised that in a similar way, a moving fluid exchanges its kinetic energy" is a clause,
+    no (Daniel, realise, moving fluid exchanges)."""
+    verb = fact.verb
+    obj = fact.object
+    return verb is not None and obj.dep_ == "dobj" and obj.head.i == verb.i and any(
+        c.lower_ == "that" and c.tag_ == "IN" and verb.i < c.i < obj.left_edge.i
+        for c in verb.children)
+
+
 def resulting_state(fact: Fact) -> bool:
     """"left eight civilians dead": the civilians are the object, not "dead"."""
     return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
@@ -278,6 +290,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
+    Veto("object_after_that", object_after_that),
     Veto("resulting_state", resulting_state),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
@@ -288,6 +301,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
     Veto("apposition_of_an_example", example, frozenset({"apposition"})),
     Veto("substitution", substitution, frozenset({"apposition", "copula"})),
+    Veto("with_a_state", with_a_state, frozenset({"prep", "named_prep", "passive"})),
     Veto("title_read_as_clause", title_read_as_clause),
     Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),
     Veto("clause_on_a_date", clause_on_a_date, frozenset({"relcl", "acl", "passive", "copula"})),

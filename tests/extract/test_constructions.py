@@ -23,6 +23,9 @@ TABLES: dict[str, list[Row]] = {
         ("The companies hoped to leverage the prestige of Elsevier.",
          {("companies", "hope to leverage", "prestige of Elsevier")},
          {("companies", "hop to leverage", "prestige of Elsevier")}),
+        # "realised that ...": a "that" hung on the verb leaves a clause, not an object.
+        ("Daniel realised that in a similar way, a moving fluid exchanges its kinetic energy "
+         "for pressure.", set(), {("Daniel", "realise", "moving fluid exchanges")}),
         ("The thousands of cosplay outfits on parade around the various halls offered a "
          "tremendous cross-section of genres and eras of pop culture.", set(),
          {("thousands of cosplay outfits", "offer", "tremendous cross"),
@@ -73,6 +76,9 @@ TABLES: dict[str, list[Row]] = {
          {("Transmedia systems", "become", "Harry Potter")}),
     ],
     "passive": [
+        # "with X off": how things stood, not what the verb did with X (issue 24, GUM fit).
+        ("Gameplay was delayed when one player was caught with their headset off.", set(),
+         {("one player", "be caught with", "headset")}),
         ("The company was founded by Xu Liang.", {("company", "be founded by", "Xu Liang")},
          {("company", "found", "Xu Liang")}),
         ("The victims were put in touch with lawyers.",

@@ -224,6 +224,25 @@ CASES = [
         "svo", ("outfits", "offer", "section"), None,
     ),
     (
+        "an object after a 'that' hung on the verb: a clause",
+        "Daniel/1/nsubj/PROPN/NNP realised/1/ROOT/VERB/VBD/realise that/1/dobj/SCONJ/IN "
+        "a/6/det/DET/DT moving/6/amod/VERB/VBG fluid/6/amod/NOUN/NN "
+        "exchanges/1/dobj/NOUN/NNS/exchange",
+        "svo", ("Daniel", "realise", "exchanges"), "object_after_that",
+    ),
+    (
+        "a noun after 'with' in the state a particle gives it",
+        "player/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be caught/2/ROOT/VERB/VBN/catch "
+        "with/2/prep/ADP/IN their/5/poss/PRON/PRP$ headset/3/pobj/NOUN/NN off/2/advmod/ADP/RP",
+        "passive", ("player", "be caught with", "headset"), "with_a_state",
+    ),
+    (
+        "a noun after 'with' and no state",
+        "player/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be caught/2/ROOT/VERB/VBN/catch "
+        "with/2/prep/ADP/IN their/5/poss/PRON/PRP$ headset/3/pobj/NOUN/NN",
+        "passive", ("player", "be caught with", "headset"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -177,6 +177,11 @@ DROP_ROWS = [
      "and on probability.", ("apposition", "mechanics", "be", "especially fluid mechanics")),
     ("part_of_a_word", None, "The outfits offered a tremendous cross-section of genres.",
      ("svo", "The outfits", "offer", "a tremendous cross")),
+    ("object_after_that", None, "Daniel realised that in a similar way, a moving fluid "
+     "exchanges its kinetic energy for pressure.",
+     ("svo", "Daniel", "realise", "in a similar way, a moving fluid exchanges")),
+    ("with_a_state", None, "Gameplay was delayed when one player was caught with their "
+     "headset off.", ("passive", "one player", "be caught with", "their headset")),
     ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
