@@ -197,6 +197,22 @@ def unmarked_apposition(fact: Fact) -> bool:
                    for k in range(fact.subject.i + 1, appos.left_edge.i + 1))
 
 
+def modifier_of_the_next_noun(fact: Fact) -> bool:
+    """An argument followed, with no punctuation between, by a common noun the parser hung on
+    it as an apposition: the argument only modifies that noun ("is the day to day business of
+    life" is no (facet, be, day to day))."""
+    doc = fact.subject.doc
+    for arg in (fact.subject, fact.object):
+        if arg.pos_ not in ("NOUN", "NUM"):
+            continue
+        for appos in arg.rights:
+            if appos.dep_ == "appos" and appos.pos_ == "NOUN" and not any(
+                    doc[k].is_punct or not doc[k].text[:1].isalnum()
+                    for k in range(arg.i + 1, appos.left_edge.i + 1)):
+                return True
+    return False
+
+
 def date_of_statement(fact: Fact) -> bool:
     """"said on Wednesday": when it was said is no fact of its own; "giving birth ... more
     than nine months after": a span of time is not what a verb acts on."""
@@ -292,6 +308,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("subject_of_the_clause", subject_of_the_clause),
     Veto("object_after_that", object_after_that),
     Veto("resulting_state", resulting_state),
+    Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),

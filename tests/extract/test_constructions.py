@@ -107,6 +107,9 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A noun that only modifies the next one ("day to day business") is no attribute.
+        ("The other facet of that right is the day to day business of life.", set(),
+         {("facet of right", "be", "day to day")}),
         ("Paris is the capital of France.", {("Paris", "be capital of", "France")},
          {("Paris", "be", "capital")}),
         ("China is a big market.", {("China", "be", "big market")}, set()),

@@ -243,6 +243,18 @@ CASES = [
         "passive", ("player", "be caught with", "headset"), None,
     ),
     (
+        "an object that only modifies the noun after it",
+        "facet/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT day/1/attr/NOUN/NN "
+        "to/3/prep/ADP/IN day/4/pobj/NOUN/NN business/3/appos/NOUN/NN",
+        "copula", ("facet", "be", "day"), "modifier_of_the_next_noun",
+    ),
+    (
+        "an object with an apposition after a comma",
+        "guest/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT mayor/1/attr/NOUN/NN "
+        ",/3/punct/PUNCT/, a/6/det/DET/DT lawyer/3/appos/NOUN/NN",
+        "copula", ("guest", "be", "mayor"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -182,6 +182,8 @@ DROP_ROWS = [
      ("svo", "Daniel", "realise", "in a similar way, a moving fluid exchanges")),
     ("with_a_state", None, "Gameplay was delayed when one player was caught with their "
      "headset off.", ("passive", "one player", "be caught with", "their headset")),
+    ("modifier_of_the_next_noun", None, "The other facet of that right is the day to day "
+     "business of life.", ("copula", "The other facet of that right", "be", "the day to day")),
     ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
