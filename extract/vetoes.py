@@ -24,6 +24,7 @@ from extract.lexicon import (
     CLOSE_BRACKETS,
     DASHES,
     LABEL_SEPARATORS,
+    NAMING_PHRASES,
     NOT_REFERENT_TYPES,
     OPEN_BRACKETS,
     TIME_TYPES,
@@ -285,6 +286,20 @@ def object_after_that(fact: Fact) -> bool:
         for c in verb.children)
 
 
+#: Participles that give a noun its name ("a podcast called X"), as a tagger may misread them.
+_NAMING_PARTICIPLES = frozenset(words[0] for words in NAMING_PHRASES if len(words) == 1)
+
+
+def naming_participle(fact: Fact) -> bool:
+    """A name after "called", "dubbed" ... with nobody called it: the participle names the
+    noun before it, misread as a verb with a subject ("a podcast with her boyfriend Julien
+    Solomita called 'The Jenna Julien Podcast'" is no (Solomita, call, Podcast))."""
+    verb = fact.verb
+    return verb is not None and fact.object.dep_ == "oprd" and (
+        verb.lower_ in _NAMING_PARTICIPLES) and any(c.dep_ == "nsubj" for c in verb.children) and (
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in verb.children))
+
+
 def resulting_state(fact: Fact) -> bool:
     """"left eight civilians dead": the civilians are the object, not "dead"."""
     return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
@@ -307,6 +322,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
     Veto("object_after_that", object_after_that),
+    Veto("naming_participle", naming_participle),
     Veto("resulting_state", resulting_state),
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     # Shapes of a construction that say something else (extract.misreadings):

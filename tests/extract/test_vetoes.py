@@ -255,6 +255,18 @@ CASES = [
         "copula", ("guest", "be", "mayor"), None,
     ),
     (
+        "a naming participle misread as a verb with a subject",
+        "podcast/0/ROOT/NOUN/NN with/0/prep/ADP/IN Solomita/3/nsubj/PROPN/NNP "
+        "called/1/pcomp/VERB/VBD/call Podcast/3/oprd/PROPN/NNP",
+        "svo", ("Solomita", "call", "Podcast"), "naming_participle",
+    ),
+    (
+        "someone calls someone something",
+        "friends/1/nsubj/NOUN/NNS/friend called/1/ROOT/VERB/VBD/call her/1/dobj/PRON/PRP "
+        "Jenna/1/oprd/PROPN/NNP",
+        "svo", ("friends", "call", "her"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -184,6 +184,9 @@ DROP_ROWS = [
      "headset off.", ("passive", "one player", "be caught with", "their headset")),
     ("modifier_of_the_next_noun", None, "The other facet of that right is the day to day "
      "business of life.", ("copula", "The other facet of that right", "be", "the day to day")),
+    ("naming_participle", None, "Marbles does a weekly podcast with her boyfriend Julien "
+     "Solomita called \"The Jenna Julien Podcast\".",
+     ("svo", "Julien Solomita", "call", "\"The Jenna Julien Podcast\"")),
     ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",
