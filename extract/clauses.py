@@ -35,7 +35,7 @@ from extract.lexicon import (
     TIME_TYPES,
     is_relative,
 )
-from extract.polarity import contrastive, negated_by_preposition
+from extract.polarity import contrastive, negated_by_adverbial, negated_by_preposition
 from extract.records import Clause, Pattern, TokenRules
 
 __all__ = [
@@ -125,7 +125,38 @@ def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0]), None
+    if verb.dep_ == "conj":
+        own = _subject_read_as_object(verb)
+        if own is not None:
+            return [own], None
     return subjects(verb.head, depth + 1)
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """The subject of a conjoined finite clause that the parser took for the last conjunct of
+    the first clause's object: "The city had 391,000 people and the metro area had 937,000
+    people" (the metro area has them, not the city). The noun ends right where the verb's
+    group starts, with no conjunction or comma between them."""
+    doc = verb.doc
+    start = min((c.i for c in verb.lefts if c.dep_ in _AUX_DEPS), default=verb.i)
+    if start == 0 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[start:verb.i + 1]):
+        return None
+    noun = doc[start - 1]
+    for _ in range(len(doc)):  # from the phrase's last word up to its head, left to right
+        if noun.head.i == noun.i or not start > noun.head.i > noun.i:
+            break
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.right_edge.i != start - 1:
+        return None
+    first = noun
+    for _ in range(len(doc)):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    head = verb.head
+    if first.dep_ == "pobj":  # "returned to the homes and the Vlava river receded"
+        first = first.head
+    return noun if first.dep_ in (*_OBJECT_DEPS, "prep") and first.head.i == head.i else None
 
 
 def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
@@ -277,7 +308,7 @@ def read_clause(verb: Token) -> Clause | None:
     auxes = _auxiliaries(verb)
     # "not just about X but also about Y" denies nothing; "left without paying" does.
     negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
-                  for a in auxes) or negated_by_preposition(verb)
+                  for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb

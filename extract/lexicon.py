@@ -38,7 +38,8 @@ __all__ = [
     "NOT_REFERENT_TYPES", "NAMED_REFERENT_TYPES", "NOT_NAME_TYPES", "SHORT_NAME_TYPES",
     "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
     # negation
-    "NEGATIONS", "NEGATIVE_WORDS", "NEGATING_VERBS", "LACKING_VERBS", "CONTRASTIVE_WORDS",
+    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_ADVERBIALS", "EXAMPLE_ADVERBS", "NEGATING_VERBS",
+    "LACKING_VERBS", "CONTRASTIVE_WORDS",
     "RESTRICTING_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS",
     # saying and thinking
     "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
@@ -317,6 +318,11 @@ NEGATIONS = _words("not n't n\u2019t never no")
 NEGATIVE_WORDS = _words("no none nothing nobody neither nor nowhere")
 """Pronouns and determiners that deny what they stand in ("nothing", "no clue")."""
 
+NEGATIVE_ADVERBIALS = frozenset(tuple(pair.split(":")) for pair in _words(
+    "in:way by:means at:time at:point at:stage under:circumstances on:account in:sense"))
+"""(Preposition, noun) of the adverbials that with "no" negate their clause: "in no way
+wished", "at no point did", "under no circumstances should" ("in no time" only hurries it)."""
+
 NEGATING_VERBS = _words("fail")
 """Verbs whose complement did not happen: "failed to stop" -> not stop."""
 
@@ -334,6 +340,10 @@ follows it is its subject, not its object."""
 AUXILIARY_VERBS = _words("do be have")
 """Verbs that stand in for another after :data:`ELLIPSIS_OPENERS` ("nor did France"), beside
 the modals ("nor could the UN")."""
+
+EXAMPLE_ADVERBS = _words("especially particularly notably mainly mostly chiefly primarily")
+"""Adverbs that make what follows an example or a part of what comes before ("mechanics,
+especially fluid mechanics"), not another name of it."""
 
 RESTRICTING_WORDS = _words("just only merely simply solely")
 """Words after "not" that deny only that the fact is all there is, with or without a "but"
@@ -486,10 +496,12 @@ OBJECT_CONTROL_XCOMP = ASKING_VERBS | _words(
 INTENTION_WORDS = _words(
     "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "
     "decide prepare offer need wish plot consider likely unlikely poised set due about "
-    "ready eager willing determined keen able unable allow permit authorise authorize"
+    "ready eager willing determined keen able unable allow permit authorise authorize "
+    "focus strive"
 )
 """Verbs and adjectives whose complement has not happened: intentions, expectations,
-attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likely to")."""
+attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likely to",
+"focused on achieving")."""
 
 ABOUT_TO = _words("close near verge brink")
 """Words that put a clause just ahead of happening: "close to signing", "on the verge of"."""

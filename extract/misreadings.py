@@ -19,6 +19,7 @@ from extract.lexicon import (
     AUXILIARY_VERBS,
     CLOSE_BRACKETS,
     ELLIPSIS_OPENERS,
+    EXAMPLE_ADVERBS,
     LABEL_SEPARATORS,
     LINKED_TYPES,
     LOCATIVE_PREPS,
@@ -39,6 +40,8 @@ __all__ = [
     "after_label",
     "numbers_or_dates",
     "names_side_by_side",
+    "example",
+    "with_a_state",
     "bracketed_affiliation",
     "past_a_list",
     "past_a_name",
@@ -206,6 +209,34 @@ def past_a_name(fact: Fact) -> bool:
     doc = appos.doc
     return any(doc[i].dep_ == "pobj" and doc[i].pos_ in _NAMES and doc[i].head.dep_ == "prep"
                for i in _between(fact))
+
+
+def example(fact: Fact) -> bool:
+    """An apposition opened by "especially", "particularly", "mainly" ...: an example or a
+    part of the phrase ("applications of mathematics to mechanics, especially fluid
+    mechanics"), not another name of it."""
+    if fact.construction != "apposition":
+        return False
+    appos = _apposition(fact)
+    doc = appos.doc
+    return any(doc[i].dep_ == "advmod" and doc[i].lower_ in EXAMPLE_ADVERBS
+               for i in range(appos.left_edge.i, appos.i))
+
+
+def with_a_state(fact: Fact) -> bool:
+    """"with" and a noun in the state a particle or adjective after it gives it, which says
+    how things stood, not what the verb did with the noun: "was caught with their headset
+    off" is no (player, be caught with, headset)."""
+    obj = fact.object
+    prep = obj.head
+    if obj.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i == prep.i:
+        return False
+    after = obj.right_edge.i + 1
+    if after >= len(obj.doc):
+        return False
+    state = obj.doc[after]
+    return (state.tag_ == "RP" or (state.tag_ == "JJ" and state.dep_ != "amod")) and (
+        state.head.i in (prep.head.i, obj.i) and not any(True for _ in state.children))
 
 
 def substitution(fact: Fact) -> bool:

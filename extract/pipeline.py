@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from extract.budget import Budget, OverBudget, cpu_limit
 from extract.documents import split_text
 from extract.lexicon import SENTENCE_FINAL
+from extract.lemmas import VERB_LEMMAS
 from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.errors import ModelNotFoundError
 from kg.model import Triple
@@ -136,6 +137,8 @@ def _load(name: str | None) -> Language:
                 f"needs. Use an English pipeline such as en_core_web_sm ({_INSTALL_HINT})."
             )
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        if nlp.has_pipe("lemmatizer"):
+            nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
         return nlp
     raise ModelNotFoundError(
         f"No English spaCy pipeline is installed. Install one with `{_INSTALL_HINT}` "

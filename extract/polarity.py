@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import CONTRASTIVE_WORDS, NEGATIVE_WORDS, RESTRICTING_WORDS
+from extract.lexicon import (
+    CONTRASTIVE_WORDS,
+    NEGATIVE_ADVERBIALS,
+    NEGATIVE_WORDS,
+    RESTRICTING_WORDS,
+)
 
 __all__ = [
     "negative_argument",
     "negated_by_preposition",
+    "negated_by_adverbial",
     "contrastive",
 ]
 
@@ -53,6 +59,28 @@ def negated_by_preposition(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
         return verb.head.head.lower_ == "without"
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def negated_by_adverbial(verb: Token) -> bool:
+    """True for a clause that a negative adverbial denies: "in no way wished to be
+    associated with it", "at no point did they meet", "under no circumstances should it open"
+    (:data:`~extract.lexicon.NEGATIVE_ADVERBIALS`, its noun with "no").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["in", "no", "way", "wished", "it"],
+    ...           heads=[3, 2, 0, 3, 3], deps=["prep", "det", "pobj", "ROOT", "dobj"])
+    >>> negated_by_adverbial(doc[3]), negated_by_adverbial(doc[2])
+    (True, False)
+    """
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and (prep.lower_, noun.lower_) in NEGATIVE_ADVERBIALS and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in noun.lefts):
+                return True
+    return False
 
 
 def _restricted_after(negation: Token) -> bool:

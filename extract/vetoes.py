@@ -24,6 +24,7 @@ from extract.lexicon import (
     CLOSE_BRACKETS,
     DASHES,
     LABEL_SEPARATORS,
+    NAMING_PHRASES,
     NOT_REFERENT_TYPES,
     OPEN_BRACKETS,
     TIME_TYPES,
@@ -35,6 +36,8 @@ from extract.misreadings import (
     clause_on_a_date,
     disagreeing_noun,
     elliptical_clause,
+    example,
+    with_a_state,
     fronted_phrase,
     garbled_relation,
     indirect_question,
@@ -162,6 +165,25 @@ def across_a_separator(fact: Fact) -> bool:
         _separated(obj, colon=False))
 
 
+def _joined_by_hyphen(doc, hyphen: int) -> bool:
+    """True when token ``hyphen`` is a hyphen written between two words with no space
+    ("cross-section", "Mon-Fri"), so the words on its two sides make one."""
+    if not 0 < hyphen < len(doc) - 1 or doc[hyphen].text != "-":
+        return False
+    before, after = doc[hyphen - 1], doc[hyphen + 1]
+    return not before.whitespace_ and not doc[hyphen].whitespace_ and (
+        before.is_alpha and after.is_alpha)
+
+
+def part_of_a_word(fact: Fact) -> bool:
+    """An argument that begins or ends inside a hyphenated word, which the tokeniser split
+    and the parser did not put back together: "offered a tremendous cross-section of genres"
+    is no (outfits, offer, tremendous cross), nor (outfits, offer, section of genres)."""
+    doc = fact.subject.doc
+    return any(_joined_by_hyphen(doc, end) or _joined_by_hyphen(doc, start - 1)
+               for start, end in (fact.subject_bounds, fact.object_bounds))
+
+
 def unmarked_apposition(fact: Fact) -> bool:
     """A common noun "in apposition" to a plural noun with no comma, bracket, dash or quote
     between them: a verb the tagger read as a plural noun, its object read as the apposition
@@ -174,6 +196,22 @@ def unmarked_apposition(fact: Fact) -> bool:
     appos = first_conjunct(fact.object)
     return not any(doc[k].is_punct or not doc[k].text[:1].isalnum()
                    for k in range(fact.subject.i + 1, appos.left_edge.i + 1))
+
+
+def modifier_of_the_next_noun(fact: Fact) -> bool:
+    """An argument followed, with no punctuation between, by a common noun the parser hung on
+    it as an apposition: the argument only modifies that noun ("is the day to day business of
+    life" is no (facet, be, day to day))."""
+    doc = fact.subject.doc
+    for arg in (fact.subject, fact.object):
+        if arg.pos_ not in ("NOUN", "NUM"):
+            continue
+        for appos in arg.rights:
+            if appos.dep_ == "appos" and appos.pos_ == "NOUN" and not any(
+                    doc[k].is_punct or not doc[k].text[:1].isalnum()
+                    for k in range(arg.i + 1, appos.left_edge.i + 1)):
+                return True
+    return False
 
 
 def date_of_statement(fact: Fact) -> bool:
@@ -237,6 +275,31 @@ def subject_of_the_clause(fact: Fact) -> bool:
         verb.lemma_.lower() in CLAUSE_ONLY_VERBS) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
+def object_after_that(fact: Fact) -> bool:
+    """An object after a "that" the parser hung on the verb as a word of its own: "Daniel
+    realised that in a similar way, a moving fluid exchanges its kinetic energy" is a clause,
+    no (Daniel, realise, moving fluid exchanges)."""
+    verb = fact.verb
+    obj = fact.object
+    return verb is not None and obj.dep_ == "dobj" and obj.head.i == verb.i and any(
+        c.lower_ == "that" and c.tag_ == "IN" and verb.i < c.i < obj.left_edge.i
+        for c in verb.children)
+
+
+#: Participles that give a noun its name ("a podcast called X"), as a tagger may misread them.
+_NAMING_PARTICIPLES = frozenset(words[0] for words in NAMING_PHRASES if len(words) == 1)
+
+
+def naming_participle(fact: Fact) -> bool:
+    """A name after "called", "dubbed" ... with nobody called it: the participle names the
+    noun before it, misread as a verb with a subject ("a podcast with her boyfriend Julien
+    Solomita called 'The Jenna Julien Podcast'" is no (Solomita, call, Podcast))."""
+    verb = fact.verb
+    return verb is not None and fact.object.dep_ == "oprd" and (
+        verb.lower_ in _NAMING_PARTICIPLES) and any(c.dep_ == "nsubj" for c in verb.children) and (
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in verb.children))
+
+
 def resulting_state(fact: Fact) -> bool:
     """"left eight civilians dead": the civilians are the object, not "dead"."""
     return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
@@ -247,6 +310,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
     Veto("function_word_argument", function_word_argument),
     Veto("across_a_separator", across_a_separator),
+    Veto("part_of_a_word", part_of_a_word),
     Veto("date_of_statement", date_of_statement),
     Veto("relative_word", relative_word),
     Veto("noun_complement", noun_complement, frozenset({"pcomp"})),
@@ -257,7 +321,10 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
+    Veto("object_after_that", object_after_that),
+    Veto("naming_participle", naming_participle),
     Veto("resulting_state", resulting_state),
+    Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),
@@ -265,7 +332,9 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_bracketed_affiliation", bracketed_affiliation, frozenset({"apposition"})),
     Veto("apposition_past_a_list", past_a_list, frozenset({"apposition"})),
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
+    Veto("apposition_of_an_example", example, frozenset({"apposition"})),
     Veto("substitution", substitution, frozenset({"apposition", "copula"})),
+    Veto("with_a_state", with_a_state, frozenset({"prep", "named_prep", "passive"})),
     Veto("title_read_as_clause", title_read_as_clause),
     Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),
     Veto("clause_on_a_date", clause_on_a_date, frozenset({"relcl", "acl", "passive", "copula"})),

@@ -2,7 +2,8 @@
 
 Each token is written ``word/head/dep/pos/tag/lemma[/ent]`` with ``head`` the absolute index
 of the head token (the token's own index for the root); ``ent`` is an IOB tag such as
-``B-PERSON``. Missing ``lemma`` defaults to the lower-cased word.
+``B-PERSON``. Missing ``lemma`` defaults to the lower-cased word. A word written with a final
+``~`` has no space after it ("cross~/..." "-~/..." "section/..." is "cross-section").
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ def parse(spec: str) -> Doc:
     [('Xu', 'nsubj', 'ran', 'Xu', 'PERSON'), ('ran', 'ROOT', 'ran', 'run', '')]
     """
     words, heads, deps, pos, tags, lemmas, ents = [], [], [], [], [], [], []
+    glued: list[bool] = []
     for item in spec.split():
         parts = item.split("/")
         word, head, dep, upos, tag = parts[:5]
+        glued.append(len(word) > 1 and word.endswith("~"))
+        word = word[:-1] if glued[-1] else word
         words.append(word.replace("_", " ") if word != "_" else word)
         heads.append(int(head))
         deps.append(dep)
@@ -36,7 +40,7 @@ def parse(spec: str) -> Doc:
         ents.append(parts[6] if len(parts) > 6 else "O")
     spaces = [
         not (n + 1 < len(words) and words[n + 1] in _NO_SPACE_BEFORE) and word != "(" and
-        n + 1 < len(words)
+        n + 1 < len(words) and not glued[n]
         for n, word in enumerate(words)
     ]
     return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,

@@ -18,6 +18,21 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # A verb's lemma keeps its silent "e" ("hoped" is no "hop"); an argument does not
+        # end inside a hyphenated word (issue 24, GUM fit).
+        ("The companies hoped to leverage the prestige of Elsevier.",
+         {("companies", "hope to leverage", "prestige of Elsevier")},
+         {("companies", "hop to leverage", "prestige of Elsevier")}),
+        # "realised that ...": a "that" hung on the verb leaves a clause, not an object.
+        ("Daniel realised that in a similar way, a moving fluid exchanges its kinetic energy "
+         "for pressure.", set(), {("Daniel", "realise", "moving fluid exchanges")}),
+        # "X called Y" after a noun names the noun: nobody calls anything (GUM fit).
+        ("Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna "
+         "Julien Podcast\".", set(), {("Julien Solomita", "call", "Jenna Julien Podcast")}),
+        ("The thousands of cosplay outfits on parade around the various halls offered a "
+         "tremendous cross-section of genres and eras of pop culture.", set(),
+         {("thousands of cosplay outfits", "offer", "tremendous cross"),
+          ("thousands of cosplay outfits", "offer", "section of genres")}),
         ("Xu Liang founded a company.", {("Xu Liang", "found", "company")}, set()),
         # a light verb with no target of its own is read as any verb (it was read by no rule)
         ("He told reporters that Hamas had taken an internal decision to end the attacks.",
@@ -64,6 +79,9 @@ TABLES: dict[str, list[Row]] = {
          {("Transmedia systems", "become", "Harry Potter")}),
     ],
     "passive": [
+        # "with X off": how things stood, not what the verb did with X (issue 24, GUM fit).
+        ("Gameplay was delayed when one player was caught with their headset off.", set(),
+         {("one player", "be caught with", "headset")}),
         ("The company was founded by Xu Liang.", {("company", "be founded by", "Xu Liang")},
          {("company", "found", "Xu Liang")}),
         ("The victims were put in touch with lawyers.",
@@ -92,6 +110,9 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A noun that only modifies the next one ("day to day business") is no attribute.
+        ("The other facet of that right is the day to day business of life.", set(),
+         {("facet of right", "be", "day to day")}),
         ("Paris is the capital of France.", {("Paris", "be capital of", "France")},
          {("Paris", "be", "capital")}),
         ("China is a big market.", {("China", "be", "big market")}, set()),
@@ -204,6 +225,11 @@ TABLES: dict[str, list[Row]] = {
          "translation.)", set(), {("Takekurabe", "compare", "heights")}),
     ],
     "conj": [
+        # A finite verb right after the object's last conjunct: that noun is its subject
+        # (issue 24, GUM fit).
+        ("Tulsa is a city in Oklahoma. The city had about 391,000 people and the metro area "
+         "had about 937,000 people as of 2010.", {("metro area", "have", "about 937,000 people")},
+         {("Tulsa", "have", "about 937,000 people")}),
         # "the company" is Acme, the one organisation named before it (definite_description)
         ("Xu Liang founded Acme and later sold the company to Baidu.",
          {("Xu Liang", "sell", "Acme")}, {("Acme", "sell", "Acme")}),
@@ -239,6 +265,10 @@ TABLES: dict[str, list[Row]] = {
          set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),
     ],
     "apposition": [
+        # "especially X": an example of the phrase, not another name of it (issue 24, GUM fit)
+        ("He is remembered for his applications of mathematics to mechanics, especially fluid "
+         "mechanics, and for his work in probability.", set(),
+         {("mechanics", "be", "especially fluid mechanics")}),
         ("Xu Liang, a seasoned AI entrepreneur, makes a bold prediction.",
          {("Xu Liang", "be", "seasoned AI entrepreneur")}, set()),
         ("Microsoft, the software giant, bought LinkedIn.",

@@ -355,6 +355,23 @@ SUBJECTS = [
 ]
 
 
+def test_a_conjoined_clause_takes_the_subject_read_as_the_objects_last_conjunct():
+    # "The city had 391,000 people and the metro area had 937,000 people" (GUM fit): the
+    # metro area has them, not the city; with a conjunction before the verb it is no subject.
+    doc = parse(
+        "city/1/nsubj/NOUN/NN had/1/ROOT/VERB/VBD/have people/1/dobj/NOUN/NNS/people "
+        "and/2/cc/CCONJ/CC area/2/conj/NOUN/NN had/1/conj/VERB/VBD/have "
+        "people/5/dobj/NOUN/NNS/people"
+    )
+    assert ([t.text for t in subjects(doc[5])[0]], subjects(doc[5])[1]) == (["area"], "conj")
+    doc = parse(
+        "He/1/nsubj/PRON/PRP wrote/1/ROOT/VERB/VBD/write books/1/dobj/NOUN/NNS/book "
+        "and/2/cc/CCONJ/CC articles/2/conj/NOUN/NNS/article and/1/cc/CCONJ/CC "
+        "lectured/1/conj/VERB/VBD/lecture"
+    )
+    assert [t.text for t in subjects(doc[6])[0]] == ["He"]
+
+
 def test_subject_rules_are_tried_in_their_table_order():
     assert [rule.name for rule in SUBJECT_RULES] == [name for name, *_ in SUBJECTS]
 

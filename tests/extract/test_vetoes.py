@@ -206,6 +206,67 @@ CASES = [
         "relcl", ("Turkey", "knock on", "doors"), None,
     ),
     (
+        "an apposition that is an example of the phrase",
+        "mechanics/0/ROOT/NOUN/NNS ,/0/punct/PUNCT/, especially/3/advmod/ADV/RB "
+        "fluid/4/amod/ADJ/JJ mechanics/0/appos/NOUN/NNS",
+        "apposition", ("mechanics", "be", "mechanics"), "apposition_of_an_example",
+    ),
+    (
+        "an object cut off inside a hyphenated word",
+        "outfits/1/nsubj/NOUN/NNS/outfit offered/1/ROOT/VERB/VBD/offer a/3/det/DET/DT "
+        "cross~/1/dobj/NOUN/NN -~/1/punct/PUNCT/HYPH section/1/dobj/NOUN/NN",
+        "svo", ("outfits", "offer", "cross"), "part_of_a_word",
+    ),
+    (
+        "a hyphenated word kept whole",
+        "outfits/1/nsubj/NOUN/NNS/outfit offered/1/ROOT/VERB/VBD/offer a/5/det/DET/DT "
+        "cross~/5/compound/NOUN/NN -~/5/punct/PUNCT/HYPH section/1/dobj/NOUN/NN",
+        "svo", ("outfits", "offer", "section"), None,
+    ),
+    (
+        "an object after a 'that' hung on the verb: a clause",
+        "Daniel/1/nsubj/PROPN/NNP realised/1/ROOT/VERB/VBD/realise that/1/dobj/SCONJ/IN "
+        "a/6/det/DET/DT moving/6/amod/VERB/VBG fluid/6/amod/NOUN/NN "
+        "exchanges/1/dobj/NOUN/NNS/exchange",
+        "svo", ("Daniel", "realise", "exchanges"), "object_after_that",
+    ),
+    (
+        "a noun after 'with' in the state a particle gives it",
+        "player/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be caught/2/ROOT/VERB/VBN/catch "
+        "with/2/prep/ADP/IN their/5/poss/PRON/PRP$ headset/3/pobj/NOUN/NN off/2/advmod/ADP/RP",
+        "passive", ("player", "be caught with", "headset"), "with_a_state",
+    ),
+    (
+        "a noun after 'with' and no state",
+        "player/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be caught/2/ROOT/VERB/VBN/catch "
+        "with/2/prep/ADP/IN their/5/poss/PRON/PRP$ headset/3/pobj/NOUN/NN",
+        "passive", ("player", "be caught with", "headset"), None,
+    ),
+    (
+        "an object that only modifies the noun after it",
+        "facet/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT day/1/attr/NOUN/NN "
+        "to/3/prep/ADP/IN day/4/pobj/NOUN/NN business/3/appos/NOUN/NN",
+        "copula", ("facet", "be", "day"), "modifier_of_the_next_noun",
+    ),
+    (
+        "an object with an apposition after a comma",
+        "guest/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT mayor/1/attr/NOUN/NN "
+        ",/3/punct/PUNCT/, a/6/det/DET/DT lawyer/3/appos/NOUN/NN",
+        "copula", ("guest", "be", "mayor"), None,
+    ),
+    (
+        "a naming participle misread as a verb with a subject",
+        "podcast/0/ROOT/NOUN/NN with/0/prep/ADP/IN Solomita/3/nsubj/PROPN/NNP "
+        "called/1/pcomp/VERB/VBD/call Podcast/3/oprd/PROPN/NNP",
+        "svo", ("Solomita", "call", "Podcast"), "naming_participle",
+    ),
+    (
+        "someone calls someone something",
+        "friends/1/nsubj/NOUN/NNS/friend called/1/ROOT/VERB/VBD/call her/1/dobj/PRON/PRP "
+        "Jenna/1/oprd/PROPN/NNP",
+        "svo", ("friends", "call", "her"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

@@ -56,6 +56,12 @@ ROWS = [
      {(f"army@{DOC}", "stop", f"attack@{DOC}"): {"negated": True}}, []),
     ("The party lacks funds.",
      {(f"party@{DOC}", "have", f"fund@{DOC}"): {"negated": True}}, []),
+    # A negative adverbial denies its clause: "in no way", "at no point" (issue 24, GUM fit).
+    ("The company in no way wished to be associated with the scandal.",
+     {(f"company@{DOC}", "wish to be associated with", f"scandal@{DOC}"): {"negated": True}},
+     []),
+    ("At no point did the minister meet the rebels.",
+     {(f"minister@{DOC}", "meet", f"rebel@{DOC}"): {"negated": True}}, []),
     # Contrastive "not just ... but also" denies nothing.
     ("The journey is not just about technological prowess but also about ambition.",
      {(f"journey@{DOC}", "be about", "technological prowess"): {"negated": False,
@@ -102,6 +108,10 @@ ROWS = [
      "Lee and Mark Hamill.",
      {(f"hundred of vendor@{DOC}", "join by", f"celebrity guest@{DOC}"): {
          "modality": None, "asserted": True}}, []),
+    # What someone is focused on achieving is not yet achieved (issue 24).
+    ("The charity focused on achieving universal access to clean water.",
+     {(f"charity@{DOC}", "achieve", "universal access"): {"modality": "intended",
+                                                           "asserted": False}}, []),
     ("The Spanish parliament is expected to vote in favour of banning the group.",
      {("spanish parliament", "ban", f"group@{DOC}"): {"modality": "intended",
                                                       "asserted": False}}, []),

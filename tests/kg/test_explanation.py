@@ -173,6 +173,20 @@ DROP_ROWS = [
     ("apposition_past_a_name", None, "He was sent to France to have insignias made for members "
      "of the Society, a group of veterans of the war.",
      ("apposition", "members of the Society", "be", "a group of veterans of the war")),
+    ("apposition_of_an_example", None, "He wrote on mechanics, especially fluid mechanics, "
+     "and on probability.", ("apposition", "mechanics", "be", "especially fluid mechanics")),
+    ("part_of_a_word", None, "The outfits offered a tremendous cross-section of genres.",
+     ("svo", "The outfits", "offer", "a tremendous cross")),
+    ("object_after_that", None, "Daniel realised that in a similar way, a moving fluid "
+     "exchanges its kinetic energy for pressure.",
+     ("svo", "Daniel", "realise", "in a similar way, a moving fluid exchanges")),
+    ("with_a_state", None, "Gameplay was delayed when one player was caught with their "
+     "headset off.", ("passive", "one player", "be caught with", "their headset")),
+    ("modifier_of_the_next_noun", None, "The other facet of that right is the day to day "
+     "business of life.", ("copula", "The other facet of that right", "be", "the day to day")),
+    ("naming_participle", None, "Marbles does a weekly podcast with her boyfriend Julien "
+     "Solomita called \"The Jenna Julien Podcast\".",
+     ("svo", "Julien Solomita", "call", "\"The Jenna Julien Podcast\"")),
     ("substitution", None, "England made two changes, Sutton for Maloney and Horan for Hayes.",
      ("apposition", "two changes", "be", "Sutton for Maloney and Horan for Hayes")),
     ("title_read_as_clause", None, "Annette Bening was nominated for Being Julia.",

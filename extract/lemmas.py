@@ -1,0 +1,66 @@
+"""Verb lemmas the rule lemmatizer gets wrong: "hoped" -> "hop", "coding" -> "cod".
+
+spaCy's English rule lemmatizer strips "-ed" and "-ing" and keeps the first form its verb
+index knows, so a one-syllable verb whose base ends in a silent "e" loses it when the bare
+stem is also a word: "hoped" -> "hop", "rated" -> "rat", "waned" -> "wan", "coding" -> "cod".
+English spelling settles it: a one-syllable verb ending in one vowel and one consonant doubles
+the consonant before the ending ("hopped", "rotted"), so an undoubled one ("hoped") comes from
+the base with "e". A fact's relation is written with its verb's lemma, so the wrong one is a
+garbled relation ("companies | hop to leverage | ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["VERB_LEMMAS", "silent_e_lemma", "verb_lemmas"]
+
+#: The name of the pipeline component, added after the lemmatizer by ``load_nlp``.
+VERB_LEMMAS = "kg_verb_lemmas"
+
+#: A one-syllable stem ending in one vowel and one consonant that doubles ("hop", "rat").
+_UNDOUBLED = re.compile(r"[^aeiouy]*[aeiou][b-df-hj-np-tvz]")
+
+
+def silent_e_lemma(word: str, lemma: str, verbs: frozenset[str] | set[str]) -> str | None:
+    """The right lemma of ``word`` when the lemmatizer dropped its base's silent "e", else None.
+
+    >>> verbs = {"hope", "hop", "rate", "rat", "visit"}
+    >>> silent_e_lemma("hoped", "hop", verbs), silent_e_lemma("hoping", "hop", verbs)
+    ('hope', 'hope')
+    >>> silent_e_lemma("hopped", "hop", verbs), silent_e_lemma("visited", "visit", verbs)
+    (None, None)
+    """
+    lower = word.lower()
+    suffix = "ed" if lower.endswith("ed") else "ing" if lower.endswith("ing") else None
+    if suffix is None or lemma.lower() != lower[: -len(suffix)]:
+        return None
+    stem = lemma.lower()
+    if _UNDOUBLED.fullmatch(stem) is None or stem + "e" not in verbs:
+        return None
+    return stem + "e"
+
+
+@Language.factory(VERB_LEMMAS)
+def verb_lemmas(nlp: Language, name: str):
+    """A component that puts back the silent "e" of one-syllable verb lemmas (a no-op for a
+    pipeline whose lemmatizer has no verb index)."""
+    verbs: frozenset[str] = frozenset()
+    if nlp.has_pipe("lemmatizer"):
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+    def fix(doc: Doc) -> Doc:
+        if verbs:
+            for token in doc:
+                if token.pos_ in ("VERB", "AUX"):
+                    lemma = silent_e_lemma(token.text, token.lemma_, verbs)
+                    if lemma is not None:
+                        token.lemma_ = lemma
+        return doc
+
+    return fix
