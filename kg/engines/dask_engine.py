@@ -8,7 +8,8 @@ to a Parquet checkpoint named by a hash of the partition's documents. The merge 
 ``dask.dataframe`` group-by by canonical entity key (``split_out`` partitions) and a shuffle by
 fact identity, reduced per partition with the same code as :mod:`kg.merge`
 (:mod:`kg.engines.tables`); the merged partitions are written directly as gzipped N-Triples
-shards and Parquet (:mod:`kg.engines.shards`), or gathered into a :class:`KnowledgeGraph`.
+shards and Parquet (:mod:`kg.engines.shards`), after the corpus-wide name pass made on the
+tables (:mod:`kg.engines.corpus_moves`), or gathered into a :class:`KnowledgeGraph`.
 
 The client reads every file once to hash it (duplicates are skipped and ids given exactly as
 the local engine does); workers read the files again by path, so on a real cluster the corpus,
@@ -48,7 +49,7 @@ from extract.pipeline import (
 from extract.registry import DEFAULT_EXTRACTOR
 from kg import build as local
 from kg.build import BuildReport, read_sources
-from kg.engines import shards, tables
+from kg.engines import corpus_moves, shards, tables
 from kg.engines.dask_cluster import LOCAL_HTTP, ClusterError, connect
 from kg.errors import DocumentError
 from kg.merge import merge, resolve_corpus_names
@@ -276,24 +277,29 @@ def _write_facts(frame: pd.DataFrame, out: str, base: str, speakers: dict, claim
                          "predicates": [predicates]})
 
 
-def _merged(rows: dd.DataFrame, partitions: int, threshold: float
-            ) -> tuple[dd.DataFrame, dd.DataFrame]:
-    """Merged entity and fact tables, each in ``partitions`` partitions (facts' voices at
-    ``threshold``)."""
+def _mention_counts(rows: dd.DataFrame, partitions: int) -> dd.DataFrame:
+    """Mentions counted by :data:`~kg.engines.tables.MENTION_COLUMNS` (``partitions`` parts)."""
     mentions = rows.map_partitions(tables.entity_rows, meta=tables.entity_rows(_meta_rows()))
-    counts = (
+    return (
         mentions.groupby(list(tables.MENTION_COLUMNS))
         .agg({"n": "sum", "first": "min"}, split_out=partitions)
         .reset_index()
     )
+
+
+def _entities(counts: dd.DataFrame, partitions: int) -> dd.DataFrame:
+    """The merged entity table of mention ``counts``, in ``partitions`` partitions."""
     entity_meta = tables.finalize_entities(counts._meta)  # typed, empty
-    entities = counts.shuffle(on="key", npartitions=partitions).map_partitions(
+    return counts.shuffle(on="key", npartitions=partitions).map_partitions(
         tables.finalize_entities, meta=entity_meta
     )
+
+
+def _facts(rows: dd.DataFrame, partitions: int, threshold: float) -> dd.DataFrame:
+    """The merged fact table of ``rows`` (voices at ``threshold``), ``partitions`` parts."""
     facts = rows.shuffle(on=["subject", "fact_key", "object"], npartitions=partitions)
-    facts = facts.map_partitions(tables.finalize_facts, threshold,
-                                 meta=tables.finalize_facts(_meta_rows()))
-    return entities, facts
+    return facts.map_partitions(tables.finalize_facts, threshold,
+                                meta=tables.finalize_facts(_meta_rows()))
 
 
 @dataclass(frozen=True)
@@ -515,10 +521,22 @@ def _reduce(
     rows = dd.from_map(
         _load_partition, list(enumerate(checkpoints)), meta=_meta_rows(), enforce_metadata=False
     )
-    entities, facts = _merged(rows, count, threshold)
+    counts = _mention_counts(rows, count)
+    entities, facts = _entities(counts, count), _facts(rows, count, threshold)
+    entity_frame = None
+    shard_tables = entities, facts
+    if output_dir is not None:
+        # The shards are never gathered: the name pass runs on the tables. It needs every
+        # entity (not the facts), so the entity table is computed first and kept.
+        counts, entities = dask.persist(counts, entities)
+        entity_frame = entities.compute()
+        moves = corpus_moves.name_moves(entity_frame)
+        moved = corpus_moves.moved_tables(rows, counts, entities, moves)
+        if moved is not None:
+            shard_tables = moved[1], _facts(moved[0], count, threshold)
     wanted = []
     if collect:
-        wanted += [entities, facts]
+        wanted += [facts] if entity_frame is not None else [entities, facts]
     if output_dir is not None:
         out = Path(output_dir)
         for name in ("graph", "entities", "facts"):
@@ -526,18 +544,20 @@ def _reduce(
         meta = pd.DataFrame({"shard": pd.Series([], dtype=object),
                              "triples": pd.Series([], dtype="int64"),
                              "predicates": pd.Series([], dtype=object)})
+        shard_entities, shard_facts = shard_tables
         wanted += [
-            entities.map_partitions(_write_entities, str(out), base, meta=meta),
-            shards.with_labels(facts, entities).map_partitions(
-                _write_facts, str(out), base, shards.speaker_labels(facts, entities),
+            shard_entities.map_partitions(_write_entities, str(out), base, meta=meta),
+            shards.with_labels(shard_facts, shard_entities).map_partitions(
+                _write_facts, str(out), base, shards.speaker_labels(shard_facts, shard_entities),
                 assert_claims, threshold, meta=meta),
         ]
     results = dask.compute(*wanted)
     graph = None
     if collect:
-        entity_frame, fact_frame = results[0], results[1]
-        graph = tables.graph_from_tables(documents, entity_frame, fact_frame)
-        results = results[2:]
+        if entity_frame is None:
+            entity_frame, results = results[0], results[1:]
+        graph = tables.graph_from_tables(documents, entity_frame, results[0])
+        results = results[1:]
     if output_dir is not None:
         written = pd.concat(results, ignore_index=True)
         predicates = {p for item in written["predicates"] for p in json.loads(item)}

@@ -438,17 +438,20 @@ def iter_edges(facts: pd.DataFrame) -> Iterator[tuple[str, str, str, dict]]:
 
 
 def graph_from_tables(
-    documents: Iterable[Document], entities: pd.DataFrame, facts: pd.DataFrame,
+    documents: Iterable[Document], entities: pd.DataFrame, facts: pd.DataFrame | None = None,
     *, min_confidence: float | None = None,
 ) -> KnowledgeGraph:
     """The :class:`KnowledgeGraph` of merged tables, nodes and edges in first-seen order
-    (``min_confidence``: the threshold it states facts at, recorded when given)."""
+    (``facts`` None: the nodes alone; ``min_confidence``: the threshold it states facts at,
+    recorded when given)."""
     graph = KnowledgeGraph()
     if min_confidence is not None:
         graph.graph["min_confidence"] = min_confidence
     for document in documents:
         graph.documents[document.id] = document
     graph.add_nodes_from(iter_nodes(entities.sort_values("first", kind="stable")))
+    if facts is None:
+        return graph
     for subject, obj, key, data in iter_edges(facts.sort_values("first", kind="stable")):
         graph.add_edge(subject, obj, key=key, **data)
     return graph

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data import ROOT, SEED_ARTICLE
+from tests.data import ROOT, SEEDS
 
 CARB_SENTENCES = ROOT / "benchmarks" / "carb" / "data" / "dev_sentences.txt"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -17,13 +17,12 @@ _PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "``": '"', "''":
 
 
 def sentences() -> list[str]:
-    """The first seed article's sentences and the CaRB dev sentences (tokens rejoined).
+    """Seed sentences and the CaRB dev sentences (tokens rejoined with spaces).
 
-    Not the demo's news story: its "Hayes" and "Linda Hayes" scattered over documents are
-    joined by the corpus-wide surname pass, which the sharded output does not run (a known
-    gap of --shards, kg.engines.dask_engine)."""
+    The news story's "Hayes" and "Linda Hayes", scattered over documents, are joined only by
+    the corpus-wide name pass, which the sharded output runs on its tables."""
     pool = []
-    for path in [SEED_ARTICLE]:
+    for path in sorted(SEEDS.glob("*.txt")):
         for paragraph in path.read_text(encoding="utf-8").splitlines():
             pool += [s for s in _SENTENCE_END.split(paragraph.strip()) if len(s.split()) > 3]
     for line in CARB_SENTENCES.read_text(encoding="utf-8").splitlines():

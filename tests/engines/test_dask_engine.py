@@ -114,6 +114,45 @@ def test_build_graph_dask_shards_link_claims_to_their_speakers(tmp_path, dask_cl
     assert set(shard_triples(report.shards)) == set(rdf_triples(local))
 
 
+#: Documents that name one person and one city differently: only the corpus-wide name pass
+#: (kg.merge.resolve_corpus_names) joins "Mugabe" to "Robert Mugabe" and "Łódź" to "Lodz".
+NAMED_APART = {
+    "a.txt": "Robert Mugabe met the trade ministers of Poland in Harare on Monday. Robert "
+             "Mugabe visited Łódź in May, and the ministers signed a new agreement with "
+             "Zimbabwe.\n",
+    "b.txt": "Mugabe said that the new agreement would create thousands of jobs. Mugabe "
+             "praised Lodz last year. The mayor of Lodz welcomed Mugabe warmly.\n",
+    "c.txt": "The city of Lodz honoured Łódź. Łódź praised Lodz. Lodz visited Łódź in June.\n",
+}
+
+
+@pytest.mark.parametrize("collect", [False, True])
+def test_build_graph_dask_shards_join_names_across_documents_as_the_local_build(
+        tmp_path, dask_client, nlp, collect):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in NAMED_APART.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    local, _report = build_graph([corpus], nlp=nlp)
+    rules = {rule for _key, attrs in local.nodes(data=True)
+             for names in attrs["alias_rules"].values() for rule in names}
+    assert {"corpus_surname", "corpus_spelling"} <= rules  # the pass moved nodes
+    assert "mugabe" not in local and "robert mugabe" in local
+    speakers = {p.attributed_to for _, _, d in local.edges(data=True) for p in d["provenance"]}
+    assert "robert mugabe" in speakers  # a claim of the moved "Mugabe", re-attributed
+    graph, report = build_graph_dask(
+        [corpus], client=dask_client, checkpoint_dir=tmp_path / "ck",
+        output_dir=tmp_path / "out", collect=collect, partition_bytes=1,
+    )
+    assert report.partitions == len(NAMED_APART)
+    assert set(shard_triples(report.shards)) == set(rdf_triples(local))
+    assert report.triples_written == len(rdf_triples(local))
+    if collect:
+        assert_same_graph(graph, local)
+    else:
+        assert graph is None
+
+
 def test_build_graph_dask_into_a_graph_skips_known_documents(dask_client, seed_graph):
     known = seed_graph.copy()
     known.graph["base"] = "http://example.com/kg/"
