@@ -20,13 +20,14 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from extract.attribution import reporting
+from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 
 __all__ = ["quotation_at", "quoted", "speakers"]
 
-#: Double quotation marks as tokens; a single "'" is as often an apostrophe ("the Jones'").
-_OPENING = frozenset({"\u201c", "``", "\u201e"})
-_CLOSING = frozenset({"\u201d", "''"})
-_STRAIGHT = frozenset({'"'})
+#: Double quotation marks only: a single "'" is as often an apostrophe ("the Jones'").
+_OPENING = OPENING_QUOTES
+_CLOSING = CLOSING_QUOTES
+_STRAIGHT = '"'
 _SPANS_CACHE = "kg.quotation_spans"
 
 
@@ -63,7 +64,7 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
             start = None
             continue
         if token.text not in _OPENING and token.text not in _CLOSING and (
-                token.text not in _STRAIGHT):
+                token.text != _STRAIGHT):
             continue
         opens = _opens(token)
         if opens is None:
