@@ -8,8 +8,9 @@
   document, whose other words only say what kind of thing it is (:data:`DESIGNATORS`), takes
   that name's key. "Sony" beside "Sony Ericsson" does not: "Ericsson" is a name of its own.
 * "the Conservative Party (the Tories)", "Tåsinge (Taasinge)", "Tulsa, known as T-Town",
-  "nicknamed", "also called": a name the text itself gives another name takes that name's key
-  wherever it is used (:func:`defined_alias_key`). A place in brackets after a place
+  "nicknamed", "also called", "better known by her pseudonym Jenna Marbles", "Ichiyō Higuchi
+  was a pen name of Natsu Higuchi": a name the text itself gives another name takes that
+  name's key wherever it is used (:func:`defined_alias_key`, :func:`person_alias_key`). A place in brackets after a place
   ("Sydney (Australia)") says where it is, and a party after a person ("Kerry Nettle
   (Democrats)") whom they stand for: neither is an alias. The naming word must be a
   participle: "Trump called Clinton" names no one.
@@ -25,14 +26,18 @@ from extract.lexicon import (
     DESIGNATORS,
     NAMING_PHRASES,
     NOT_NAME_TYPES,
+    OTHER_NAME_MODIFIERS,
+    OTHER_NAME_NOUNS,
     PLACE_TYPES,
     SHORT_NAME_TYPES,
 )
+from extract.names import full_names, person_names
 from extract.phrases import doc_lowers, entity_key, entity_label
 from kg.countries import is_country, is_region
 from kg.keys import acronym_matches, normalize_key
 
-__all__ = ["acronyms", "acronym_key", "acronym_letters", "defined_alias_key", "short_name_key"]
+__all__ = ["acronyms", "acronym_key", "acronym_letters", "alias_of", "defined_alias_key",
+           "person_alias_key", "short_name_key"]
 
 _CACHE = "kg.acronyms"
 _SHORT_CACHE = "kg.short_names"
@@ -153,15 +158,77 @@ def _alias_at(doc: Doc, start: int, end: int) -> tuple[Token, str] | None:
 
 
 def _named_before(doc: Doc, i: int) -> Token | None:
-    """The name just left of ``doc[i]``: "Tulsa, known as", "Tulsa is also called"."""
-    for j in range(i - 1, max(i - 4, -1), -1):
+    """The name just left of ``doc[i]``: "Tulsa, known as", "Tulsa is also called", past one
+    bracket of dates or another script ("Jenna Nicole Mourey (born September 15, 1986 [1]
+    [2]), better known by her pseudonym", "Natsu Higuchi (樋口 奈津), also known as")."""
+    j, skipped = i - 1, 0
+    while j >= 0 and skipped < 4:
         token = doc[j]
+        if token.text == ")":
+            opening = next((k for k in range(j - 1, max(-1, j - 20), -1)
+                            if doc[k].text in "()"), None)
+            if opening is None or doc[opening].text != "(":
+                return None
+            j = opening - 1  # the bracket says when or how, it is no name
+            continue
         if token.text == "," or token.lower_ in ALIAS_BETWEEN:
+            j, skipped = j - 1, skipped + 1
             continue
         if token.pos_ == "PROPN" and token.ent_type_ not in NOT_NAME_TYPES:
             return token
         return None
     return None
+
+
+def _naming_end(doc: Doc, stop: int) -> int:
+    """Where the words that give a name its other name end, past "by her pseudonym" after
+    "known": the other name starts there."""
+    if stop < len(doc) and doc[stop - 1].lower_ == "known" and doc[stop].lower_ == "by":
+        end = stop + 1
+        while end < min(len(doc), stop + 5) and (
+                doc[end].dep_ in ("det", "poss", "compound", "amod") or doc[end].is_lower):
+            if doc[end].lower_ in OTHER_NAME_NOUNS and doc[end].lower_ not in (
+                    OTHER_NAME_MODIFIERS):
+                return end + 1
+            end += 1
+    return stop
+
+
+def _compound_start(name: Token) -> int:
+    """Where the run of compound words before the name ``name`` heads starts."""
+    start = name.i
+    while start > 0 and name.doc[start - 1].dep_ == "compound" and (
+            name.doc[start - 1].head.i == name.i) and name.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def _person_key(name: Token) -> str:
+    """The key of the person name ``name`` heads, written in full, or the one full name of the
+    document a lone surname stands for ("Higuchi ... was a pen name": Ichiyō Higuchi)."""
+    key = normalize_key(" ".join(t.text for t in name.doc[_compound_start(name):name.i + 1]))
+    if " " not in key:
+        full, _rules = full_names(key, person_names(name.doc))
+        if len(full) == 1:
+            key = next(iter(full))
+    return key
+
+
+def _pen_name_of(doc: Doc, token: Token) -> tuple[Token, tuple[Token, str]] | None:
+    """``(name, (other name, its text))`` for "X was a pen name of Y", "X is the pseudonym of
+    Y": a noun of another name, the attribute of a copula whose subject is a name, with "of"
+    and a person's name after it."""
+    if token.dep_ != "attr" or token.lower_ in OTHER_NAME_MODIFIERS:
+        return None
+    if token.lower_ == "name" and not any(c.lower_ in OTHER_NAME_MODIFIERS for c in token.lefts):
+        return None  # "X is the name of a river" gives no person another name
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if subject is None or owner is None or subject.pos_ != "PROPN" or (
+            subject.ent_type_ not in ("", "PERSON")) or owner.ent_type_ != "PERSON":
+        return None
+    return subject, (owner, _alias_text(owner))
 
 
 def _alias_text(head: Token) -> str:
@@ -192,11 +259,15 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
     found: dict[str, str] = {}
     lowers = doc_lowers(doc)
     for i, lower in enumerate(lowers):
-        if lower != "(" and lower not in _NAMING_FIRST:
+        if lower != "(" and lower not in _NAMING_FIRST and lower not in OTHER_NAME_NOUNS:
             continue  # only a bracket or a naming word starts an alias: no Token for the rest
         token = doc[i]
         name = alias = None
-        if token.text == "(" and token.i > 0:
+        if lower in OTHER_NAME_NOUNS and lower not in _NAMING_FIRST:
+            pen = _pen_name_of(doc, token)
+            if pen is not None:
+                name, alias = pen
+        elif token.text == "(" and token.i > 0:
             close = next((t.i for t in doc[token.i + 1: token.i + 7] if t.text == ")"), None)
             name = doc[token.i - 1]
             if (close is not None and name.pos_ == "PROPN"
@@ -212,9 +283,11 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
         else:
             words = next((w for w in NAMING_PHRASES if lowers[token.i: token.i + len(w)] == w),
                          None)
+            if words is None and tuple(lowers[token.i: token.i + 2]) == ("known", "by"):
+                words = ("known",)  # "better known by her pseudonym Jenna Marbles"
             if words is not None and token.tag_ == "VBN":  # "Trump called Clinton" names no one
                 name = _named_before(doc, token.i)
-                stop = token.i + len(words)
+                stop = _naming_end(doc, token.i + len(words))
                 end = stop
                 while end < min(len(doc), stop + 5) and (
                         doc[end].is_title or doc[end].is_upper or doc[end].tag_ == "HYPH"
@@ -223,6 +296,8 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
                 alias = _alias_at(doc, stop, end) if name is not None else None
         if alias is not None and name is not None:
             own, other = _name_key(name, token.i), alias[1]
+            if lower in OTHER_NAME_NOUNS and lower not in _NAMING_FIRST:
+                own = _person_key(name)
             if other != own:
                 found.setdefault(other, own)
     doc.user_data[_ALIAS_CACHE] = found
@@ -238,4 +313,27 @@ def defined_alias_key(token: Token) -> str | None:
     ('tulsa', None)
     """
     aliases = _defined_aliases(token.doc)
-    return aliases.get(_alias_text(token)) if token.pos_ == "PROPN" and aliases else None
+    return alias_of(aliases, _alias_text(token)) if token.pos_ == "PROPN" and aliases else None
+
+
+def alias_of(aliases: dict[str, str], key: str) -> str | None:
+    """The name ``key`` is another name of, following a chain ("Natsuko Higuchi", also known
+    as of Natsu Higuchi, whose pen name Ichiyō Higuchi is), or None."""
+    found = None
+    seen = {key}
+    while (key := aliases.get(key)) is not None and key not in seen:  # type: ignore[assignment]
+        found = key
+        seen.add(key)
+    return found
+
+
+def person_alias_key(doc: Doc, key: str) -> str | None:
+    """The name a person's key is another name of, in ``doc``, or None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ichiyō Higuchi was a pen name of Japanese author Natsu Higuchi.")
+    >>> person_alias_key(doc, "natsu higuchi")
+    'ichiyō higuchi'
+    """
+    aliases = _defined_aliases(doc)
+    return alias_of(aliases, key) if aliases else None

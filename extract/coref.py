@@ -30,7 +30,10 @@ triple rather than inventing a referent:
   he met Sue Atkins"), or for a sentence's own main subject the main subject of the sentence
   before ("Daniel was a son of Johann Bernoulli. He had two brothers"), a person whose gender
   a pronoun resolved before, an honorific or the document's topic says, with no one else
-  named on the way and not inside a quotation;
+  named on the way, not inside a quotation, and across a paragraph break only the person the
+  document names most; a "he"/"she" inside a quotation (:mod:`extract.quotations`) is never
+  its speaker, who would say "I", and is left open whenever the speaker is in reach or is a
+  pronoun left open ('"I've talked to him," Mr Howard said');
 * ``it``/``its``, ``they``/``them``/``their`` -> the one noun in reach (the subjects and
   objects of the sentence up to the pronoun and of the one before) that agrees in number, and
   only when it is a name (organisation, place, product, ...) that is the subject of its clause
@@ -48,21 +51,22 @@ unresolved (:data:`RESOLVED_BY`, :data:`UNRESOLVED_BY`), so ``kg explain`` can s
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from extract.names import person_key
 from extract.people import person_mentions, topic_person
+from extract.quotations import quotation_at, speakers
+from extract.things import is_person_noun, thing_in_reach, window_start
 from extract.lexicon import (
     DEMONSTRATIVES,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     MALE_NOUNS,
     MALE_PRONOUNS,
-    NAMED_REFERENT_TYPES,
     NOT_REFERENT_TYPES,
-    PERSON_NOUNS,
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REFLEXIVE_PRONOUNS,
@@ -105,6 +109,10 @@ UNRESOLVED_BY = {
     "several_people_in_reach": "more than one compatible person is named in reach",
     "earlier_person_spoken_of": "a pronoun of the same gender before that person's first "
                                 "mention in reach: someone named earlier may be meant",
+    "unknown_speaker": "the pronoun is inside a quotation whose speaker, of its gender, is a "
+                       "pronoun left unresolved: the speaker may be the one spoken of",
+    "quotation_speaker": "the pronoun is inside a quotation whose speaker is in reach: never "
+                         "the speaker, who would say 'I', and anyone else a guess",
     "no_thing_in_reach": "no noun in reach agrees in number",
     "several_things_in_reach": "more than one noun in reach agrees in number",
     "coordinated_antecedent": "the one antecedent is a coordination ('Iraq and Russia')",
@@ -124,28 +132,9 @@ class Resolution(NamedTuple):
     rule: str
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-#: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
-#: a conjunct is a referent of its own, also where the parser misreads "forces women").
-_CANDIDATES = _SUBJECTS | frozenset({"dobj", "pobj", "attr", "conj", "dative", "oprd", "poss"})
 #: Objects of a verb: a pronoun there is never its own verb's subject (else "himself").
 _OBJECTS = frozenset({"dobj", "dative"})
 _PERSON_WINDOW = 2
-_THING_WINDOW = 1
-
-
-def _window_start(token: Token, sentences: int) -> int:
-    sent = token.sent
-    doc = token.doc
-    start = sent.start
-    for _ in range(sentences):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
-
-
-def _is_person_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS
 
 
 def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
@@ -159,17 +148,25 @@ def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
 def _person(token: Token) -> Resolution:
     if token.i > 0 and token.doc[token.i - 1].text.endswith("/"):
         return Resolution(None, "slash_pronoun")  # "s/he": whoever it is, no one named
-    start = _window_start(token, _PERSON_WINDOW)
+    start = window_start(token, _PERSON_WINDOW)
     wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
     starts, mentions, genders = person_mentions(doc)
     bound = _own_subjects(token)
+    speaking = _speaker_keys(token, wanted)
+    if speaking is None:
+        return Resolution(None, "unknown_speaker")
     people: dict[str, Token] = {}
     for n in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, token.i)):
         end, key, root = mentions[n]
         if end <= token.i:
             people[key] = root  # the latest mention of each person
     excluded = {key for _end, key, root in mentions if root.i in bound}
+    if any(genders.get(key, {wanted}) == {wanted} for key in speaking & set(people)):
+        # '"I've talked to him," Mr Howard said': not Howard, who would say "I"; and with
+        # the speaker set aside, who else is meant is a guess ('"... an infamous coquette
+        # and her two dupes"', said Galois: not the one woman named before)
+        return Resolution(None, "quotation_speaker")
     compatible = {key: root for key, root in people.items()
                   if genders.get(key, {wanted}) == {wanted} and key not in excluded}
     if any(_rival(t, wanted) and t.i not in bound for t in doc[start : token.i]):
@@ -179,7 +176,7 @@ def _person(token: Token) -> Resolution:
             # "a young woman who has lost her parents": she, not the biography's subject
             return Resolution(None, "person_noun_in_sentence")
         topic = topic_person(doc, wanted)
-        if topic is not None and topic.i > token.i:
+        if topic is not None and (topic.i > token.i or person_key(topic) in speaking):
             topic = None  # "He returned ..., marrying Yang Buwei": named after, not before
         if topic is not None:
             return Resolution(topic, "document_topic")
@@ -197,6 +194,28 @@ def _person(token: Token) -> Resolution:
         # someone named before the window is spoken of, and may be meant again.
         return _left_open(token, wanted, "earlier_person_spoken_of")
     return Resolution(root, "one_person_in_reach")
+
+
+def _speaker_keys(token: Token, wanted: str) -> set[str] | None:
+    """The people who speak the quotation ``token`` stands in: never what a "he" or "she" in
+    it means, as they would say "I" ('"I've talked to him," Mr Howard said': not Howard).
+    None when a speaker of the pronoun's gender is a pronoun left unresolved: whoever the
+    quotation speaks of may be that speaker, too."""
+    keys: set[str] = set()
+    pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
+    for subject in speakers(token):
+        target: Token | None = subject
+        if subject.pos_ == "PRON":
+            if subject.lower_ not in MALE_PRONOUNS and subject.lower_ not in FEMALE_PRONOUNS:
+                continue
+            target = resolve(subject)
+            if target is None and subject.lower_ in pronouns:
+                return None
+        key = person_key(target) if target is not None and target.ent_type_ == "PERSON" \
+            else None
+        if key is not None:
+            keys.add(key)
+    return keys
 
 
 _CENTRES_CACHE = "kg.coref_centres"
@@ -258,7 +277,7 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
     sent = token.sent
     if token.dep_ not in _SUBJECTS | _OBJECTS | {"pobj"} or token.lower_ in REFLEXIVE_PRONOUNS:
         return None
-    if _quoted(token.doc)[token.i]:
+    if quotation_at(token) is not None:
         return None  # '"He was captured by the Northern Alliance," he said': not the speaker
     doc = token.doc
     centres = _centres(doc)
@@ -287,13 +306,18 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
                      ) -> tuple[str, Token, str] | None:
     """The person the main subject of the sentence before ``sent`` is; a sentence that names
     no one and has no subject ("[7]", a heading) is passed over, at most
-    :data:`_PERSON_WINDOW` sentences back."""
+    :data:`_PERSON_WINDOW` sentences back. Across a paragraph break only the person the
+    document names most continues: a new paragraph may turn to someone else (an interview's
+    answer after its question, a story's next scene)."""
     doc = sent.doc
     starts = person_mentions(doc)[0]
     before = sent.start
+    crossed = False
     for _ in range(_PERSON_WINDOW):
         if before == 0:
             return None
+        crossed = crossed or "\n\n" in doc.text[doc[before - 1].idx : doc[before].idx] or (
+            doc[before - 1].is_space and doc[before - 1].text.count("\n") > 1)
         previous = doc[before - 1].sent
         before = previous.start
         centre = centres.get(before)
@@ -301,27 +325,19 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
         if centre is not None or subject is not None or (
                 bisect.bisect_left(starts, previous.start)
                 < bisect.bisect_left(starts, previous.end)):
+            if centre is not None and crossed and centre[0] != _most_named(doc):
+                return None
             return centre
     return None
 
 
-_QUOTED_CACHE = "kg.coref_quoted"
-
-
-def _quoted(doc) -> bytearray:
-    """For each token of ``doc``, 1 when it stands inside a quotation: after an odd number of
-    quotation marks in its paragraph (a quotation may run over several sentences)."""
-    cached = doc.user_data.get(_QUOTED_CACHE)
-    if cached is None:
-        cached = doc.user_data[_QUOTED_CACHE] = bytearray(len(doc))
-        inside = 0
-        for token in doc:
-            if token.is_space and token.text.count("\n") > 1:
-                inside = 0  # a new paragraph
-            elif token.is_quote:
-                inside ^= 1
-            cached[token.i] = inside
-    return cached
+def _most_named(doc) -> str | None:
+    """The key of the person the document names most often, when one is named more often
+    than any other."""
+    counts = Counter(key for _end, key, _root in person_mentions(doc)[1]).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
 
 
 def _own_subjects(token: Token) -> set[int]:
@@ -350,7 +366,7 @@ def _rival(token: Token, gender: str) -> bool:
                                                for c in token.lefts)
     ):
         return False  # an indefinite object ("for having a child") is seldom referred back to
-    if token.tag_ != "NN" or not _is_person_noun(token):
+    if token.tag_ != "NN" or not is_person_noun(token):
         return False
     lemma = token.lemma_.lower()
     other = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
@@ -362,58 +378,12 @@ def _person_noun_in_sentence(token: Token, gender: str) -> bool:
     later in its sentence could mean, whatever its role: weaker evidence than a name in
     reach (the document's topic person) gives way to it. Not a noun of the other gender, nor
     one a pronoun of the same gender owns ("her mentor" is not she)."""
-    if token.tag_ != "NN" or not _is_person_noun(token) or token.ent_type_:
+    if token.tag_ != "NN" or not is_person_noun(token) or token.ent_type_:
         return False
     if token.lemma_.lower() in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS):
         return False
     pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
     return not any(c.dep_ == "poss" and c.lower_ in pronouns for c in token.lefts)
-
-
-def _thing(token: Token, plural: bool) -> Resolution:
-    """The one noun in reach that agrees with "it" (``plural`` False) or "they".
-
-    Every subject and object of the sentence up to the pronoun and of the sentence before is
-    a candidate ("it" never a person, a person noun or a coordination such as "Iraq and
-    Russia"); a noun that only modifies another through "of" ("the capital of France") is
-    not. Resolved only when exactly one candidate agrees.
-    """
-    start = _window_start(token, _THING_WINDOW)
-    doc = token.doc
-    found: dict[str, Token] = {}
-    for cand in doc[start : token.i]:
-        if cand.dep_ not in _CANDIDATES or cand.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if cand.ent_type_ in NOT_REFERENT_TYPES:
-            continue
-        if cand.dep_ == "poss" and cand.head.pos_ != "NOUN":
-            continue  # "Australia's Commonwealth Bank" names the bank, not Australia
-        coordinated = any(c.dep_ == "conj" for c in cand.children)
-        if (coordinated or cand.tag_ in ("NNS", "NNPS") or cand.ent_type_ == "NORP") != plural:
-            continue
-        if not plural and (cand.ent_type_ == "PERSON" or _is_person_noun(cand)):
-            continue
-        if cand.dep_ == "pobj" and cand.head.head.i != cand.head.i and cand.head.head.pos_ in (
-            "NOUN", "PROPN"
-        ) and cand.head.lower_ == "of":
-            continue  # "the capital of France": France modifies the capital, it is no rival
-        found[cand.lemma_.lower()] = cand
-    if len(found) != 1:
-        return Resolution(None, "several_things_in_reach" if found else "no_thing_in_reach")
-    (target,) = found.values()
-    if any(c.dep_ == "conj" for c in target.children):
-        # "Iraq and Russia ... they": no one node stands for the pair
-        return Resolution(None, "coordinated_antecedent")
-    if target.dep_ not in _SUBJECTS or target.ent_type_ not in NAMED_REFERENT_TYPES:
-        # Only a name that was the topic of its clause is strong evidence: "It" after "the
-        # best analogy I've heard" or "the northern part of Tulsa" is most often something
-        # else (an event, the situation, a thing named earlier).
-        return Resolution(None, "not_a_named_subject")
-    same = SINGULAR_PRONOUNS if not plural else PLURAL_PRONOUNS
-    if any(t.lower_ in same and t.i != token.i for t in doc[start:target.i]):
-        # a thing spoken of before the name may be meant again
-        return Resolution(None, "earlier_thing_spoken_of")
-    return Resolution(target, "one_thing_in_reach")
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -461,7 +431,7 @@ def _agrees(token: Token, pronoun: str) -> bool:
     """True when ``token`` can be what the possessive ``pronoun`` stands for."""
     plural = token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP" or any(
         c.dep_ == "conj" for c in token.children)
-    person = token.ent_type_ == "PERSON" or _is_person_noun(token)
+    person = token.ent_type_ == "PERSON" or is_person_noun(token)
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in NOT_REFERENT_TYPES:
         return False
     if pronoun == "their":
@@ -508,7 +478,7 @@ def _owner(token: Token) -> Token | None:
             return subject if named is not None and person_key(named) == person_key(
                 subject) else None
         starts, _, _ = person_mentions(token.doc)
-        window = _window_start(token, _PERSON_WINDOW)
+        window = window_start(token, _PERSON_WINDOW)
         if bisect.bisect_left(starts, token.i) > bisect.bisect_left(starts, window):
             return None
     return subject
@@ -520,7 +490,7 @@ def has_demonstrative(token: Token) -> bool:
 
 
 def _same_head(token: Token) -> Resolution:
-    start = _window_start(token, _PERSON_WINDOW)
+    start = window_start(token, _PERSON_WINDOW)
     doc = token.doc
     for i in range(token.i - 1, start - 1, -1):
         cand = doc[i]
@@ -574,10 +544,8 @@ def resolution(token: Token) -> Resolution:
             return Resolution(owner, "possessive_owner")
     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         return _person(token)
-    if lower in SINGULAR_PRONOUNS:
-        return _thing(token, plural=False)
-    if lower in PLURAL_PRONOUNS:
-        return _thing(token, plural=True)
+    if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
+        return Resolution(*thing_in_reach(token, plural=lower in PLURAL_PRONOUNS))
     if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
     return Resolution(None, "never_resolved")

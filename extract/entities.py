@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.aliases import acronym_key, defined_alias_key, short_name_key
+from extract.aliases import acronym_key, defined_alias_key, person_alias_key, short_name_key
 from extract.descriptions import description_antecedent, named_by_apposition
 from extract.doc_memo import once_per_key
 from extract.lexicon import (
@@ -197,6 +197,18 @@ def describe(head: Token, document: str) -> Argument | None:
 _DESCRIBED_CACHE = "kg.described"
 
 
+def _other_name(head: Token, person: Argument | None) -> Argument | None:
+    """``person`` keyed by the name the text says its name is another name of ("Marbles"
+    after "Jenna Nicole Mourey, better known by her pseudonym Jenna Marbles"), if any."""
+    if person is None or person.scope is not None:
+        return person
+    alias = person_alias_key(head.doc, person.key)
+    if alias is None:
+        return person
+    return replace(person, key=canonical_key(alias),
+                   rules=tuple(sorted({*person.rules, "defined_alias"})))
+
+
 def _describe(head: Token, document: str) -> Argument | None:
     type_ = entity_type(head)
     if (alias := defined_alias_key(head)) is not None:
@@ -207,7 +219,7 @@ def _describe(head: Token, document: str) -> Argument | None:
     if type_ == "PERSON" or names_a_person(head):
         person = person_argument(head, document)
         if person is not None or not _titled_phrase(head):
-            return person
+            return _other_name(head, person)
     named = named_by_apposition(head)
     if named is not None:
         # "His Senate colleague Kerry Nettle intends ...": the colleague is Kerry Nettle.

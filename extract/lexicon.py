@@ -31,6 +31,7 @@ __all__ = [
     "HONORIFICS", "FEMALE_HONORIFICS", "MALE_HONORIFICS", "ROLE_WORDS", "PERSON_NOUNS",
     "FEMALE_NOUNS", "MALE_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS", "POST_NOMINALS",
     "NAME_END_WORDS", "DESIGNATORS", "LEGAL_FORMS", "ALIAS_BETWEEN", "NAMING_PHRASES",
+    "OTHER_NAME_NOUNS", "OTHER_NAME_MODIFIERS",
     "DESCRIPTION_KINDS",
     "LANGUAGE_VERBS", "LANGUAGE_PREPS", "CONTEST_VERBS", "CONTEST_PREPS",
     # named-entity types
@@ -56,6 +57,7 @@ __all__ = [
     "TITLE_JOINERS", "TITLE_TYPES", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     # punctuation
     "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS", "QUOTE_MARKS",
+    "OPENING_QUOTES", "CLOSING_QUOTES",
     "LABEL_SEPARATORS",
 ]
 
@@ -230,6 +232,13 @@ company it is: "Microsoft Corp." and "Microsoft" are one (rule ``legal_form``)."
 
 ALIAS_BETWEEN = _words("also better commonly locally often is was are were sometimes")
 """Words between a name and the words that give it another: "Tulsa is also called"."""
+
+OTHER_NAME_NOUNS = _words("pseudonym pen stage nickname alias name")
+"""Nouns for another name of a person: "better known by her pseudonym Jenna Marbles", "was a
+pen name of Japanese author Natsu Higuchi" (rule ``defined_alias``)."""
+
+OTHER_NAME_MODIFIERS = _words("pen stage")
+"""Words that make "name" another name of a person: "a pen name", "her stage name"."""
 
 NAMING_PHRASES = (("known", "as"), ("nicknamed",), ("called",), ("dubbed",))
 """Words that give a name another one: "known as", "nicknamed", "also called", "dubbed"
@@ -581,6 +590,13 @@ CLOSE_BRACKETS = frozenset({")", "]"})
 
 QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
 """Quote marks as tokens: skipped when looking for the bracket or word before a phrase."""
+
+OPENING_QUOTES = frozenset({"\u201c", "``", "\u201e"})
+"""Double quotation marks that only ever open a quotation (:mod:`extract.quotations`)."""
+
+CLOSING_QUOTES = frozenset({"\u201d", "''"})
+"""Double quotation marks that only ever close a quotation; a straight '"' does either, and
+its spacing says which (:mod:`extract.quotations`)."""
 
 LABEL_SEPARATORS = frozenset({":", ";"})
 """Separators after which a phrase is a value, a subtitle or the next item of a list

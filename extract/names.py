@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import HONORIFICS, NAME_END_WORDS, POSSESSIVE_MARKS, POST_NOMINALS, ROLE_WORDS
+from extract.lexicon import (
+    CLOSING_QUOTES,
+    HONORIFICS,
+    NAME_END_WORDS,
+    OPENING_QUOTES,
+    POSSESSIVE_MARKS,
+    POST_NOMINALS,
+    ROLE_WORDS,
+)
 from extract.phrases import is_citation, label_tokens
 from kg.keys import canonical_key, distinct_names, scoped_key, spells_out
 from kg.model import Argument
@@ -203,6 +211,18 @@ def full_names(key: str, index: dict[str, object]) -> tuple[set[str], list[str]]
     return candidates, [rule]
 
 
+def _quoted_word(name: list[Token]) -> bool:
+    """True when the name ``name`` is written between quotation marks of its own ('"Mourey",
+    their legal surname'), an honorific inside them aside."""
+    doc = name[0].doc
+    start, end = name[0].i, name[-1].i + 1
+    while start > 0 and (doc[start - 1].lower_.rstrip(".") in HONORIFICS):
+        start -= 1
+    after = end + 1 if end < len(doc) and doc[end].is_punct and not doc[end].is_quote else end
+    return (start > 0 and doc[start - 1].text in OPENING_QUOTES | {'"'} and any(
+        i < len(doc) and doc[i].text in CLOSING_QUOTES | {'"'} for i in (end, after)))
+
+
 def person_argument(head: Token, document: str) -> Argument | None:
     tokens = label_tokens(head)
     name, honorific, role, rules = person_parts(tokens)
@@ -223,6 +243,12 @@ def person_argument(head: Token, document: str) -> Argument | None:
     scope = None
     index = person_names(head.doc)
     candidates, found_by = full_names(key, index)
+    if candidates and _quoted_word(name):
+        # 'that "Mourey", their legal surname', 'her dog "Mr. Marbles"': a name quoted as a
+        # word, or a nickname, is no short form of the person of that name
+        candidates, found_by = set(), []
+        scope = document
+        rules.append("quoted_name")
     if len(candidates) == 1:
         key = next(iter(candidates))
         label = index["labels"][key]  # type: ignore[index]

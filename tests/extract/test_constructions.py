@@ -317,8 +317,10 @@ TABLES: dict[str, list[Row]] = {
         ("He currently stars in Sky One's fantasy-romance series, A Discovery of Witches.",
          {("Sky One's fantasy-romance series", "be", "Discovery of Witches")},
          {("Sky One's fantasy-romance series", "be", "Discovery")}),
+        # Three names the text gives one person are one node (defined_alias, followed along
+        # its chain): the apposition between two of them is no fact.
         ("Higuchi was a pen name of Japanese author Natsu Higuchi, also known as Natsuko "
-         "Higuchi (Higuchi Natsuko).", {("Natsuko Higuchi", "be", "Higuchi Natsuko")}, set()),
+         "Higuchi (Higuchi Natsuko).", set(), {("Natsuko Higuchi", "be", "Higuchi Natsuko")}),
         ("Gordon decided events in favour of Peter the Great and against the Regent, Tsarevna "
          "Sophia Alekseyevna.", {("Regent", "be", "Sophia Alekseyevna")}, set()),
         ("Sydfynske Øhav, the South Funen Archipelago, is located south of the Danish island "

@@ -76,6 +76,29 @@ def _token(doc, word: str, occurrence: int = 0):
         # The document's topic person is never someone named only after the pronoun
         # (GUM_bio_chao, fit, when the title is missing).
         ("He returned to China in 1920, marrying the physician Yang Buwei.", "He", 0, None),
+        # A pronoun inside a quotation is never the quotation's speaker, who would say "I";
+        # with the speaker in reach, anyone else is a guess (lee_background 073: not Howard) ...
+        ("But Mr Howard says he has confidence in the Governor-General. \"I don't have any "
+         "direct knowledge of this [matter but] I've talked to him about it and I've tried to "
+         "form a judgment,\" Mr Howard said.", "him", 0, None),
+        # ... also in a quotation left open, news style, over paragraphs joined on one line
+        # (lee_background 097: "He" had been the speaker, Williams) ...
+        ("Mr Williams says the suspected Al Qaeda fighter will interrogated by a team of ASIO "
+         "and Federal Police officers. \"What is proposed is that he will be interrogated by an "
+         "ASIO/AFP team,\" he said. \"He was captured by the Northern Alliance team in a "
+         "conflict situation. \"He's held in military custody,\" Mr Williams said.", "He", 0,
+         None),
+        # ... while a speaker of the other gender leaves the one man in reach (lee_background
+        # 212, its first sentence shortened).
+        ("Sir Peter Blake was killed by pirates. Ms Almao told the radio station she had gone "
+         "to Macapa to identify the body. \"He was shot twice,\" she said.", "He", 0, "Blake"),
+        # A sentence's "he" continues the sentence before's subject, but not across a
+        # paragraph break unless the document names that person most (made up: no fit or
+        # lee_background document has the case; an interview's answer, a story's next scene).
+        ("Mr Smith wrote to Mr Brown. Mr Smith visited Paris with Mr Brown. Mr Brown stayed "
+         "in the hotel of Mr Smith. He wrote a letter.", "He", 0, "Brown"),
+        ("Mr Smith wrote to Mr Brown. Mr Smith visited Paris with Mr Brown. Mr Brown stayed "
+         "in the hotel of Mr Smith.\n\nHe wrote a letter.", "He", 0, None),
         # "s/he" is whoever it is (GUM_voyage_fortlee, fit).
         ("Ask any bus or jitney driver leaving from the Port Authority George Washington Bus "
          "Station on 177 St. whether s/he can let you off in Fort Lee.", "he", 0, None),

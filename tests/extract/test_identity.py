@@ -261,6 +261,22 @@ _DESCRIPTION_ROWS = [
         # GUM_news_ie9: a company's legal form says nothing of which company it is.
         ("Microsoft Corp. waits for the death of Internet Explorer 6.", "Corp.", 0,
          "microsoft", {"legal_form"}),
+        # GUM_bio_marbles: a pseudonym the lead sentence gives, past the bracket of dates
+        # after the name, and its surname later ...
+        ("Jenna Nicole Mourey (born September 15, 1986 [1] [2]), better known by her pseudonym "
+         "Jenna Marbles, is an American YouTube personality, vlogger, comedian and actress. "
+         "Marbles is the first social media star to have a wax figure displayed in Madame "
+         "Tussauds Museum.", "Marbles", 1, "jenna nicole mourey", {"defined_alias", "surname"}),
+        # ... and the name as a word, in quotation marks, is no short form of hers.
+        ("Jenna Nicole Mourey is an American YouTube personality. The pseudonym comes from her "
+         "mother's complaint that \"Mourey\", their legal surname, pulled up only Jenna's "
+         "videos on Google.", "Mourey", 1, "mourey@gum.txt", {"quoted_name"}),
+        # GUM_bio_higuchi: "X was a pen name of Y", and Y "also known as" Z past a bracket in
+        # another script: all one person, keyed by the pen name.
+        ("Ichiyō Higuchi (樋口 一葉 Higuchi Ichiyō, May 2, 1872 – November 23, 1896) was a pen "
+         "name of Japanese author Natsu Higuchi (樋口 奈津 Higuchi Natsu), also known as "
+         "Natsuko Higuchi (樋口 夏子 Higuchi Natsuko).", "Higuchi", 4, "ichiyō higuchi",
+         {"defined_alias"}),
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),

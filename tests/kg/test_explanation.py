@@ -277,6 +277,13 @@ DROP_ROWS = [
 RESOLUTION_ROWS = [
     # the fact ("Defending himself", be, hard) is vetoed first: a verb is no argument
     ("Defending himself in court was hard.", 1, "no_clause_subject"),
+    # lee_background 073: the speaker, Howard, is in reach
+    ("But Mr Howard says he has confidence in the Governor-General. \"I don't have any direct "
+     "knowledge of this [matter but] I've talked to him about it and I've tried to form a "
+     "judgment,\" Mr Howard said.", 31, "quotation_speaker"),
+    # lee_background 097, alone: who "he said" is, is unknown
+    ("\"What is proposed is that he will be interrogated by an ASIO/AFP team,\" he said.", 6,
+     "unknown_speaker"),
 ]
 
 #: Drops no sentence of the corpora reaches, shown on hand-built parses (a crossing arc; a

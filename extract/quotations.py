@@ -1,0 +1,132 @@
+"""Where a document quotes someone, and who: direct quotations and the people who speak them.
+
+A quotation is found from its quotation marks (double ones: ``"``, curly, ``` `` ``/``''``),
+robustly enough for text whose paragraphs were joined on one line: a straight mark opens when
+it stands after a space (or at the start) and before a word, and closes when it stands right
+after a word or punctuation. A quotation left open continues until a closing mark, as in news
+style, where a quotation running over paragraphs opens each one and closes only the last
+('"He was captured ... situation. "He's held in custody," Mr Williams said'); a blank line
+ends any quotation. A quotation's speaker is the subject of a verb outside it, in a sentence
+it shares, that reports it: a verb of saying (:func:`extract.attribution.reporting`) or a
+verb whose clausal object lies inside the quotation ('She continued: "Labour ..."'). The
+pronoun rules of :mod:`extract.coref` read both: a "he" inside a quotation is never its
+speaker, who would say "I".
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from extract.attribution import reporting
+from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
+
+__all__ = ["quotation_at", "quoted", "speakers"]
+
+#: Double quotation marks only: a single "'" is as often an apostrophe ("the Jones'").
+_OPENING = OPENING_QUOTES
+_CLOSING = CLOSING_QUOTES
+_STRAIGHT = '"'
+_SPANS_CACHE = "kg.quotation_spans"
+
+
+def _opens(token: Token) -> bool | None:
+    """True when the quotation mark ``token`` opens a quotation, False when it closes one,
+    None when its spacing does not say (then it toggles)."""
+    if token.text in _OPENING:
+        return True
+    if token.text in _CLOSING:
+        return False
+    doc = token.doc
+    before = token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_space \
+        or doc[token.i - 1].is_left_punct
+    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct \
+        and not doc[token.i + 1].is_space
+    if before and after:
+        return True
+    if not before:
+        return False
+    return None
+
+
+def _spans(doc: Doc) -> list[tuple[int, int]]:
+    """``[(start, end)]`` token spans of the document's quotations, marks included, in order."""
+    cached = doc.user_data.get(_SPANS_CACHE)
+    if cached is not None:
+        return cached
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        if token.is_space and token.text.count("\n") > 1:
+            if start is not None:
+                spans.append((start, token.i))  # a blank line ends any quotation
+            start = None
+            continue
+        if token.text not in _OPENING and token.text not in _CLOSING and (
+                token.text != _STRAIGHT):
+            continue
+        opens = _opens(token)
+        if opens is None:
+            opens = start is None
+        if opens:
+            start = token.i if start is None else start  # a new paragraph of one quotation
+        elif start is not None:
+            spans.append((start, token.i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(doc)))
+    doc.user_data[_SPANS_CACHE] = spans
+    return spans
+
+
+def quotation_at(token: Token) -> tuple[int, int] | None:
+    """The ``(start, end)`` span of the quotation ``token`` stands in, or None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()('"He was held. "He is free," Mr Williams said. He left.')
+    >>> quotation_at(doc[1]), quotation_at(doc[6]), quotation_at(doc[13])
+    ((0, 11), (0, 11), None)
+    """
+    spans = _spans(token.doc)
+    n = bisect.bisect_right(spans, (token.i, len(token.doc) + 1)) - 1
+    if n >= 0 and spans[n][0] < token.i < spans[n][1]:
+        return spans[n]
+    return None
+
+
+def quoted(doc: Doc) -> bytearray:
+    """For each token of ``doc``, 1 when it stands inside a quotation (its marks aside)."""
+    inside = bytearray(len(doc))
+    for start, end in _spans(doc):
+        inside[start + 1 : max(start + 1, end - 1)] = b"\x01" * max(0, end - start - 2)
+    return inside
+
+
+def speakers(token: Token) -> list[Token]:
+    """The subjects of the verbs that report the quotation ``token`` stands in, or [].
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()('"I have talked to him," Mr Howard said.')
+    >>> [t.text for t in speakers(doc[5])]
+    ['Howard']
+    """
+    span = quotation_at(token)
+    if span is None:
+        return []
+    doc = token.doc
+    start, end = span
+    first = doc[start].sent.start
+    last = doc[end - 1].sent.end
+    found = []
+    for verb in doc[first:last]:
+        if start <= verb.i < end or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        quoting = reporting(verb) is not None or any(
+            c.dep_ == "ccomp" and start <= c.i < end for c in verb.children)
+        if not quoting:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and quotation_at(child) is None:
+                found.append(child)
+    return found
