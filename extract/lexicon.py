@@ -369,7 +369,7 @@ REPORTING_VERBS = _words(
     "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
     "conclude decide realise realize learn hear read know find show prove "
     "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
-    "observe point forecast assure pledge accept propose hypothesise hypothesize posit"
+    "observe point forecast assure pledge accept propose hypothesise hypothesize posit check verify"
 )
 """Verbs whose clausal complement is someone's statement or belief, not the text's own:
 "Howard said the party would split" is Howard's claim (:mod:`extract.attribution`). Their
@@ -378,7 +378,7 @@ complement may come first ("..., says Richard Burr"; :mod:`extract.clauses`)."""
 DENYING_VERBS = _words("deny reject dispute refute dismiss rebut contest")
 """Verbs of saying that deny what they report: the stance is ``denied``."""
 
-QUESTIONING_VERBS = _words("question doubt ask wonder query")
+QUESTIONING_VERBS = _words("question doubt ask wonder query check verify")
 """Verbs of saying that doubt what they report: the stance is ``questioned``."""
 
 CLAUSE_ONLY_VERBS = _words(
@@ -391,7 +391,7 @@ verb of saying: "tell", "warn" or "question" take an object of their own beside 
 CLAIM_NOUNS = _words(
     "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
     "accusation statement suspicion theory contention assurance promise warning prediction "
-    "hope view opinion idea notion argument evidence proof sign indication"
+    "hope view opinion idea notion argument evidence proof sign indication complaint"
 )
 """Nouns whose clausal complement is a claim ("claims he misled", "reports that ...")."""
 

@@ -56,6 +56,7 @@ __all__ = [
     "fronted_phrase",
     "elliptical_clause",
     "garbled_relation",
+    "gerund_with_a_subject",
     "phrase_of_the_object",
     "lost_second_complement",
     "range_aside",
@@ -434,6 +435,24 @@ def elliptical_clause(fact: Fact) -> bool:
     if verb.i == 0 or verb.doc[verb.i - 1].lower_ not in ELLIPSIS_OPENERS:
         return False
     return verb.tag_ == "MD" or verb.lemma_.lower() in AUXILIARY_VERBS
+
+
+def gerund_with_a_subject(fact: Fact) -> bool:
+    """A gerund with a subject of its own and no auxiliary names an event, it does not
+    state it: "the legend of Galois pouring his thoughts onto paper seems exaggerated",
+    "one step before workers taking over the factory" (a parser may make the gerund the
+    sentence's verb). Who did it is in a finite clause ("Galois poured ..."), not here.
+    "With Mertens making early attempts" (an absolute) and a gerund joined to a finite
+    verb ("and those writers training the new writers") do state what they say."""
+    clause = fact.clause
+    if clause is None or clause.borrowed is not None:
+        return False
+    verb = clause.verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" or verb.dep_ not in ("ROOT", "pcomp"):
+        return False
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "nsubj" and c.i == fact.subject.i for c in verb.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def garbled_relation(fact: Fact) -> bool:

@@ -5,17 +5,19 @@ its construction; three shapes say something else. A name after a plural subject
 one of its members ("The nearest airports are Newark Airport, ..." -> ``include``, not
 ``be``); a bare noun after a preposition can belong to the verb ("putting the browser at
 risk", "were put in touch with lawyers"); a place after a place and one comma is the region
-it lies in ("Brooklyn, New York" -> ``be in``). Each test reads the tokens next to the ones
-it is given and compares them by index.
+it lies in ("Brooklyn, New York" -> ``be in``). Some words belong in the relation: a light
+verb's bare noun ("took place at"), a measure ("is 20 km from", "is five minutes from").
+Each test reads the tokens next to the ones it is given and compares them by index.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import ADVERBIAL_PREPS, IDIOM_NOUNS, REGION_TYPES
+from extract.lexicon import ADVERBIAL_PREPS, IDIOM_NOUNS, LIGHT_VERBS, REGION_TYPES
 
-__all__ = ["is_member", "is_idiom_noun", "idiom_after_object", "in_region"]
+__all__ = ["is_member", "is_idiom_noun", "idiom_after_object", "in_region", "bare_noun_object",
+           "measure_before", "distance_from", "first_phrase"]
 
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _SINGULAR_NOUNS = frozenset({"NN", "NNP"})
@@ -72,3 +74,47 @@ def in_region(appos: Token) -> bool:
         return False
     between = [doc[i].text for i in range(head.i + 1, appos.left_edge.i)]
     return between == [","] and not any(c.dep_ == "det" for c in appos.lefts)
+
+
+def bare_noun_object(verb: Token, objects: tuple[Token, ...]) -> Token | None:
+    """The object of a light verb that is one bare singular noun, which the verb means with
+    it ("took place", "take part", "made use"), or None: a relation without it says nothing
+    ("take at the Centre")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS or len(objects) != 1:
+        return None
+    obj = objects[0]
+    if obj.dep_ != "dobj" or obj.tag_ != "NN" or obj.ent_type_ or any(True for _ in obj.children):
+        return None
+    return obj
+
+
+def _measure(noun: Token) -> bool:
+    """A noun with a number: "20 km", "five minutes", "one mile"."""
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
+def measure_before(prep: Token) -> list[Token]:
+    """The measure a preposition is taken by, which its relation keeps: "is 20 km from
+    Kraków" says how far, not where the village is from. Empty when there is none."""
+    for child in prep.lefts:
+        if child.dep_ == "npadvmod" and _measure(child):
+            return list(child.subtree)
+    return []
+
+
+def distance_from(noun: Token) -> tuple[Token, Token] | None:
+    """``(from, pobj)`` when an attribute is a measure away from something: "intersections
+    are one mile from each other", "the hotel is five minutes from the beach" give how far
+    the subject is from the place, not (hotel, be, five minutes)."""
+    return first_phrase(noun, "from") if _measure(noun) else None
+
+
+def first_phrase(noun: Token, word: str) -> tuple[Token, Token] | None:
+    """``(prep, pobj)`` when ``noun``'s first right dependent is a ``word`` phrase."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == word:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return child, pobj
+        return None
+    return None

@@ -48,7 +48,16 @@ from extract.lexicon import (
 )
 from extract.phrases import argument_bounds, tidy_bounds, transparent_head
 from extract.records import Clause, Fact, Pattern, Rule, TokenRules
-from extract.relation_words import idiom_after_object, in_region, is_idiom_noun, is_member
+from extract.relation_words import (
+    bare_noun_object,
+    distance_from,
+    first_phrase,
+    idiom_after_object,
+    in_region,
+    is_idiom_noun,
+    is_member,
+    measure_before,
+)
 
 __all__ = [
     "CLAUSE_RULES",
@@ -176,15 +185,7 @@ def light_verb_facts(clause: Clause) -> Iterator[Fact]:
 
 def _of_complement(noun: Token) -> tuple[Token, Token] | None:
     """``(of, pobj)`` when a common noun's first right dependent is an "of" phrase."""
-    if noun.pos_ != "NOUN":
-        return None
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return child, pobj
-        return None
-    return None
+    return first_phrase(noun, "of") if noun.pos_ == "NOUN" else None
 
 
 def object_facts(clause: Clause) -> Iterator[Fact]:
@@ -210,11 +211,13 @@ def object_facts(clause: Clause) -> Iterator[Fact]:
                     yield _fact(clause, subject, "include", clause.verb_group, obj, name,
                                 clause.datives + clause.preps)
                     continue
-                of = _of_complement(obj)
+                of = _of_complement(obj) or distance_from(obj)
                 if of is not None:
                     prep, pobj = of
                     relation = [*clause.verb_group, *obj.doc[obj.left_edge.i : prep.i + 1]]
-                    yield _fact(clause, subject, f"{base} {obj.lemma_.lower()} of", relation,
+                    words = (obj.lemma_.lower() if prep.lower_ == "of" else " ".join(
+                        t.lower_ for t in obj.doc[obj.left_edge.i : obj.i + 1]))
+                    yield _fact(clause, subject, f"{base} {words} {prep.lower_}", relation,
                                 pobj, name, clause.preps)
                     continue
             idiom = [] if name == "copula" else idiom_after_object(clause.head, obj)
@@ -260,8 +263,9 @@ def prep_facts(clause: Clause) -> Iterator[Fact]:
     name = _named(clause, "prep")
     if clause.head.lemma_ == "be" and clause.borrowed is None and not clause.passive:
         name = "copula"
-    predicate = f"{' '.join(clause.words)} {first.lower_}"
-    relation = [*clause.verb_group, first]
+    measure = measure_before(first)  # "is 20 km from Kraków"
+    predicate = " ".join([*clause.words, *(t.lower_ for t in measure), first.lower_])
+    relation = [*clause.verb_group, *measure, first]
     objects = prep_objects(first)
     # "were put in touch with lawyers": (victims, be put in touch with, lawyers); the parser
     # hangs "with" on the noun or on the verb.
@@ -505,13 +509,18 @@ def named_prep_facts(clause: Clause) -> Iterator[Fact]:
     "paid ... to the Taliban") is a fact of its own in the graph, so the entity is linked.
     """
     base = " ".join(clause.words)
+    verb_group = list(clause.verb_group)
+    bare = bare_noun_object(clause.head, clause.objects)
+    if bare is not None:  # "took place at the Centre": (Expo, take place at, Centre)
+        base = f"{base} {bare.lower_}"
+        verb_group.append(bare)
     for prep in _named_preps(clause):
         rest = [p for p in clause.preps if p.i != prep.i]
         for subject in clause.subjects:
             for pobj in prep_objects(prep):
                 if pobj.ent_type_ in LINKED_TYPES:
                     yield _fact(clause, subject, f"{base} {prep.lower_}",
-                                [*clause.verb_group, prep], pobj, "named_prep", rest,
+                                [*verb_group, prep], pobj, "named_prep", rest,
                                 dropped_by=SAME_TOKEN if pobj.i == subject.i else None)
 
 

@@ -40,6 +40,7 @@ from extract.misreadings import (
     with_a_state,
     fronted_phrase,
     garbled_relation,
+    gerund_with_a_subject,
     indirect_question,
     inside_a_title,
     lost_second_complement,
@@ -305,6 +306,14 @@ def resulting_state(fact: Fact) -> bool:
     return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
 
 
+def adjective_object(fact: Fact) -> bool:
+    """An adjective the parser made a verb's direct object, or a conjunct of one: "deposit
+    balls colored blue and orange" read "colored" as the verb of "balls"; nothing is
+    (balls, color, blue). A noun after an adjective is the object ("need more"), not this."""
+    return first_conjunct(fact.object).dep_ == "dobj" and fact.object.tag_ == "JJ" and not any(
+        c.dep_ == "det" for c in fact.object.children)
+
+
 #: The vetoes of graph facts, in order: the first that holds drops the candidate.
 GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
@@ -324,6 +333,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("object_after_that", object_after_that),
     Veto("naming_participle", naming_participle),
     Veto("resulting_state", resulting_state),
+    Veto("adjective_object", adjective_object),
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
@@ -345,6 +355,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("fronted_phrase", fronted_phrase, frozenset({"prep", "copula", "passive"})),
     Veto("elliptical_clause", elliptical_clause),
     Veto("garbled_relation", garbled_relation),
+    Veto("gerund_with_a_subject", gerund_with_a_subject),
     Veto("phrase_of_the_object", phrase_of_the_object, frozenset({"named_prep"})),
     Veto("lost_second_complement", lost_second_complement),
     Veto("range_aside", range_aside, frozenset({"prep", "named_prep"})),

@@ -26,6 +26,14 @@ TABLES: dict[str, list[Row]] = {
         # "realised that ...": a "that" hung on the verb leaves a clause, not an object.
         ("Daniel realised that in a similar way, a moving fluid exchanges its kinetic energy "
          "for pressure.", set(), {("Daniel", "realise", "moving fluid exchanges")}),
+        # An adjective the parser made an object is no object (GUM fit).
+        ("For the contest, the robots were required to recognize, pick up, carry, and deposit "
+         "balls colored blue and orange to represent water and pollution, respectively.", set(),
+         {("deposit balls", "color", "blue"), ("deposit balls", "color", "orange")}),
+        # A gerund with its own subject names an event, it does not state it (GUM fit).
+        ("However, the legend of Galois pouring his mathematical thoughts onto paper the night "
+         "before he died seems to have been exaggerated.", set(),
+         {("legend of Galois", "pour", "mathematical thoughts")}),
         # "X called Y" after a noun names the noun: nobody calls anything (GUM fit).
         ("Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna "
          "Julien Podcast\".", set(), {("Julien Solomita", "call", "Jenna Julien Podcast")}),
@@ -102,6 +110,10 @@ TABLES: dict[str, list[Row]] = {
         ("Knightley starred in Pride and Prejudice.",
          {("Knightley", "star in", "Pride and Prejudice")},
          {("Knightley", "star in", "Prejudice")}),
+        # A measure on the preposition stays in the relation (GUM fit).
+        ("The crane accident comes just ten days before the beginning of the Hajj.",
+         {("crane accident", "come just ten days before", "beginning of Hajj")},
+         {("crane accident", "come before", "beginning of Hajj")}),
         # A phrase before the subject sets the scene; it is no argument of the verb.
         ("In their subsequent discussions, Fillmore came to acknowledge the importance of "
          "corpus data.", set(), {("Fillmore", "come in", "subsequent discussions")}),
@@ -110,6 +122,13 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A measure away from something is how far, not what the subject is (GUM fit).
+        ("Almost all major intersections are one mile from each other, and exactly in a "
+         "straight line.", set(), {("Almost all major intersections", "be", "one mile")}),
+        ("The hotel is five minutes from the beach.",
+         {("hotel", "be five minutes from", "beach")}, {("hotel", "be", "five minutes")}),
+        ("The village is 20 km from Kraków.", {("village", "be 20 km from", "Kraków")},
+         {("village", "be from", "Kraków")}),
         # A noun that only modifies the next one ("day to day business") is no attribute.
         ("The other facet of that right is the day to day business of life.", set(),
          {("facet of right", "be", "day to day")}),
@@ -351,6 +370,11 @@ TABLES: dict[str, list[Row]] = {
         # After "be" and an adjective, the place is where the adjective holds (GUM fit).
         ("Ship time is expensive, especially in Antarctica.", set(),
          {("Ship time", "be in", "Antarctica")}),
+        # A light verb's bare noun is part of the relation: "took place at", not "took at"
+        # (GUM fit).
+        ("The 22nd Fan Expo Canada took place at the Metro Toronto Convention Centre this "
+         "weekend.", {("Fan Expo Canada", "take place at", "Metro Toronto Convention Centre")},
+         {("Fan Expo Canada", "take at", "Metro Toronto Convention Centre")}),
     ],
     "noun_prep": [
         ("Businesses in Japan grow.", {("Businesses", "be in", "Japan")}, set()),

@@ -198,6 +198,26 @@ CASES = [
         "./1/punct/PUNCT/.",
         set(),
     ),
+    (
+        "a light verb's bare noun joins the relation of a named place",
+        "Expo/1/nsubj/PROPN/NNP/Expo/B-ORG took/1/ROOT/VERB/VBD/take place/1/dobj/NOUN/NN "
+        "at/1/prep/ADP/IN the/5/det/DET/DT Centre/3/pobj/PROPN/NNP/Centre/B-FAC "
+        "./1/punct/PUNCT/.",
+        {("Expo", "take", "place", "svo"), ("Expo", "take place at", "Centre", "named_prep")},
+    ),
+    (
+        "a measure away from a place joins the relation",
+        "hotel/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be five/3/nummod/NUM/CD "
+        "minutes/1/attr/NOUN/NNS/minute from/3/prep/ADP/IN beach/4/pobj/NOUN/NN "
+        "./1/punct/PUNCT/.",
+        {("hotel", "be five minutes from", "beach", "copula")},
+    ),
+    (
+        "a measure on the preposition joins the relation",
+        "village/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be 20/3/nummod/NUM/CD km/4/npadvmod/NOUN/NN "
+        "from/1/prep/ADP/IN Krakow/4/pobj/PROPN/NNP/Krakow/B-GPE ./1/punct/PUNCT/.",
+        {("village", "be 20 km from", "Krakow", "copula")},
+    ),
 ]
 
 

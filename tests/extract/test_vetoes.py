@@ -267,6 +267,30 @@ CASES = [
         "svo", ("friends", "call", "her"), None,
     ),
     (
+        "an adjective read as the object of a participle",
+        "balls/1/nsubj/NOUN/NNS/ball colored/1/ROOT/VERB/VBD/color blue/1/dobj/ADJ/JJ "
+        "and/2/cc/CCONJ/CC orange/2/conj/ADJ/JJ",
+        "svo", ("balls", "color", "orange"), "adjective_object",
+    ),
+    (
+        "a noun object after an adjective",
+        "they/1/nsubj/PRON/PRP need/1/ROOT/VERB/VBP/need more/3/amod/ADJ/JJR "
+        "money/1/dobj/NOUN/NN",
+        "svo", ("they", "need", "money"), None,
+    ),
+    (
+        "a gerund with a subject of its own as the sentence's verb",
+        "legend/3/nsubj/NOUN/NN of/0/prep/ADP/IN Galois/1/pobj/PROPN/NNP "
+        "pouring/3/ROOT/VERB/VBG/pour thoughts/3/dobj/NOUN/NNS/thought",
+        "svo", ("legend", "pour", "thoughts"), "gerund_with_a_subject",
+    ),
+    (
+        "an absolute gerund after 'with' states what it says",
+        "Belgium/1/nsubj/PROPN/NNP started/1/ROOT/VERB/VBD/start with/1/prep/ADP/IN "
+        "Mertens/4/nsubj/PROPN/NNP making/2/pcomp/VERB/VBG/make attempts/4/dobj/NOUN/NNS/attempt",
+        "svo", ("Mertens", "make", "attempts"), None,
+    ),
+    (
         "a description right after its name",
         "Exeter/1/compound/PROPN/NNP/Exeter/B-ORG School/1/ROOT/PROPN/NNP/School/I-ORG "
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",

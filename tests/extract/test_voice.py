@@ -108,6 +108,15 @@ ROWS = [
      "Lee and Mark Hamill.",
      {(f"hundred of vendor@{DOC}", "join by", f"celebrity guest@{DOC}"): {
          "modality": None, "asserted": True}}, []),
+    # What is checked is in question; what a complaint says is the complainer's (GUM fit).
+    ("It simulates the error of not checking that the coordinate system is correct.",
+     {("coordinate system", "be", f"correct@{DOC}"): {"stance": "questioned",
+                                                     "reported_by": "check",
+                                                     "asserted": False}}, []),
+    ("The pseudonym comes from her mother's complaint that \"Mourey\", their legal surname, "
+     "pulled up only Jenna's videos on Google.",
+     {("mourey", "pull up", "only jenna's video"): {"reported_by": "complaint",
+                                                          "asserted": False}}, []),
     # What someone is focused on achieving is not yet achieved (issue 24).
     ("The charity focused on achieving universal access to clean water.",
      {(f"charity@{DOC}", "achieve", "universal access"): {"modality": "intended",

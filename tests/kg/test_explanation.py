@@ -184,6 +184,12 @@ DROP_ROWS = [
      "headset off.", ("passive", "one player", "be caught with", "their headset")),
     ("modifier_of_the_next_noun", None, "The other facet of that right is the day to day "
      "business of life.", ("copula", "The other facet of that right", "be", "the day to day")),
+    ("adjective_object", None, "For the contest, the robots were required to recognize, pick "
+     "up, carry, and deposit balls colored blue and orange to represent water and pollution, "
+     "respectively.", ("svo", "deposit balls", "color", "blue")),
+    ("gerund_with_a_subject", None, "However, the legend of Galois pouring his mathematical "
+     "thoughts onto paper the night before he died seems to have been exaggerated.",
+     ("svo", "the legend of Galois", "pour", "his mathematical thoughts")),
     ("naming_participle", None, "Marbles does a weekly podcast with her boyfriend Julien "
      "Solomita called \"The Jenna Julien Podcast\".",
      ("svo", "Julien Solomita", "call", "\"The Jenna Julien Podcast\"")),
