@@ -32,7 +32,7 @@ from spacy.tokens import Token
 
 from extract.aliases import acronym_key, defined_alias_key, person_alias_key, short_name_key
 from extract.descriptions import description_antecedent, named_by_apposition
-from extract.doc_memo import once_per_key
+from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
     INDEFINITE_DETERMINERS,
@@ -48,6 +48,7 @@ from extract.lexicon import (
 from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
 from extract.phrases import entity_label_key, entity_type, label_tokens, team_sense, title_tail
 from kg.countries import country_key
+from kg.identity_words import DISTRIBUTIVE_DETERMINERS
 from kg.keys import canonical_key, normalize_key, scoped_key
 from kg.model import Argument
 
@@ -155,6 +156,32 @@ def _story_bound(head: Token, type_: str | None, label: str) -> bool:
                    for t in words)
 
 
+def _number_key(head: Token, key: str) -> str:
+    """A document-scoped description's key with the number of its head kept, where its
+    document also names the singular: "teams from Sudan, Iran, Libya" and "every team in the
+    contest" are not "the team" of the story.
+
+    A plural keeps its written form ("teams"), and "each", "every", "either" or "neither"
+    stays in the key: such a phrase is many things, never the one thing its singular names
+    (``number``, docs/identity.md). Where the document has no singular of the noun, nothing
+    is to be kept apart and the key stays the lemma.
+    """
+    if key != head.lemma_.lower() or key not in _singular_nouns(head.doc):
+        return key  # a phrase with words of its own is keyed by them
+    if head.tag_ in ("NNS", "NNPS") and head.lower_ != key:
+        return head.lower_
+    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+    return f"{determiner} {key}" if determiner in DISTRIBUTIVE_DETERMINERS else key
+
+
+def _singular_nouns(doc) -> frozenset[str]:
+    """The lemmas of the singular common nouns of ``doc`` written without a distributive
+    determiner (computed once per document)."""
+    return once_per_doc(doc, _SINGULARS_CACHE, lambda: frozenset(
+        t.lemma_.lower() for t in doc if t.tag_ == "NN" and not any(
+            c.dep_ == "det" and c.lower_ in DISTRIBUTIVE_DETERMINERS for c in t.children)))
+
+
 def _institution(head: Token, label: str) -> bool:
     """True when the phrase is one institution word alone: "the Government", "Parliament"."""
     return label.lower() == head.lower_ in INSTITUTIONS
@@ -195,6 +222,7 @@ def describe(head: Token, document: str) -> Argument | None:
 
 
 _DESCRIBED_CACHE = "kg.described"
+_SINGULARS_CACHE = "kg.singular_nouns"
 
 
 def _other_name(head: Token, person: Argument | None) -> Argument | None:
@@ -280,6 +308,9 @@ def _describe(head: Token, document: str) -> Argument | None:
             head, type_, label):
         scope = document
         rules.append("document_scope")
+    if scope is not None and type_ is None and (numbered := _number_key(head, key)) != key:
+        key = numbered  # "teams from Sudan", "every team" are not "the team" of the story
+        rules.append("number")
     canonical = canonical_key(key)
     if canonical != normalize_key(key):
         # "Britain" -> united kingdom (kg.countries); "U.S." -> united states

@@ -23,6 +23,7 @@ from extract.lexicon import (
     ROLE_WORDS,
 )
 from extract.phrases import is_citation, label_tokens
+from kg.identity_words import KINSHIP_NOUNS
 from kg.keys import canonical_key, distinct_names, scoped_key, spells_out
 from kg.model import Argument
 
@@ -223,6 +224,34 @@ def _quoted_word(name: list[Token]) -> bool:
         i < len(doc) and doc[i].text in CLOSING_QUOTES | {'"'} for i in (end, after)))
 
 
+def _kinship_noun(head: Token) -> Token | None:
+    """The noun of a family tie the name headed by ``head`` is written with: "his father,
+    Mr Smith", "her husband Smith", "Smith, his father", "the second son of Pierre
+    L'Enfant"."""
+    if head.dep_ == "appos" and head.head.lemma_.lower() in KINSHIP_NOUNS:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+        head.head.head.lemma_.lower() in KINSHIP_NOUNS
+    ):
+        return head.head.head
+    return next((c for c in head.children if c.dep_ in ("appos", "compound")
+                 and c.lemma_.lower() in KINSHIP_NOUNS), None)
+
+
+def _kin_of(head: Token, candidates: set[str], index: dict[str, object]) -> bool:
+    """True when the name headed by ``head`` names a relative of the full name it would take:
+    it is written with a noun of a family tie, and that full name is the person the document
+    is about (named in its first sentence) or is named in the same sentence. "His son
+    Daniel" in a life of Johann Bernoulli still takes "Daniel Bernoulli"."""
+    if _kinship_noun(head) is None:
+        return False
+    sentence = head.sent
+    named_here = {_name_key(person_parts(label_tokens(ent.root))[0]) for ent in sentence.ents
+                  if ent.label_ == "PERSON" and not ent.start <= head.i < ent.end}
+    topic = index["topic"]  # type: ignore[index]
+    return any(c in named_here or c in topic for c in candidates)  # type: ignore[operator]
+
+
 def person_argument(head: Token, document: str) -> Argument | None:
     tokens = label_tokens(head)
     name, honorific, role, rules = person_parts(tokens)
@@ -249,6 +278,12 @@ def person_argument(head: Token, document: str) -> Argument | None:
         candidates, found_by = set(), []
         scope = document
         rules.append("quoted_name")
+    if candidates and found_by and _kin_of(head, candidates, index):
+        # "the second son of Pierre L'Enfant" in a life of Pierre Charles L'Enfant: a
+        # relative shares the name, and is not the person
+        candidates, found_by = set(), []
+        scope = document if len(key.split()) == 1 else None
+        rules.append("kinship")
     if len(candidates) == 1:
         key = next(iter(candidates))
         label = index["labels"][key]  # type: ignore[index]

@@ -349,6 +349,25 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
      "predicted by semantic participants.", "Fillmore", "surname", "charles j fillmore", 1),
     # The French as people are no language.
     ("The French won the match in Paris.", "French", "language", "french language", 0),
+    # GUM_bio_enfant (fit): the father shares the first and last name of the son the
+    # biography is about, and is not him (``kinship`` keeps ``middle_name`` off).
+    ("Pierre Charles L'Enfant (August 2, 1754 – June 14, 1825) was a French-born American "
+     "military engineer. L'Enfant was born in Paris, France on August 2, 1754, the third child "
+     "and second son of Pierre L'Enfant (1704 – 1787), a painter with a good reputation.",
+     "L'Enfant", "middle_name", "pierre charles", 2),
+    # GUM_bio_goode (fit): "the brother of Inspector Lynley" is not Peter Lynley, named
+    # beside him.
+    ("Goode played Peter Lynley, the brother of Inspector Lynley in the BBC production "
+     "Inspector Lynley Mysteries: A Suitable Vengeance.", "Lynley", "surname", "peter", 1),
+    # GUM_news_afghan (fit): a plural and a distributive phrase are not "the team" of the
+    # story (``number``).
+    ("The President later personally took action to allow the team into the country. "
+     "Afghanistan is not one of the nations covered by President Trump's travel ban, but "
+     "teams from Sudan, Iran, Libya, and Yemen, which are covered, are among the 163 teams in "
+     "the competition.", "teams", None, "team@", 0),
+    ("The President later personally took action to allow the team into the country. Every "
+     "team in the contest was sent a collection of robot parts roughly four months in advance "
+     "of the competition.", "team", None, "team@", 1),
 ])
 def test_what_identity_must_not_make(nlp, text, word, rule, key_start, occurrence):
     argument = describe(_head(nlp(text), word, occurrence), "gum.txt")
