@@ -316,7 +316,9 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
     for _ in range(_PERSON_WINDOW):
         if before == 0:
             return None
-        crossed = crossed or "\n\n" in doc.text[doc[before - 1].idx : doc[before].idx] or (
+        # the text between the two sentences is the last token's with its whitespace (never
+        # ``doc.text``, which spaCy joins anew from every token on each access)
+        crossed = crossed or "\n\n" in doc[before - 1].text_with_ws or (
             doc[before - 1].is_space and doc[before - 1].text.count("\n") > 1)
         previous = doc[before - 1].sent
         before = previous.start

@@ -35,6 +35,8 @@ import bisect
 import re
 from typing import Callable, NamedTuple
 
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import DESCRIBED_TYPES, DESCRIPTION_KINDS, INDEFINITE_DETERMINERS
@@ -148,9 +150,11 @@ def _said_kinds(doc: Doc) -> dict[str, str]:
     contrasts" (a predicate or an apposition headed by a noun of
     :data:`extract.lexicon.DESCRIPTION_KINDS`). A name said to be of two kinds is left out."""
     said: dict[str, set[str]] = {}
-    for token in doc:
+    tags = doc.to_array(TAG)  # plain data: only the singular nouns become Tokens
+    for i in numpy.flatnonzero(tags == doc.vocab.strings["NN"]):
+        token = doc[int(i)]
         kind = _BY_NOUN.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
-        if kind is None or token.tag_ != "NN":
+        if kind is None:
             continue
         if token.dep_ == "attr" and token.head.lemma_ == "be":
             name = next((c for c in token.head.children if c.dep_ == "nsubj"), None)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
 from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
@@ -60,10 +63,12 @@ def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[
             genders.setdefault(key, set()).add(gender)
         found.append((ent.start, ent.end, key, ent.root))
     index = person_names(doc)
-    for token in doc:
+    proper = doc.to_array(POS)  # plain data: only the proper nouns become Tokens
+    for i in numpy.flatnonzero(proper == PROPN):
+        token = doc[int(i)]
         # A surname the recogniser typed otherwise or missed ("the legend of Galois", read
         # as a place) still names that person: a rival, or the antecedent.
-        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and not is_citation(token):
+        if token.ent_type_ != "PERSON" and not is_citation(token):
             surname = token.lower_.replace(".", "")
             known = surname in index["suffixes"]  # type: ignore[operator]
             full = full_names(surname, index)[0] if known else set()
