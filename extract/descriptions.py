@@ -35,13 +35,11 @@ import bisect
 import re
 from typing import Callable, NamedTuple
 
-import numpy
-from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import DESCRIBED_TYPES, DESCRIPTION_KINDS, INDEFINITE_DETERMINERS
 from extract.names import titles_before
-from extract.phrases import doc_text, entity_key, entity_type, label_tokens
+from extract.phrases import doc_text, entity_key, entity_type, label_tokens, tagged
 from kg.countries import is_country, is_region
 from kg.keys import normalize_key
 
@@ -150,9 +148,8 @@ def _said_kinds(doc: Doc) -> dict[str, str]:
     contrasts" (a predicate or an apposition headed by a noun of
     :data:`extract.lexicon.DESCRIPTION_KINDS`). A name said to be of two kinds is left out."""
     said: dict[str, set[str]] = {}
-    tags = doc.to_array(TAG)  # plain data: only the singular nouns become Tokens
-    for i in numpy.flatnonzero(tags == doc.vocab.strings["NN"]):
-        token = doc[int(i)]
+    for i in tagged(doc, "NN"):  # only the singular nouns become Tokens
+        token = doc[i]
         kind = _BY_NOUN.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if kind is None:
             continue

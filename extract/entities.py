@@ -46,7 +46,7 @@ from extract.lexicon import (
     TIME_TYPES,
 )
 from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
-from extract.phrases import entity_label_key, entity_type, label_tokens, team_sense, title_tail
+from extract.phrases import entity_label_key, entity_type, label_tokens, tagged, team_sense, title_tail
 from kg.countries import country_key
 from kg.identity_words import DISTRIBUTIVE_DETERMINERS
 from kg.keys import canonical_key, normalize_key, scoped_key
@@ -178,7 +178,7 @@ def _singular_nouns(doc) -> frozenset[str]:
     """The lemmas of the singular common nouns of ``doc`` written without a distributive
     determiner (computed once per document)."""
     return once_per_doc(doc, _SINGULARS_CACHE, lambda: frozenset(
-        t.lemma_.lower() for t in doc if t.tag_ == "NN" and not any(
+        t.lemma_.lower() for t in (doc[i] for i in tagged(doc, "NN")) if not any(
             c.dep_ == "det" and c.lower_ in DISTRIBUTIVE_DETERMINERS for c in t.children)))
 
 

@@ -15,7 +15,7 @@ Everything here walks the children of a few tokens; nothing re-parses or builds 
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
 from extract.doc_memo import once_per_doc, once_per_key
@@ -81,6 +81,20 @@ def doc_lowers(doc) -> tuple[str, ...]:
     strings = doc.vocab.strings
     return once_per_doc(doc, "kg.lowers", lambda: tuple(
         strings[key] for key in doc.to_array(LOWER).tolist()))
+
+
+def tagged(doc, tag: str) -> tuple[int, ...]:
+    """Indices of the tokens of ``doc`` with the fine tag ``tag`` ("NN"), read once per Doc
+    and tag from its array: a scan for one kind of word makes Tokens of those words only.
+
+    >>> from extract.pipeline import load_nlp
+    >>> tagged(load_nlp()("The city has a port and two bridges."), "NN")
+    (1, 4)
+    """
+    def indices() -> tuple[int, ...]:
+        wanted = doc.vocab.strings.add(tag)
+        return tuple(i for i, value in enumerate(doc.to_array(TAG).tolist()) if value == wanted)
+    return once_per_key(doc, "kg.tagged", tag, indices)
 
 
 def transparent_head(token: Token) -> Token:
