@@ -35,6 +35,7 @@ from extract.descriptions import description_antecedent, named_by_apposition
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
+    DISTRIBUTIVE_DETERMINERS,
     INDEFINITE_DETERMINERS,
     INSTITUTIONS,
     LEGAL_FORMS,
@@ -46,9 +47,15 @@ from extract.lexicon import (
     TIME_TYPES,
 )
 from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
-from extract.phrases import entity_label_key, entity_type, label_tokens, tagged, team_sense, title_tail
+from extract.phrases import (
+    entity_label_key,
+    entity_type,
+    label_tokens,
+    tagged,
+    team_sense,
+    title_tail,
+)
 from kg.countries import country_key
-from kg.identity_words import DISTRIBUTIVE_DETERMINERS
 from kg.keys import canonical_key, normalize_key, scoped_key
 from kg.model import Argument
 

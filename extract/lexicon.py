@@ -25,11 +25,13 @@ __all__ = [
     "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "SINGULAR_PRONOUNS",
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
     "PERSONAL_RELATIVES",
-    "is_relative", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS", "QUANTIFIERS", "EMPTY_ADJECTIVES",
+    "is_relative", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS", "DISTRIBUTIVE_DETERMINERS",
+    "QUANTIFIERS", "EMPTY_ADJECTIVES",
     "TRANSPARENT_NOUNS",
     # names, titles, people
     "HONORIFICS", "FEMALE_HONORIFICS", "MALE_HONORIFICS", "ROLE_WORDS", "PERSON_NOUNS",
-    "FEMALE_NOUNS", "MALE_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS", "POST_NOMINALS",
+    "FEMALE_NOUNS", "MALE_NOUNS", "KINSHIP_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS",
+    "POST_NOMINALS",
     "NAME_END_WORDS", "DESIGNATORS", "LEGAL_FORMS", "ALIAS_BETWEEN", "NAMING_PHRASES",
     "OTHER_NAME_NOUNS", "OTHER_NAME_MODIFIERS",
     "DESCRIPTION_KINDS",
@@ -134,6 +136,12 @@ INDEFINITE_DETERMINERS = _words("a an another some any each every no either neit
 """Determiners that bring a new referent into a story: "a government minister" of one
 article is not the one of the next, so such a phrase is a node of its document."""
 
+DISTRIBUTIVE_DETERMINERS = _words("each every either neither")
+"""Determiners that make a noun many things ("every team in the contest"): such a phrase is
+never the one thing the same noun names elsewhere in its document (``number``). "No" and
+"any" are left out: "had no clue", "without any uprising" are negations, which the facts
+record as such."""
+
 QUANTIFIERS = _words("few many several more most much numerous countless some fewer less")
 """Adjectives that say how many, not which: "very few women" is as generic as "women"."""
 
@@ -193,6 +201,15 @@ FEMALE_NOUNS = _words(
 MALE_NOUNS = _words(
     "man boy father son husband brother uncle king prince spokesman chairman policeman gunman")
 """Person nouns of men: no rival antecedent of "she"."""
+
+KINSHIP_NOUNS = _words(
+    "father mother son daughter brother sister husband wife widow widower uncle aunt nephew "
+    "niece cousin grandfather grandmother grandson granddaughter parent stepfather "
+    "stepmother stepson stepdaughter sibling"
+)
+"""Nouns of a family tie: a name they govern ("second son of Pierre L'Enfant", "his father,
+Mr Smith") is a relative, who shares a surname or a first and last name with the person the
+document is about and is not them (``kinship``)."""
 
 INSTITUTIONS = _words(
     "government opposition parliament cabinet coalition administration army military navy "

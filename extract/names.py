@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from extract.lexicon import (
     CLOSING_QUOTES,
     HONORIFICS,
+    KINSHIP_NOUNS,
     NAME_END_WORDS,
     OPENING_QUOTES,
     POSSESSIVE_MARKS,
@@ -23,7 +24,6 @@ from extract.lexicon import (
     ROLE_WORDS,
 )
 from extract.phrases import is_citation, label_tokens
-from kg.identity_words import KINSHIP_NOUNS
 from kg.keys import canonical_key, distinct_names, scoped_key, spells_out
 from kg.model import Argument
 
