@@ -58,6 +58,7 @@ from spacy.tokens import Token
 
 from extract.names import person_key
 from extract.people import person_mentions, topic_person
+from extract.phrases import paragraph_break
 from extract.quotations import quotation_at, speakers
 from extract.things import is_person_noun, thing_in_reach, window_start
 from extract.lexicon import (
@@ -316,10 +317,7 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
     for _ in range(_PERSON_WINDOW):
         if before == 0:
             return None
-        # the text between the two sentences is the last token's with its whitespace (never
-        # ``doc.text``, which spaCy joins anew from every token on each access)
-        crossed = crossed or "\n\n" in doc[before - 1].text_with_ws or (
-            doc[before - 1].is_space and doc[before - 1].text.count("\n") > 1)
+        crossed = crossed or paragraph_break(doc[before - 1])
         previous = doc[before - 1].sent
         before = previous.start
         centre = centres.get(before)

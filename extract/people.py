@@ -14,6 +14,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
+from extract.doc_memo import once_per_doc
 from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
 from extract.names import full_names, person_key, person_names
 from extract.phrases import doc_lowers, is_citation
@@ -47,9 +48,10 @@ def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[
     >>> starts, [key for _end, key, _root in mentions], genders["almao"]
     ([0, 3, 8], ['almao', 'yasser arafat', 'yasser arafat'], {'f'})
     """
-    cached = doc.user_data.get(_PEOPLE_CACHE)
-    if cached is not None:
-        return cached
+    return once_per_doc(doc, _PEOPLE_CACHE, lambda: _find_mentions(doc))
+
+
+def _find_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
     found: list[tuple[int, int, str, Token]] = []
     genders: dict[str, set[str]] = {}
     for ent in doc.ents:
@@ -78,8 +80,7 @@ def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[
     found.sort(key=lambda entry: entry[:2])
     starts = [start for start, _end, _key, _root in found]
     mentions = [(end, key, root) for _start, end, key, root in found]
-    cached = doc.user_data[_PEOPLE_CACHE] = (starts, mentions, genders)
-    return cached
+    return starts, mentions, genders
 
 
 _TOPIC_CACHE = "kg.coref_topic"
@@ -93,24 +94,25 @@ def topic_person(doc, gender: str) -> Token | None:
     that gender outnumber the other gender's at least two to one (a biography of Matthew
     Goode says "he" of him, and names his family now and then); else None.
     """
-    cached = doc.user_data.get(_TOPIC_CACHE)
-    if cached is None:
-        starts, mentions, _genders = person_mentions(doc)
-        first = next(iter(doc.sents), None)
-        keys = Counter(key for _end, key, _root in mentions)
-        opening: dict[str, Token] = {}
-        for start, (_end, key, root) in zip(starts, mentions):
-            if first is not None and start < first.end:
-                opening.setdefault(key, root)  # its first mention: the name in full
-        counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
-                         if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
-        cached = (None, None)
-        if len(opening) == 1:
-            (key, root), = opening.items()
-            if 2 * keys[key] >= sum(keys.values()):
-                major = max(counts, key=lambda g: counts[g], default=None)
-                if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
-                    cached = (root, major)
-        doc.user_data[_TOPIC_CACHE] = cached
-    root, major = cached
+    root, major = once_per_doc(doc, _TOPIC_CACHE, lambda: _topic(doc))
     return root if major == gender else None
+
+
+def _topic(doc) -> tuple[Token | None, str | None]:
+    """``(name token, gender)`` of the document's topic person, or ``(None, None)``."""
+    starts, mentions, _genders = person_mentions(doc)
+    first = next(iter(doc.sents), None)
+    keys = Counter(key for _end, key, _root in mentions)
+    opening: dict[str, Token] = {}
+    for start, (_end, key, root) in zip(starts, mentions):
+        if first is not None and start < first.end:
+            opening.setdefault(key, root)  # its first mention: the name in full
+    counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
+                     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
+    if len(opening) == 1:
+        (key, root), = opening.items()
+        if 2 * keys[key] >= sum(keys.values()):
+            major = max(counts, key=lambda g: counts[g], default=None)
+            if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
+                return root, major
+    return None, None

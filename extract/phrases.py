@@ -83,6 +83,17 @@ def doc_lowers(doc) -> tuple[str, ...]:
         strings[key] for key in doc.to_array(LOWER).tolist()))
 
 
+def paragraph_break(token: Token) -> bool:
+    """True when ``token`` is whitespace holding a blank line: the end of a paragraph, after
+    which a sentence always starts (:func:`extract.pipeline.paragraph_breaks`).
+
+    >>> import spacy
+    >>> [paragraph_break(t) for t in spacy.blank("en")("One.\\n\\nTwo.\\nThree.")]
+    [False, False, True, False, False, False, False, False]
+    """
+    return token.is_space and token.text.count("\n") > 1
+
+
 def tagged(doc, tag: str) -> tuple[int, ...]:
     """Indices of the tokens of ``doc`` with the fine tag ``tag`` ("NN"), read once per Doc
     and tag from its array: a scan for one kind of word makes Tokens of those words only.

@@ -21,6 +21,7 @@ from extract.budget import Budget, OverBudget, cpu_limit
 from extract.documents import split_text
 from extract.lexicon import SENTENCE_FINAL
 from extract.lemmas import VERB_LEMMAS
+from extract.phrases import paragraph_break
 from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.errors import ModelNotFoundError
 from kg.model import Triple
@@ -84,7 +85,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         run = 0 if previous.text in SENTENCE_FINAL else run + 1
         if token.is_space:
             continue
-        if (previous.is_space and previous.text.count("\n") >= 2) or run >= MAX_SENTENCE_TOKENS:
+        if paragraph_break(previous) or run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
             run = 0
     return doc

@@ -20,7 +20,9 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from extract.attribution import reporting
+from extract.doc_memo import once_per_doc
 from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
+from extract.phrases import paragraph_break
 
 __all__ = ["quotation_at", "quoted", "speakers"]
 
@@ -51,14 +53,16 @@ def _opens(token: Token) -> bool | None:
 
 
 def _spans(doc: Doc) -> list[tuple[int, int]]:
-    """``[(start, end)]`` token spans of the document's quotations, marks included, in order."""
-    cached = doc.user_data.get(_SPANS_CACHE)
-    if cached is not None:
-        return cached
+    """``[(start, end)]`` token spans of the document's quotations, marks included, in order
+    (worked out once per document)."""
+    return once_per_doc(doc, _SPANS_CACHE, lambda: _find_spans(doc))
+
+
+def _find_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for token in doc:
-        if token.is_space and token.text.count("\n") > 1:
+        if paragraph_break(token):
             if start is not None:
                 spans.append((start, token.i))  # a blank line ends any quotation
             start = None
@@ -76,7 +80,6 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         spans.append((start, len(doc)))
-    doc.user_data[_SPANS_CACHE] = spans
     return spans
 
 
