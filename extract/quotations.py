@@ -24,7 +24,7 @@ from extract.doc_memo import once_per_doc
 from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from extract.phrases import paragraph_break
 
-__all__ = ["quotation_at", "quoted", "speakers"]
+__all__ = ["quotation_at", "speakers"]
 
 #: Double quotation marks only: a single "'" is as often an apostrophe ("the Jones'").
 _OPENING = OPENING_QUOTES
@@ -96,14 +96,6 @@ def quotation_at(token: Token) -> tuple[int, int] | None:
     if n >= 0 and spans[n][0] < token.i < spans[n][1]:
         return spans[n]
     return None
-
-
-def quoted(doc: Doc) -> bytearray:
-    """For each token of ``doc``, 1 when it stands inside a quotation (its marks aside)."""
-    inside = bytearray(len(doc))
-    for start, end in _spans(doc):
-        inside[start + 1 : max(start + 1, end - 1)] = b"\x01" * max(0, end - start - 2)
-    return inside
 
 
 def speakers(token: Token) -> list[Token]:

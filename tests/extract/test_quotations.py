@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotations import quotation_at, quoted, speakers
+from extract.quotations import quotation_at, speakers
 
 
 def _token(doc, word: str, occurrence: int = 0):
@@ -40,7 +40,6 @@ def _token(doc, word: str, occurrence: int = 0):
 def test_quoted_tokens(nlp, text, word, occurrence, inside):
     token = _token(nlp(text), word, occurrence)
     assert (quotation_at(token) is not None) is inside
-    assert bool(quoted(token.doc)[token.i]) is inside
 
 
 @pytest.mark.parametrize(
