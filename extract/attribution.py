@@ -15,12 +15,23 @@ up from the clause's verb, the first of these decides otherwise:
   terrorism") -> attributed to the accuser;
 * "**according to** X" on the clause or one above it -> attributed to X;
 * the clause is what a verb asks or keeps its object to do ("police **urged** owners to turn
-  over tapes", "**stopped** them from leaving") -> attributed to whoever asks, not stated;
+  over tapes", "**banned** them from conducting worship") -> ``intended``: asked for or kept
+  from, not done, and nobody's claim;
 * "allegedly", "reportedly" on the verb -> reported, with no named source.
 
 On the way up, an adverbial clause introduced by "if", "unless" ... marks everything below
-it, and the main clause it conditions, as ``conditional``; a question ("...?") is
-``questioned``. Every walk is bounded by the sentence length and compares tokens by index.
+it, and the main clause it conditions, as ``conditional``, but not a clause of its own below
+that main clause ("**While** some islands are connected by ferry, you will have to go back,
+if you rely on ...") nor one a semicolon sets apart; a question ("...?") is ``questioned``.
+A finite clause opened by "why", "how", "when" or "where" is held true whoever does or does
+not say why ("officials have not said **why** the team was denied visas").
+
+A clause is ``intended`` (not done) under a verb of intention or expectation ("plans to"),
+as the purpose of another ("**in order to** fight", "with a view to improving", "left early
+**to** catch the train"), as a "**how to**", or as what a command asks ("**Allow**
+Parliament's perceptions to evolve"); never when it is an adverbial clause of its own ("even
+if ...", "because ...") or the content of a noun ("the argument **that** ...").
+Every walk is bounded by the sentence length and compares tokens by index.
 """
 
 from __future__ import annotations
@@ -36,17 +47,22 @@ from extract.lexicon import (
     CONDITIONS,
     DENYING_VERBS,
     DIRECTIVE_VERBS,
+    DISCOURSE_MARKERS,
     HEARSAY_ADVERBS,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
     INTENTION_WORDS,
     NOMINALISATIONS,
+    PURPOSE_NOUNS,
     QUESTIONING_VERBS,
     QUOTE_MARKS,
+    REASON_WORDS,
+    REPORTING_PARTICLES,
     REPORTING_VERBS,
     SAYING_LIGHT_VERBS,
     SAYING_NOUNS,
     TIME_WORDS,
+    WH_ADVERBS,
     is_relative,
 )
 from extract.phrases import doc_lowers
@@ -78,18 +94,38 @@ class Voice:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject or by-agent of ``verb`` (the speaker of "X said", "was said by X")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    # "... and warned that ...": a conjoined verb shares its head's subject.
-    if verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _subject(verb.head)
+    """The subject or by-agent of ``verb`` (the speaker of "X said", "was said by X").
+
+    A verb without one of its own takes it where the sentence gives it: "... and warned
+    that ..." (a conjoined verb) and "..., saying that ..." (a participle after the clause)
+    from the verb they hang from, "tried to explain that ..." from the verb of its chain
+    (unless it has an object: "advised officials to assume that ..."), "guys thinking that
+    ..." (a participle on a noun) from that noun. Each step moves to the
+    head, so the walk ends; it is bounded by the sentence length.
+    """
+    for _ in range(len(verb.doc)):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+            # "advised officials to assume that ...": the object may be who assumes, or the
+            # parser's mistake ('told the press, "to show that ..."'): nobody is named.
+            return None
+        if not (verb.dep_ in ("conj", "xcomp") or (
+                verb.dep_ == "advcl" and verb.tag_ == "VBG"
+                and not any(c.dep_ == "mark" for c in verb.children))):
+            return None
+        verb = head
     return None
 
 
@@ -97,6 +133,9 @@ def reporting(verb: Token) -> str | None:
     """The verb of saying ``verb`` is ("say"; "predict" for "makes a prediction"), or None."""
     lemma = verb.lemma_.lower()
     if lemma in REPORTING_VERBS:
+        if any(c.dep_ == "prt" and (lemma, c.lower_) not in REPORTING_PARTICLES
+               for c in verb.children):
+            return None  # "must be well thought out": another verb
         return lemma
     if lemma in SAYING_LIGHT_VERBS:
         for child in verb.children:
@@ -122,16 +161,24 @@ def _directive(node: Token, head: Token) -> Token | None:
     return None
 
 
-def _reported_by_dependent(node: Token) -> Token | None:
+def _reported_by_dependent(node: Token, verb: Token) -> Token | None:
     """A verb of saying that hangs from ``node`` and reports it: "The plan will fail, he
     said", "Xu Liang makes a bold prediction: China is on the cusp ..." (parsed with the
-    reported clause as the head)."""
+    reported clause as the head). Never one whose own clause holds ``verb``, the verb whose
+    voice is sought: "Probably some people mainly think about the scientific part" is not
+    the people's claim that they think about it."""
     for child in node.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX") and (
+        if child.dep_ not in ("ccomp", "parataxis") or (
+                child.left_edge.i <= verb.i <= child.right_edge.i):
+            continue
+        if child.pos_ in ("VERB", "AUX") and (
             reporting(child) is not None
         ) and any(c.dep_ == "nsubj" for c in child.children) and not any(
             c.dep_ in ("ccomp", "parataxis", "xcomp") for c in child.children
-        ):
+        ) and not _set_apart(child, node, colon=child.i > node.i) and not _discourse_marker(child):
+            # "He was not the only Scottish soldier; his fellow-Scots also found themselves
+            # in Russia", "Gorbachev agreed to a concession: he agreed to let ...": a clause
+            # after a semicolon or a colon reports nothing before it.
             return child
     return None
 
@@ -241,16 +288,34 @@ def voice(verb: Token) -> Voice:
 
 
 def _intended(verb: Token) -> bool:
-    """True when a verb of intention or expectation governs the clause from above."""
+    """True when a verb of intention or expectation governs the clause from above, or the
+    clause is a purpose ("in order to fight"), a "how to" or what a command asks for."""
     node = verb
     for _ in range(len(verb.doc)):
         head = node.head
-        if head.i == node.i or node.dep_ in ("ccomp", "csubj", "parataxis", "relcl"):
+        if _how_to(node):
+            return True  # "The problem is how to enable the world to enter the future"
+        if head.i == node.i:
             return False
-        if node.dep_ in ("acl", "advcl") and node.tag_ in ("VBN", "VBG"):
+        if node.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and _imperative(
+                head.head if head.pos_ == "ADJ" and head.dep_ in ("acomp", "ccomp") else head):
+            # "Allow Parliament's perceptions to evolve", "Make sure that the driver takes
+            # the northern route": asked for, not done.
+            return True
+        if node.dep_ in ("ccomp", "csubj", "parataxis", "relcl"):
+            return False
+        if node.dep_ in ("acl", "advcl", "prep") and node.tag_ in ("VBN", "VBG"):
             # "seek to understand transformations engendered by digital technologies",
-            # "offered products, joined by celebrity guests": a participle says what holds.
+            # "offered products, joined by celebrity guests": a participle says what holds;
+            # "given that ..." opens a premise.
             return False
+        if _own_statement(node) or (node.dep_ == "acl" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in node.children)):
+            # "..., even if that animal is special", "make the argument that the burns are
+            # ...": a clause of its own, or the content of a noun, is no intention's object.
+            return False
+        if _purpose(node, head):
+            return True
         if node.dep_ == "conj":
             # "want to go further and dispatch a force": a conjunct shares its first one's fate
             node = head
@@ -267,9 +332,75 @@ def _intended(verb: Token) -> bool:
     return False
 
 
+def _how_to(node: Token) -> bool:
+    """An infinitive opened by a question adverb: "how to enable", "where to stay"."""
+    return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.lefts) \
+        and any(c.dep_ == "advmod" and c.lower_ in WH_ADVERBS for c in node.lefts)
+
+
+def _imperative(verb: Token) -> bool:
+    """A command: a bare verb heading its sentence, or coordinated with one, with no subject
+    and no auxiliary but "do" ("Allow ...", "Don't get into ...", "Put the pan on the stove
+    and make sure ..."), in a sentence that is no question."""
+    for _ in range(len(verb.doc)):
+        if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+            return False
+        for child in verb.lefts:
+            if child.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "auxpass") or (
+                    child.dep_ == "aux" and child.lemma_.lower() != "do"):
+                return False
+        if verb.dep_ == "ROOT":
+            return not _question(verb)
+        verb = verb.head
+    return False
+
+
+def _purpose(node: Token, head: Token) -> bool:
+    """``node`` says what its head is for: a bare infinitive of purpose ("left early to catch
+    the train"; not "only to find"), or the clause of a purpose phrase ("in order to fight",
+    "with a view to improving")."""
+    if node.dep_ == "advcl" and node.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.lefts) and not any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in node.lefts)
+    return node.dep_ in ("acl", "prep") and head.lemma_.lower() in PURPOSE_NOUNS \
+        and head.dep_ == "pobj"
+
+
+#: Conjunctions opening an adverbial clause that says something of its own.
+_OWN_STATEMENT_MARKS = CONDITIONS | TIME_WORDS | REASON_WORDS
+
+
+def _own_statement(node: Token) -> bool:
+    """An adverbial clause opened by "if", "because", "while", "although" ...: neither the
+    complement of an intention above it nor under a condition of the clause it hangs from."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _OWN_STATEMENT_MARKS for c in node.lefts)
+
+
+def _set_apart(child: Token, head: Token, *, colon: bool = False) -> bool:
+    """True when a semicolon (with ``colon``, a colon too) of ``head``'s own sets ``child``
+    apart from it: "If walking use caution, and if parking, make sure to feed the meter; the
+    meter maids take their job very seriously" (the conditions are not the meter maids')."""
+    marks = (";", ":") if colon else (";",)
+    low, high = sorted((child.i, head.i))
+    return any(c.dep_ == "punct" and c.text in marks and low < c.i < high
+               for c in head.children)
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """A parenthetical that reports nothing: "you know"."""
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ == "nsubj" and (c.lower_, lemma) in DISCOURSE_MARKERS
+               for c in verb.children)
+
+
 def _voice(verb: Token) -> Voice:
     doc = verb.doc
     conditional = False
+    # Above an adverbial clause of its own ("While some islands are connected by the same
+    # ferry, you will have to go back ..., if you rely on ..."), the conditions of the clause
+    # it hangs from are not its own.
+    sheltered = False
     if any(c.lower_ in HEARSAY_ADVERBS and c.dep_ == "advmod" for c in verb.children):
         return Voice(next(c.lower_ for c in verb.children if c.lower_ in HEARSAY_ADVERBS), None,
                      "asserted", _is_condition(verb))
@@ -279,8 +410,9 @@ def _voice(verb: Token) -> Voice:
     node = verb
     for _ in range(len(doc)):
         # "If the talks fail, Israel will attack": the condition governs its head clause.
-        conditional = conditional or _is_condition(node) or any(
-            _is_condition(child, governing=True) for child in node.children)
+        conditional = conditional or (not sheltered and (_is_condition(node) or any(
+            _is_condition(child, governing=True) and not _set_apart(child, node)
+            for child in node.children)))
         asked = asked or (whether and _asks(node))
         found = _found_here(node, verb, conditional)
         if found is not None:
@@ -293,13 +425,11 @@ def _voice(verb: Token) -> Voice:
         found = _found_above(node, head, conditional)
         if found is not None:
             return _ask(found, asked, requested)
-        directive = _directive(node, head)
-        if directive is not None and node.dep_ == "xcomp":
-            # "urged delegates to pursue development": asked for, not done, not a claim.
+        if _directive(node, head) is not None:
+            # "urged delegates to pursue development", "was banned from conducting public
+            # worship": asked for or kept from, not done, and nobody's claim.
             requested = requested or not _presupposed(verb, node)
-        elif directive is not None:
-            return Voice(directive.lemma_.lower(), _subject(directive), "asserted",
-                         conditional, requested)
+        sheltered = sheltered or _own_statement(node)
         node = head
     if asked or _question(verb):
         return Voice(None, None, "questioned", conditional, requested)
@@ -348,7 +478,7 @@ def _found_here(node: Token, verb: Token, conditional: bool) -> Voice | None:
     source = _according_to(node)
     if source is not None and not source.left_edge.i <= verb.i <= source.right_edge.i:
         return Voice("according to", source, "asserted", conditional)
-    speaker_verb = _reported_by_dependent(node)
+    speaker_verb = _reported_by_dependent(node, verb)
     if speaker_verb is not None:
         meaning = reporting(speaker_verb)
         return Voice(meaning, _subject(speaker_verb), _stance(meaning, speaker_verb),
@@ -361,12 +491,20 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
     accusation ("accused X of doing")."""
     if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
         meaning = reporting(head)
-        if meaning is not None:
-            return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
-        if node.dep_ == "ccomp" and _quotation(node):
+        quoted = meaning is None and node.dep_ == "ccomp" and _quotation(node)
+        # "The agreement was that Gorbachev agreed to a concession: he agreed to let ...": a
+        # verb after a colon or semicolon reports nothing before it; "have not said why the
+        # team was denied visas": what "why" asks about holds.
+        if (meaning is not None or quoted) and not _wh_clause(node) and not (
+                node.i < head.i and _set_apart(node, head, colon=True)):
+            if meaning is not None:
+                return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
             # 'She continued: "Labour has a plan ..."': any verb whose object is a quotation
-            # reports it.
-            return Voice(head.lemma_.lower(), _subject(head), "asserted", conditional)
+            # reports it; one with nobody to say it ('any process "must be well thought
+            # out": "Moves ..."') leaves the quotation to the verb of saying above it.
+            speaker = _subject(head)
+            if speaker is not None:
+                return Voice(head.lemma_.lower(), speaker, "asserted", conditional)
     if node.dep_ == "ccomp" and head.lemma_ == "be":
         # "their argument is that she stayed to fight the fire": the claim noun's content.
         noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -381,6 +519,14 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         if accuser.lemma_.lower() in ACCUSING_VERBS:
             return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted", conditional)
     return None
+
+
+def _wh_clause(clause: Token) -> bool:
+    """A finite clause opened by "why", "how", "when" or "where": what it asks about is held
+    true ("officials have not said why the team was denied visas": it was denied them)."""
+    return clause.tag_ != "VB" and any(
+        c.dep_ == "advmod" and c.lower_ in WH_ADVERBS and c.i == clause.left_edge.i
+        for c in clause.lefts)
 
 
 def _quotation(clause: Token) -> bool:

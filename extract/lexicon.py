@@ -41,18 +41,21 @@ __all__ = [
     "NOT_REFERENT_TYPES", "NAMED_REFERENT_TYPES", "NOT_NAME_TYPES", "SHORT_NAME_TYPES",
     "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
     # negation
-    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_ADVERBIALS", "EXAMPLE_ADVERBS", "NEGATING_VERBS",
+    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_ADVERBIALS", "EXAMPLE_ADVERBS", "GLOSS_WORDS",
+    "NEGATING_VERBS",
     "LACKING_VERBS", "CONTRASTIVE_WORDS",
     "RESTRICTING_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS",
     # saying and thinking
-    "REPORTING_VERBS", "DENYING_VERBS", "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
+    "REPORTING_VERBS", "REPORTING_PARTICLES", "DISCOURSE_MARKERS", "DENYING_VERBS", "QUESTIONING_VERBS",
+    "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS",
     "HEARSAY_ADVERBS", "HEDGE_ADVERBS", "HEDGE_ADJECTIVES",
     # light verbs
     "LIGHT_VERBS", "NOMINALISATIONS", "SAYING_LIGHT_VERBS", "SAYING_NOUNS",
     "OBJECT_HOLDING_VERBS", "LOCATIVE_PREPS", "IDIOM_NOUNS", "RESULTATIVE_PREPS",
     # control, directives, intention
     "ACCUSING_VERBS", "ASKING_VERBS", "PREVENTING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL",
-    "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
+    "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO", "PURPOSE_NOUNS", "WH_ADVERBS",
+    "REASON_WORDS",
     # prepositions and conjunctions
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "NOUN_PREP_PREPOSITIONS",
     "OBJECT_PREP_FRAMES",
@@ -371,6 +374,12 @@ EXAMPLE_ADVERBS = _words("especially particularly notably mainly mostly chiefly 
 """Adverbs that make what follows an example or a part of what comes before ("mechanics,
 especially fluid mechanics"), not another name of it."""
 
+GLOSS_WORDS = _words("i.e. i.e ie e.g. e.g eg viz viz.")
+"""Abbreviations that open a gloss or an example ("viewers familiar with the books (i.e.,
+“Experts”)", "negotiation (i.e., emotional responses)"): what follows says what a phrase
+means, or names one case of it, often of a longer phrase than the noun the parser hangs it
+from; it is not another name of that noun."""
+
 RESTRICTING_WORDS = _words("just only merely simply solely")
 """Words after "not" that deny only that the fact is all there is, with or without a "but"
 after them: "marriage is not only a question of dignity" says it is one."""
@@ -392,6 +401,16 @@ REPORTING_VERBS = _words(
 "Howard said the party would split" is Howard's claim (:mod:`extract.attribution`). Their
 complement may come first ("..., says Richard Burr"; :mod:`extract.clauses`)."""
 
+REPORTING_PARTICLES = frozenset(tuple(pair.split(":")) for pair in _words(
+    "point:out find:out read:out"))
+"""(Verb, particle) pairs that still report: "pointed out that ...", "found out that ...".
+Any other particle makes a verb of :data:`REPORTING_VERBS` another verb, which reports
+nothing ("any process must be well thought out", "showed up at a club")."""
+
+DISCOURSE_MARKERS = frozenset(tuple(pair.split(":")) for pair in _words("you:know"))
+"""(Subject, verb) of a parenthetical that reports nothing: "the court is, you know,
+playing a dialogical role" is nobody's claim."""
+
 DENYING_VERBS = _words("deny reject dispute refute dismiss rebut contest")
 """Verbs of saying that deny what they report: the stance is ``denied``."""
 
@@ -408,7 +427,8 @@ verb of saying: "tell", "warn" or "question" take an object of their own beside 
 CLAIM_NOUNS = _words(
     "claim report allegation suggestion assertion rumour rumor belief fear speculation charge "
     "accusation statement suspicion theory contention assurance promise warning prediction "
-    "hope view opinion idea notion argument evidence proof sign indication complaint"
+    "hope view opinion idea notion argument evidence proof sign indication complaint estimate "
+    "forecast"
 )
 """Nouns whose clausal complement is a claim ("claims he misled", "reports that ...")."""
 
@@ -531,6 +551,24 @@ attempts ("plans to", "is expected to", "tried to", "voted in favour of", "likel
 
 ABOUT_TO = _words("close near verge brink")
 """Words that put a clause just ahead of happening: "close to signing", "on the verge of"."""
+
+PURPOSE_NOUNS = _words("order view purpose goal intention objective")
+"""Nouns of a purpose phrase ("in order to fight", "with a view to improving", "for the
+purpose of testing"): the clause they govern says what someone means to do, not what was
+done, and the phrase itself is no argument of the verb ("evolved in order to fight" is no
+(X, evolve in, order))."""
+
+WH_ADVERBS = _words("how why when where")
+"""Question adverbs. "how to enable", "where to stay": an infinitive they open says what
+could or should be done, not what was; "have not said why the team was denied visas": a
+finite clause they open is held true by the text, whoever does or does not say why."""
+
+REASON_WORDS = _words("because although though whereas since as")
+"""Conjunctions of reason and concession: with :data:`TIME_WORDS` and :data:`CONDITIONS`
+they open an adverbial clause that says something of its own, never the complement of an
+intention above it ("we need to know ..., even if that animal is special") and never
+under a condition of the clause it hangs from ("While some islands are connected by the same
+ferry, you will have to go back ..., if you rely on public transport")."""
 
 
 # --- Prepositions and conjunctions --------------------------------------------------------------

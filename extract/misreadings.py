@@ -20,6 +20,7 @@ from extract.lexicon import (
     CLOSE_BRACKETS,
     ELLIPSIS_OPENERS,
     EXAMPLE_ADVERBS,
+    GLOSS_WORDS,
     LABEL_SEPARATORS,
     LINKED_TYPES,
     LOCATIVE_PREPS,
@@ -215,13 +216,14 @@ def past_a_name(fact: Fact) -> bool:
 def example(fact: Fact) -> bool:
     """An apposition opened by "especially", "particularly", "mainly" ...: an example or a
     part of the phrase ("applications of mathematics to mechanics, especially fluid
-    mechanics"), not another name of it."""
+    mechanics"), not another name of it; or by "i.e.", "e.g." ...: a gloss or an example
+    ("viewers familiar with the books (i.e., “Experts”)" is no (books, be, Experts))."""
     if fact.construction != "apposition":
         return False
     appos = _apposition(fact)
     doc = appos.doc
-    return any(doc[i].dep_ == "advmod" and doc[i].lower_ in EXAMPLE_ADVERBS
-               for i in range(appos.left_edge.i, appos.i))
+    return any((doc[i].dep_ == "advmod" and doc[i].lower_ in EXAMPLE_ADVERBS)
+               or doc[i].lower_ in GLOSS_WORDS for i in range(appos.left_edge.i, appos.i))
 
 
 def with_a_state(fact: Fact) -> bool:

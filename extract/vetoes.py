@@ -27,6 +27,7 @@ from extract.lexicon import (
     NAMING_PHRASES,
     NOT_REFERENT_TYPES,
     OPEN_BRACKETS,
+    PURPOSE_NOUNS,
     TIME_TYPES,
     is_relative,
 )
@@ -261,6 +262,23 @@ def clause_of_its_own(fact: Fact) -> bool:
     return any(c.dep_ in ("nsubj", "aux", "mark") for c in fact.object.head.children)
 
 
+def purpose_phrase(fact: Fact) -> bool:
+    """"evolved in order to fight the pressure", "with a view to improving the quality": the
+    phrase says what the clause is for (its clause is ``intended``), and (adaptations, evolve
+    in, order) says nothing. The purpose noun must govern a clause: an infinitive, or a
+    preposition and a gerund ("a view well beyond the coming months" is no purpose)."""
+    obj = fact.object
+    if obj.dep_ != "pobj" or obj.lemma_.lower() not in PURPOSE_NOUNS:
+        return False
+    for child in obj.rights:
+        if child.dep_ == "acl" and child.tag_ == "VB":
+            return True
+        if child.dep_ == "prep" and any(
+                g.dep_ == "pcomp" or g.tag_ == "VBG" for g in child.children):
+            return True
+    return False
+
+
 def clausal_complement(fact: Fact) -> bool:
     """"AIDS is making the effects of the famine much worse in Malawi": the verb's real
     complement is the clause, and (AIDS, make in, Malawi) says nothing."""
@@ -329,6 +347,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("unmarked_apposition", unmarked_apposition, frozenset({"apposition"})),
     Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
+    Veto("purpose_phrase", purpose_phrase, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
     Veto("object_after_that", object_after_that),
     Veto("naming_participle", naming_participle),

@@ -232,6 +232,95 @@ ROWS = [
     # "forecast" is a verb of saying (its noun was one before the word lists were merged).
     ("Analysts forecast that China will overtake Japan.",
      {("china", "overtake", "japan"): {"reported_by": "forecast", "asserted": False}}, []),
+    # Issue 24 point 4, the voice of a fact (GUM fit sentences). A condition governs its own
+    # clause, not an adverbial clause of its own below it, nor a clause past a semicolon.
+    ("While some islands are connected by the same ferry, you will generally have to go back "
+     "to the mainland to pass between the islands, if you rely on public transportation.",
+     {(f"island@{DOC}", "be connected by", f"ferry@{DOC}"): {"conditional": False,
+                                                            "asserted": True}}, []),
+    ("If walking use caution, and if parking, make sure to feed the meter with plenty of "
+     "pocket change; the meter maids take their job very seriously.",
+     {(f"meter maid@{DOC}", "take", f"job@{DOC}"): {"conditional": False, "asserted": True}},
+     []),
+    # A clause opened by "why", "how" ... is held true, whoever does not say why.
+    ("Citing privacy rules, U.S. officials have not said why the team was initially denied "
+     "visas.",
+     {(f"team@{DOC}", "be denied", f"visa@{DOC}"): {"stance": "asserted", "reported_by": None,
+                                                   "asserted": True}}, []),
+    # A purpose, a "how to" and what a command asks are not done ...
+    ("Thus, our overall aim is to provide conceptual clarification and an empirical base for "
+     "future discussion and production of replication studies, with a view to improving the "
+     "amount and quality of L2 replication research.",
+     {("overall aim", "improve", "amount of l2 replication research"): {
+         "modality": "intended", "asserted": False}}, []),
+    ("The problem is how to enable the whole world to enter the new future, including the "
+     "Arabs.",
+     {("whole world", "enter", "new future"): {"modality": "intended", "asserted": False}}, []),
+    ("Allow Parliament's perceptions to evolve over a period of time because Parliament is "
+     "also responding to the evolution of society over a period of time.",
+     {("parliament's perception", "evolve over", f"period of time@{DOC}"): {
+         "modality": "intended", "asserted": False},
+      # ... but a clause of reason, time or concession below them is (not intended):
+      (f"parliament@{DOC}", "respond to", "evolution of society"): {"modality": None,
+                                                                    "asserted": True}}, []),
+    ("Team Estonia had to rebuild their robot entirely after the original disappeared in "
+     "transit.",
+     {(f"original@{DOC}", "disappear in", f"transit@{DOC}"): {"modality": None,
+                                                             "asserted": True}}, []),
+    ("The narrative review considers challenges in replication research and is largely "
+     "informed by commentaries and metascience from psychology, given that the cognitive and "
+     "social subdomains of psychology are highly influential in L2 research.",
+     {(f"cognitive subdomain@{DOC}", "be influential in", "l2 research"): {
+         "modality": None, "asserted": True}}, []),
+    # What a verb keeps its object from doing is not done, and nobody's claim.
+    ("Prior to the ruling, the religion was banned from conducting public worship at "
+     "archeological sites by the Greek Ministry of Culture.",
+     {(f"religion@{DOC}", "conduct", "public worship"): {"modality": "intended",
+                                                         "reported_by": None,
+                                                         "asserted": False}}, []),
+    # The speaker the sentence names: the verb of saying above a quotation whose own verb
+    # has nobody to say it ("must be well thought out" is no verb of saying at all) ...
+    ("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process "
+     "\"must be well thought out\": \"Moves to reduce the backlog are welcome but the answer "
+     "is not yet more bureaucratic hurdles.\"",
+     {(f"move@{DOC}", "be", f"welcome@{DOC}"): {"reported_by": "tell",
+                                               "attributed_to": "ceo of refugee council enver",
+                                               "asserted": False}}, []),
+    # ... the noun a participle of saying modifies ...
+    ("In the video, she stated, \"I'm sick and tired of guys thinking that just because I "
+     "showed up at a club or a dance or a bar, that I want to have their genitalia touching "
+     "my backside\".",
+     {(f"genitalia@{DOC}", "touch", f"backside@{DOC}"): {"reported_by": "think",
+                                                        "attributed_to": f"guy@{DOC}"}}, []),
+    # ... never the fact's own verb, a clause after a colon or semicolon, or "you know"
+    # (while "noted that" after "and" still reports).
+    ("Probably some people mainly think about the scientific part of it – you have to be "
+     "accurate - and they see less these elements of the freedom.",
+     {(f"people@{DOC}", "think about", "scientific part"): {"reported_by": "probably",
+                                                            "attributed_to": None}}, []),
+    ("The agreement was that Gorbachev agreed to a quite remarkable concession: he agreed to "
+     "let a united Germany join the NATO military alliance.",
+     {("gorbachev", "agree to", f"quite remarkable concession@{DOC}"): {
+         "reported_by": None, "asserted": True}}, []),
+    ("Patrick Gordon served the Tsar. He was not the only Scottish soldier in the Tsar's "
+     "service; his fellow-Scots Paul Menzies and Alexander Livingston also found themselves "
+     "in Russia fleeing religious intolerance or seeking adventure.",
+     {("patrick gordon", "be", "only scottish soldier"): {"reported_by": None,
+                                                          "negated": True}}, []),
+    ("So, you know, in this evolving consensus, the court is also playing a dialogical role "
+     "to create that consensus.",
+     {(f"court@{DOC}", "play", f"dialogical role@{DOC}"): {"reported_by": None,
+                                                          "asserted": True}}, []),
+    ("Daniel experimented by puncturing the wall of a pipe with a small open ended straw and "
+     "noted that the height to which the fluid rose up the straw was related to fluid's "
+     "pressure in the pipe.",
+     {(f"height@{DOC}", "be related to", "fluid's pressure"): {"reported_by": "note",
+                                                               "attributed_to": "daniel"}},
+     []),
+    # "i.e." opens a gloss, not another name; "namely" names the same thing.
+    ("And we'll ask the Solicitor to assist us on how we can develop the notion of a civil "
+     "union which really finds recognition in our statute, namely the Special Marriage Act.",
+     {(f"statute@{DOC}", "be", "special marriage act"): {"asserted": True}}, []),
     # A question asserts nothing.
     ("Did Iraq invade Kuwait?",
      {("iraq", "invade", "kuwait"): {"stance": "questioned", "asserted": False}}, []),
@@ -290,6 +379,14 @@ ABSENT = [
     # A preposition of a comparison clause is not the verb's.
     ("Malnutrition causes people to succumb to the disease much more quickly than they do in "
      "the West.", "succumb in"),
+    # A purpose phrase is no argument of its verb (GUM fit).
+    ("Nick Bos studies the amazing adaptations social insects have evolved in order to fight "
+     "the extreme parasite pressure they experience.", "evolve in"),
+    # A gloss after "i.e." is not another name of the noun before it (GUM fit).
+    ("Since the television series’ inception, writers at The AV Club have written two "
+     "critical reviews for each episode: one for viewers familiar with the books (i.e., "
+     "“Experts”) and one for viewers unfamiliar with the books and averse to “spoilers” "
+     "(i.e., “Newbies”).", "be"),
     # "alleged a staff member told him": the member is who told, not what was alleged.
     ("Tim, 16, alleged a staff member at Hillcrest Christian College told him he had the "
      "devil in him.", "allege"),

@@ -140,6 +140,10 @@ DROP_ROWS = [
     ("clausal_complement", None, "He made his screen debut in 2002 with ABC's TV film feature "
      "Confessions of an Ugly Stepsister.",
      ("prep", "He", "make with", "ABC's TV film feature Confessions of an Ugly Stepsister")),
+    ("purpose_phrase", None, "Nick Bos studies the amazing adaptations social insects have "
+     "evolved in order to fight the extreme parasite pressure they experience.",
+     ("prep", "the amazing adaptations social insects", "evolve in",
+      "order to fight the extreme parasite pressure they experience")),
     ("subject_of_the_clause", None, "Tim, 16, alleged a staff member at Hillcrest Christian "
      "College in Berwick told him he had the devil in him.",
      ("svo", "Tim", "allege", "a staff member at Hillcrest Christian College in Berwick")),
