@@ -7,25 +7,35 @@ triple rather than inventing a referent:
 
 * reflexives (``himself``, ``itself``, ``themselves``) -> the subject of their own clause
   ("a suicide bomber tried to blow himself up" -> the bomber); an emphatic one beside a name
-  is that name ("copied by Galois himself"); not when the subject is a coordination or the
+  is that name ("copied by Galois himself"), one read as the subject after its verb's
+  auxiliary no one ("the law is itself evolving"); not when the subject is a coordination or the
   clause modifies a noun and has no subject of its own ("difficulties getting themselves");
 * possessives (``his``, ``its``, ``their``) -> the subject of their own clause when it agrees
-  ("Russia defended itself against criticism of its arms sales"), else as below;
+  ("Russia defended itself against criticism of its arms sales"), not when that subject is
+  a pronoun of another kind ("he illuminated ... semantics, and its role"), "its" a person
+  the document names, or the owned phrase a copula's complement ("the main attraction
+  would be its collection"); else as below;
 * ``he``/``she`` and their forms -> the one person named in reach (the sentence up to the
   pronoun and the two before it), counting the forms of one name as one person ("Yasser
   Arafat" ... "Mr Arafat") and a surname the recogniser typed otherwise ("the legend of
   Galois") as that person; a person whose honorific says the other gender ("Ms Almao" for
-  "he") is not compatible, a person-denoting noun in reach ("the captain") makes it
-  ambiguous, and so does a pronoun of the same gender in reach before that person's first
-  mention (someone named earlier is being spoken of: "He served as Russell's interpreter when
-  Russell visited China. ... he wrote"); "s/he" is no one; an object pronoun is never the
-  subject of its own verb, which would say "himself" ("Siméon Poisson asked him": not
-  Poisson, nor a rival); with no person named in reach at all, the person the document is
-  about (the one named in its first sentence, when at least half its person mentions are
-  theirs, a short form counted as theirs when they are the one of its full names named
-  first, and its pronouns of that gender outnumber the other's two to one: a biography's
-  "he"), unless a person noun comes before the pronoun in its sentence ("a young woman who
-  has lost her parents"); and, where no person noun in reach could be meant, the subject the
+  "he") is not compatible (except the document's topic person, who has its pronouns'
+  gender: a dog toy "Mr. Marbles" in a biography of Jenna Marbles), a person-denoting noun
+  in reach ("the captain") makes it ambiguous (a name the document gives a person is that
+  person, never such a rival, whatever the recogniser typed it), and so does a pronoun of
+  the same gender in reach before that person's first mention (someone named earlier is
+  being spoken of: "He served as Russell's interpreter when Russell visited China. ... he
+  wrote") or after it as the object of that person's verb ("Peter the Great employed him
+  ... He": someone else of that gender is about); "s/he" is no one; an object pronoun is
+  never the subject of its own verb, which would say "himself" ("Siméon Poisson asked him":
+  not Poisson, nor a rival, nor the document's topic standing for them); with no person
+  named in reach at all, the person the document is about (the one named in its first
+  sentence, when at least half its person mentions are theirs or they are named twice as
+  often as anyone else, a short form counted as theirs when they are the one of its full
+  names named first, and its pronouns of that gender are three or more and outnumber the
+  other's two to one: a biography's "he"), unless a person noun comes before the pronoun in
+  its sentence ("a young woman who has lost her parents"); and, where no person noun in
+  reach could be meant, the subject the
   text goes on about: its sentence's main subject before it ("Fillmore taught at Pisa, where
   he met Sue Atkins"), or for a sentence's own main subject the main subject of the sentence
   before ("Daniel was a son of Johann Bernoulli. He had two brothers"), a person whose gender
@@ -51,13 +61,20 @@ unresolved (:data:`RESOLVED_BY`, :data:`UNRESOLVED_BY`), so ``kg explain`` can s
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from extract.coref_rules import RESOLVED_BY, UNRESOLVED_BY
 from extract.names import person_key
-from extract.people import person_mentions, topic_person
+from extract.people import (
+    known_genders,
+    main_person,
+    most_named,
+    person_key_at,
+    person_mentions,
+    topic_person,
+)
 from extract.phrases import paragraph_break
 from extract.quotations import quotation_at, speakers
 from extract.things import is_person_noun, thing_in_reach, window_start
@@ -77,54 +94,6 @@ from extract.lexicon import (
 
 __all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
            "resolve"]
-
-#: The rules that resolve a pronoun, by name.
-RESOLVED_BY = {
-    "reflexive": "a reflexive is the subject of its own clause",
-    "emphatic_reflexive": "a reflexive beside a name is that name ('copied by Galois himself')",
-    "possessive_owner": "a possessive pronoun's own clause has a subject that agrees with it",
-    "one_person_in_reach": "exactly one compatible person is named in reach",
-    "same_subject": "the person of the pronoun's gender its sentence's main subject, or the "
-                    "sentence before's, is ('Daniel was a son of Johann Bernoulli. He had two "
-                    "brothers')",
-    "document_topic": "no person is named in reach: the person the document is about",
-    "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
-    "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
-}
-#: Why a pronoun is left unresolved (its fact is then dropped rather than invented), by name.
-UNRESOLVED_BY = {
-    "no_clause_subject": "the reflexive's clause has no subject it can take (none of its own, "
-                         "none borrowed, or a pronoun left unresolved)",
-    "reflexive_in_noun_modifier": "the reflexive's clause modifies a noun and has no subject "
-                                  "of its own ('difficulties getting themselves across')",
-    "coordinated_subject": "the reflexive's subject is a coordination: no one node is both",
-    "slash_pronoun": "'s/he' stands for whoever it is, no one named",
-    "rival_person_noun": "a person noun in reach ('the captain') could be meant as well",
-    "no_person_in_reach": "no person is named in reach, and the document has no one topic "
-                          "person of that gender",
-    "person_noun_in_sentence": "no person is named in reach, and a person noun before the "
-                               "pronoun in its sentence may be meant rather than the "
-                               "document's topic person ('a young woman who has lost her "
-                               "parents')",
-    "no_compatible_person": "the people named in reach are all of the other gender",
-    "several_people_in_reach": "more than one compatible person is named in reach",
-    "earlier_person_spoken_of": "a pronoun of the same gender before that person's first "
-                                "mention in reach: someone named earlier may be meant",
-    "unknown_speaker": "the pronoun is inside a quotation whose speaker, of its gender, is a "
-                       "pronoun left unresolved: the speaker may be the one spoken of",
-    "quotation_speaker": "the pronoun is inside a quotation whose speaker is in reach: never "
-                         "the speaker, who would say 'I', and anyone else a guess",
-    "no_thing_in_reach": "no noun in reach agrees in number",
-    "several_things_in_reach": "more than one noun in reach agrees in number",
-    "coordinated_antecedent": "the one antecedent is a coordination ('Iraq and Russia')",
-    "not_a_named_subject": "the one noun in reach is no name that was the subject of its "
-                           "clause, too weak a clue",
-    "earlier_thing_spoken_of": "a pronoun of the same number before the name in reach: a "
-                               "thing spoken of before may be meant",
-    "no_earlier_mention": "no earlier mention in reach has the demonstrative phrase's head",
-    "never_resolved": "a pronoun kg does not resolve (I, you, we, who, something, ...)",
-}
-
 
 class Resolution(NamedTuple):
     """What a pronoun refers to (``target``, or None) and the rule that decided it."""
@@ -152,7 +121,8 @@ def _person(token: Token) -> Resolution:
     start = window_start(token, _PERSON_WINDOW)
     wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
     doc = token.doc
-    starts, mentions, genders = person_mentions(doc)
+    starts, mentions, _honorifics = person_mentions(doc)
+    genders = known_genders(doc)
     bound = _own_subjects(token)
     speaking = _speaker_keys(token, wanted)
     if speaking is None:
@@ -170,14 +140,20 @@ def _person(token: Token) -> Resolution:
         return Resolution(None, "quotation_speaker")
     compatible = {key: root for key, root in people.items()
                   if genders.get(key, {wanted}) == {wanted} and key not in excluded}
-    if any(_rival(t, wanted) and t.i not in bound for t in doc[start : token.i]):
+    if _unknown_name_says(token):
+        return Resolution(None, "unknown_name_says")
+    named = {root.i for _end, _key, root in mentions[bisect.bisect_left(starts, start):
+                                                     bisect.bisect_left(starts, token.i)]}
+    if any(_rival(t, wanted) and t.i not in bound and t.i not in named
+           for t in doc[start : token.i]):
         return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
     if not people or not set(people) - excluded:
         if any(_person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
             return Resolution(None, "person_noun_in_sentence")
         topic = topic_person(doc, wanted)
-        if topic is not None and (topic.i > token.i or person_key(topic) in speaking):
+        if topic is not None and (topic.i > token.i or person_key(topic) in speaking
+                                  or person_key(topic) in excluded):
             topic = None  # "He returned ..., marrying Yang Buwei": named after, not before
         if topic is not None:
             return Resolution(topic, "document_topic")
@@ -189,11 +165,24 @@ def _person(token: Token) -> Resolution:
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
                 if mentions[n][1] == key)
+    main = main_person(doc)
+    if main is not None and main != key and genders.get(main, {wanted}) == {wanted} and (
+            not _subject_before(token, root)):
+        # "... Dumas is alone in this assertion ... a description of his opponent": in a
+        # biography of Galois, whom it names 27 times, the one other man in reach is a guess
+        return _left_open(token, wanted, "main_person_out_of_reach")
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
     if any(t.lower_ in pronouns and t.i != token.i for t in doc[start:first]):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
         return _left_open(token, wanted, "earlier_person_spoken_of")
+    mentioned = {mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
+                                                  bisect.bisect_left(starts, token.i))
+                 if mentions[n][1] == key}
+    if any(t.lower_ in pronouns and mentioned & _own_subjects(t) for t in doc[first:token.i]):
+        # "The Tsar employed him ... He": a "him" that is not the Tsar, so someone else of
+        # that gender is spoken of, and may be meant again.
+        return _left_open(token, wanted, "other_person_spoken_of")
     return Resolution(root, "one_person_in_reach")
 
 
@@ -237,24 +226,19 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
         return cached
     centres: dict[int, tuple[str, Token, str]] = {}
     doc.user_data[_CENTRES_CACHE] = centres  # filled in text order: earlier ones are read
-    genders = {key: set(found) for key, found in person_mentions(doc)[2].items()}
-    topics = {g: topic_person(doc, g) for g in ("m", "f")}
-    for key_gender in (("m", topics["m"]), ("f", topics["f"])):
-        if key_gender[1] is not None:
-            genders.setdefault(person_key(key_gender[1]) or "", set()).add(key_gender[0])
+    genders = {key: set(found) for key, found in known_genders(doc).items()}
     for sent in doc.sents:
         subject = _main_subject(sent)
-        if subject is not None and subject.ent_type_ == "PERSON":
-            key = person_key(subject)
-            known = genders.get(key or "", set())
+        key = person_key_at(subject) if subject is not None else None
+        if key is not None:
+            known = genders.get(key, set())
             if key is not None and len(known) == 1:
                 centres[sent.start] = (key, subject, next(iter(known)))
         for token in sent:
             if token.lower_ not in MALE_PRONOUNS and token.lower_ not in FEMALE_PRONOUNS:
                 continue
             target = resolve(token)
-            key = person_key(target) if target is not None and target.ent_type_ == "PERSON" \
-                else None
+            key = person_key_at(target) if target is not None else None
             if key is None:
                 continue
             gender = "m" if token.lower_ in MALE_PRONOUNS else "f"
@@ -300,6 +284,12 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
     for n in range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, token.i)):
         if mentions[n][1] != centre[0]:
             return None  # someone else is named on the way
+    pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
+    for t in doc[window_start(token, _PERSON_WINDOW) : token.i]:
+        if t.lower_ in pronouns and centres.get(t.sent.start, ("",))[0] == centre[0] and (
+                _main_subject(t.sent) is not None
+                and _main_subject(t.sent).i in _own_subjects(t)):
+            return None  # "Peter employed him ... He": someone else of that gender is about
     return centre[1]
 
 
@@ -325,19 +315,36 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
         if centre is not None or subject is not None or (
                 bisect.bisect_left(starts, previous.start)
                 < bisect.bisect_left(starts, previous.end)):
-            if centre is not None and crossed and centre[0] != _most_named(doc):
+            if centre is not None and crossed and centre[0] != most_named(doc):
                 return None
             return centre
     return None
 
 
-def _most_named(doc) -> str | None:
-    """The key of the person the document names most often, when one is named more often
-    than any other."""
-    counts = Counter(key for _end, key, _root in person_mentions(doc)[1]).most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
-        return None
-    return counts[0][0]
+def _unknown_name_says(token: Token) -> bool:
+    """True when ``token`` is the subject of what a name says or thinks, and that name is no
+    person the document names: "The Wilderness Society's Lyndon Schneiders says he hopes",
+    Schneiders read as an organisation, is Schneiders, not the one man named before."""
+    if token.dep_ not in _SUBJECTS or token.head.dep_ != "ccomp":
+        return False
+    verb = token.head.head
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and subject.i < token.i and subject.pos_ == "PROPN" and (
+        person_key_at(subject) is None)
+
+
+def _subject_before(token: Token, mention: Token) -> bool:
+    """True when ``mention`` is the main subject of ``token``'s sentence, before it, or of the
+    sentence before ("Saul Eslake says it is the third drop. He says ...")."""
+    if mention.i > token.i:
+        return False
+    sent = token.sent
+    previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
+    for subject in (_main_subject(s) for s in (sent, previous) if s is not None):
+        if subject is not None and (subject.i == mention.i or (
+                mention.head.i == subject.i and mention.dep_ in ("appos", "compound"))):
+            return True  # "ANZ chief economist Saul Eslake says": the economist, Eslake
+    return False
 
 
 def _own_subjects(token: Token) -> set[int]:
@@ -412,6 +419,31 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _said_subject(token: Token) -> Token | None:
+    """The pronoun the text itself puts as the subject of ``token``'s clause, if any (found as
+    :func:`_clause_subject` finds a subject, before that pronoun is resolved)."""
+    node = token
+    for _ in range(len(token.doc)):
+        subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject if subject.pos_ == "PRON" and subject.i != token.i else None
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "ccomp", "csubj",
+                                                   "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def _pronoun_kind(token: Token) -> str:
+    """Which of he, she, it or they a pronoun is a form of ("" for any other word)."""
+    lower = token.lower_
+    for kind, forms in (("m", MALE_PRONOUNS), ("f", FEMALE_PRONOUNS),
+                        ("it", SINGULAR_PRONOUNS), ("they", PLURAL_PRONOUNS)):
+        if lower in forms:
+            return kind
+    return ""
+
+
 def _in_noun_modifier(token: Token) -> bool:
     """True when ``token``'s clause, up its xcomp chain, is a clause modifying a noun ("acl")
     and has no subject of its own: who does it is a guess."""
@@ -444,7 +476,7 @@ def _agrees(token: Token, pronoun: str) -> bool:
         return False
     if token.ent_type_ == "PERSON":
         key = person_key(token)
-        genders = person_mentions(token.doc)[2].get(key or "", set())
+        genders = known_genders(token.doc).get(key or "", set())
         wanted = "m" if pronoun == "his" else "f"
         return genders <= {wanted}
     lemma = token.lemma_.lower()
@@ -466,11 +498,18 @@ def _owner(token: Token) -> Token | None:
         node = node.head
         if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in node.children):
             return None
+    if token.head.dep_ == "attr":
+        return None  # "the main attraction would be its collection": its is Fort Lee's
+    said = _said_subject(token)
+    if said is not None and _pronoun_kind(said) != _pronoun_kind(token):
+        return None  # "he illuminated ... semantics, and its role": not he
     subject = _clause_subject(token)
     if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
         return None  # "their actions are ...": the subject is the owned phrase itself
     if not _agrees(subject, token.lower_):
         return None
+    if token.lower_ == "its" and person_key_at(subject) is not None:
+        return None  # "Ličen has joined the Program to develop its ...": not Ličen
     if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
         # A person is only taken when no other person in reach could be meant.
         named = _person(token).target
@@ -530,6 +569,11 @@ def resolution(token: Token) -> Resolution:
     if lower in REFLEXIVE_PRONOUNS:
         if token.dep_ == "appos" and token.head.i != token.i:
             return Resolution(token.head, "emphatic_reflexive")  # "copied by Galois himself"
+        if token.dep_ in _SUBJECTS and any(c.dep_ in ("aux", "auxpass") and c.i < token.i
+                                           for c in token.head.children):
+            # "the law is itself evolving", read as the verb's subject: an emphatic one
+            # whose noun the parse lost ("found himself unable" stays Gordon)
+            return Resolution(None, "no_clause_subject")
         if _in_noun_modifier(token):
             # "had difficulties getting themselves across": not the difficulties
             return Resolution(None, "reflexive_in_noun_modifier")

@@ -7,6 +7,7 @@ Computed once per document (kept in ``doc.user_data``) for :mod:`extract.coref`,
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 import numpy
@@ -19,7 +20,8 @@ from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS,
 from extract.names import full_names, person_key, person_names
 from extract.phrases import doc_lowers, is_citation
 
-__all__ = ["person_mentions", "topic_person"]
+__all__ = ["known_genders", "main_person", "most_named", "person_key_at", "person_mentions",
+           "topic_person"]
 
 
 def _gender(ent_start: Token) -> str | None:
@@ -84,15 +86,22 @@ def _find_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[s
 
 
 _TOPIC_CACHE = "kg.coref_topic"
+#: The fewest pronouns of one gender a document must have for its topic person to be taken
+#: as their antecedent: a travel guide to Fort Lee (a place the recogniser calls a person)
+#: says "he" twice, of George Washington.
+_TOPIC_PRONOUNS = 3
 
 
 def topic_person(doc, gender: str) -> Token | None:
     """The person a document is about, for a "he" or "she" with no one named in reach.
 
     That is the one person named in the document's first sentence (its title or lead), when
-    at least half of the document's person mentions are of that person and its pronouns of
-    that gender outnumber the other gender's at least two to one (a biography of Matthew
-    Goode says "he" of him, and names his family now and then); else None.
+    at least half of the document's person mentions are of that person or they are named
+    at least twice as often as anyone else (a biography of an actor names many actors once
+    or twice), and its pronouns of that gender are at least three and outnumber the other
+    gender's at least two to one (a biography of Matthew Goode says "he" of him, and names
+    his family now and then; a travel guide to Fort Lee, read as a person, says "he" twice,
+    of George Washington); else None.
     """
     root, major = once_per_doc(doc, _TOPIC_CACHE, lambda: _topic(doc))
     return root if major == gender else None
@@ -111,8 +120,74 @@ def _topic(doc) -> tuple[Token | None, str | None]:
                      if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
     if len(opening) == 1:
         (key, root), = opening.items()
-        if 2 * keys[key] >= sum(keys.values()):
+        others = [count for other, count in keys.items() if other != key]
+        if 2 * keys[key] >= sum(keys.values()) or keys[key] >= 2 * max(others, default=0):
             major = max(counts, key=lambda g: counts[g], default=None)
-            if major and counts[major] >= 2 * counts["f" if major == "m" else "m"]:
+            if major and counts[major] >= max(_TOPIC_PRONOUNS,
+                                              2 * counts["f" if major == "m" else "m"]):
                 return root, major
     return None, None
+
+
+def person_key_at(token: Token) -> str | None:
+    """The key of the person ``token`` names: one of the document's person mentions, whatever
+    type the recogniser gave this one ("L'Enfant was recruited", read as an organisation), or
+    a name typed as a person; else None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ms Almao met Yasser Arafat. Later Mr Arafat left.")
+    >>> person_key_at(doc[8]), person_key_at(doc[2])
+    ('yasser arafat', None)
+    """
+    starts, mentions, _genders = person_mentions(token.doc)
+    n = bisect.bisect_right(starts, token.i) - 1
+    while n >= 0 and mentions[n][0] > token.i:
+        if mentions[n][2].i == token.i:
+            return mentions[n][1]
+        n -= 1
+    return person_key(token) if token.ent_type_ == "PERSON" else None
+
+
+_GENDERS_CACHE = "kg.coref_genders"
+
+
+def known_genders(doc) -> dict[str, set[str]]:
+    """The genders of the document's people by key: what their honorifics say
+    (:func:`person_mentions`), except that the person the document is about has the gender
+    of its pronouns (:func:`topic_person`) even where an honorific said otherwise of a
+    mention keyed to them: a biography of Jenna Marbles that says "she" 32 times names a dog
+    toy "Mr. Marbles"."""
+    return once_per_doc(doc, _GENDERS_CACHE, lambda: _known_genders(doc))
+
+
+def _known_genders(doc) -> dict[str, set[str]]:
+    genders = {key: set(found) for key, found in person_mentions(doc)[2].items()}
+    for gender in ("m", "f"):
+        topic = topic_person(doc, gender)
+        if topic is not None:
+            genders[person_key(topic) or ""] = {gender}
+    return genders
+
+
+def most_named(doc) -> str | None:
+    """The key of the person the document names most often, when one is named more often
+    than any other."""
+    counts = Counter(key for _end, key, _root in person_mentions(doc)[1]).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
+
+
+def main_person(doc) -> str | None:
+    """The key of the person a document is mostly about: named at least three times and
+    twice as often as anyone else, wherever it names them first.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ms Almao met Yasser Arafat. Mr Arafat left. Arafat returned.")
+    >>> main_person(doc), most_named(doc)
+    ('yasser arafat', 'yasser arafat')
+    """
+    counts = Counter(key for _end, key, _root in person_mentions(doc)[1]).most_common(2)
+    if not counts or counts[0][1] < 3 or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return None
+    return counts[0][0]

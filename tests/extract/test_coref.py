@@ -17,6 +17,11 @@ def _token(doc, word: str, occurrence: int = 0):
     return found[occurrence]
 
 
+#: GUM_bio_gordon (fit), the Tsar named: "The Tsar employed him ...".
+_EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according to the West "
+                 "European system. He was made a full general in 1687.")
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "occurrence", "antecedent"),
     [
@@ -123,6 +128,52 @@ def _token(doc, word: str, occurrence: int = 0):
         ("The party's senators and its organisation disagree.", "its", 0, None),
         ("The move is likely to provoke further conflict between the party's senators and "
          "its organisation.", "its", 0, None),
+        # ... but "its" is never a person the document names, whatever the recogniser typed
+        # (GUM_interview_licen, fit: the program's contents, not Ličen's).
+        ("Simon Ličen is an academic. Ličen has recently joined the Sport Management Program "
+         "at Washington State University to develop its sport media and communication "
+         "research and teaching contents.", "its", 0, None),
+        # A reflexive read as the subject after its verb's auxiliary is an emphatic one whose
+        # noun the parse lost (GUM_court_equality, fit: not "option").
+        ("Therefore, perhaps one option for the court because … the Constitution itself and "
+         "the law is itself evolving.", "itself", 1, None),
+        # An object pronoun is never the person its verb's subject names, nor the document's
+        # topic standing for them; and a "him" that is someone else leaves the next "He" open
+        # (GUM_bio_gordon, fit, with the Tsar named: "The Tsar employed him ...").
+        (_EMPLOYED_HIM, "him", 0, None),
+        (_EMPLOYED_HIM, "He", 0, None),
+        # The one man in reach is not taken when the document is mostly about another man
+        # (GUM_bio_galois, fit, shortened: "his opponent" is Galois', not Dumas').
+        ("Évariste Galois was a French mathematician. Galois was born in 1811. Galois studied "
+         "at the École Normale. Galois died in a duel in 1832.\n\nAs to the opponent in the "
+         "duel, Alexandre Dumas names Pescheux d'Herbinville. However, Dumas is alone in this "
+         "assertion, and it is unclear why d'Herbinville would have been involved. It has "
+         "been speculated that he might have been du Motel's fiancé at the time, but no clear "
+         "evidence has been found supporting this conjecture. On the other hand, newspaper "
+         "clippings give a description of his opponent that appears to apply to one of "
+         "Galois' Republican friends.", "his", 0, None),
+        # What a name that is no person the document names says is left open: the name may
+        # be the one meant (GUM_news_imprisoned, fit: Valeska Paris, read as a place).
+        ("Her mother had spoken out against Scientology after Paris's father, Albert Jaquier, "
+         "committed suicide after he lost his fortune to Scientology. Paris claims that she "
+         "was kept at Flag Land Base in Clearwater, Florida until she was eighteen.", "she", 0,
+         None),
+        # The document's topic person has its pronouns' gender, though an honorific of a
+        # mention keyed to them says otherwise (GUM_bio_marbles, fit: a dog toy "Mr. Marbles").
+        ("Jenna Marbles\n\nJenna Nicole Mourey, better known as Jenna Marbles, is an American "
+         "YouTube personality. She was born in Rochester. She moved to Boston, where she "
+         "attended Suffolk University.\n\nMarbles released a brand of dog toys called Kermie "
+         "Worm & Mr. Marbles. The toys' appearances are based upon her real dogs. She has also "
+         "created items with some of her most memorable quotes printed on them.", "She", 3,
+         "Marbles"),
+        # The topic person is also one named twice as often as anyone else, with three
+        # pronouns of its gender: its gender lets "He" continue the subject before
+        # (GUM_bio_goode, fit, shortened).
+        ("Matthew Goode\n\nMatthew William Goode is an English character actor. He made his "
+         "screen debut in 2002. His father, Anthony, was a geologist and his mother, Jennifer, "
+         "is a nurse. Goode played opposite Woody Allen and Scarlett Johansson.\n\nIn 2017, "
+         "Goode portrayed Antony Armstrong-Jones in The Crown.\n\nHe grew up in the village "
+         "of Clyst St. Mary, near Exeter.", "He", 1, "Goode"),
     ],
 )
 def test_pronoun_table(nlp, text, pronoun, occurrence, antecedent):

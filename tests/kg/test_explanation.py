@@ -294,6 +294,24 @@ RESOLUTION_ROWS = [
     # lee_background 097, alone: who "he said" is, is unknown
     ("\"What is proposed is that he will be interrogated by an ASIO/AFP team,\" he said.", 6,
      "unknown_speaker"),
+    # GUM_bio_gordon (fit), the Tsar named: "him" is not Peter, so "He" may be that other man
+    ("Peter the Great employed him in organizing his army according to the West European "
+     "system. He was made a full general in 1687.", 16, "other_person_spoken_of"),
+    # GUM_bio_galois (fit), shortened: the document is mostly about Galois, not Dumas
+    ("Évariste Galois was a French mathematician. Galois was born in 1811. Galois studied at "
+     "the École Normale. Galois died in a duel in 1832.\n\nAs to the opponent in the duel, "
+     "Alexandre Dumas names Pescheux d'Herbinville. However, Dumas is alone in this "
+     "assertion, and it is unclear why d'Herbinville would have been involved. It has been "
+     "speculated that he might have been du Motel's fiancé at the time, but no clear evidence "
+     "has been found supporting this conjecture. On the other hand, newspaper clippings "
+     "give a description of his opponent that appears to apply to one of Galois' Republican "
+     "friends.", 102, "main_person_out_of_reach"),
+    # lee_background 190: Schneiders, read as an organisation, says; not Dempsey
+    ("Brett Dempsey, 31, of Ravenshoe pleaded guilty to destroying 23 rainforest trees. "
+     "Dempsey is the first person to be prosecuted under the Wet Tropics World Heritage "
+     "Protection and Management Act. The Wilderness Society's Lyndon Schneiders says he hopes "
+     "the court's decision will help protect Queensland's world heritage rainforests.", 41,
+     "unknown_name_says"),
 ]
 
 #: Drops no sentence of the corpora reaches, shown on hand-built parses (a crossing arc; a
@@ -366,9 +384,10 @@ RESOLVED_ROWS = [
      "acme"),  # the legal form is no part of the key (rule legal_form)
     ("Xu Liang founded a company. He sold it in 2020.", "He", "one_person_in_reach",
      "xu liang"),
+    # (the topic person's gender needs three pronouns of it in the document)
     ("Charles Fillmore was an American linguist. He studied in Kyoto. The school was small. "
-     "The town was quiet. It rained often. He taught English.", "He", "document_topic",
-     "charles fillmore"),
+     "The town was quiet. It rained often. He taught English. He wrote books.", "He",
+     "document_topic", "charles fillmore"),
     # GUM_bio_bernoulli (fit): the main subject of the sentence before, two people in reach
     ("Daniel Bernoulli FRS was a Swiss mathematician and physicist. He is particularly "
      "remembered for his applications of mathematics to mechanics. Daniel was a son of "
