@@ -316,12 +316,19 @@ def read_clause(verb: Token) -> Clause | None:
     first = min((a.i for a in auxes), default=verb.i - 1)
     group += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
               and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        borrowed == "acl" and verb.tag_ == "VBN")
+    passive = (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        borrowed == "acl" and verb.tag_ == "VBN")) and not _perfect_with_s(verb)
     head, words, chain_negated = _chain(verb, passive, group)
     clause = _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
                           modality, words, group)
     return _noun_as_verb(clause) if passive and verb.tag_ not in _PASSIVE_TAGS else clause
+
+
+def _perfect_with_s(verb: Token) -> bool:
+    """ "He's garnered praise": a contracted "'s" before a participle with a direct object is
+    "has", though the parser reads it as a passive "is" (a passive verb has no object)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in verb.lefts)
 
 
 #: Tags of a verb that "be" can make passive; "were surprise winners" has none.

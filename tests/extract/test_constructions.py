@@ -23,6 +23,12 @@ TABLES: dict[str, list[Row]] = {
         ("The companies hoped to leverage the prestige of Elsevier.",
          {("companies", "hope to leverage", "prestige of Elsevier")},
          {("companies", "hop to leverage", "prestige of Elsevier")}),
+        # "He's garnered praise": a contracted "'s" before a participle with an object is
+        # "has", not a passive "is" (GUM fit).
+        ("Matthew Goode is an English actor. He's garnered praise for his performance as "
+         "Charles Ryder in Julian Jarrold\u2019s adaptation of Brideshead Revisited (2008).",
+         {("Matthew Goode", "garner", "praise for performance")},
+         {("Matthew Goode", "be garnered", "praise for performance")}),
         # "realised that ...": a "that" hung on the verb leaves a clause, not an object.
         ("Daniel realised that in a similar way, a moving fluid exchanges its kinetic energy "
          "for pressure.", set(), {("Daniel", "realise", "moving fluid exchanges")}),
