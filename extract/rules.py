@@ -319,12 +319,16 @@ def acomp_facts(clause: Clause) -> Iterator[Fact]:
     if not acomp_preps and _copular_adjective(clause):
         acomp_preps = [p for p in _argument_preps(clause)
                        if p.i > acomp.i and p.dep_ == "prep" and has_prep_object(p)]
+    # "less interested in details" says the opposite of "interested in details": the degree
+    # stays in the relation.
+    less = [c for c in acomp.lefts if c.dep_ == "advmod" and c.lower_ in ("less", "least")]
+    adjective = " ".join([*(c.lower_ for c in less), acomp.lower_])
     for subject in clause.subjects:
         if acomp_preps:
             prep = acomp_preps[0]
             for pobj in prep_objects(prep):
-                yield _fact(clause, subject, f"{base} {acomp.lower_} {prep.lower_}",
-                            [*clause.verb_group, acomp, prep], pobj, "copula",
+                yield _fact(clause, subject, f"{base} {adjective} {prep.lower_}",
+                            [*clause.verb_group, *less, acomp, prep], pobj, "copula",
                             _without(acomp_preps[1:] + list(clause.preps), prep))
         else:
             yield _fact(clause, subject, base, clause.verb_group, acomp, "copula", clause.preps,

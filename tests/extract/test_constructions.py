@@ -128,6 +128,10 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # "less interested in details" is not "interested in details" (GUM fit, Hadid).
+        ("Koolhaas recalled that Hadid was less interested in details, such as staircases.",
+         {("Hadid", "be less interested in", "details")},
+         {("Hadid", "be interested in", "details")}),
         # A measure away from something is how far, not what the subject is (GUM fit).
         ("Almost all major intersections are one mile from each other, and exactly in a "
          "straight line.", set(), {("Almost all major intersections", "be", "one mile")}),
