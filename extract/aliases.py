@@ -18,6 +18,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from extract.lexicon import (
@@ -31,17 +37,21 @@ from extract.lexicon import (
     PLACE_TYPES,
     SHORT_NAME_TYPES,
 )
+from extract.doc_memo import once_per_doc
 from extract.names import full_names, person_names
 from extract.phrases import doc_lowers, entity_key, entity_label
 from kg.countries import is_country, is_region
-from kg.keys import acronym_matches, normalize_key
+from kg.keys import acronym_matches, canonical_key, normalize_key
 
 __all__ = ["acronyms", "acronym_key", "acronym_letters", "alias_of", "defined_alias_key",
-           "person_alias_key", "short_name_key"]
+           "initialism_key", "person_alias_key", "short_name_key"]
 
 _CACHE = "kg.acronyms"
 _SHORT_CACHE = "kg.short_names"
 _ALIAS_CACHE = "kg.defined_aliases"
+_INITIALS_CACHE = "kg.initialisms"
+#: An initialism as written: two to five capitals, a version number after them ("IE6").
+_INITIALISM = re.compile(r"([A-Z]{2,5})(\d{0,3})")
 
 
 def acronym_letters(text: str) -> str | None:
@@ -106,6 +116,52 @@ def acronym_key(token: Token) -> str | None:
     if letters is None:
         return None
     return acronyms(token.doc).get(letters)
+
+
+def _initialisms(doc: Doc) -> dict[tuple[str, str], dict[str, int]]:
+    """``{(initials, number): {name key: its first token}}`` for each name of ``doc`` written
+    as two capitalised proper nouns or more, a number after them kept ("Internet Explorer 6":
+    ``("ie", "6")``); a person's name is left out (once per Doc)."""
+    found: dict[tuple[str, str], dict[str, int]] = {}
+    proper = [int(i) for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
+    run: list[Token] = []
+    for i in [*proper, -2]:  # only the proper nouns become Tokens
+        token = doc[i] if i >= 0 else None
+        if token is not None and run and run[-1].i == i - 1 and token.is_title and (
+                token.ent_type_ != "PERSON"):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            after = run[-1].i + 1
+            number = doc[after].text if after < len(doc) and doc[after].text.isdigit() else ""
+            words = [t.text for t in run] + ([number] if number else [])
+            initials = "".join(t.text[0] for t in run).lower()
+            found.setdefault((initials, number), {}).setdefault(
+                normalize_key(" ".join(words)), run[0].i)
+        run = [token] if token is not None and token.is_title and (
+            token.ent_type_ != "PERSON") else []
+    return found
+
+
+def initialism_key(token: Token) -> str | None:
+    """The key of the one name of the document written before ``token`` whose initials
+    ``token`` is, a version number kept ("IE6" after "Internet Explorer 6", "IE" after
+    "Internet Explorer"), when the document defines no acronym of it; else None
+    (``initialism``). A known alias ("US", "UK", "EU") is no initialism.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Microsoft will retire Internet Explorer 6 soon. IE6 is old.")
+    >>> initialism_key(doc[8])
+    'internet explorer 6'
+    """
+    match = _INITIALISM.fullmatch(token.text)
+    if match is None or token.pos_ != "PROPN" or acronym_key(token) is not None or (
+            canonical_key(token.text) != normalize_key(token.text)):
+        return None
+    names = once_per_doc(token.doc, _INITIALS_CACHE, lambda: _initialisms(token.doc)).get(
+        (match.group(1).lower(), match.group(2)), {})
+    before = [key for key, first in names.items() if first < token.i]
+    return before[0] if len(before) == 1 and len(names) == 1 else None
 
 
 def _short_names(doc: Doc) -> dict[str, set[str]]:
@@ -249,6 +305,40 @@ def _name_key(name: Token, stop: int) -> str:
     return normalize_key(" ".join(words))
 
 
+def _other_script(token: Token) -> bool:
+    """True for a word written in letters other than Latin ("樋口", "Москва")."""
+    letters = [c for c in token.text if c.isalpha()]
+    return bool(letters) and not any(unicodedata.name(c, "").startswith("LATIN")
+                                     for c in letters)
+
+
+def _bracket_name(doc: Doc, i: int) -> tuple[int, int | None]:
+    """Where the name in the bracket opened at ``doc[i]`` starts and ends (None: no name).
+
+    The name fills the bracket ("Guadeloupe (Gwadloup)"), or follows the name in another
+    script and ends at the bracket or a comma: "Natsu Higuchi (樋口 奈津 Higuchi Natsu)",
+    "Ichiyō Higuchi (樋口 一葉 Higuchi Ichiyō, May 2, 1872 – ...)", the name as its own
+    language writes it, then in Latin letters.
+    """
+    start = i + 1
+    while start < min(len(doc), i + 5) and _other_script(doc[start]):
+        start += 1
+    ends = (")", ",") if start > i + 1 else (")",)
+    close = next((t.i for t in doc[start: start + 6] if t.text in ends), None)
+    return start, close
+
+
+def _same_words_before(doc: Doc, i: int, alias: str) -> str | None:
+    """The name written just before ``doc[i]`` with the words of ``alias`` in another order
+    ("Natsu Higuchi (樋口 奈津 Higuchi Natsu)": family name first, as Japanese writes it),
+    else None: that name, whatever the recogniser made of it, is the one the bracket gives."""
+    words = alias.split()
+    if len(words) < 2 or i < len(words):
+        return None
+    before = normalize_key(doc[i - len(words):i].text)
+    return before if sorted(before.split()) == sorted(words) else None
+
+
 _NAMING_FIRST = frozenset(words[0] for words in NAMING_PHRASES)
 
 
@@ -268,11 +358,11 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
             if pen is not None:
                 name, alias = pen
         elif token.text == "(" and token.i > 0:
-            close = next((t.i for t in doc[token.i + 1: token.i + 7] if t.text == ")"), None)
+            opening, close = _bracket_name(doc, token.i)
             name = doc[token.i - 1]
             if (close is not None and name.pos_ == "PROPN"
-                    and acronym_letters(doc[token.i + 1].text) is None):
-                alias = _alias_at(doc, token.i + 1, close)
+                    and acronym_letters(doc[opening].text) is None):
+                alias = _alias_at(doc, opening, close)
                 if alias is not None and alias[0].ent_type_ in PLACE_TYPES and (
                         name.ent_type_ in PLACE_TYPES or is_country(alias[1])
                         or is_region(alias[1])):
@@ -298,6 +388,8 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
             own, other = _name_key(name, token.i), alias[1]
             if lower in OTHER_NAME_NOUNS and lower not in _NAMING_FIRST:
                 own = _person_key(name)
+            elif lower == "(":
+                own = _same_words_before(doc, token.i, other) or own
             if other != own:
                 found.setdefault(other, own)
     doc.user_data[_ALIAS_CACHE] = found

@@ -37,14 +37,22 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from extract.lexicon import DESCRIBED_TYPES, DESCRIPTION_KINDS, INDEFINITE_DETERMINERS
-from extract.names import titles_before
+from extract.doc_memo import once_per_doc
+from extract.lexicon import (
+    CHILD_NOUNS,
+    DESCRIBED_TYPES,
+    DESCRIPTION_KINDS,
+    INDEFINITE_DETERMINERS,
+    ONE_RELATIVE_NOUNS,
+    POSSESSIVE_PRONOUNS,
+)
+from extract.names import person_key, titles_before
 from extract.phrases import doc_text, entity_key, entity_type, label_tokens, tagged
 from kg.countries import is_country, is_region
 from kg.keys import normalize_key
 
 __all__ = ["MAIN_NAME_RATIO", "REACH", "kind_of", "description_antecedent",
-           "named_by_apposition"]
+           "named_by_apposition", "named_relative"]
 
 #: Sentences before a description of a kind ("the city") in which its name must be written
 #: (in its paragraph too): "the city" two paragraphs after "Mexico City" is seldom Mexico City.
@@ -346,3 +354,76 @@ def named_by_apposition(head: Token) -> Token | None:
         ):
             return child
     return None
+
+
+_RELATIVES_CACHE = "kg.named_relatives"
+
+
+def _relative_form(head: Token) -> tuple[str, str] | None:
+    """``(pronoun, noun)`` of "his father", "her husband": a noun of a tie one has one of
+    (:data:`extract.lexicon.ONE_RELATIVE_NOUNS`), singular, whose only word before it is a
+    possessive pronoun, and which heads no list; else None."""
+    if head.tag_ != "NN" or head.lemma_.lower() not in ONE_RELATIVE_NOUNS:
+        return None
+    lefts = [c for c in head.lefts if not c.is_punct]
+    if len(lefts) != 1 or lefts[0].dep_ != "poss" or lefts[0].lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    if any(c.dep_ == "conj" for c in head.children):
+        return None
+    return lefts[0].lower_, head.lemma_.lower()
+
+
+def _parent_of(root: Token) -> bool:
+    """True when the person's name headed by ``root`` is the one parent a child noun names:
+    "Daniel was a son of Johann Bernoulli", "the second son of Pierre L'Enfant" (never "son
+    of Pierre and Marie L'Enfant", two parents)."""
+    of = root.head
+    return (root.dep_ == "pobj" and of.lower_ == "of"
+            and of.head.lemma_.lower() in CHILD_NOUNS
+            and not any(c.dep_ == "conj" for c in (*root.children, *of.children)))
+
+
+def _named_relatives(doc: Doc) -> dict[tuple[str, str], list[tuple[int, int, str | None]]]:
+    """``{(pronoun, noun): [(where named, name head, person key), ...]}``: each "his
+    father, Johann" and "her husband Ian" of ``doc``, and each one parent "son of" or
+    "daughter of" names, as "his father" and "her father" (a mother is named only in an
+    apposition), in text order (once per Doc)."""
+    found: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ != "PERSON" or any(c.dep_ == "conj" for c in root.children):
+            continue
+        if root.dep_ == "appos" and (form := _relative_form(root.head)) is not None:
+            found.setdefault(form, []).append((root.head.i, root.i, person_key(root)))
+        elif _parent_of(root):
+            for form in (("his", "father"), ("her", "father")):
+                found.setdefault(form, []).append((root.i, root.i, person_key(root)))
+    return found
+
+
+def named_relative(head: Token) -> Token | None:
+    """The person a "his father" or "her wife" headed by ``head`` is, when the text named
+    that relative before with the same words ("Around schooling age, his father, Johann,
+    encouraged him ... His father then asked him to study in medicine") or, for a father,
+    as the one parent of a son or daughter ("Daniel was a son of Johann Bernoulli ... He
+    is said to have had a bad relationship with his father"), and never named another so;
+    else None (``kinship_description``).
+
+    The naming itself ("his father, Johann") and a predicate ("Johann was his father") say
+    what the person is: they are facts, never joined.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("His father, Johann, taught him. Later his father left Basel.")
+    >>> named_relative(doc[10]).text
+    'Johann'
+    """
+    form = _relative_form(head)
+    if form is None or head.dep_ in _PREDICATIVE or any(
+            c.dep_ == "appos" for c in head.children):
+        return None
+    named = once_per_doc(head.doc, _RELATIVES_CACHE, lambda: _named_relatives(head.doc)).get(form)
+    keys = {key for _at, _name, key in named or ()}
+    if len(keys) != 1 or None in keys:
+        return None  # never named, or two people named so
+    before = [name for at, name, _key in named if at < head.i]
+    return head.doc[before[-1]] if before else None

@@ -30,8 +30,14 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extract.aliases import acronym_key, defined_alias_key, person_alias_key, short_name_key
-from extract.descriptions import description_antecedent, named_by_apposition
+from extract.aliases import (
+    acronym_key,
+    defined_alias_key,
+    initialism_key,
+    person_alias_key,
+    short_name_key,
+)
+from extract.descriptions import description_antecedent, named_by_apposition, named_relative
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
@@ -42,12 +48,14 @@ from extract.lexicon import (
     MONTHS,
     NAME_TYPES,
     NUMERIC_TYPES,
+    PLACE_TYPES,
     QUANTIFIERS,
     ROLE_WORDS,
     TIME_TYPES,
 )
 from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
 from extract.phrases import (
+    doc_text,
     entity_label_key,
     entity_type,
     label_tokens,
@@ -56,7 +64,7 @@ from extract.phrases import (
     title_tail,
 )
 from kg.countries import country_key
-from kg.keys import canonical_key, normalize_key, scoped_key
+from kg.keys import canonical_key, normalize_key, plain_apostrophes, scoped_key
 from kg.model import Argument
 
 __all__ = ["describe"]
@@ -202,6 +210,53 @@ def _calendar_date(label: str) -> bool:
                or w.rstrip(".") in MONTHS for w in words)
 
 
+def _team(head: Token, type_: str | None) -> Argument:
+    """The team a place name stands for in its document (``team``), without a score after it
+    ("Sweden 1 – 0": Sweden)."""
+    tokens = label_tokens(head)
+    while len(tokens) > 1 and tokens[-1].like_num:
+        tokens.pop()
+    label = written(tokens)
+    return Argument(label=label, key=canonical_key(f"{label} team"), type=type_,
+                    rules=("team",))
+
+
+def _owned_name_key(head: Token, label: str) -> str | None:
+    """The key of a name written after another name as its owner, without the owner, when
+    its document also writes the name on its own (``possessor_name``); else None.
+
+    "HBO’s Game of Thrones" beside "Game of Thrones" and "Microsoft's Internet Explorer 6"
+    beside "Internet Explorer 6" are the series and the browser: the owner says whose it is,
+    and is a node of its own. Where the name is never written alone ("Adelaide's Islamic
+    Society"), where the owner is a place or a people ("Argentina's Government", "Mecca's
+    Grand Mosque") or the rest an institution or a role, the owner says which one is meant
+    and stays in the key.
+    """
+    owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ not in NAME_TYPES or (
+            owner.ent_type_ in PLACE_TYPES or owner.ent_type_ == "NORP"):
+        return None  # "Argentina's Government", "Mecca's Grand Mosque": the place says which
+    owned, mark, rest = plain_apostrophes(label).partition("'s ")
+    if not mark or not owned or not rest[:1].isupper() or "'s " in rest or (
+            rest.lower() in INSTITUTIONS or rest.lower() in ROLE_WORDS):
+        return None
+    text = _plain_text(head.doc)
+    start = text.find(rest)
+    while start >= 0:
+        end = start + len(rest)
+        if (not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
+                and text[max(0, start - 3):start] != "'s "):
+            return normalize_key(rest)
+        start = text.find(rest, start + 1)
+    return None
+
+
+def _plain_text(doc) -> str:
+    """The document's text with its apostrophes written plain, spaces as one, once per Doc."""
+    return once_per_doc(doc, _PLAIN_CACHE, lambda: " ".join(
+        plain_apostrophes(doc_text(doc)).split()))
+
+
 def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
     """``label`` and ``key`` extended by the "of"/"for" phrase whose object is ``pobj``."""
     inner_label, inner_key = entity_label_key(pobj)
@@ -230,6 +285,7 @@ def describe(head: Token, document: str) -> Argument | None:
 
 _DESCRIBED_CACHE = "kg.described"
 _SINGULARS_CACHE = "kg.singular_nouns"
+_PLAIN_CACHE = "kg.plain_text"
 
 
 def _other_name(head: Token, person: Argument | None) -> Argument | None:
@@ -251,6 +307,9 @@ def _describe(head: Token, document: str) -> Argument | None:
         label, _key = entity_label_key(head)
         return Argument(label=label, key=canonical_key(alias), type=type_,
                         rules=("defined_alias",))
+    if type_ != "GPE" and team_sense(head):
+        # "Tunisia" read as a person or left untyped where Tunisia plays: the team
+        return _team(head, type_)
     if type_ == "PERSON" or names_a_person(head):
         person = person_argument(head, document)
         if person is not None or not _titled_phrase(head):
@@ -262,6 +321,11 @@ def _describe(head: Token, document: str) -> Argument | None:
         if person is not None:
             return replace(person, form=written(list(head.doc[head.left_edge.i:named.i + 1])),
                            rules=tuple(sorted({*person.rules, "appositive_name"})))
+    relative = named_relative(head)
+    if relative is not None and (person := person_argument(relative, document)) is not None:
+        # "his father" after "his father, Johann": Johann
+        return replace(person, form=written(list(head.doc[head.left_edge.i:head.i + 1])),
+                       rules=tuple(sorted({*person.rules, "kinship_description"})))
     if is_honorific(head):
         return None  # "became a Lord": an honorific is never a node
     label, key = entity_label_key(head)
@@ -271,6 +335,9 @@ def _describe(head: Token, document: str) -> Argument | None:
     if acronym:
         key = acronym
         rules.append("acronym")
+    elif (initials := initialism_key(head)) is not None:
+        key = initials  # "IE6" after "Internet Explorer 6"
+        rules.append("initialism")
     elif (short := short_name_key(head)) is not None:
         key = short  # "Kestrel" after "Kestrel Analytics"
         rules.append("short_name")
@@ -300,6 +367,9 @@ def _describe(head: Token, document: str) -> Argument | None:
         elif team_sense(head):
             key = f"{key} team"  # "England beat Panama": the team, not the country
             rules.append("team")
+    elif head.pos_ == "PROPN" and (owned := _owned_name_key(head, label)) is not None:
+        key = owned  # "HBO’s Game of Thrones" beside "Game of Thrones"
+        rules.append("possessor_name")
     elif head.pos_ in ("NOUN", "PROPN") and (named := _described(head, document)):
         return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
@@ -319,6 +389,8 @@ def _describe(head: Token, document: str) -> Argument | None:
         key = numbered  # "teams from Sudan", "every team" are not "the team" of the story
         rules.append("number")
     canonical = canonical_key(key)
+    if "\u2019" in key or "\u02bc" in key:
+        rules.append("punctuation")  # "HBO\u2019s" is spelt as "HBO's" (kg.keys.normalize_key)
     if canonical != normalize_key(key):
         # "Britain" -> united kingdom (kg.countries); "U.S." -> united states
         rules.append("country_name" if country_key(normalize_key(key)) else "key_alias")

@@ -30,7 +30,9 @@ __all__ = [
     "TRANSPARENT_NOUNS",
     # names, titles, people
     "HONORIFICS", "FEMALE_HONORIFICS", "MALE_HONORIFICS", "ROLE_WORDS", "PERSON_NOUNS",
-    "FEMALE_NOUNS", "MALE_NOUNS", "KINSHIP_NOUNS", "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS",
+    "FEMALE_NOUNS", "MALE_NOUNS", "KINSHIP_NOUNS", "ONE_RELATIVE_NOUNS", "CHILD_NOUNS",
+    "INSTITUTIONS",
+    "MONTHS", "POSSESSIVE_MARKS",
     "POST_NOMINALS",
     "NAME_END_WORDS", "DESIGNATORS", "LEGAL_FORMS", "ALIAS_BETWEEN", "NAMING_PHRASES",
     "OTHER_NAME_NOUNS", "OTHER_NAME_MODIFIERS",
@@ -213,6 +215,14 @@ KINSHIP_NOUNS = _words(
 """Nouns of a family tie: a name they govern ("second son of Pierre L'Enfant", "his father,
 Mr Smith") is a relative, who shares a surname or a first and last name with the person the
 document is about and is not them (``kinship``)."""
+
+ONE_RELATIVE_NOUNS = _words("father mother husband wife")
+"""Family ties one has one of at a time: "his father" named once ("his father, Johann") is
+that person where the text says "his father" again (``kinship_description``)."""
+
+CHILD_NOUNS = _words("son daughter child")
+"""Nouns of a child: "Daniel was a son of Johann Bernoulli" names his father
+(``kinship_description``)."""
 
 INSTITUTIONS = _words(
     "government opposition parliament cabinet coalition administration army military navy "

@@ -230,12 +230,21 @@ def _kinship_noun(head: Token) -> Token | None:
     L'Enfant"."""
     if head.dep_ == "appos" and head.head.lemma_.lower() in KINSHIP_NOUNS:
         return head.head
+    if any(c.dep_ == "appos" and c.lemma_.lower() in KINSHIP_NOUNS and _listed(c)
+           for c in head.children):
+        return None  # "Higuchi, her mother and her sister": a list, read as an apposition
     if head.dep_ == "pobj" and head.head.lower_ == "of" and (
         head.head.head.lemma_.lower() in KINSHIP_NOUNS
     ):
         return head.head.head
     return next((c for c in head.children if c.dep_ in ("appos", "compound")
                  and c.lemma_.lower() in KINSHIP_NOUNS), None)
+
+
+def _listed(noun: Token) -> bool:
+    """True when ``noun`` heads a list ("her mother and her sister"): a name before it is
+    one of the list, not what the noun is."""
+    return any(c.dep_ == "conj" for c in noun.children)
 
 
 def _kin_of(head: Token, candidates: set[str], index: dict[str, object]) -> bool:
@@ -267,8 +276,8 @@ def person_argument(head: Token, document: str) -> Argument | None:
     if not key:
         return None
     label = written(name)
-    if "." in label and label.replace(".", "") != label:
-        rules.append("punctuation")
+    if any(mark in label for mark in ".\u2019\u02bc"):
+        rules.append("punctuation")  # "George W. Bush", "L\u2019Enfant"
     scope = None
     index = person_names(head.doc)
     candidates, found_by = full_names(key, index)

@@ -212,9 +212,11 @@ def _title_tail(head: Token) -> list[Token]:
     tail: list[Token] = []
     last = head.i
     for child in head.rights:
-        if child.dep_ == "nummod" and child.i == last + 1 and child.like_num and (
-                child.ent_type_ not in TIME_TYPES and not _score(child)):
-            tail.append(child)  # not a year ("Fan Expo Canada 2016") nor a score
+        if child.dep_ == "nummod" and child.i == last + 1 and child.like_num and not (
+                child.ent_type_ in TIME_TYPES and len(child.text) == 4) and not _score(child):
+            # not a year ("Fan Expo Canada 2016") nor a score; a short number the recogniser
+            # read as a date is none ("Internet Explorer 6" at the end of a heading)
+            tail.append(child)
         elif child.dep_ == "prep" and child.lower_ == "of" and child.i == last + 1:
             words = _phrase_after(child)
             if not words or not _title_words(words):
@@ -450,6 +452,9 @@ def team_sense(head: Token) -> bool:
     """True when the place name ``head`` stands for a team in its document: two or more of
     the document's mentions of that name play a contest ("England beat Panama 6-1", "against
     Tunisia", "Sweden 1"), so a sports report's "England" is never the country of a history.
+    The mentions that play are those the recogniser types as places; every mention of the
+    name is then the team, however the recogniser typed it ("Tunisia" read as a person's
+    name in one sentence).
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("England beat Panama 6-1 on Sunday. England will play Belgium next.")
@@ -463,7 +468,7 @@ def team_sense(head: Token) -> bool:
             if ent.label_ == "GPE" and _contest_role(ent.root):
                 counts[ent.root.lower_] = counts.get(ent.root.lower_, 0) + 1
         teams = head.doc.user_data[_TEAMS_CACHE] = {k for k, n in counts.items() if n >= 2}
-    return head.ent_type_ == "GPE" and head.lower_ in teams
+    return head.pos_ == "PROPN" and head.lower_ in teams
 
 
 def is_citation(token: Token) -> bool:

@@ -11,7 +11,8 @@ in how a name is written, and only when the corpus leaves one choice:
   person of the corpus, with a middle name ("george bush" -> "george w bush") or a first
   name more ("noam chomsky" -> "avram noam chomsky");
 * ``corpus_alias``: a name one document gave another name ("the Australian Broadcasting
-  Corporation (ABC)", "Guadeloupe, known as Gwadloup", "Kestrel" for "Kestrel Analytics")
+  Corporation (ABC)", "Guadeloupe, known as Gwadloup", "Kestrel" for "Kestrel Analytics",
+  "ASIO" after "the Australian Security Intelligence Organisation's (ASIO) powers")
   is that name in every document that uses it alone, when no other node has that alias;
 * ``corpus_spelling``: nodes whose keys differ only by accents and letters with a stroke
   ("łódź", "lodz"; "mérida", "merida") are one, under the key written most often (the
@@ -31,9 +32,9 @@ from kg.model import KnowledgeGraph
 
 __all__ = ["corpus_name_moves", "fold_spelling"]
 
-#: Rules by which a document gave a name another one: an acronym it defined, a short name,
-#: a name it said was another's.
-_ALIAS_RULES = frozenset({"acronym", "defined_alias", "short_name"})
+#: Rules by which a document gave a name another one: an acronym it defined, the initials
+#: of a name it wrote, a short name, a name it said was another's.
+_ALIAS_RULES = frozenset({"acronym", "initialism", "defined_alias", "short_name"})
 
 #: Letters that Unicode does not decompose into a base letter and a mark.
 _STROKES = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss",

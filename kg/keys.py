@@ -18,6 +18,7 @@ from kg.countries import country_key
 __all__ = [
     "KEY_ALIASES",
     "normalize_key",
+    "plain_apostrophes",
     "SCOPE_MARK",
     "scoped_key",
     "canonical_key",
@@ -27,20 +28,35 @@ __all__ = [
 ]
 
 _SPACE = re.compile(r"\s+")
+#: Marks written for an apostrophe: the right single quotation mark and the modifier letter.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 #: Single letters joined by full stops, the last stop optional: "U.S.", "U.S", "D.C.".
 _ACRONYM_DOTS = re.compile(r"\b([^\W\d_](?:\.[^\W\d_])+)\.?(?![^\W\d_])")
 
 
 def normalize_key(key: str) -> str:
-    """Canonical form of an entity key: NFKC, case-folded, acronym dots and spacing removed.
+    """Canonical form of an entity key: NFKC, case-folded, acronym dots and spacing removed,
+    a typographic apostrophe written as the plain one ("HBO\u2019s" and "HBO's",
+    "L\u2019Enfant" and "L'Enfant" are one spelling; the argument records ``punctuation``).
 
     >>> normalize_key("U.S.  Tech"), normalize_key("the U.S army"), normalize_key("3.5 m")
     ('us tech', 'the us army', '3.5 m')
+    >>> normalize_key("L\u2019Enfant") == normalize_key("L'Enfant")
+    True
     """
-    text = unicodedata.normalize("NFKC", key)
+    text = plain_apostrophes(unicodedata.normalize("NFKC", key))
     text = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _SPACE.sub(" ", text.casefold()).strip(" .,;:!?\"'")
     return text
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with each typographic apostrophe written as the plain one.
+
+    >>> plain_apostrophes("HBO\u2019s")
+    "HBO's"
+    """
+    return text.translate(_APOSTROPHES)
 
 
 #: Different names of one entity, by normalised key (whole key or its first word).

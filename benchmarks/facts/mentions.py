@@ -63,7 +63,7 @@ def _stderr(message: str) -> None:
 #: rater needs the argument as written, and the sentences before, to judge the fact.
 _RESOLVING_RULES = frozenset({"surname", "ambiguous_name", "definite_description",
                               "possessive_pronoun", "appositive_name", "honorific", "acronym",
-                              "key_alias"})
+                              "key_alias", "kinship_description", "initialism"})
 #: Words whose referent only the sentences before can tell.
 _ANAPHORS = frozenset("he she it they him her them his its their this that these those".split())
 #: How much of the text before the sentence a rater sees when an argument was resolved.

@@ -90,7 +90,7 @@ _ANY_PRONOUN = PRONOUNS | frozenset(
 #: "L'Enfant, a French-born engineer"): a graph states them as facts about the entity.
 UNSCORED_LINKS = frozenset({"pred", "appos"})
 #: Identity rules that join a description ("the city", "the spokesman") to a named node.
-DESCRIPTION_RULES = frozenset({"definite_description", "appositive_name"})
+DESCRIPTION_RULES = frozenset({"definite_description", "appositive_name", "kinship_description"})
 _DETERMINERS = ("the ", "a ", "an ", "this ", "these ", "that ", "those ")
 
 

@@ -175,6 +175,33 @@ _GOODE = (
     "relationship with Sophie Dymoke since 2005.")
 
 
+_BERNOULLI_FATHER = (
+    "Daniel Bernoulli FRS (German pronunciation: [b\u025b\u0281\u02c8n\u028ali]; 8 February "
+    "1700 \u2013 17 March 1782) was a Swiss mathematician and physicist. Daniel was a son of "
+    "Johann Bernoulli (one of the \"early developers\" of calculus) and a nephew of Jacob "
+    "Bernoulli.\n\nAround schooling age, his father, Johann, encouraged him "
+    "to study business, there being poor rewards awaiting a mathematician. However, Daniel "
+    "refused, because he wanted to study mathematics. He later gave in to his father's wish "
+    "and studied business. His father then asked him to study in medicine, and Daniel agreed "
+    "under the condition that his father would teach him mathematics privately.")
+_HIGUCHI = (
+    "Ichiy\u014d Higuchi\n\nIchiy\u014d Higuchi (\u6a0b\u53e3 \u4e00\u8449 Higuchi "
+    "Ichiy\u014d, May 2, 1872 \u2013 "
+    "November 23, 1896) was a pen name of Japanese author Natsu Higuchi (\u6a0b\u53e3 "
+    "\u5948\u6d25 Higuchi Natsu), also known as Natsuko Higuchi (\u6a0b\u53e3 \u590f\u5b50 "
+    "Higuchi Natsuko).\n\nIn 1893, Higuchi, her mother and her sister abandoned their middle "
+    "class house and, with a grim determination to survive, moved to a poor neighborhood "
+    "where they opened a stationery store that before long failed.")
+_SOCCER = (
+    "Yesterday, day five of the 2018 FIFA football World Cup, Sweden defeated South Korea 1 "
+    "\u2013 0; Belgium defeated debutants Panama 3 \u2013 0; and Tunisia lost 1 \u2013 2 to "
+    "England, with a late goal from English captain Harry Kane.\n\nGroup G \u2014 Tunisia 1 "
+    "\u2013 2 England\n\nIn the last match of the day, Tunisia faced England at the Volgograd "
+    "Arena. England had better ball possession in the game. Four minutes later, Tunisia's "
+    "goalkeeper Mouez Hassen was substituted off due to injury and replaced by Farouk Ben "
+    "Mustapha. Tunisia won a penalty kick in the 33rd minute.")
+
+
 _NAME_ROWS = [
         (_BERNOULLI, "Bernoulli", 0, "daniel bernoulli", {"name_end"}),       # GUM_bio_bernoulli
         (_BERNOULLI, "Daniel", 1, "daniel bernoulli", {"given_name"}),
@@ -277,6 +304,52 @@ _DESCRIPTION_ROWS = [
          "name of Japanese author Natsu Higuchi (樋口 奈津 Higuchi Natsu), also known as "
          "Natsuko Higuchi (樋口 夏子 Higuchi Natsuko).", "Higuchi", 4, "ichiyō higuchi",
          {"defined_alias"}),
+        # GUM_academic_epistemic: a typographic apostrophe is spelt as the plain one.
+        ("The controversy surrounding Beall\u2019s decision indicates how difficult it is to "
+         "make such judgments \u2014 even for professionals.", "decision", 0,
+         "beall's decision", {"punctuation"}),
+        # GUM_academic_thrones: a name after its owner, written on its own in the document,
+        # is that name ("HBO\u2019s Game of Thrones" is Game of Thrones).
+        ("It is no exaggeration to say that HBO\u2019s Game of Thrones is more than just a "
+         "television series or a successful brand. As a first step in defining the "
+         "\u201ctransmedia fan\u201d, the current project undertakes a comparative discourse "
+         "analysis of online conversations of Game of Thrones fans.", "Game", 0,
+         "game of thrones", {"possessor_name"}),
+        # GUM_news_ie9: the initials of a name written before, its version number kept.
+        ("Microsoft waits for death of Internet Explorer 6\n\nTuesday, March 8, 2011\n\nWith "
+         "development of Microsoft's Internet Explorer 9 (IE9) browser almost complete, "
+         "Microsoft announced on Friday that it is time for IE6 users to move away from the "
+         "antiquated 10-year-old browser.", "IE6", 0, "internet explorer 6", {"initialism"}),
+        # ... whose heading's "6", read as a date before the line break, is the version.
+        ("Microsoft waits for death of Internet Explorer 6\n\nTuesday, March 8, 2011\n\nWith "
+         "development of Microsoft's Internet Explorer 9 (IE9) browser almost complete, "
+         "Microsoft announced on Friday that it is time for IE6 users to move away from the "
+         "antiquated 10-year-old browser.", "Explorer", 0, "internet explorer 6", set()),
+        # GUM_interview_ants: ... and without a number.
+        ("The result that healthy ants die sooner when ingesting ROS [Reactive Oxygen Species, "
+         "the group of chemicals that includes hydrogen peroxide] but infected ants die less "
+         "was obtained in another way (as you have to 'force feed' the ROS, as healthy ants, "
+         "when given the choice, ignore that food-source.", "ROS", 1,
+         "reactive oxygen species", {"initialism"}),
+        # GUM_bio_bernoulli: "his father" after the text named him "his father, Johann".
+        (_BERNOULLI_FATHER, "father", 2, "johann bernoulli", {"kinship_description"}),
+        # ... and after "a son of Johann Bernoulli", the one parent named.
+        ("Daniel Bernoulli FRS was a Swiss mathematician and physicist.\n\nDaniel was a son "
+         "of Johann Bernoulli (one of the \"early developers\" of calculus) and a nephew of "
+         "Jacob Bernoulli. He had two brothers, Niklaus and Johann II. Daniel Bernoulli was "
+         "described by W. W. Rouse Ball as \"by far the ablest of the younger Bernoullis\". He "
+         "is said to have had a bad relationship with his father.", "father", 0,
+         "johann bernoulli", {"kinship_description"}),
+        # GUM_bio_higuchi: a name in brackets after its own script, its words in another
+        # order, is the name before the bracket ...
+        (_HIGUCHI, "Natsu", 1, "ichiyō higuchi", {"defined_alias"}),
+        (_HIGUCHI, "Ichiyō", 2, "ichiyō higuchi", {"defined_alias"}),
+        # ... and a name listed with her mother and her sister is no relative of hers.
+        (_HIGUCHI, "Higuchi", 7, "ichiyō higuchi", {"surname"}),
+        # GUM_news_soccer: a country that plays in its document is the team in every
+        # mention, however the recogniser typed it, a score after it aside.
+        (_SOCCER, "Tunisia", 1, "tunisia team", {"team"}),   # typed as nothing
+        (_SOCCER, "Tunisia", 4, "tunisia team", {"team"}),   # typed as a person
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
@@ -359,6 +432,22 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     # beside him.
     ("Goode played Peter Lynley, the brother of Inspector Lynley in the BBC production "
      "Inspector Lynley Mysteries: A Suitable Vengeance.", "Lynley", "surname", "peter", 1),
+    # GUM_bio_bernoulli (fit): the naming itself ("his father, Johann") says who he is, a
+    # fact of its own, and stays apart (``kinship_description`` joins later mentions only).
+    (_BERNOULLI_FATHER, "father", "kinship_description", "johann", 0),
+    # Two parents named: "his father" is neither on that evidence (GUM_bio_enfant's form).
+    ("Pierre Charles L'Enfant was an engineer. He was the second son of Pierre L'Enfant and "
+     "Marie L'Enfant. He studied art with his father.", "father", "kinship_description",
+     None, 0),
+    # A mother is named only by an apposition, never by "son of".
+    ("Daniel was a son of Johann Bernoulli. He later moved in with his mother.", "mother",
+     "kinship_description", None, 0),
+    # A place's name before a name says which one is meant: no possessor_name.
+    ("Argentina's Government fell in December. The Government had frozen bank accounts.",
+     "Government", "possessor_name", "government", 0),
+    # Two names with the same initials: the initialism is neither.
+    ("Internet Explorer and Intel Edison were shown. IE was slow.", "IE", "initialism",
+     None, 0),
     # GUM_news_afghan (fit): a plural and a distributive phrase are not "the team" of the
     # story (``number``).
     ("The President later personally took action to allow the team into the country. "

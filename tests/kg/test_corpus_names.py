@@ -51,3 +51,13 @@ def test_an_alias_one_document_defines_is_that_name_in_another(tmp_path, nlp):
                    "ACPeds published a second statement.")
     (node,) = [key for key in graph.nodes if "pediatricians" in key]
     assert "corpus_alias" in graph.nodes[node]["alias_rules"]["ACPeds"]
+
+
+def test_an_initialism_one_document_reads_is_that_name_in_another(tmp_path, nlp):
+    # GUM_news_ie9 (fit) writes "Internet Explorer 6", then "IE6"; a second document uses
+    # "IE6" alone.
+    graph = _build(tmp_path, nlp,
+                   "Microsoft will retire Internet Explorer 6 soon. IE6 is old.",
+                   "Many banks still use IE6.")
+    assert "ie6" not in graph.nodes
+    assert "corpus_alias" in graph.nodes["internet explorer 6"]["alias_rules"]["IE6"]
