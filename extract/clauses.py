@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from extract.lexicon import (
     CLOSE_BRACKETS,
+    CONTRACTED_S,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
@@ -328,7 +329,7 @@ def _perfect_with_s(verb: Token) -> bool:
     """ "He's garnered praise": a contracted "'s" before a participle with a direct object is
     "has", though the parser reads it as a passive "is" (a passive verb has no object)."""
     return verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") for c in verb.lefts)
+        c.dep_ == "auxpass" and c.lower_ in CONTRACTED_S for c in verb.lefts)
 
 
 #: Tags of a verb that "be" can make passive; "were surprise winners" has none.

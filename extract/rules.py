@@ -40,6 +40,7 @@ from extract.clauses import (
 )
 from extract.lexicon import (
     ADVERBIAL_PREPS,
+    LESSENING_WORDS,
     LIGHT_VERBS,
     LINKED_TYPES,
     NOMINALISATIONS,
@@ -321,7 +322,7 @@ def acomp_facts(clause: Clause) -> Iterator[Fact]:
                        if p.i > acomp.i and p.dep_ == "prep" and has_prep_object(p)]
     # "less interested in details" says the opposite of "interested in details": the degree
     # stays in the relation.
-    less = [c for c in acomp.lefts if c.dep_ == "advmod" and c.lower_ in ("less", "least")]
+    less = [c for c in acomp.lefts if c.dep_ == "advmod" and c.lower_ in LESSENING_WORDS]
     adjective = " ".join([*(c.lower_ for c in less), acomp.lower_])
     for subject in clause.subjects:
         if acomp_preps:
