@@ -22,6 +22,7 @@ from extract.documents import split_text
 from extract.lexicon import SENTENCE_FINAL
 from extract.lemmas import VERB_LEMMAS
 from extract.phrases import paragraph_break
+from extract.parse_margins import PARSE_MARGINS, greedy_parser
 from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.errors import ModelNotFoundError
 from kg.model import Triple
@@ -102,6 +103,8 @@ def load_nlp(name: str | None = None) -> Language:
     each pipeline once: later calls with the same name return the same object (as textacy's
     ``load_spacy_lang`` does), so tests, doctests and repeated library calls do not pay the
     load again. Extraction only reads the pipeline; its string store grows, as with any use.
+    A greedy parser is run by :data:`~extract.parse_margins.PARSE_MARGINS` (the same arcs,
+    each with the parser's margin for the validity model) and itself disabled.
 
     Raises:
         ModelNotFoundError: Nothing could be loaded; the message says what to install.
@@ -138,6 +141,10 @@ def _load(name: str | None) -> Language:
                 f"needs. Use an English pipeline such as en_core_web_sm ({_INSTALL_HINT})."
             )
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        if greedy_parser(nlp):
+            # The same parse, with each arc's margin kept (extract.parse_margins).
+            nlp.add_pipe(PARSE_MARGINS, before="parser")
+            nlp.disable_pipe("parser")
         if nlp.has_pipe("lemmatizer"):
             nlp.add_pipe(VERB_LEMMAS, after="lemmatizer")
         return nlp

@@ -9,7 +9,8 @@ sentence's length and depth, its quotes, dashes and capitalised words outside na
 (a heading, a menu, a list of places), how the arguments hang in the tree (a borrowed subject,
 a preposition that could attach elsewhere), poor heads (a pronoun, a number, a generic word),
 how each argument was resolved (a pronoun, a surname, a description: the identity rules of
-:mod:`extract.entities`) and the voice. The weights were
+:mod:`extract.entities`), the voice and the parser's own doubt: the margin by which it
+preferred the weakest arc the fact hangs on (:mod:`extract.parse_margins`). The weights were
 fitted on the ``fit`` part of the labelled GUM facts (``benchmarks/facts/``: every fact
 rated U / T / W by two raters and a third where they disagreed) with cross-validation by
 document, and are shipped as a table (:data:`TABLE_PATH`); scoring is a dot product, so kg
@@ -45,6 +46,7 @@ from spacy.tokens import Span, Token
 from extract.confidence import score_fact
 from extract.doc_memo import once_per_doc
 from extract.lexicon import PRONOUNS
+from extract.parse_margins import margin_names
 from extract.records import Fact
 from kg.model import HYPOTHETICAL, Argument
 
@@ -92,6 +94,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "words": ("pw=",),
     "voice": ("voice=",),
     "carb": ("carb",),
+    "margins": ("arc=", "weak="),
 }
 
 #: Punctuation a fact's stretch of text can cross, by the feature it sets.
@@ -482,6 +485,8 @@ def features(fact: Fact, subject: Argument | None = None,
         names += _span_names(fact, sent if sent is not None else fact.subject.sent)
     if "marks" in wanted:
         names += _mark_names(fact, sent if sent is not None else fact.subject.sent)
+    if "margins" in wanted:
+        names += margin_names(fact, sent)
     if "crosses" in wanted:
         names += [f"cx={cons}&{name}" for name in names
                   if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]

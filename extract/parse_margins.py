@@ -1,0 +1,194 @@
+"""How sure the parser was of each arc: its margin, kept while it parses, for the validity model.
+
+The final parse shows none of the small model's doubts: "saved" hangs on "cash" whether the
+parser preferred that by a wide margin or by a hair. spaCy's greedy parser scores every
+transition at every step and takes the best valid one; the margin of that choice over the
+runner-up valid transition is its doubt about the arc the step made (arc-eager: a left arc
+attaches the stack's top, a right arc the buffer's first word). A fact hanging on a low-margin
+arc is more often wrong (:func:`margin_names`, the ``margins`` family of
+:mod:`extract.validity`).
+
+spaCy throws the scores away, so the component :data:`PARSE_MARGINS` does the parser's own
+loop (the parser's model, transition system and ``transition_states``, the calls its
+``beam_parse`` makes): the same arcs, for about 3% more pipeline time (``docs/trust.md``),
+and each arc's margin kept in ``doc.user_data`` (:func:`arc_margins`). ``load_nlp`` puts it
+in place of a greedy parser; a pipeline whose parser is not greedy keeps its parser, and its
+facts have no margin features.
+
+>>> from extract.pipeline import load_nlp
+>>> doc = load_nlp()("Countries must spend the cash saved on health.")
+>>> margins = arc_margins(doc)
+>>> len(margins) == len(doc), bool(margins[doc[0].sent.root.i] == float("inf"))
+(True, True)
+>>> all(m >= 0 for m, t in zip(margins, doc) if t.head.i != t.i)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import numpy
+from spacy import util
+from spacy.language import Language
+from spacy.pipeline import DependencyParser
+from spacy.tokens import Doc, Span
+
+from extract.records import Fact
+
+__all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "margin_names"]
+
+#: The name of the component that parses in place of a greedy parser (``load_nlp``).
+PARSE_MARGINS = "kg_parse_margins"
+#: Where a Doc keeps its margins.
+_KEY = "kg.arc_margins"
+#: Best-scored transitions looked at per step for the best valid one and its runner-up;
+#: when they are not among them the arc keeps no margin (``inf``; on 18,302 arcs of GUM
+#: documents, never).
+_CANDIDATES = 10
+#: Edges of the ``arc=`` buckets of a fact's weakest arc (score units of the parser).
+_ARC_EDGES = (0.5, 1.0, 2.0, 3.0, 5.0)
+#: An arc below this margin is a weak one (``weak=`` counts them in the sentence).
+_WEAK = 1.0
+
+
+def greedy_parser(nlp: Language, name: str = "parser") -> bool:
+    """True when ``nlp``'s component ``name`` is a dependency parser that parses greedily,
+    the one whose loop :data:`PARSE_MARGINS` can run."""
+    if name not in nlp.component_names:
+        return False
+    parser = nlp.get_pipe(name)
+    return isinstance(parser, DependencyParser) and parser.cfg.get("beam_width", 1) == 1
+
+
+def arc_margins(doc: Doc) -> numpy.ndarray | None:
+    """Per token, the parser's margin for the arc that attached it (``inf`` for a root, or
+    an arc no other valid transition competed with), or None when ``doc`` was not parsed by
+    :data:`PARSE_MARGINS`."""
+    return doc.user_data.get(_KEY)
+
+
+def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
+                  margins: list[numpy.ndarray], owner: dict[int, int]) -> None:
+    """Record, for each state's best valid transition that makes an arc, its margin over
+    the runner-up valid transition on the arc's child."""
+    order = numpy.argsort(-scores, axis=1)[:, :_CANDIDATES].tolist()
+    for row, state in enumerate(states):
+        candidates = iter(order[row])
+        best = next((k for k in candidates if moves.is_valid(state, names[k])), None)
+        # a shift or a reduce makes no arc: its runner-up need not be looked for
+        if best is None or names[best][0] not in "LR":
+            continue
+        second = next((k for k in candidates if moves.is_valid(state, names[k])), None)
+        if second is None:
+            continue
+        child = state.S(0) if names[best][0] == "L" else state.B(0)
+        doc_margins = margins[owner[id(state)]]
+        if 0 <= child < len(doc_margins):
+            doc_margins[child] = scores[row, best] - scores[row, second]
+
+
+class _MarginParser:
+    """The component: the parser ``parser``'s greedy loop, keeping each arc's margin."""
+
+    def __init__(self, nlp: Language, parser: str) -> None:
+        self.nlp = nlp
+        self.parser = parser
+
+    def _parse(self, docs: list[Doc]) -> None:
+        parser = self.nlp.get_pipe(self.parser)
+        moves = parser.moves
+        batch = moves.init_batch(docs)
+        margins = [numpy.full(len(doc), numpy.inf, dtype="float32") for doc in docs]
+        if not any(len(doc) for doc in docs):
+            parser.set_annotations(docs, batch)
+            self._keep(docs, margins)
+            return
+        names = [moves.get_class_name(k) for k in range(moves.n_moves)]
+        owner = {id(state): n for n, state in enumerate(batch)}
+        step = parser.model.predict(docs)
+        states = [state for state in batch if not state.is_final()]
+        # Arc-eager ends in about two transitions a word; the bound only guards the loop.
+        for _ in range(4 * max(len(doc) for doc in docs) + 16):
+            if not states:
+                break
+            scores = numpy.ascontiguousarray(step.predict(states), dtype="float32")
+            _step_margins(moves, names, states, scores, margins, owner)
+            states = parser.transition_states(states, scores)
+        step.clear_memory()
+        if states:  # never seen: parse these docs with spaCy's own loop, without margins
+            parser.set_annotations(docs, parser.predict(docs))
+            return
+        parser.set_annotations(docs, batch)
+        self._keep(docs, margins)
+
+    @staticmethod
+    def _keep(docs: list[Doc], margins: list[numpy.ndarray]) -> None:
+        for doc, doc_margins in zip(docs, margins):
+            doc.user_data[_KEY] = doc_margins
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._parse([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
+        """Parse as spaCy's parser does: batches sorted by length, in quarter-size parts."""
+        for batch in util.minibatch(stream, size=batch_size):
+            by_length = sorted(batch, key=len)
+            for part in util.minibatch(by_length, size=max(batch_size // 4, 2)):
+                self._parse(list(part))
+            yield from batch
+
+
+@Language.factory(PARSE_MARGINS, default_config={"parser": "parser"})
+def parse_margins(nlp: Language, name: str, parser: str) -> _MarginParser:
+    """A component that parses with the greedy parser ``parser`` (which must then be
+    disabled: it would parse again) and keeps each arc's margin (:func:`arc_margins`)."""
+    return _MarginParser(nlp, parser)
+
+
+def _bucket(margin: float) -> str:
+    """The ``arc=`` bucket of a margin.
+
+    >>> _bucket(0.2), _bucket(1.5), _bucket(9.0), _bucket(float("inf"))
+    ('<0.5', '1-2', '5+', '5+')
+    """
+    low = None
+    for edge in _ARC_EDGES:
+        if margin < edge:
+            return f"<{edge:g}" if low is None else f"{low:g}-{edge:g}"
+        low = edge
+    return f"{low:g}+"
+
+
+def _chain(token) -> list[int]:
+    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree)."""
+    chain = [token.i]
+    for _ in range(len(token.doc)):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        chain.append(token.i)
+    return chain
+
+
+def margin_names(fact: Fact, sent: Span | None = None) -> list[str]:
+    """The ``margins`` features of ``fact``: ``arc=`` the bucket of the weakest arc among its
+    heads, its verb and the words on the dependency path between the heads (the path up to
+    and with their lowest common ancestor); ``weak=`` how many arcs of its sentence have a
+    margin under 1 (0, 1, 2+). None when the Doc has no margins."""
+    margins = arc_margins(fact.subject.doc)
+    if margins is None:
+        return []
+    up_subject = _chain(fact.subject)
+    up_object = _chain(fact.object)
+    on_subject = set(up_subject)
+    lca = next((i for i in up_object if i in on_subject), up_subject[-1])
+    tokens = {*up_subject[:up_subject.index(lca) + 1],
+              *up_object[:up_object.index(lca) if lca in up_object else len(up_object)]}
+    if fact.verb is not None:
+        tokens.add(fact.verb.i)
+    weakest = min(float(margins[i]) for i in tokens)
+    sent = sent if sent is not None else fact.subject.sent
+    weak = int((margins[sent.start:sent.end] < _WEAK).sum())
+    return [f"arc={_bucket(weakest)}", f"weak={min(weak, 2)}{'+' if weak >= 2 else ''}"]
