@@ -14,9 +14,12 @@ up from the clause's verb, the first of these decides otherwise:
 * the clause is what someone is accused of ("officials **accused** Arafat **of** supporting
   terrorism") -> attributed to the accuser;
 * "**according to** X" on the clause or one above it -> attributed to X;
-* the clause is what a verb asks or keeps its object to do ("police **urged** owners to turn
-  over tapes", "**banned** them from conducting worship") -> ``intended``: asked for or kept
-  from, not done, and nobody's claim;
+* the clause is what someone is credited with ("he was **credited with**
+  revolutionizing linguistics") -> attributed to the subject of "credit", or to nobody named;
+* the clause is what a verb asks its object to do ("police **urged** owners to turn over
+  tapes") -> ``intended``: asked for, not done, and nobody's claim. What a verb keeps its
+  object from doing ("**banned** them from conducting worship", "**prevented** it from
+  collapsing") is no intention: :func:`extract.polarity.kept_from` negates it;
 * "allegedly", "reportedly" on the verb -> reported, with no named source.
 
 On the way up, an adverbial clause introduced by "if", "unless" ... marks everything below
@@ -44,7 +47,10 @@ from extract.lexicon import (
     ABOUT_TO,
     ACCUSING_VERBS,
     CLAIM_NOUNS,
+    COMING_TO_NOUNS,
+    COMING_VERBS,
     CONDITIONS,
+    CREDITING_VERBS,
     DENYING_VERBS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
@@ -66,7 +72,7 @@ from extract.lexicon import (
     is_relative,
 )
 from extract.phrases import doc_lowers
-from extract.polarity import negative_argument
+from extract.polarity import kept_from, negative_argument
 
 __all__ = ["Voice", "reporting", "voice"]
 
@@ -361,9 +367,18 @@ def _purpose(node: Token, head: Token) -> bool:
     "with a view to improving")."""
     if node.dep_ == "advcl" and node.tag_ == "VB":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.lefts) and not any(
-            c.dep_ == "advmod" and c.lower_ == "only" for c in node.lefts)
+            c.dep_ == "advmod" and c.lower_ == "only" for c in node.lefts) and not _come_to(
+                node, head)
     return node.dep_ in ("acl", "prep") and head.lemma_.lower() in PURPOSE_NOUNS \
         and head.dep_ == "pobj"
+
+
+def _come_to(node: Token, head: Token) -> bool:
+    """ "The match came to end with England winning", "came to rest": a noun after a
+    preposition "to" that the parser read as an infinitive; with an object of its own it is
+    one ("came to end the war")."""
+    return head.lemma_.lower() in COMING_VERBS and node.lower_ in COMING_TO_NOUNS and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in node.children)
 
 
 #: Conjunctions opening an adverbial clause that says something of its own.
@@ -425,7 +440,7 @@ def _voice(verb: Token) -> Voice:
         found = _found_above(node, head, conditional)
         if found is not None:
             return _ask(found, asked, requested)
-        if _directive(node, head) is not None:
+        if _directive(node, head) is not None and kept_from(node) is None:
             # "urged delegates to pursue development", "was banned from conducting public
             # worship": asked for or kept from, not done, and nobody's claim.
             requested = requested or not _presupposed(verb, node)
@@ -514,10 +529,14 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         head.lemma_.lower() in CLAIM_NOUNS
     ) and not _relative(node, head):
         return _claim(head, conditional)
-    if node.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+    if node.dep_ == "pcomp" and head.head.i != head.i:
+        # "accused Arafat of supporting terrorism", "he was credited with revolutionizing
+        # linguistics": the accuser's or creditor's claim (nobody named in a passive).
         accuser = head.head
-        if accuser.lemma_.lower() in ACCUSING_VERBS:
-            return Voice(accuser.lemma_.lower(), _subject(accuser), "asserted", conditional)
+        lemma = accuser.lemma_.lower()
+        if (head.lower_ == "of" and lemma in ACCUSING_VERBS) or (
+                head.lower_ == "with" and lemma in CREDITING_VERBS):
+            return Voice(lemma, _subject(accuser), "asserted", conditional)
     return None
 
 

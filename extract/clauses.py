@@ -36,7 +36,12 @@ from extract.lexicon import (
     TIME_TYPES,
     is_relative,
 )
-from extract.polarity import contrastive, negated_by_adverbial, negated_by_preposition
+from extract.polarity import (
+    contrastive,
+    kept_from,
+    negated_by_adverbial,
+    negated_by_preposition,
+)
 from extract.records import Clause, Pattern, TokenRules
 
 __all__ = [
@@ -311,6 +316,11 @@ def read_clause(verb: Token) -> Clause | None:
     negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
                   for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
+    kept = kept_from(verb)
+    if kept is not None:
+        # "was prevented from collapsing": it did not; "banned from conducting worship": it
+        # may not. Neither is stated, nor is it anyone's intention.
+        negated, modality = negated or kept[0], modality or kept[1]
     group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb
     # group belong to it.

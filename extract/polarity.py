@@ -3,7 +3,7 @@
 The rules mark a fact negated when its verb group has "not", "n't" or "never". English also
 denies with the arguments ("had **no** clue", "**nobody** came", "**neither** X **nor** Y"),
 with a preposition ("left **without** paying") and with verbs ("**failed** to stop", "**lacks**
-funds"). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
+funds", "was **prevented from** collapsing", "was **banned from** conducting worship": may not). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
 """
 
 from __future__ import annotations
@@ -12,8 +12,12 @@ from spacy.tokens import Token
 
 from extract.lexicon import (
     CONTRASTIVE_WORDS,
+    DISSUADING_VERBS,
+    FORBIDDING_VERBS,
+    NEGATIONS,
     NEGATIVE_ADVERBIALS,
     NEGATIVE_WORDS,
+    PREVENTING_VERBS,
     RESTRICTING_WORDS,
 )
 
@@ -21,6 +25,7 @@ __all__ = [
     "negative_argument",
     "negated_by_preposition",
     "negated_by_adverbial",
+    "kept_from",
     "contrastive",
 ]
 
@@ -81,6 +86,42 @@ def negated_by_adverbial(verb: Token) -> bool:
                     c.dep_ == "det" and c.lower_ == "no" for c in noun.lefts):
                 return True
     return False
+
+
+def kept_from(verb: Token) -> tuple[bool, str | None] | None:
+    """How a verb of preventing above "from" bears on the clause of ``verb``: ``(negated,
+    modality)``, or None when no such verb governs it.
+
+    "The federation was prevented from collapsing": it did not collapse (negated). "The
+    religion was banned from conducting worship": it may not (negated, "may"), whether or not
+    it did. "discouraged them from voting": they should not ("should"). A negated verb of
+    preventing, or one with a negative subject, undoes the negation: "was not banned from
+    voting" (may), "did not stop him from leaving", "nothing will prevent us from being".
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("The religion was banned from conducting public worship.")
+    >>> kept_from(doc[5]), kept_from(doc[3])
+    ((True, 'may'), None)
+    """
+    node = verb
+    for _ in range(len(verb.doc)):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head  # "from conducting worship and holding rites": both are kept from
+    prep = node.head
+    if node.dep_ != "pcomp" or prep.lower_ != "from" or prep.head.i == prep.i:
+        return None
+    preventing = prep.head
+    lemma = preventing.lemma_.lower()
+    if lemma not in PREVENTING_VERBS:
+        return None
+    negated = not any(c.dep_ == "neg" or c.lower_ in NEGATIONS or (
+        c.dep_ == "nsubj" and negative_argument(c)) for c in preventing.children)
+    if lemma in FORBIDDING_VERBS:
+        return negated, "may"
+    if lemma in DISSUADING_VERBS:
+        return negated, "should"
+    return negated, None
 
 
 def _restricted_after(negation: Token) -> bool:

@@ -14,9 +14,9 @@ __all__ = [
     "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS", "HEARSAY_ADVERBS",
     "HEDGE_ADVERBS", "HEDGE_ADJECTIVES", "LIGHT_VERBS", "OBJECT_HOLDING_VERBS",
     "LOCATIVE_PREPS", "RESULTATIVE_PREPS", "IDIOM_NOUNS", "SAYING_LIGHT_VERBS",
-    "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "ASKING_VERBS", "PREVENTING_VERBS",
-    "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
-    "PURPOSE_NOUNS", "WH_ADVERBS", "REASON_WORDS",
+    "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
+    "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
+    "PURPOSE_NOUNS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
 ]
 
 
@@ -209,15 +209,28 @@ ASKING_VERBS = _words(
 """Verbs whose object is asked or told to do what their open complement says, which need not
 happen: "Police urged business owners to turn over videotapes"."""
 
+CREDITING_VERBS = _words("credit")
+"""Verbs whose "with" complement is someone's claim: "he was credited with revolutionizing
+linguistics" (by whom the sentence need not say). Not "charge": "charged with reviewing the
+plans" is a duty as often as "charged with murder" is an accusation."""
+
 PREVENTING_VERBS = _words("forbid prevent stop ban bar prohibit discourage deter keep")
 """Verbs whose object is kept from doing what their "from" clause says: "stopped them from
-leaving" (they did not leave)."""
+leaving" (they did not leave). The clause is negated (extract.polarity.kept_from)."""
+
+FORBIDDING_VERBS = _words("forbid ban bar prohibit")
+"""Preventing verbs that forbid: "was banned from conducting public worship" says the act was
+not allowed ("may not"), not that it did not happen."""
+
+DISSUADING_VERBS = _words("discourage")
+"""Preventing verbs that only advise against: "discouraged them from voting" says they
+should not, not that they did not."""
 
 DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
 """Verbs whose object is asked, told or kept from doing something that need not happen: what
 is urged or prevented is attributed to whoever asks, not stated."""
 
-OBJECT_CONTROL = ACCUSING_VERBS | PREVENTING_VERBS | _words(
+OBJECT_CONTROL = ACCUSING_VERBS | CREDITING_VERBS | PREVENTING_VERBS | _words(
     "exempt protect save praise thank congratulate criticise criticize punish fine forgive")
 """Verbs whose object, not subject, does what their prepositional clause says: "accused X of
 lying", "stopped X from leaving", "blamed X for losing"."""
@@ -248,6 +261,13 @@ PURPOSE_NOUNS = _words("order view purpose goal intention objective")
 purpose of testing"): the clause they govern says what someone means to do, not what was
 done, and the phrase itself is no argument of the verb ("evolved in order to fight" is no
 (X, evolve in, order))."""
+
+COMING_VERBS = _words("come bring draw grind")
+"""Verbs of "came to end", "drew to a close": the "to" before :data:`COMING_TO_NOUNS` is a
+preposition, never an infinitive of purpose, even when the parser tags the noun a verb."""
+
+COMING_TO_NOUNS = _words("end close halt stop standstill rest power light life terms grips")
+"""Nouns of "come to end", "came to rest", "came to power", "brought to a halt"."""
 
 WH_ADVERBS = _words("how why when where")
 """Question adverbs. "how to enable", "where to stay": an infinitive they open says what

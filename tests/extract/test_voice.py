@@ -272,12 +272,37 @@ ROWS = [
      "social subdomains of psychology are highly influential in L2 research.",
      {(f"cognitive subdomain@{DOC}", "be influential in", "l2 research"): {
          "modality": None, "asserted": True}}, []),
-    # What a verb keeps its object from doing is not done, and nobody's claim.
+    # What a verb keeps its object from doing is nobody's claim nor intention: a ban says it
+    # may not be done (GUM fit), a prevention that it was not ...
     ("Prior to the ruling, the religion was banned from conducting public worship at "
      "archeological sites by the Greek Ministry of Culture.",
-     {(f"religion@{DOC}", "conduct", "public worship"): {"modality": "intended",
+     {(f"religion@{DOC}", "conduct", "public worship"): {"negated": True, "modality": "may",
                                                          "reported_by": None,
                                                          "asserted": False}}, []),
+    ("The federation was prevented from collapsing into civil war.",
+     {(f"federation@{DOC}", "collapse into", "civil war"): {"negated": True, "modality": None,
+                                                            "asserted": False}}, []),
+    # ... unless the verb of preventing is itself negated: what was not stopped happened,
+    # what was not banned may be done.
+    ("The court did not stop the company from selling the land.",
+     {(f"company@{DOC}", "sell", f"land@{DOC}"): {"negated": False, "modality": None,
+                                                 "asserted": True}}, []),
+    ("The company was not banned from selling the drug.",
+     {(f"company@{DOC}", "sell", f"drug@{DOC}"): {"negated": False, "modality": "may",
+                                                 "asserted": False}}, []),
+    # "credited with" is a claim, with nobody named in the passive (GUM fit) ...
+    ("Noam Chomsky is a professor at MIT. At the age of 40 he was credited with "
+     "revolutionizing the field of modern linguistics.",
+     {("noam chomsky", "revolutionize", "field of modern linguistic"): {
+         "reported_by": "credit", "attributed_to": None, "asserted": False}}, []),
+    # ... a gerund after another verb's "with" is no claim.
+    ("The engineer experimented with building a robot.",
+     {(f"engineer@{DOC}", "build", f"robot@{DOC}"): {"reported_by": None,
+                                                    "asserted": True}}, []),
+    # "came to end" is a preposition and its noun, no purpose (GUM fit).
+    ("The match came to end with England winning 2 – 1 and collecting three points.",
+     {("england", "collect", f"three point@{DOC}"): {"modality": None, "asserted": True}},
+     []),
     # The speaker the sentence names: the verb of saying above a quotation whose own verb
     # has nobody to say it ("must be well thought out" is no verb of saying at all) ...
     ("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process "
@@ -400,3 +425,15 @@ def test_not_extracted(nlp, text, predicate):
     wrong = [fact for fact in found if fact[1] == predicate and (
         predicate != "give" or "month" in fact[2])]
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("text, index, intended", [
+    # "to" + a noun of "come to end" is a preposition (GUM fit) ...
+    ("The match came to end with England winning 2 – 1.", 4, False),
+    # ... but with an object of its own the verb is an infinitive of purpose.
+    ("The mayor came to end the strike.", 4, True),
+])
+def test_come_to_is_a_purpose_only_with_a_verb(nlp, text, index, intended):
+    from extract.attribution import voice
+
+    assert voice(nlp(text)[index]).intended is intended
