@@ -43,8 +43,10 @@ from extract.lexicon import (
     DESCRIBED_TYPES,
     DESCRIPTION_KINDS,
     INDEFINITE_DETERMINERS,
+    MAYBE_WORK_TYPES,
     ONE_RELATIVE_NOUNS,
     POSSESSIVE_PRONOUNS,
+    WORK_KINDS,
 )
 from extract.names import person_key, titles_before
 from extract.phrases import doc_text, entity_key, entity_type, label_tokens, tagged
@@ -59,6 +61,10 @@ __all__ = ["MAIN_NAME_RATIO", "REACH", "kind_of", "description_antecedent",
 REACH = 3
 
 _BY_NOUN = {noun: kind for kind, nouns in DESCRIPTION_KINDS.items() for noun in nouns}
+#: The kind of a name by its recogniser type alone (a place's kind is read from its key; a
+#: work's sort is unknown: "work" is a rival of each of :data:`extract.lexicon.WORK_KINDS`,
+#: never a candidate).
+_KIND_OF_TYPE = {"ORG": "organisation", "WORK_OF_ART": "work"}
 _CACHE = "kg.description_names"
 _PARAGRAPHS = "kg.paragraph_breaks"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -81,14 +87,35 @@ def kind_of(ent_label: str, key: str) -> str | None:
     ('country', 'city', None)
     >>> kind_of("ORG", "sony"), kind_of("LOC", "alps")
     ('organisation', None)
+    >>> kind_of("WORK_OF_ART", "crown")
+    'work'
     """
     if ent_label == "GPE":
         if is_country(key):
             return "country"
         return None if is_region(key) else "city"
-    if ent_label == "ORG":
-        return "organisation"
-    return None
+    return _KIND_OF_TYPE.get(ent_label)
+
+
+def _introduced_kind(root: Token, start: int) -> tuple[str, frozenset[str]] | None:
+    """``(kind, words)`` when the name headed by ``root`` is introduced by a noun of a kind
+    right before it, which says what it is: "the romantic comedy Chasing Liberty" (an
+    apposition to a noun with a determiner or possessor), "the HBO series Game of Thrones"
+    (the noun a compound of the name); the noun is written right before the name, which
+    starts at ``start`` ("club president Eddie McGuire" is no club). The words of that noun
+    phrase count as the name's, so "the romantic comedy" later is that film. Else None."""
+    if root.dep_ == "appos" and root.head.i == start - 1 and any(
+            c.dep_ in ("det", "poss") for c in root.head.lefts):
+        noun = root.head
+        words = _words(t for c in noun.lefts if c.dep_ in _MODIFIERS for t in c.subtree)
+    else:
+        noun = next((c for c in root.lefts if c.dep_ == "compound" and c.i == start - 1
+                     and c.pos_ == "NOUN"), None)
+        if noun is None:
+            return None
+        words = _words(t for t in noun.subtree if t.i < noun.i)
+    kind = _BY_NOUN.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return None if kind is None else (kind, words | _words([noun]))
 
 
 class _Name(NamedTuple):
@@ -122,14 +149,24 @@ def _names(doc: Doc) -> dict[str, list[_Name]]:
         root = ent.root
         words = _words(ent)
         key = normalize_key(entity_key(root)) if root.pos_ == "PROPN" else ""
-        if ent.label_ in DESCRIBED_TYPES and root.pos_ == "PROPN":
-            if len(ent) > 1:
+        introduced = _introduced_kind(root, ent.start) if root.pos_ == "PROPN" else None
+        if introduced is not None:
+            # "the romantic comedy Chasing Liberty": what the text says, whatever the type
+            found.setdefault(f"kind:{introduced[0]}", []).append(
+                _Name(ent.start, root.i, words | introduced[1]))
+        if ent.label_ in DESCRIBED_TYPES | {"WORK_OF_ART"} and root.pos_ == "PROPN":
+            if len(ent) > 1 and ent.label_ != "WORK_OF_ART":
                 found.setdefault(root.lemma_.lower(), []).append(_Name(ent.start, root.i, words))
-            kind = kind_of(ent.label_, key) or said.get(key)
-            if kind is not None:
+            kind = kind_of(ent.label_, key)
+            kind = said.get(key, kind) if kind in (None, "work") else kind
+            if kind is not None and introduced is None:
                 found.setdefault(f"kind:{kind}", []).append(_Name(ent.start, root.i, words))
+            if ent.label_ in MAYBE_WORK_TYPES and kind != "work" and introduced is None and (
+                    kind not in WORK_KINDS):
+                # "Match Point" (typed ORG) may be a film as well: a rival of every sort
+                found.setdefault("kind:work", []).append(_Name(ent.start, root.i, words))
             continue
-        if key in said:
+        if key in said and introduced is None:
             # "Łódź is Poland's third biggest city", read as a person's name in most sentences
             found.setdefault(f"kind:{said[key]}", []).append(_Name(ent.start, root.i, words))
         if ent.label_ == "PERSON":
@@ -247,6 +284,17 @@ def _unnamed_names(doc: Doc, start: int, end: int) -> bool:
                for t in doc[start:end])
 
 
+def _work_of_no_sort(names: dict[str, list[_Name]], head: Token, key: str,
+                     key_of: Callable[[Token], str | None]) -> bool:
+    """True when a name that may be a work of no sort the text says (typed WORK_OF_ART,
+    ORG or PRODUCT), other than the candidate ``key``, is named in reach before the
+    description of a sort of work headed by ``head``: "the comedy" may be it ("Woody Allen's
+    Match Point", typed ORG, after "the romantic comedy Chasing Liberty")."""
+    first = _reach_start(head)
+    return any(first <= name.start < head.i and key_of(head.doc[name.head]) != key
+               for name in names.get("kind:work", ()))
+
+
 #: How many times more often than any rival out of reach the one name of a kind in reach
 #: must have been named before a description of its kind ("the city" in a guide to Łódź
 #: that named Warsaw once).
@@ -327,6 +375,8 @@ def description_antecedent(head: Token, key_of: Callable[[Token], str | None]) -
     if len(keys) != 1 or _new_referent_before(head):
         return None
     ((key, latest),) = keys.items()
+    if kind in WORK_KINDS and _work_of_no_sort(names, head, key, key_of):
+        return None
     if any(key_of(c) != key for c in head.rights if c.dep_ == "appos"):
         return None  # "the Palestinian leader, Yasser Arafat" is Arafat, whoever was before
     if kind is not None and any(name.head == latest for name in names.get(f"kind:{kind}", ())):

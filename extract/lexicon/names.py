@@ -11,8 +11,8 @@ __all__ = [
     "FEMALE_NOUNS", "MALE_NOUNS", "KINSHIP_NOUNS", "ONE_RELATIVE_NOUNS", "CHILD_NOUNS",
     "INSTITUTIONS", "MONTHS", "POSSESSIVE_MARKS", "POST_NOMINALS", "NAME_END_WORDS",
     "DESIGNATORS", "LEGAL_FORMS", "ALIAS_BETWEEN", "OTHER_NAME_NOUNS", "OTHER_NAME_MODIFIERS",
-    "NAMING_PHRASES", "DESCRIPTION_KINDS", "LANGUAGE_VERBS", "LANGUAGE_PREPS", "CONTEST_VERBS",
-    "CONTEST_PREPS", "NAME_TYPES", "LINKED_TYPES", "DESCRIBED_TYPES", "NUMERIC_TYPES",
+    "NAMING_PHRASES", "DESCRIPTION_KINDS", "WORK_KINDS", "MAYBE_WORK_TYPES", "LANGUAGE_VERBS",
+    "LANGUAGE_PREPS", "CONTEST_VERBS", "CONTEST_PREPS", "NAME_TYPES", "LINKED_TYPES", "DESCRIBED_TYPES", "NUMERIC_TYPES",
     "TIME_TYPES", "NOT_REFERENT_TYPES", "NAMED_REFERENT_TYPES", "NOT_NAME_TYPES",
     "SHORT_NAME_TYPES", "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
 ]
@@ -145,9 +145,32 @@ DESCRIPTION_KINDS: dict[str, frozenset[str]] = {
     "organisation": _words(
         "company firm corporation organization organisation party club band university "
         "publisher newspaper magazine airline bank charity agency"),
+    # works: one kind per sort, so "the film" is never the novel it was based on
+    "film": _words("film movie"),
+    "series": _words("series show sitcom"),
+    "book": _words("book novel"),
+    "episode": _words("episode"),
+    "song": _words("song"),
+    "album": _words("album"),
+    "comedy": _words("comedy"),
+    "drama": _words("drama"),
 }
 """Head nouns of definite descriptions, by the kind of name they can stand for: "the city"
-a city named before it, "the company" an organisation (:mod:`extract.descriptions`)."""
+a city named before it, "the company" an organisation, "the film" a film (a name the text
+introduces with the noun, "the romantic comedy Chasing Liberty", or says is one, "X is a
+film"; a name the recogniser types WORK_OF_ART, of no sort said, is a rival of every sort)
+(:mod:`extract.descriptions`). "Game" is in none: "the game" is a match as often as a work.
+Events ("the festival", "the war") are in none: the recogniser's EVENT says no sort of
+event, and a name that ends with the noun ("the Taipei City Lantern Festival") is already
+what "the festival" stands for by its last word. Nouns that head names of their own
+("society", "academy", "institute", "association", "journal") are in none either: "the
+society" is "the Linguistic Society of America" by its last word, where every organisation
+named around it would be a rival of a kind."""
+
+WORK_KINDS = frozenset({"film", "series", "book", "episode", "song", "album", "comedy", "drama"})
+"""The kinds of :data:`DESCRIPTION_KINDS` that are sorts of work: a name the recogniser
+types WORK_OF_ART, with no sort the text says, may be any of them, so it is a rival of each
+and a candidate of none."""
 
 LANGUAGE_VERBS = _words("speak write learn teach translate know study understand read master")
 """Verbs whose object, when it is a nationality word, is a language ("speaks French")."""
@@ -177,6 +200,11 @@ prepositional phrase naming one is a fact of its own in the graph (rule ``named_
 DESCRIBED_TYPES = NAME_TYPES - {"PERSON", "NORP", "WORK_OF_ART", "LANGUAGE"}
 """Named things a definite description can stand for by the name's last word: "the bank"
 for "the Commonwealth Bank" (people are described by their roles instead)."""
+
+MAYBE_WORK_TYPES = frozenset({"WORK_OF_ART", "ORG", "PRODUCT"})
+"""Entity types of names that may be works (films are often typed ORG or PRODUCT): one of
+these, of no sort the text says, is a rival of "the film", "the series" and every other
+sort of :data:`WORK_KINDS` (:mod:`extract.descriptions`)."""
 
 NUMERIC_TYPES = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
 """Number-like entity types: an amount is a node of its story ("three", "$303 million"),

@@ -114,6 +114,19 @@ def test_generic_nouns_stay_in_their_document(nlp, text, word, scoped):
     assert argument.key.endswith("@news.txt") is scoped
 
 
+@pytest.mark.parametrize(("text", "word", "key"), [
+    # the noun a compound of the name, the name typed WORK_OF_ART
+    ("They released the album Thriller in 1982. The album sold well.", "album", "thriller"),
+    # the name in apposition to the noun, typed PERSON: the text says what it is
+    ("Goode appeared in the television series Downton Abbey in 2014. The series ended in "
+     "2015.", "series", "downton abbey"),
+])
+def test_a_work_introduced_with_its_sort_is_that_description(nlp, text, word, key):
+    argument = describe(_head(nlp(text), word, 1), "news.txt")
+    assert argument is not None and argument.key == key
+    assert "definite_description" in argument.rules
+
+
 def test_the_institution_is_the_one_named_in_its_document(nlp):
     doc = nlp("The Howard Government has won the vote. The Government says it will act.")
     argument = describe(_head(doc, "Government", 1), "news.txt")
@@ -267,6 +280,12 @@ _DESCRIPTION_ROWS = [
         ("[The santorum neologism is] offensive beyond, you know, anything that any public "
          "figure or anybody in America should tolerate.", "America", 0, "united states",
          {"country_name"}),
+        # GUM_bio_goode (its sentence, and a second one written for the test): a name the
+        # text introduces with a noun of a sort of work ("the romantic comedy Chasing
+        # Liberty", typed ORG) is what that description stands for later.
+        ("In 2004, Goode made his American film debut opposite Mandy Moore in the romantic "
+         "comedy Chasing Liberty. The romantic comedy was a failure.", "comedy", 1,
+         "chasing liberty", {"definite_description"}),
         # GUM_voyage_guadeloupe: another name the text itself gives a name.
         ("Guadeloupe, known as Gwadloup in the local creole, is a group of islands in the "
          "eastern Caribbean.", "Gwadloup", 0, "guadeloupe", {"defined_alias"}),
@@ -392,6 +411,19 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
      "Ambassador, the team shows progress in Afghanistan's response to conflict. President "
      "Donald Trump asked the council to help the girls enter the country.", "country",
      "definite_description", None, 0),
+    # GUM_academic_thrones (fit): a work typed WORK_OF_ART of no sort the text says is no
+    # candidate of a sort ("the show" is Game of Thrones, not its episode).
+    ("One of the most dramatic plot developments in the source material (Martin, 2000) was "
+     "adapted to the screen in the penultimate episode of the third season, \u201cThe Rains "
+     "of Castamere\u201d (Benioff & Weiss, 2013). Readers of the book series had long "
+     "anticipated and dreaded the events of the \u201cRed Wedding\u201d, while fans of the "
+     "show unfamiliar with Martin\u2019s narrative were largely taken unawares by the pivotal "
+     "episode.", "show", "definite_description", None, 0),
+    # GUM_bio_goode's sentences: a name typed ORG of no sort said ("Match Point") may be the
+    # comedy meant too, so "the comedy" is neither.
+    ("In 2004, Goode made his American film debut opposite Mandy Moore in the romantic "
+     "comedy Chasing Liberty. He then appeared in Woody Allen's Match Point (2005). The "
+     "comedy was a failure.", "comedy", "definite_description", None, 1),
     # A word before the noun that the name does not have says it is another one.
     ("The Federal Government has suspended their applications. The interim government is "
      "established in Kabul.", "government", "definite_description", None, 0),
