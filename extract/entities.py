@@ -63,17 +63,12 @@ from extract.phrases import (
     team_sense,
     title_tail,
 )
+from extract.ranked import LONGEST_LABEL, complement_object, kept_complement
 from kg.countries import country_key
 from kg.keys import canonical_key, normalize_key, plain_apostrophes, scoped_key
 from kg.model import Argument
 
 __all__ = ["describe"]
-
-#: A complement is kept in a label only while the label stays shorter than this many words;
-#: a longer one ("member of suspected terrorist mastermind Osama bin Laden's al Qaeda
-#: network") would be a clause-sized node, and the noun stays in its document instead.
-_LONGEST_LABEL = 8
-
 
 def _titled_phrase(head: Token) -> bool:
     """True for a role word heading a phrase that names no one ("the King of Athens")."""
@@ -264,6 +259,15 @@ def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
     return f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
 
 
+def _ranking_object(head: Token, label: str) -> Token | None:
+    """The object of the short phrase that says among what the ranked noun ``head`` ranks
+    ("the latest versions of Internet Explorer"), when it joins the label; else None."""
+    pobj = complement_object(head)
+    if pobj is None or not kept_complement(head, label, entity_label_key(pobj)[0]):
+        return None
+    return pobj
+
+
 def describe(head: Token, document: str) -> Argument | None:
     """The argument (label, node key, type and identity rules) of the phrase headed by ``head``.
 
@@ -332,7 +336,16 @@ def _describe(head: Token, document: str) -> Argument | None:
     rules: list[str] = []
     scope = None
     acronym = acronym_key(head)
-    if acronym:
+    if type_ is None and (ranked_by := _ranking_object(head, label)) is not None:
+        # "the first wax figure at this location": never the first of all (extract.ranked)
+        label, key = _with_complement(label, key, ranked_by)
+        rules.append("ranking_complement")
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES
+                   for t in label_tokens(ranked_by)):
+            # "the best lawyer in town" of one story is not that of the next
+            scope = document
+            rules.append("document_scope")
+    elif acronym:
         key = acronym
         rules.append("acronym")
     elif (initials := initialism_key(head)) is not None:
@@ -375,7 +388,7 @@ def _describe(head: Token, document: str) -> Argument | None:
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
         pobj = _complement(head)
         inner_label, inner_key = entity_label_key(pobj) if pobj is not None else ("", "")
-        if pobj is not None and len(f"{label} of {inner_label}".split()) < _LONGEST_LABEL:
+        if pobj is not None and len(f"{label} of {inner_label}".split()) < LONGEST_LABEL:
             label, key = _with_complement(label, key, pobj)
             rules.append("complement")
         elif head.pos_ == "NOUN" or head.is_lower or head.lower_ in ROLE_WORDS:

@@ -57,6 +57,7 @@ from extract.misreadings import (
     title_read_as_clause,
     who_on_a_place,
 )
+from extract.ranked import cut_complement
 from extract.records import Fact
 
 __all__ = ["Veto", "GRAPH_VETOES", "veto"]
@@ -332,6 +333,14 @@ def adjective_object(fact: Fact) -> bool:
         c.dep_ == "det" for c in fact.object.children)
 
 
+def cut_ranking_complement(fact: Fact) -> bool:
+    """A ranked noun cut from what it ranks among: "the first YouTube star to be immortalized
+    at Madame Tussauds" is no "first YouTube star" of all (:mod:`extract.ranked`; a short
+    phrase joins the label instead, "the first wax figure at this location")."""
+    inside = tuple(t.i for t in (fact.subject, fact.object, fact.verb) if t is not None)
+    return cut_complement(fact.subject, inside) or cut_complement(fact.object, inside)
+
+
 #: The vetoes of graph facts, in order: the first that holds drops the candidate.
 GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
@@ -354,6 +363,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("resulting_state", resulting_state),
     Veto("adjective_object", adjective_object),
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
+    Veto("cut_ranking_complement", cut_ranking_complement),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),

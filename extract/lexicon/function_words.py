@@ -16,7 +16,8 @@ __all__ = [
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
     "PERSONAL_RELATIVES", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS",
     "DISTRIBUTIVE_DETERMINERS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
-    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "OBJECT_PREP_FRAMES",
+    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
+    "RESTRICTIVE_PREPS", "OBJECT_PREP_FRAMES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     "TITLE_TYPES", "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS",
     "QUOTE_MARKS", "OPENING_QUOTES", "CLOSING_QUOTES", "LABEL_SEPARATORS", "is_relative",
@@ -131,6 +132,17 @@ clause is hypothetical, the one it hangs from holds anyway. "whether" asks (its 
 COMPLEMENT_PREPS = _words("of for")
 """Prepositions whose object says which one a common noun means ("development of localized
 video models")."""
+
+RANKING_WORDS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last only next final "
+    "sole")
+"""Words that rank a noun among others ("the first YouTube star", "the only Scottish
+soldier"); with superlatives ("latest", "most phenomenal") they make a noun mean nothing
+without the complement saying among what ("to be immortalized at Madame Tussauds")."""
+
+RESTRICTIVE_PREPS = _words("of in at on among to from since for within across")
+"""Prepositions whose phrase after a ranked noun says where, when or of what it ranks ("the
+first wax figure at this location", "the most phenomenal military power in history")."""
 
 OBJECT_PREP_FRAMES: dict[str, frozenset[str]] = {
     "spend": _words("on"), "waste": _words("on"), "invest": _words("in"),

@@ -48,6 +48,9 @@ TABLES: dict[str, list[Row]] = {
          {("thousands of cosplay outfits", "offer", "tremendous cross"),
           ("thousands of cosplay outfits", "offer", "section of genres")}),
         ("Xu Liang founded a company.", {("Xu Liang", "found", "company")}, set()),
+        # "a first step" is one more step, not one ranked among others: nothing is cut.
+        ("The present research represents a first step in exploring the impact of transmedia "
+         "systems.", {("present research", "represent", "first step")}, set()),
         # a light verb with no target of its own is read as any verb (it was read by no rule)
         ("He told reporters that Hamas had taken an internal decision to end the attacks.",
          {("Hamas", "take", "internal decision")}, set()),
@@ -128,6 +131,16 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A ranked noun keeps what it ranks among, or the fact goes: she was no "first
+        # YouTube star" of all (GUM fit, Marbles).
+        ("Jenna Marbles was the first ever YouTube star to be immortalized at Madame Tussauds "
+         "New York and her figure is the first selfie-taking wax figure at this location.",
+         {("Jenna Marbles's figure", "be", "first selfie-taking wax figure at location")},
+         {("Jenna Marbles", "be", "first ever YouTube star"),
+          ("Jenna Marbles's figure", "be", "first selfie-taking wax figure")}),
+        # Nothing after the ranked noun: nothing is cut, the fact stays as it is.
+        ("Smith was the first president.", {("Smith", "be", "first president")}, set()),
+        ("The bus is the best way.", {("bus", "be", "best way")}, set()),
         # "less interested in details" is not "interested in details" (GUM fit, Hadid).
         ("Koolhaas recalled that Hadid was less interested in details, such as staircases.",
          {("Hadid", "be less interested in", "details")},
@@ -165,11 +178,14 @@ TABLES: dict[str, list[Row]] = {
          {("how many spores", "be", "alive")}),
         ("The drink was mildly popular for the last few months.",
          {("drink", "be popular for", "few months")}, {("drink", "be for", "few months")}),
-        # A name after a plural subject is one of its members (GUM fit sentences).
+        # A name after a plural subject is one of its members (GUM fit sentences); the
+        # ranked subject keeps what it ranks among ("nearest airports" of all is false).
         ("The nearest airports to Fort Lee are Newark Airport, LaGuardia Airport, JFK and "
          "Westchester County Airport.",
-         {("nearest airports", "include", "Newark Airport"),
-          ("nearest airports", "include", "JFK")}, {("nearest airports", "be", "Newark Airport")}),
+         {("nearest airports to Fort Lee", "include", "Newark Airport"),
+          ("nearest airports to Fort Lee", "include", "JFK")},
+         {("nearest airports to Fort Lee", "be", "Newark Airport"),
+          ("nearest airports", "include", "Newark Airport")}),
         ("The main entry points are Svendborg and Faaborg.",
          {("main entry points", "include", "Svendborg")},
          {("main entry points", "be", "Svendborg")}),
@@ -272,6 +288,11 @@ TABLES: dict[str, list[Row]] = {
          {("council", "build", "new library")}, {("grant", "build", "new library")}),
     ],
     "advcl": [
+        # "becoming the third woman to appear on a banknote": not the third woman of all
+        # (GUM fit, Higuchi).
+        ("Higuchi's likeness adorns the Japanese 5000 yen banknote as of fall 2004, becoming "
+         "the third woman to appear on a Japanese banknote.", set(),
+         {("Higuchi's likeness", "become", "third woman")}),
         ("The rebels attacked the town, killing five people.",
          {("rebels", "kill", "five people")}, {("town", "kill", "five people")}),
         ("Stocks fell sharply, wiping billions off the market.",

@@ -296,6 +296,24 @@ CASES = [
         ",/1/punct/PUNCT/, an/5/det/DET/DT independent/5/amod/ADJ/JJ school/1/appos/NOUN/NN",
         "apposition", ("School", "be", "school"), None,
     ),
+    (
+        "a ranked noun cut from its to-infinitive",
+        "She/1/nsubj/PRON/PRP was/1/ROOT/AUX/VBD/be the/4/det/DET/DT third/4/amod/ADJ/JJ "
+        "woman/1/attr/NOUN/NN to/6/aux/PART/TO appear/4/relcl/VERB/VB/appear",
+        "copula", ("She", "be", "woman"), "cut_ranking_complement",
+    ),
+    (
+        "a ranked noun with nothing after it",
+        "She/1/nsubj/PRON/PRP was/1/ROOT/AUX/VBD/be the/4/det/DET/DT third/4/amod/ADJ/JJ "
+        "woman/1/attr/NOUN/NN",
+        "copula", ("She", "be", "woman"), None,
+    ),
+    (
+        "one more of a kind is not ranked: 'a third goal'",
+        "She/1/nsubj/PRON/PRP scored/1/ROOT/VERB/VBD/score a/4/det/DET/DT third/4/amod/ADJ/JJ "
+        "goal/1/dobj/NOUN/NN to/6/aux/PART/TO win/4/relcl/VERB/VB/win",
+        "svo", ("She", "score", "goal"), None,
+    ),
 ]
 
 

@@ -330,8 +330,8 @@ ROWS = [
     ("Patrick Gordon served the Tsar. He was not the only Scottish soldier in the Tsar's "
      "service; his fellow-Scots Paul Menzies and Alexander Livingston also found themselves "
      "in Russia fleeing religious intolerance or seeking adventure.",
-     {("patrick gordon", "be", "only scottish soldier"): {"reported_by": None,
-                                                          "negated": True}}, []),
+     {("patrick gordon", "be", "only scottish soldier in tsar's service"): {
+         "reported_by": None, "negated": True}}, []),
     ("So, you know, in this evolving consensus, the court is also playing a dialogical role "
      "to create that consensus.",
      {(f"court@{DOC}", "play", f"dialogical role@{DOC}"): {"reported_by": None,

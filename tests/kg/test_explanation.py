@@ -225,6 +225,9 @@ DROP_ROWS = [
      "New Jersey.", ("named_prep", "Washington", "be forced to begin through", "New Jersey")),
     ("lost_second_complement", None, "Rich oil barons turned the Downtown area into a treasure "
      "trove of art.", ("svo", "Rich oil barons", "turn", "the Downtown area")),
+    ("cut_ranking_complement", None, "Higuchi's likeness adorns the Japanese 5000 yen "
+     "banknote as of fall 2004, becoming the third woman to appear on a Japanese banknote.",
+     ("advcl", "Higuchi's likeness", "become", "the third woman")),
     ("inside_a_title", None, "Knightley starred in Pride and Prejudice.",
      ("prep", "Knightley", "star in", "Prejudice")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
