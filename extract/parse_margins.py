@@ -10,10 +10,11 @@ arc is more often wrong (:func:`margin_names`, the ``margins`` family of
 
 spaCy throws the scores away, so the component :data:`PARSE_MARGINS` does the parser's own
 loop (the parser's model, transition system and ``transition_states``, the calls its
-``beam_parse`` makes): the same arcs, for about 3% more pipeline time (``docs/trust.md``),
-and each arc's margin kept in ``doc.user_data`` (:func:`arc_margins`). ``load_nlp`` puts it
-in place of a greedy parser; a pipeline whose parser is not greedy keeps its parser, and its
-facts have no margin features.
+``beam_parse`` makes): the same arcs, for about 3% more pipeline time (``docs/trust.md``;
+1-2% more for the rival heads), each arc's margin kept in ``doc.user_data``
+(:func:`arc_margins`), and per word the margin over a runner-up that would have hung it on
+another head (:func:`rival_margins`). ``load_nlp`` puts it in place of a greedy parser; a
+pipeline whose parser is not greedy keeps its parser, and its facts have no margin features.
 
 >>> from extract.pipeline import load_nlp
 >>> doc = load_nlp()("Countries must spend the cash saved on health.")
@@ -36,18 +37,21 @@ from spacy.tokens import Doc, Span
 
 from extract.records import Fact
 
-__all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "margin_names"]
+__all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "rival_margins", "margin_names"]
 
 #: The name of the component that parses in place of a greedy parser (``load_nlp``).
 PARSE_MARGINS = "kg_parse_margins"
-#: Where a Doc keeps its margins.
+#: Where a Doc keeps its margins, and its margins over rival heads.
 _KEY = "kg.arc_margins"
+_RIVAL_KEY = "kg.rival_margins"
 #: Best-scored transitions looked at per step for the best valid one and its runner-up;
 #: when they are not among them the arc keeps no margin (``inf``; on 18,302 arcs of GUM
 #: documents, never).
 _CANDIDATES = 10
 #: Edges of the ``arc=`` buckets of a fact's weakest arc (score units of the parser).
 _ARC_EDGES = (0.5, 1.0, 2.0, 3.0, 5.0)
+#: Edges of the ``rival=`` buckets of a fact's weakest margin over a rival head.
+_RIVAL_EDGES = (1.0, 3.0)
 #: An arc below this margin is a weak one (``weak=`` counts them in the sentence).
 _WEAK = 1.0
 
@@ -68,24 +72,61 @@ def arc_margins(doc: Doc) -> numpy.ndarray | None:
     return doc.user_data.get(_KEY)
 
 
+def rival_margins(doc: Doc) -> numpy.ndarray | None:
+    """Per token, the smallest margin by which the parser preferred its step over a
+    runner-up that would have hung the token on another head (``inf``: no such runner-up),
+    or None when ``doc`` was not parsed by :data:`PARSE_MARGINS`."""
+    return doc.user_data.get(_RIVAL_KEY)
+
+
 def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
-                  margins: list[numpy.ndarray], owner: dict[int, int]) -> None:
-    """Record, for each state's best valid transition that makes an arc, its margin over
-    the runner-up valid transition on the arc's child."""
-    order = numpy.argsort(-scores, axis=1)[:, :_CANDIDATES].tolist()
-    for row, state in enumerate(states):
-        candidates = iter(order[row])
-        best = next((k for k in candidates if moves.is_valid(state, names[k])), None)
-        # a shift or a reduce makes no arc: its runner-up need not be looked for
-        if best is None or names[best][0] not in "LR":
+                  margins: list[numpy.ndarray], rivals: list[numpy.ndarray],
+                  owner: dict[int, int]) -> None:
+    """Record each state's step: for a best valid transition that makes an arc, its margin
+    over the runner-up valid transition on the arc's child (``margins``); and, where the
+    runner-up would have hung a word elsewhere, the margin on that word (``rivals``).
+
+    The runner-up hangs a word elsewhere when the step makes an arc and the runner-up is a
+    transition of another kind (the reverse arc, a shift, a reduce: the child would get
+    another head, "on health" on "spend" instead of "saved"), or when the step makes no arc
+    and the runner-up is one (a reduce over attaching the next word to the stack's top).
+    A runner-up that only changes the arc's label is no rival. ``rivals`` holds the smallest
+    such margin per word; after a shift or a reduce, margins of ``_RIVAL_EDGES[-1]`` or more
+    are not recorded (``inf``: the same ``rival=`` bucket).
+    """
+    order = numpy.argsort(-scores, axis=1)[:, :_CANDIDATES]
+    top = numpy.take_along_axis(scores, order, axis=1).tolist()
+    is_valid = moves.is_valid
+    for row, ranked in enumerate(order.tolist()):
+        state, scored = states[row], top[row]
+        best = second = -1
+        for place, k in enumerate(ranked):
+            if not is_valid(state, names[k]):
+                continue
+            if best >= 0:
+                second = place
+                break
+            best, kind = place, names[k][0]
+            # After a shift or a reduce, a runner-up _RIVAL_EDGES[-1] or more below (the
+            # top bucket, as good as none) is not looked for: most such steps, and their cost.
+            if kind not in "LR" and (place + 1 == len(ranked)
+                                     or scored[place] - scored[place + 1] >= _RIVAL_EDGES[-1]):
+                break
+        if second < 0:
             continue
-        second = next((k for k in candidates if moves.is_valid(state, names[k])), None)
-        if second is None:
-            continue
-        child = state.S(0) if names[best][0] == "L" else state.B(0)
-        doc_margins = margins[owner[id(state)]]
-        if 0 <= child < len(doc_margins):
-            doc_margins[child] = scores[row, best] - scores[row, second]
+        other = names[ranked[second]][0]
+        margin = scored[best] - scored[second]
+        doc_margins, doc_rivals = margins[owner[id(state)]], rivals[owner[id(state)]]
+        if kind in "LR":
+            child = state.S(0) if kind == "L" else state.B(0)
+            if 0 <= child < len(doc_margins):
+                doc_margins[child] = margin
+                if other != kind and margin < doc_rivals[child]:
+                    doc_rivals[child] = margin
+        elif other in "LR":
+            child = state.S(0) if other == "L" else state.B(0)
+            if 0 <= child < len(doc_rivals) and margin < doc_rivals[child]:
+                doc_rivals[child] = margin
 
 
 class _MarginParser:
@@ -100,9 +141,10 @@ class _MarginParser:
         moves = parser.moves
         batch = moves.init_batch(docs)
         margins = [numpy.full(len(doc), numpy.inf, dtype="float32") for doc in docs]
+        rivals = [numpy.full(len(doc), numpy.inf, dtype="float32") for doc in docs]
         if not any(len(doc) for doc in docs):
             parser.set_annotations(docs, batch)
-            self._keep(docs, margins)
+            self._keep(docs, margins, rivals)
             return
         names = [moves.get_class_name(k) for k in range(moves.n_moves)]
         owner = {id(state): n for n, state in enumerate(batch)}
@@ -113,19 +155,21 @@ class _MarginParser:
             if not states:
                 break
             scores = numpy.ascontiguousarray(step.predict(states), dtype="float32")
-            _step_margins(moves, names, states, scores, margins, owner)
+            _step_margins(moves, names, states, scores, margins, rivals, owner)
             states = parser.transition_states(states, scores)
         step.clear_memory()
         if states:  # never seen: parse these docs with spaCy's own loop, without margins
             parser.set_annotations(docs, parser.predict(docs))
             return
         parser.set_annotations(docs, batch)
-        self._keep(docs, margins)
+        self._keep(docs, margins, rivals)
 
     @staticmethod
-    def _keep(docs: list[Doc], margins: list[numpy.ndarray]) -> None:
-        for doc, doc_margins in zip(docs, margins):
+    def _keep(docs: list[Doc], margins: list[numpy.ndarray],
+              rivals: list[numpy.ndarray]) -> None:
+        for doc, doc_margins, doc_rivals in zip(docs, margins, rivals):
             doc.user_data[_KEY] = doc_margins
+            doc.user_data[_RIVAL_KEY] = doc_rivals
 
     def __call__(self, doc: Doc) -> Doc:
         self._parse([doc])
@@ -147,14 +191,14 @@ def parse_margins(nlp: Language, name: str, parser: str) -> _MarginParser:
     return _MarginParser(nlp, parser)
 
 
-def _bucket(margin: float) -> str:
-    """The ``arc=`` bucket of a margin.
+def _bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
+    """The ``arc=`` bucket of a margin (or its bucket among other ``edges``).
 
-    >>> _bucket(0.2), _bucket(1.5), _bucket(9.0), _bucket(float("inf"))
-    ('<0.5', '1-2', '5+', '5+')
+    >>> _bucket(0.2), _bucket(1.5), _bucket(9.0), _bucket(float("inf")), _bucket(2.0, (1, 3))
+    ('<0.5', '1-2', '5+', '5+', '1-3')
     """
     low = None
-    for edge in _ARC_EDGES:
+    for edge in edges:
         if margin < edge:
             return f"<{edge:g}" if low is None else f"{low:g}-{edge:g}"
         low = edge
@@ -176,7 +220,9 @@ def margin_names(fact: Fact, sent: Span | None = None) -> list[str]:
     """The ``margins`` features of ``fact``: ``arc=`` the bucket of the weakest arc among its
     heads, its verb and the words on the dependency path between the heads (the path up to
     and with their lowest common ancestor); ``weak=`` how many arcs of its sentence have a
-    margin under 1 (0, 1, 2+). None when the Doc has no margins."""
+    margin under 1 (0, 1, 2+); ``rival=`` the smallest margin over a runner-up that would
+    have hung one of those words on another head (:func:`rival_margins`; under 1, 1-3, 3+).
+    None when the Doc has no margins."""
     margins = arc_margins(fact.subject.doc)
     if margins is None:
         return []
@@ -191,4 +237,9 @@ def margin_names(fact: Fact, sent: Span | None = None) -> list[str]:
     weakest = min(float(margins[i]) for i in tokens)
     sent = sent if sent is not None else fact.subject.sent
     weak = int((margins[sent.start:sent.end] < _WEAK).sum())
-    return [f"arc={_bucket(weakest)}", f"weak={min(weak, 2)}{'+' if weak >= 2 else ''}"]
+    names = [f"arc={_bucket(weakest)}", f"weak={min(weak, 2)}{'+' if weak >= 2 else ''}"]
+    rivals = rival_margins(fact.subject.doc)
+    if rivals is not None:
+        rival = min(float(rivals[i]) for i in tokens)
+        names.append(f"rival={_bucket(rival, _RIVAL_EDGES)}")
+    return names

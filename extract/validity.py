@@ -94,7 +94,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "words": ("pw=",),
     "voice": ("voice=",),
     "carb": ("carb",),
-    "margins": ("arc=", "weak="),
+    "margins": ("arc=", "weak=", "rival="),
 }
 
 #: Punctuation a fact's stretch of text can cross, by the feature it sets.
