@@ -101,7 +101,8 @@ def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
         state, scored = states[row], top[row]
         best = second = -1
         for place, k in enumerate(ranked):
-            if not is_valid(state, names[k]):
+            # by class number: a name is looked up by a scan of every transition
+            if not is_valid(state, k):
                 continue
             if best >= 0:
                 second = place
