@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from extract.lexicon import (
     CLOSE_BRACKETS,
     CONTRACTED_S,
+    EXPERIENCE_NOUNS,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
@@ -33,10 +34,12 @@ from extract.lexicon import (
     OBJECT_CONTROL_XCOMP,
     OPEN_BRACKETS,
     REPORTING_VERBS,
+    STATE_VERBS,
     TIME_TYPES,
     is_relative,
 )
 from extract.polarity import (
+    alternative,
     contrastive,
     kept_from,
     negated_by_adverbial,
@@ -117,7 +120,17 @@ def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
     """
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return [], None
-    return conjuncts(verb.head), None
+    noun = verb.head
+    if verb.tag_ == "VBG" and noun.lemma_.lower() in EXPERIENCE_NOUNS:
+        # "had difficulties getting the robots across": who has them gets them; "her
+        # experience living there": she lived there
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return conjuncts(owners[0]), None
+        if noun.dep_ == "dobj" and noun.head.pos_ in _VERBAL:
+            return subjects(noun.head, depth + 1)[0], None
+        return [], None
+    return conjuncts(noun), None
 
 
 def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
@@ -131,11 +144,23 @@ def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0]), None
+    if verb.dep_ == "xcomp" and _to_be(verb) and any(
+            c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children):
+        # "may find Tulsa's rolling land to be more challenging": what the object is, as the
+        # subject finds, believes or wants it; the subject is not what it says
+        return [], None
     if verb.dep_ == "conj":
         own = _subject_read_as_object(verb)
         if own is not None:
             return [own], None
     return subjects(verb.head, depth + 1)
+
+
+def _to_be(verb: Token) -> bool:
+    """A "to be" complement: after an object it says what the object is, as the verb's
+    subject finds, believes or wants it ("may find Tulsa's rolling land to be more
+    challenging", "believed him to be dead"), never what the subject is."""
+    return verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
 
 
 def _subject_read_as_object(verb: Token) -> Token | None:
@@ -190,6 +215,33 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
     return subjects(node, depth + 1)[0], None
 
 
+def _adverbial_subjects(verb: Token, depth: int) -> tuple[list[Token], str | None]:
+    """Subjects of a participial adverbial clause: its verb's ("..., citing data").
+
+    Not those of a passive event the present participle trails after a comma: "the team was
+    deducted a point, leading to a rush", "the supplies were delayed, leaving them two weeks".
+    The passive's subject is what the event was done to; the participle says what the event
+    brought about, and nobody in the sentence did it. A state in the present ("Sydfynske Øhav
+    is located south of Funen, comprising 55 islands") or a participle of a state
+    (:data:`~extract.lexicon.STATE_VERBS`: "was erected behind the Archives, overlooking the
+    river") is the subject's own and lends it.
+    """
+    head = verb.head
+    if verb.tag_ == "VBG" and verb.i > head.i and _passive_event(head) and (
+            verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",") and (
+            verb.lemma_.lower() not in STATE_VERBS):
+        return [], None
+    return _head_verb_subjects(verb, depth)
+
+
+def _passive_event(verb: Token) -> bool:
+    """A passive that tells an event: past, perfect or modal ("was deducted", "has been
+    established", "can be expressed"), not a present state ("is located", "are known")."""
+    auxiliaries = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "auxpass" for c in auxiliaries) and not (
+        len(auxiliaries) == 1 and auxiliaries[0].tag_ in ("VBZ", "VBP"))
+
+
 def _passive_verb(verb: Token) -> bool:
     """A verb in the passive: "can be avoided", "was measured"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -221,7 +273,7 @@ SUBJECT_RULES: TokenRules[SubjectRule] = TokenRules(
     SubjectRule("xcomp", Pattern(dep=frozenset({"xcomp"}), head_pos=_VERBAL, attached=True),
                 _head_verb_subjects),
     SubjectRule("advcl", Pattern(dep=frozenset({"advcl"}), head_pos=_VERBAL, tag=_PARTICIPLES,
-                                 attached=True), _head_verb_subjects),
+                                 attached=True), _adverbial_subjects),
     SubjectRule("pcomp", Pattern(dep=frozenset({"pcomp"})), _nearest_verb_subjects),
 )
 
@@ -321,6 +373,11 @@ def read_clause(verb: Token) -> Clause | None:
         # "was prevented from collapsing": it did not; "banned from conducting worship": it
         # may not. Neither is stated, nor is it anyone's intention.
         negated, modality = negated or kept[0], modality or kept[1]
+    first = alternative(verb) if not negated else None
+    if first is not None and any(c.dep_ == "neg" for c in first.children):
+        negated = True  # "did not smoke or drink": neither
+    elif first is not None and modality is None:
+        modality = "may"  # "fleeing intolerance or seeking adventure": either may be so
     group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb
     # group belong to it.

@@ -25,9 +25,13 @@ __all__ = [
     "negative_argument",
     "negated_by_preposition",
     "negated_by_adverbial",
+    "alternative",
     "kept_from",
     "contrastive",
 ]
+
+
+_VERBAL = frozenset({"VERB", "AUX"})
 
 
 def negative_argument(token: Token) -> bool:
@@ -166,3 +170,26 @@ def contrastive(negation: Token) -> bool:
     if doc[after].lower_ in RESTRICTING_WORDS:
         return True  # "is not only a question of dignity": it is one, and more
     return any(doc[i].lower_ == "but" for i in range(after + 1, sent.end))
+
+
+def alternative(verb: Token) -> Token | None:
+    """The first of the clauses coordinated by "or" that ``verb`` heads one of, else None:
+    "found themselves in Russia fleeing religious intolerance or seeking adventure" states
+    neither, each is what may have been; "did not smoke or drink" denies both.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("They fled the war or sought adventure. They ate and drank.")
+    >>> alternative(doc[1]).text, alternative(doc[5]).text, alternative(doc[10])
+    ('fled', 'fled', None)
+    """
+    first = verb
+    for _ in range(len(verb.doc)):
+        if first.dep_ != "conj" or first.head.i == first.i or first.head.pos_ not in _VERBAL:
+            break
+        first = first.head
+    members = [first, *(c for c in first.rights if c.dep_ == "conj" and c.pos_ in _VERBAL)]
+    if len(members) < 2 or verb.i not in {m.i for m in members}:
+        return None
+    last = max(m.i for m in members)
+    return first if any(c.dep_ == "cc" and c.lower_ == "or" and first.i < c.i < last
+                        for c in first.rights) else None

@@ -36,13 +36,22 @@ LONGEST_LABEL = 8
 _CLAUSES = frozenset({"acl", "relcl"})
 
 
+#: Modifiers of a noun that can carry a ranking word as their adverb: "the only scheduled
+#: shipping service", where "only" hangs on "scheduled", ranks the service all the same.
+_MODIFIERS = frozenset({"amod", "compound"})
+
+
 def _ranking(modifier: Token) -> bool:
     """True for a modifier that ranks its noun: an ordinal or "only" ("first", "only"), a
-    superlative ("latest", "best") or an adjective with "most"/"least" ("most phenomenal")."""
-    if modifier.dep_ != "amod" or modifier.text.isupper():
+    superlative ("latest", "best"), an adjective with "most"/"least" ("most phenomenal"), or
+    a modifier whose adverb is a ranking word ("only scheduled")."""
+    if modifier.dep_ not in _MODIFIERS or modifier.text.isupper():
         return False  # "the FIRST Global competition" is a name
-    return modifier.lower_ in RANKING_WORDS or modifier.tag_ == "JJS" or any(
-        c.dep_ == "advmod" and c.tag_ == "RBS" for c in modifier.children)
+    if any(c.dep_ == "advmod" and (c.tag_ == "RBS" or c.lower_ in RANKING_WORDS)
+           for c in modifier.children):
+        return True  # "most phenomenal", "only scheduled"
+    return modifier.dep_ == "amod" and (
+        modifier.lower_ in RANKING_WORDS or modifier.tag_ == "JJS")
 
 
 def ranked(head: Token) -> bool:

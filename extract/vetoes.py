@@ -57,6 +57,7 @@ from extract.misreadings import (
     title_read_as_clause,
     who_on_a_place,
 )
+from extract.phrases import label_tokens
 from extract.ranked import cut_complement
 from extract.records import Fact
 
@@ -134,6 +135,16 @@ def function_word_argument(fact: Fact) -> bool:
     high".)"""
     return fact.subject.pos_ in _FUNCTION_WORDS or fact.subject.pos_ == "ADV" or (
         not fact.clause_object and fact.object.pos_ in _FUNCTION_WORDS)
+
+
+def email_address(fact: Fact) -> bool:
+    """An e-mail address as the verb or in an argument: an author line ("Claire Bailey-Ross
+    claire.bailey-ross@port.ac.uk University of Portsmouth") is no clause, and an address is
+    how to write to someone, never what they are ("Daniela Karine Ramos dadaniela@gmail.com"
+    read as an apposition)."""
+    verb = fact.verb
+    return (verb is not None and verb.like_email) or any(
+        t.like_email for head in (fact.subject, fact.object) for t in label_tokens(head))
 
 
 def _separated(argument: Token, *, colon: bool) -> bool:
@@ -345,6 +356,7 @@ def cut_ranking_complement(fact: Fact) -> bool:
 GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
     Veto("function_word_argument", function_word_argument),
+    Veto("email_address", email_address),
     Veto("across_a_separator", across_a_separator),
     Veto("part_of_a_word", part_of_a_word),
     Veto("date_of_statement", date_of_statement),

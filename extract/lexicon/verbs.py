@@ -16,7 +16,7 @@ __all__ = [
     "LOCATIVE_PREPS", "RESULTATIVE_PREPS", "IDIOM_NOUNS", "SAYING_LIGHT_VERBS",
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
     "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
-    "PURPOSE_NOUNS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
+    "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
 ]
 
 
@@ -261,6 +261,19 @@ PURPOSE_NOUNS = _words("order view purpose goal intention objective")
 purpose of testing"): the clause they govern says what someone means to do, not what was
 done, and the phrase itself is no argument of the verb ("evolved in order to fight" is no
 (X, evolve in, order))."""
+
+EXPERIENCE_NOUNS = _words("difficulty trouble problem experience success")
+"""Nouns of what someone goes through in doing something: "had difficulties getting their
+robots across the border", "her experience living in this neighborhood". The participle after
+them is done by who has the difficulty or the experience, never by the noun."""
+
+STATE_VERBS = _words(
+    "overlook comprise contain include face border span surround resemble house feature "
+    "measure weigh stretch")
+"""Verbs of where or what a thing is, not of what happens: a participle of one after a passive
+event still describes the event's subject ("a statue was erected behind the Archives,
+overlooking the Ottawa River"), where another says what the event brought about ("the team
+was deducted a point, leading to a rush")."""
 
 COMING_VERBS = _words("come bring draw grind")
 """Verbs of "came to end", "drew to a close": the "to" before :data:`COMING_TO_NOUNS` is a

@@ -48,6 +48,16 @@ TABLES: dict[str, list[Row]] = {
          {("thousands of cosplay outfits", "offer", "tremendous cross"),
           ("thousands of cosplay outfits", "offer", "section of genres")}),
         ("Xu Liang founded a company.", {("Xu Liang", "found", "company")}, set()),
+        # "only" on the noun's adjective ranks the noun: the service keeps what it is the only
+        # one of (GUM fit, Chatham).
+        ("The only scheduled shipping service to the Chatham Islands remains the Black Robin "
+         "Freighters \"Rangatira\", an antiquated, slow and small coastal trading vessel.",
+         {("only scheduled shipping service to Chatham Islands", "remain", "Rangatira")},
+         {("only scheduled shipping service", "remain", "Rangatira")}),
+        # An author line is no clause: its e-mail address is no verb (GUM fit).
+        ("Claire Bailey-Ross claire.bailey-ross@port.ac.uk University of Portsmouth, United "
+         "Kingdom", set(),
+         {("Claire Bailey Ross", "claire.bailey-ross@port.ac.uk", "University of Portsmouth")}),
         # "a first step" is one more step, not one ranked among others: nothing is cut.
         ("The present research represents a first step in exploring the impact of transmedia "
          "systems.", {("present research", "represent", "first step")}, set()),
@@ -138,6 +148,11 @@ TABLES: dict[str, list[Row]] = {
          {("Jenna Marbles's figure", "be", "first selfie-taking wax figure at location")},
          {("Jenna Marbles", "be", "first ever YouTube star"),
           ("Jenna Marbles's figure", "be", "first selfie-taking wax figure")}),
+        # After an object, "to be" says what the object is as the subject finds it: the
+        # riders are not challenging (GUM fit).
+        ("Riders accustomed to flat terrain may find Tulsa's rolling land to be a bit more "
+         "challenging, particularly during the heat of summer.", set(),
+         {("Riders", "be", "challenging")}),
         # Nothing after the ranked noun: nothing is cut, the fact stays as it is.
         ("Smith was the first president.", {("Smith", "be", "first president")}, set()),
         ("The bus is the best way.", {("bus", "be", "best way")}, set()),
@@ -249,6 +264,10 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # Who has the difficulty does what it is in: the difficulties get nothing (GUM fit).
+        ("Teams from Morocco and Iran both had difficulties getting themselves or their robots "
+         "across the U.S. border.", {("Teams", "get", "robots")},
+         {("difficulties", "get", "robots")}),
         ("Scarce data compounds the difficulties faced by Chinese tech companies.",
          {("difficulties", "be faced by", "Chinese tech companies")}, set()),
         ("The hospital treated patients wounded in the attack.",
@@ -293,6 +312,17 @@ TABLES: dict[str, list[Row]] = {
         ("Higuchi's likeness adorns the Japanese 5000 yen banknote as of fall 2004, becoming "
          "the third woman to appear on a Japanese banknote.", set(),
          {("Higuchi's likeness", "become", "third woman")}),
+        # A participle trailing a passive event says what the event brought about; the
+        # passive's subject did not do it (GUM fit).
+        ("After nearly half an hour, the team was deducted a point, leading to a sudden but "
+         "temporary rush of success by the US team.", set(),
+         {("team", "lead to", "sudden rush")}),
+        ("Sydfynske Øhav, the South Funen Archipelago, is located south of the Danish island of "
+         "Funen, comprising 55 islands and islets, at the mouth of the Baltic Sea.",
+         {("Sydfynske Øhav", "comprise", "55 islands")}, set()),
+        ("Following his death, a statue of Sir Arthur was erected behind the National Archives "
+         "of Canada, overlooking the Ottawa River.",
+         {("statue of Arthur", "overlook", "Ottawa River")}, set()),
         ("The rebels attacked the town, killing five people.",
          {("rebels", "kill", "five people")}, {("town", "kill", "five people")}),
         ("Stocks fell sharply, wiping billions off the market.",
@@ -315,6 +345,9 @@ TABLES: dict[str, list[Row]] = {
          set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),
     ],
     "apposition": [
+        # An e-mail address is how to write to someone, never what they are (GUM fit).
+        ("Daniela Karine Ramos dadaniela@gmail.com", set(),
+         {("Daniela Karine Ramos", "be", "dadaniela@gmail.com")}),
         # "especially X": an example of the phrase, not another name of it (issue 24, GUM fit)
         ("He is remembered for his applications of mathematics to mechanics, especially fluid "
          "mechanics, and for his work in probability.", set(),

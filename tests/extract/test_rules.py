@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.clauses import SUBJECT_RULES, read_clause, subjects
+from extract.polarity import alternative
 from extract.rules import (
     CLAUSE_RULES,
     OPENIE_PHRASE_RULES,
@@ -414,6 +415,18 @@ def test_subject_rule_lends_the_clause_a_subject(name, spec, verb, expected):
     # "by" + clause after a passive verb: its unnamed agent acts, not its subject.
     ("crowds/2/nsubjpass/NOUN/NNS/crowd be/2/auxpass/AUX/VB/be avoided/2/ROOT/VERB/VBN/avoid "
      "by/2/agent/ADP/IN walking/3/pcomp/VERB/VBG/walk", 4),
+    # A participle trailing a passive event says what the event brought about: the team
+    # was deducted a point; it led to nothing itself (GUM fit).
+    ("team/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be deducted/2/ROOT/VERB/VBN/deduct "
+     "point/2/dobj/NOUN/NN ,/2/punct/PUNCT/, leading/2/advcl/VERB/VBG/lead "
+     "to/5/prep/ADP/IN rush/6/pobj/NOUN/NN", 5),
+    ("supplies/2/nsubjpass/NOUN/NNS/supply were/2/auxpass/AUX/VBD/be "
+     "delayed/2/ROOT/VERB/VBN/delay ,/2/punct/PUNCT/, leaving/2/advcl/VERB/VBG/leave "
+     "them/4/dobj/PRON/PRP", 4),
+    # After an object, "to be" says what the object is as the subject finds it: the riders
+    # are not challenging (GUM fit).
+    ("Riders/1/nsubj/NOUN/NNS/rider find/1/ROOT/VERB/VBP/find land/1/dobj/NOUN/NN "
+     "to/4/aux/PART/TO be/1/xcomp/AUX/VB/be challenging/4/acomp/ADJ/JJ", 4),
     # "there" fills the subject's place: the clause borrows no one else's.
     ("father/1/nsubj/NOUN/NN encouraged/1/ROOT/VERB/VBD/encourage him/1/dobj/PRON/PRP "
      ",/1/punct/PUNCT/, there/5/expl/PRON/EX being/1/advcl/AUX/VBG/be "
@@ -421,6 +434,55 @@ def test_subject_rule_lends_the_clause_a_subject(name, spec, verb, expected):
 ])
 def test_subject_rules_lend_nothing_outside_their_pattern(spec, verb):
     assert subjects(parse(spec)[verb]) == ([], None)
+
+
+def test_a_participle_after_a_noun_of_experience_is_done_by_who_has_it():
+    doc = parse(
+        "Teams/1/nsubj/NOUN/NNS/team had/1/ROOT/VERB/VBD/have "
+        "difficulties/1/dobj/NOUN/NNS/difficulty getting/2/acl/VERB/VBG/get "
+        "robots/3/dobj/NOUN/NNS/robot"
+    )
+    assert ([t.text for t in subjects(doc[3])[0]], subjects(doc[3])[1]) == (["Teams"], "acl")
+    doc = parse(
+        "Her/1/poss/PRON/PRP$/her experience/3/nsubj/NOUN/NN/experience "
+        "living/1/acl/VERB/VBG/live shaped/3/ROOT/VERB/VBD/shape stories/3/dobj/NOUN/NNS/story"
+    )
+    assert [t.text for t in subjects(doc[2])[0]] == ["Her"]
+    doc = parse("difficulties/0/ROOT/NOUN/NNS/difficulty getting/0/acl/VERB/VBG/get "
+                "robots/1/dobj/NOUN/NNS/robot")
+    assert subjects(doc[1]) == ([], None)
+
+
+def test_clauses_joined_by_or_are_alternatives():
+    doc = parse(
+        "They/1/nsubj/PRON/PRP fled/1/ROOT/VERB/VBD/flee war/1/dobj/NOUN/NN or/1/cc/CCONJ/CC "
+        "sought/1/conj/VERB/VBD/seek adventure/4/dobj/NOUN/NN"
+    )
+    assert alternative(doc[4]).i == alternative(doc[1]).i == 1
+    assert alternative(doc[2]) is None
+    doc = parse(
+        "They/1/nsubj/PRON/PRP fled/1/ROOT/VERB/VBD/flee war/1/dobj/NOUN/NN and/1/cc/CCONJ/CC "
+        "sought/1/conj/VERB/VBD/seek adventure/4/dobj/NOUN/NN"
+    )
+    assert alternative(doc[4]) is None
+
+
+def test_a_participle_of_a_state_takes_the_passive_subject():
+    # "Sydfynske Øhav is located south of Funen, comprising 55 islands" (GUM fit): a state
+    # of the subject's own, not an event that brought something about.
+    doc = parse(
+        "Øhav/2/nsubjpass/PROPN/NNP is/2/auxpass/AUX/VBZ/be located/2/ROOT/VERB/VBN/locate "
+        ",/2/punct/PUNCT/, comprising/2/advcl/VERB/VBG/comprise islands/4/dobj/NOUN/NNS/island"
+    )
+    heads, how = subjects(doc[4])
+    assert ([t.text for t in heads], how) == (["Øhav"], "advcl")
+    # "A statue was erected behind the Archives, overlooking the river": a participle of a
+    # state describes the subject after a passive event too.
+    doc = parse(
+        "statue/2/nsubjpass/NOUN/NN was/2/auxpass/AUX/VBD/be erected/2/ROOT/VERB/VBN/erect "
+        ",/2/punct/PUNCT/, overlooking/2/advcl/VERB/VBG/overlook river/4/dobj/NOUN/NN"
+    )
+    assert [t.text for t in subjects(doc[4])[0]] == ["statue"]
 
 
 def test_a_clause_borrowing_from_a_borrowing_clause_keeps_the_inner_name():

@@ -297,6 +297,18 @@ CASES = [
         "apposition", ("School", "be", "school"), None,
     ),
     (
+        "an e-mail address after a name is no apposition",
+        "Daniela/2/compound/PROPN/NNP/Daniela/B-PERSON Karine/2/compound/PROPN/NNP/Karine/I-PERSON "
+        "Ramos/2/ROOT/PROPN/NNP/Ramos/I-PERSON dadaniela@gmail.com/2/appos/NOUN/NN",
+        "apposition", ("Ramos", "be", "dadaniela@gmail.com"), "email_address",
+    ),
+    (
+        "an e-mail address read as the verb of an author line",
+        "Claire/1/compound/PROPN/NNP/Claire/B-PERSON Ross/2/nsubj/PROPN/NNP/Ross/I-PERSON "
+        "claire.ross@port.ac.uk/2/ROOT/PROPN/NNP University/2/dobj/PROPN/NNP",
+        "svo", ("Ross", "claire.ross@port.ac.uk", "University"), "email_address",
+    ),
+    (
         "a ranked noun cut from its to-infinitive",
         "She/1/nsubj/PRON/PRP was/1/ROOT/AUX/VBD/be the/4/det/DET/DT third/4/amod/ADJ/JJ "
         "woman/1/attr/NOUN/NN to/6/aux/PART/TO appear/4/relcl/VERB/VB/appear",
@@ -307,6 +319,13 @@ CASES = [
         "She/1/nsubj/PRON/PRP was/1/ROOT/AUX/VBD/be the/4/det/DET/DT third/4/amod/ADJ/JJ "
         "woman/1/attr/NOUN/NN",
         "copula", ("She", "be", "woman"), None,
+    ),
+    (
+        "a ranking adverb on the noun's adjective ranks the noun: 'the only scheduled service'",
+        "It/1/nsubj/PRON/PRP was/1/ROOT/AUX/VBD/be the/5/det/DET/DT only/4/advmod/ADV/RB "
+        "scheduled/5/amod/VERB/VBN/schedule service/1/attr/NOUN/NN to/7/aux/PART/TO "
+        "run/5/relcl/VERB/VB/run",
+        "copula", ("It", "be", "service"), "cut_ranking_complement",
     ),
     (
         "one more of a kind is not ranked: 'a third goal'",

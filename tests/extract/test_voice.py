@@ -208,6 +208,19 @@ ROWS = [
      {(f"deficit@{DOC}", "hurt", f"growth@{DOC}"): {
          "reported_by": "accept", "attributed_to": f"most economist@{DOC}",
          "asserted": False}}, []),
+    # Clauses joined by "or": either may be so, neither is stated; denied, neither is so
+    # (issue 24, GUM fit).
+    ("His fellow-Scots Paul Menzies and Alexander Livingston also found themselves in Russia "
+     "fleeing religious intolerance or seeking adventure.",
+     {("alexander livingston", "flee", "religious intolerance"): {
+         "modality": "may", "negated": False, "asserted": False},
+      ("alexander livingston", "seek", f"adventure@{DOC}"): {
+          "modality": "may", "negated": False, "asserted": False}}, []),
+    ("The men did not smoke cigars or drink wine.",
+     {(f"man@{DOC}", "smoke", f"cigar@{DOC}"): {"negated": True, "modality": None},
+      (f"man@{DOC}", "drink", f"wine@{DOC}"): {"negated": True, "modality": None}}, []),
+    ("The men smoked cigars and drank wine.",
+     {(f"man@{DOC}", "smoke", f"cigar@{DOC}"): {"modality": None, "asserted": True}}, []),
     # "nor could the UN" stands for "the UN could not agree either".
     ("Britain did not sign the treaty, nor did France.",
      {("united kingdom", "sign", f"treaty@{DOC}"): {"negated": True}},
