@@ -73,7 +73,9 @@ from extract.people import (
     most_named,
     person_key_at,
     person_mentions,
+    subject_named_after,
     topic_person,
+    unknown_name_says,
 )
 from extract.phrases import paragraph_break
 from extract.quotations import quotation_at, speakers
@@ -85,9 +87,11 @@ from extract.lexicon import (
     MALE_NOUNS,
     MALE_PRONOUNS,
     NOT_REFERENT_TYPES,
+    PERSON_NOUNS,
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REFLEXIVE_PRONOUNS,
+    ROLE_WORDS,
     SINGULAR_PRONOUNS,
     is_relative,
 )
@@ -116,6 +120,16 @@ def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
 
 
 def _person(token: Token) -> Resolution:
+    found = _named_person(token)
+    later = subject_named_after(token) if found.target is not None else None
+    wanted = "m" if token.lower_ in MALE_PRONOUNS else "f"
+    if later is not None and person_key_at(found.target) != later and known_genders(
+            token.doc).get(later, {wanted}) == {wanted}:
+        return Resolution(None, "subject_named_after")  # "After he won, Smith said": Smith?
+    return found
+
+
+def _named_person(token: Token) -> Resolution:
     if token.i > 0 and token.doc[token.i - 1].text.endswith("/"):
         return Resolution(None, "slash_pronoun")  # "s/he": whoever it is, no one named
     start = window_start(token, _PERSON_WINDOW)
@@ -140,7 +154,7 @@ def _person(token: Token) -> Resolution:
         return Resolution(None, "quotation_speaker")
     compatible = {key: root for key, root in people.items()
                   if genders.get(key, {wanted}) == {wanted} and key not in excluded}
-    if _unknown_name_says(token):
+    if unknown_name_says(token):
         return Resolution(None, "unknown_name_says")
     named = {root.i for _end, _key, root in mentions[bisect.bisect_left(starts, start):
                                                      bisect.bisect_left(starts, token.i)]}
@@ -321,18 +335,6 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
     return None
 
 
-def _unknown_name_says(token: Token) -> bool:
-    """True when ``token`` is the subject of what a name says or thinks, and that name is no
-    person the document names: "The Wilderness Society's Lyndon Schneiders says he hopes",
-    Schneiders read as an organisation, is Schneiders, not the one man named before."""
-    if token.dep_ not in _SUBJECTS or token.head.dep_ != "ccomp":
-        return False
-    verb = token.head.head
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    return subject is not None and subject.i < token.i and subject.pos_ == "PROPN" and (
-        person_key_at(subject) is None)
-
-
 def _subject_before(token: Token, mention: Token) -> bool:
     """True when ``mention`` is the main subject of ``token``'s sentence, before it, or of the
     sentence before ("Saul Eslake says it is the third drop. He says ...")."""
@@ -359,10 +361,11 @@ def _own_subjects(token: Token) -> set[int]:
 def _rival(token: Token, gender: str) -> bool:
     """True when ``token`` is a person noun that "he" (``m``) or "she" (``f``) could mean too.
 
-    Rivals are singular person nouns that are subjects or definite objects, unless of the
-    other gender ("his mother" is no rival for "he"), and subject names the recogniser did not
-    tag ("God"). Plural nouns ("reporters"), indefinite objects ("for having a child") and
-    nouns that describe the named person ("Saud al-Rasheed, a 21-year-old Saudi man") are not.
+    Rivals are singular person nouns, capitalised ("the Prime Minister") or not, that are
+    subjects or definite objects, unless of the other gender ("his mother" is no rival for
+    "he"), and subject names the recogniser did not tag ("God"). Plural nouns ("reporters"),
+    indefinite objects ("for having a child") and nouns that describe the named person
+    ("Saud al-Rasheed, a 21-year-old Saudi man", "served as the Director") are not.
     """
     if token.ent_type_:
         return False
@@ -373,11 +376,12 @@ def _rival(token: Token, gender: str) -> bool:
                                                for c in token.lefts)
     ):
         return False  # an indefinite object ("for having a child") is seldom referred back to
-    if token.tag_ != "NN" or not is_person_noun(token):
-        return False
     lemma = token.lemma_.lower()
-    other = FEMALE_NOUNS if gender == "m" else MALE_NOUNS
-    return lemma not in other
+    if not (token.tag_ == "NN" and is_person_noun(token)) and not (
+            token.tag_ == "NNP" and lemma in PERSON_NOUNS and lemma in ROLE_WORDS and not (
+                token.head.lower_ == "as" or any(c.dep_ == "appos" for c in token.children))):
+        return False  # "the Prime Minister" too, not "served as the Director", "the Premier, X"
+    return lemma not in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS)
 
 
 def _person_noun_in_sentence(token: Token, gender: str) -> bool:

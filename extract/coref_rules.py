@@ -52,10 +52,15 @@ UNRESOLVED_BY = {
     "unknown_name_says": "the pronoun is the subject of what a name says or thinks, a name "
                          "that is no person the document names ('Lyndon Schneiders says he "
                          "hopes', read as an organisation): that name may be the one meant",
+    "subject_named_after": "the main subject of the pronoun's sentence, after the pronoun, "
+                           "is another person it may mean ('After he won the race, Smith "
+                           "said'), named only then",
     "unknown_speaker": "the pronoun is inside a quotation whose speaker, of its gender, is a "
                        "pronoun left unresolved: the speaker may be the one spoken of",
     "quotation_speaker": "the pronoun is inside a quotation whose speaker is in reach: never "
                          "the speaker, who would say 'I', and anyone else a guess",
+    "extraposed_it": "'it' stands for the clause after its verb ('It is likely that more "
+                     "jobs will go', 'It seems that ...'), never a thing named before",
     "no_thing_in_reach": "no noun in reach agrees in number",
     "several_things_in_reach": "more than one noun in reach agrees in number",
     "coordinated_antecedent": "the one antecedent is a coordination ('Iraq and Russia')",

@@ -60,10 +60,10 @@ from extract.phrases import (
     entity_type,
     label_tokens,
     tagged,
-    team_sense,
     title_tail,
 )
 from extract.ranked import LONGEST_LABEL, complement_object, kept_complement
+from extract.teams import demonym_team, team_sense
 from kg.countries import country_key
 from kg.keys import canonical_key, normalize_key, plain_apostrophes, scoped_key
 from kg.model import Argument
@@ -314,6 +314,10 @@ def _describe(head: Token, document: str) -> Argument | None:
     if type_ != "GPE" and team_sense(head):
         # "Tunisia" read as a person or left untyped where Tunisia plays: the team
         return _team(head, type_)
+    if (team := demonym_team(head)) is not None:
+        # "putting the Belgians in the lead" where Belgium plays: the Belgium team
+        return Argument(label=entity_label_key(head)[0], key=canonical_key(f"{team} team"),
+                        type=type_, rules=("demonym_team", "team"))
     if type_ == "PERSON" or names_a_person(head):
         person = person_argument(head, document)
         if person is not None or not _titled_phrase(head):

@@ -34,7 +34,8 @@ from extract.lexicon import (
     RESULTATIVE_PREPS,
     TIME_TYPES,
 )
-from extract.phrases import team_sense, title_tail
+from extract.phrases import title_tail
+from extract.teams import team_sense
 from extract.records import Fact
 
 __all__ = [

@@ -21,7 +21,7 @@ from extract.names import full_names, person_key, person_names
 from extract.phrases import doc_lowers, is_citation
 
 __all__ = ["known_genders", "main_person", "most_named", "person_key_at", "person_mentions",
-           "topic_person"]
+           "subject_named_after", "topic_person", "unknown_name_says"]
 
 
 def _gender(ent_start: Token) -> str | None:
@@ -39,6 +39,9 @@ def _gender(ent_start: Token) -> str | None:
 
 
 _PEOPLE_CACHE = "kg.coref_people"
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: How a clause or phrase put before its sentence's subject hangs on the main verb.
+_FRONTED = ("advcl", "prep", "npadvmod")
 
 
 def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
@@ -191,3 +194,38 @@ def main_person(doc) -> str | None:
     if not counts or counts[0][1] < 3 or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
         return None
     return counts[0][0]
+
+
+def subject_named_after(token: Token) -> str | None:
+    """The key of the person named by the main subject of ``token``'s sentence when that
+    subject comes after ``token``: a pronoun before it, in a clause put first ("After he won
+    the race, Smith said"), may mean that person, whom the text names only then; not a
+    reported clause before its speaker ('"he was in the area," Stufflebeem said'); else None.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("When he arrived in Sydney, John Howard spoke to reporters.")
+    >>> subject_named_after(doc[1])
+    'john howard'
+    """
+    root = token.sent.root
+    main = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if main is None or main.i < token.i:
+        return None
+    node = token
+    while node.head.i != root.i and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in _FRONTED:
+        return None  # '"... he was in the area," Stufflebeem said': a speaker, not cataphora
+    return person_key_at(main)
+
+
+def unknown_name_says(token: Token) -> bool:
+    """True when ``token`` is the subject of what a name says or thinks, and that name is no
+    person the document names: "The Wilderness Society's Lyndon Schneiders says he hopes",
+    Schneiders read as an organisation, is Schneiders, not the one man named before."""
+    if token.dep_ not in _SUBJECTS or token.head.dep_ != "ccomp":
+        return False
+    verb = token.head.head
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and subject.i < token.i and subject.pos_ == "PROPN" and (
+        person_key_at(subject) is None)

@@ -20,8 +20,6 @@ from spacy.tokens import Token
 
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
-    CONTEST_PREPS,
-    CONTEST_VERBS,
     DASHES,
     EMPTY_ADJECTIVES,
     HONORIFICS,
@@ -43,9 +41,9 @@ __all__ = [
     "entity_label",
     "entity_key",
     "entity_label_key",
+    "singular_name",
     "entity_type",
     "language_sense",
-    "team_sense",
     "is_citation",
     "argument_bounds",
     "tidy_bounds",
@@ -399,10 +397,27 @@ def _entity_label_key(head: Token) -> tuple[str, str]:
     label = _join(tokens)
     if head.pos_ == "PROPN":
         key = label.lower()
-        if head.tag_ == "NNPS" and key.endswith("s") and not key.endswith("ss"):
+        if head.tag_ == "NNPS" and key.endswith("s") and not key.endswith("ss") and (
+                not singular_name(head)):
             key = key[:-1]
         return label, _no_scope_mark(key)
     return label, _no_scope_mark(_join(tokens, head))
+
+
+def singular_name(head: Token) -> bool:
+    """True when a proper noun tagged plural is a name the document reads as singular: it is
+    tagged a singular proper noun elsewhere and never written without its "s" ("Dries
+    Mertens" in a list, beside "Dries Mertens scored"), so the "s" stays in its key
+    (``plural_name``); "the Chathams" beside "Chatham Island" loses it.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Dries Mertens scored. Lukaku and Mertens made attempts.")
+    >>> [singular_name(t) for t in doc if t.text == "Mertens"]
+    [True, True]
+    """
+    lowers = doc_lowers(head.doc)
+    return head.lower_[:-1] not in lowers and any(
+        lowers[i] == head.lower_ for i in tagged(head.doc, "NNP"))
 
 
 def _no_scope_mark(key: str) -> str:
@@ -433,42 +448,6 @@ def language_sense(head: Token) -> bool:
     if node.dep_ in ("dobj", "acomp"):  # "spoke German" is at times read as an adjective
         return node.head.lemma_.lower() in LANGUAGE_VERBS
     return node.dep_ == "pobj" and node.head.lower_ in LANGUAGE_PREPS
-
-
-_TEAMS_CACHE = "kg.teams"
-
-
-def _contest_role(token: Token) -> bool:
-    if token.dep_ in ("nsubj", "dobj") and token.head.lemma_.lower() in CONTEST_VERBS:
-        return True
-    if token.dep_ == "pobj" and (token.head.lower_ in CONTEST_PREPS or (
-            token.head.head.lemma_.lower() in CONTEST_VERBS)):
-        return True  # "against Tunisia", "lost 1 – 2 to England"
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and following.like_num and following.ent_type_ == "CARDINAL"
-
-
-def team_sense(head: Token) -> bool:
-    """True when the place name ``head`` stands for a team in its document: two or more of
-    the document's mentions of that name play a contest ("England beat Panama 6-1", "against
-    Tunisia", "Sweden 1"), so a sports report's "England" is never the country of a history.
-    The mentions that play are those the recogniser types as places; every mention of the
-    name is then the team, however the recogniser typed it ("Tunisia" read as a person's
-    name in one sentence).
-
-    >>> from extract.pipeline import load_nlp
-    >>> doc = load_nlp()("England beat Panama 6-1 on Sunday. England will play Belgium next.")
-    >>> team_sense(doc[0]), team_sense(doc[11])
-    (True, False)
-    """
-    teams = head.doc.user_data.get(_TEAMS_CACHE)
-    if teams is None:
-        counts: dict[str, int] = {}
-        for ent in head.doc.ents:
-            if ent.label_ == "GPE" and _contest_role(ent.root):
-                counts[ent.root.lower_] = counts.get(ent.root.lower_, 0) + 1
-        teams = head.doc.user_data[_TEAMS_CACHE] = {k for k, n in counts.items() if n >= 2}
-    return head.pos_ == "PROPN" and head.lower_ in teams
 
 
 def is_citation(token: Token) -> bool:

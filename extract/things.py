@@ -10,14 +10,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.lexicon import (
+    EXTRAPOSING_VERBS,
     NAMED_REFERENT_TYPES,
     NOT_REFERENT_TYPES,
     PERSON_NOUNS,
     PLURAL_PRONOUNS,
     SINGULAR_PRONOUNS,
+    TELLING_VERBS,
+    is_relative,
 )
 
-__all__ = ["is_person_noun", "thing_in_reach", "window_start"]
+__all__ = ["extraposed_it", "is_person_noun", "thing_in_reach", "window_start"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Noun phrase heads that can be what "it" or "they" means (an apposition is its head again;
@@ -43,6 +46,27 @@ def is_person_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS
 
 
+def extraposed_it(token: Token) -> bool:
+    """True when "it" is the subject that stands for a clause after its verb: "It is likely
+    that more jobs will go", "It seems that ...", "It is expected that ..." (a passive). It
+    means that clause, never a thing named before; "It said that ..." is a speaker, and "it
+    was told that ..." the one told.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("It is likely that more jobs will go. It said that jobs will go.")
+    >>> extraposed_it(doc[0]), extraposed_it(doc[9])
+    (True, False)
+    """
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    if token.lower_ != "it" or token.dep_ not in _SUBJECTS or not (
+            lemma in EXTRAPOSING_VERBS if token.dep_ == "nsubj" else lemma not in TELLING_VERBS):
+        return False
+    return any(c.dep_ in ("ccomp", "csubj") and c.i > token.i and not any(
+        g.dep_ != "mark" and is_relative(g) for g in c.children)  # "It's stone that you carve"
+        for c in verb.children)
+
+
 def thing_in_reach(token: Token, plural: bool) -> tuple[Token | None, str]:
     """The one noun in reach that agrees with "it" (``plural`` False) or "they".
 
@@ -51,6 +75,8 @@ def thing_in_reach(token: Token, plural: bool) -> tuple[Token | None, str]:
     Russia"); a noun that only modifies another through "of" ("the capital of France") is
     not. Resolved only when exactly one candidate agrees.
     """
+    if extraposed_it(token):
+        return (None, "extraposed_it")
     start = window_start(token, _THING_WINDOW)
     doc = token.doc
     found: dict[str, Token] = {}

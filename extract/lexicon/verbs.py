@@ -17,6 +17,7 @@ __all__ = [
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
     "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
+    "EXTRAPOSING_VERBS", "TELLING_VERBS",
 ]
 
 
@@ -293,3 +294,13 @@ they open an adverbial clause that says something of its own, never the compleme
 intention above it ("we need to know ..., even if that animal is special") and never
 under a condition of the clause it hangs from ("While some islands are connected by the same
 ferry, you will have to go back ..., if you rely on public transport")."""
+
+EXTRAPOSING_VERBS = _words("be seem appear become remain happen")
+"""Verbs whose subject "it" may stand for a clause after them, which says what "it" is:
+"It is likely that more jobs will go", "It seems that ..." (:mod:`extract.things`)."""
+
+TELLING_VERBS = _words(
+    "tell inform advise warn assure notify remind promise persuade convince teach show ask")
+"""Verbs whose passive subject is the one told, beside the clause told: "it was told by
+Ansett administrators that it could no longer share its terminal" is Virgin Blue, never a
+clause put after its verb ("It is expected that ...")."""

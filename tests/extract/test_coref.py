@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extract.coref import resolve
+from extract.things import extraposed_it
+from tests.extract.parses import parse
 
 
 def _token(doc, word: str, occurrence: int = 0):
@@ -174,8 +176,53 @@ _EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according 
          "is a nurse. Goode played opposite Woody Allen and Scarlett Johansson.\n\nIn 2017, "
          "Goode portrayed Antony Armstrong-Jones in The Crown.\n\nHe grew up in the village "
          "of Clyst St. Mary, near Exeter.", "He", 1, "Goode"),
+        # A "he" in a clause put before its sentence's subject may be that subject, named only
+        # then: left open ...
+        ("Kim Beazley criticised the plan. When he arrived in Sydney, John Howard spoke to "
+         "reporters.", "he", 0, None),
+        # ... but a reported clause before its speaker is not about the speaker
+        # (lee_bg_045).
+        ("Sir Nigel Hawthorne, the British actor best known for his role in Yes Minister, "
+         "died Wednesday aged 72, his agent said. Hawthorne had been battling cancer for the "
+         "past 18 months and had just come out of hospital where he had been having "
+         "chemotherapy treatment, said Ken McReddie.", "he", 0, "Hawthorne"),
+        # A role written as a name ("the Prime Minister") could be meant as well ...
+        ("Kim Beazley met the Prime Minister. He said the deal was done.", "He", 0, None),
+        # ... but not one that says what the person is (GUM_interview_licen, fit).
+        ("On Thursday, Wikinews interviewed Assistant Professor at Washington State "
+         "University Simon Ličen about attitudes in United States towards the Paralympics."
+         "\n\nLičen has recently joined the Sport Management Program at Washington State "
+         "University to develop its sport media and communication research and teaching "
+         "contents. Originally from Slovenia, he served as the Director of Media and "
+         "Communications of a WTA Tour event and was a member of the UNESCO Slovenian National "
+         "Commission. He was also the Team Manager of the Slovenian wheelchair basketball "
+         "national team.", "he", 1, "Ličen"),
+        # An "it" that stands for the clause after its verb is no thing named before ...
+        ("Qantas struggled last year. It is likely that more jobs will go.", "It", 0, None),
+        ("Qantas struggled last year. It is expected that unions will strike.", "It", 0, None),
+        # ... unlike an "it" that does something.
+        ("Qantas struggled last year. It decided to cut jobs.", "It", 0, "Qantas"),
     ],
 )
 def test_pronoun_table(nlp, text, pronoun, occurrence, antecedent):
     target = resolve(_token(nlp(text), pronoun, occurrence))
     assert (target.text if target is not None else None) == antecedent
+
+
+@pytest.mark.parametrize(("spec", "extraposed"), [
+    # "It is likely that jobs go": "it" stands for the clause after "is".
+    ("It/1/nsubj/PRON/PRP/it is/1/ROOT/AUX/VBZ/be likely/1/acomp/ADJ/JJ that/5/mark/SCONJ/IN "
+     "jobs/5/nsubj/NOUN/NNS/job go/1/ccomp/VERB/VBP", True),
+    # "It is expected that unions strike": a passive with its clause after it.
+    ("It/2/nsubjpass/PRON/PRP/it is/2/auxpass/AUX/VBZ/be expected/2/ROOT/VERB/VBN/expect "
+     "that/5/mark/SCONJ/IN unions/5/nsubj/NOUN/NNS/union strike/2/ccomp/VERB/VBP", True),
+    # "It said that jobs go": a speaker, whatever its clause.
+    ("It/1/nsubj/PRON/PRP/it said/1/ROOT/VERB/VBD/say that/4/mark/SCONJ/IN "
+     "jobs/4/nsubj/NOUN/NNS/job go/1/ccomp/VERB/VBP", False),
+    # "It was told that it must go": the one told.
+    ("It/2/nsubjpass/PRON/PRP/it was/2/auxpass/AUX/VBD/be told/2/ROOT/VERB/VBN/tell "
+     "that/6/mark/SCONJ/IN it/6/nsubj/PRON/PRP/it must/6/aux/AUX/MD/must go/2/ccomp/VERB/VB",
+     False),
+])
+def test_extraposed_it_stands_for_the_clause_after_its_verb(spec, extraposed):
+    assert extraposed_it(parse(spec)[0]) is extraposed

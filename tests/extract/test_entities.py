@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from extract.phrases import entity_key
 from extract.pipeline import extract
 from kg.keys import acronym_matches, canonical_key
 from kg.merge import merge_into
 from kg.model import KnowledgeGraph
+from tests.extract.parses import parse
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,18 @@ def test_light_verb_becomes_its_verb(nlp):
     triples = list(extract([("d", "Xu Liang makes a bold prediction about China.")], nlp))
     assert ("Xu Liang", "predict about", "China") in {
         (t.subject.label, t.predicate, t.object.label) for t in triples}
+
+
+@pytest.mark.parametrize(("spec", "key"), [
+    # "Mertens" read as a plural in a list, and as a singular name elsewhere: the "s" stays.
+    ("Mertens/1/nsubj/PROPN/NNP scored/1/ROOT/VERB/VBD/score ./1/punct/PUNCT/. "
+     "Lukaku/5/nsubj/PROPN/NNP and/3/cc/CCONJ/CC Mertens/3/conj/PROPN/NNPS "
+     "tried/5/ROOT/VERB/VBD/try ./5/punct/PUNCT/.", "mertens"),
+    # "the Chathams" beside "Chatham": a plural name loses its "s".
+    ("Chatham/1/nsubj/PROPN/NNP lies/1/ROOT/VERB/VBZ/lie ./1/punct/PUNCT/. "
+     "the/4/det/DET/DT Chathams/5/nsubj/PROPN/NNPS are/5/ROOT/AUX/VBP/be "
+     "far/5/advmod/ADV/RB ./5/punct/PUNCT/.", "chatham"),
+])
+def test_a_plural_name_keeps_its_s_where_the_document_reads_it_as_singular(spec, key):
+    doc = parse(spec)
+    assert entity_key(next(t for t in reversed(doc) if t.tag_ == "NNPS")) == key

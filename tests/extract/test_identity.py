@@ -215,6 +215,16 @@ _SOCCER = (
     "Mustapha. Tunisia won a penalty kick in the 33rd minute.")
 
 
+#: GUM_news_soccer (fit): Belgium plays Panama.
+_BELGIUM = (
+    "In the first game of Group G, Belgium faced Panama at the Fisht Stadium in Sochi. Belgium "
+    "had greater ball possession in the match. Belgium started the game with attacking style "
+    "with Romelu Lukaku, Yannick Carrasco, and Dries Mertens making early attempts to put "
+    "Belgium into the lead against debutans Panama. Dries Mertens's attempt in the 18th minute "
+    "failed. The first half ended with 0 \u2013 0 on the scoreboard.\n\nJust two minutes in "
+    "the second half, Dries Mertens scored a goal from a volley, putting the Belgians in the "
+    "lead. In the 69th minute, Romelu Lukaku doubled the lead for Belgium.")
+
 _NAME_ROWS = [
         (_BERNOULLI, "Bernoulli", 0, "daniel bernoulli", {"name_end"}),       # GUM_bio_bernoulli
         (_BERNOULLI, "Daniel", 1, "daniel bernoulli", {"given_name"}),
@@ -369,6 +379,11 @@ _DESCRIPTION_ROWS = [
         # mention, however the recogniser typed it, a score after it aside.
         (_SOCCER, "Tunisia", 1, "tunisia team", {"team"}),   # typed as nothing
         (_SOCCER, "Tunisia", 4, "tunisia team", {"team"}),   # typed as a person
+        # GUM_news_soccer: a surname the tagger reads as a plural in a list keeps its "s"
+        # where the document writes it as a singular name too.
+        (_BELGIUM, "Mertens", 0, "dries mertens", set()),
+        # ... and the plural nationality of a team that plays is that team.
+        (_BELGIUM, "Belgians", 0, "belgium team", {"demonym_team", "team"}),
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
@@ -489,6 +504,12 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     ("The President later personally took action to allow the team into the country. Every "
      "team in the contest was sent a collection of robot parts roughly four months in advance "
      "of the competition.", "team", None, "team@", 1),
+    # A plural nationality is a team only where a team of its spelling plays: no contest
+    # here, and no team of France's spelling in a report where France plays.
+    ("The Belgians voted on Sunday. Belgium has a new government.", "Belgians",
+     "demonym_team", "belgium team", 0),
+    ("France beat Panama 3 \u2013 0. France faced Panama in Sochi. The French won the match.",
+     "French", "demonym_team", "france team", 0),
 ])
 def test_what_identity_must_not_make(nlp, text, word, rule, key_start, occurrence):
     argument = describe(_head(nlp(text), word, occurrence), "gum.txt")

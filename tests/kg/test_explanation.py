@@ -311,6 +311,11 @@ RESOLUTION_ROWS = [
      "has been found supporting this conjecture. On the other hand, newspaper clippings "
      "give a description of his opponent that appears to apply to one of Galois' Republican "
      "friends.", 102, "main_person_out_of_reach"),
+    # a "he" before its sentence's subject, named only then, may be that subject
+    ("Kim Beazley criticised the plan. When he arrived in Sydney, John Howard spoke to "
+     "reporters.", 7, "subject_named_after"),
+    # an "it" that stands for the clause after its verb
+    ("Qantas struggled last year. It is likely that more jobs will go.", 5, "extraposed_it"),
     # lee_background 190: Schneiders, read as an organisation, says; not Dempsey
     ("Brett Dempsey, 31, of Ravenshoe pleaded guilty to destroying 23 rainforest trees. "
      "Dempsey is the first person to be prosecuted under the Wet Tropics World Heritage "
