@@ -73,6 +73,7 @@ from extract.lexicon import (
 )
 from extract.phrases import doc_lowers
 from extract.polarity import kept_from, negative_argument
+from extract.questions import asked_question, inverted_question
 
 __all__ = ["Voice", "reporting", "voice"]
 
@@ -356,7 +357,7 @@ def _imperative(verb: Token) -> bool:
                     child.dep_ == "aux" and child.lemma_.lower() != "do"):
                 return False
         if verb.dep_ == "ROOT":
-            return not _question(verb)
+            return not asked_question(verb)
         verb = verb.head
     return False
 
@@ -438,6 +439,9 @@ def _voice(verb: Token) -> Voice:
         if hedges and node.dep_ in ("ccomp", "csubj") and head.pos_ == "AUX":
             hedge = hedge or _hedging_adjective(head)
         found = _found_above(node, head, conditional)
+        if found is not None and found.stance == "questioned" and found.reported_by is None \
+                and _presupposed(verb, node):
+            return Voice(None, None, "asserted", conditional)  # "... the neologism created in"
         if found is not None:
             return _ask(found, asked, requested)
         if _directive(node, head) is not None and kept_from(node) is None:
@@ -446,7 +450,7 @@ def _voice(verb: Token) -> Voice:
             requested = requested or not _presupposed(verb, node)
         sheltered = sheltered or _own_statement(node)
         node = head
-    if asked or _question(verb):
+    if asked or asked_question(verb):
         return Voice(None, None, "questioned", conditional, requested)
     return Voice(hedge, None, "asserted", conditional, requested)
 
@@ -512,6 +516,10 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         # team was denied visas": what "why" asks about holds.
         if (meaning is not None or quoted) and not _wh_clause(node) and not (
                 node.i < head.i and _set_apart(node, head, colon=True)):
+            if meaning is not None and inverted_question(head):
+                # "Do you think it was appropriate for Dan Savage to popularize ...?": asked,
+                # and nobody's claim.
+                return Voice(None, None, "questioned", conditional)
             if meaning is not None:
                 return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
             # 'She continued: "Labour has a plan ..."': any verb whose object is a quotation
@@ -527,7 +535,7 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
             return _claim(noun, conditional)
     if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
         head.lemma_.lower() in CLAIM_NOUNS
-    ) and not _relative(node, head):
+    ) and not _relative(node, head) and not _participle(node):
         return _claim(head, conditional)
     if node.dep_ == "pcomp" and head.head.i != head.i:
         # "accused Arafat of supporting terrorism", "he was credited with revolutionizing
@@ -538,6 +546,14 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
                 head.lower_ == "with" and lemma in CREDITING_VERBS):
             return Voice(lemma, _subject(accuser), "asserted", conditional)
     return None
+
+
+def _participle(node: Token) -> bool:
+    """A bare participle on a noun: "an asylum claim being withdrawn", "a statement
+    condemning surgery" say what befalls the claim or what the statement does, not what it
+    claims ("reports that the army had killed civilians" has a subject of its own)."""
+    return node.dep_ == "acl" and node.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in node.children)
 
 
 def _wh_clause(clause: Token) -> bool:
@@ -554,18 +570,6 @@ def _quotation(clause: Token) -> bool:
     doc = clause.doc
     start = clause.left_edge.i
     return doc[start].text in QUOTE_MARKS or (start > 0 and doc[start - 1].text in QUOTE_MARKS)
-
-
-def _question(token: Token) -> bool:
-    """True when the sentence of ``token`` ends with a question mark (trailing whitespace
-    aside). Read off the last tokens: building the sentence's text for every clause cost a
-    tenth of the voice walk."""
-    sent = token.sent
-    doc = token.doc
-    last = sent.end - 1
-    while last > sent.start and doc[last].is_space:
-        last -= 1
-    return doc[last].text.endswith("?")
 
 
 def _relative(clause: Token, noun: Token) -> bool:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.appositions import apposition_of, bracket_words, bracketed, words_between
 from extract.clauses import conjuncts, first_conjunct
 from extract.lexicon import (
     AUXILIARY_VERBS,
-    CLOSE_BRACKETS,
     ELLIPSIS_OPENERS,
     EXAMPLE_ADVERBS,
     GLOSS_WORDS,
@@ -68,51 +68,6 @@ __all__ = [
 _NAMES = frozenset({"PROPN"})
 
 
-def _apposition(fact: Fact) -> Token:
-    """The token that bears the ``appos`` label: the object, or the list it is a member of."""
-    appos = fact.object
-    for _ in range(len(appos.doc)):
-        if appos.dep_ != "conj" or appos.head.i == appos.i:
-            break
-        appos = appos.head
-    return appos
-
-
-def _between(fact: Fact) -> range:
-    """Indices of the tokens between the apposition's anchor and the apposition."""
-    return range(fact.subject.i + 1, _apposition(fact).left_edge.i)
-
-
-def _opening(appos: Token) -> Token | None:
-    """The first token before the apposition's words that is not a quote mark, if any."""
-    doc = appos.doc
-    start = appos.left_edge.i
-    while start < appos.i and (doc[start].is_punct or doc[start].text in QUOTE_MARKS):
-        start += 1
-    for i in range(start - 1, max(-1, start - 4), -1):
-        if doc[i].text not in QUOTE_MARKS:
-            return doc[i]
-    return None
-
-
-def _bracketed(appos: Token) -> bool:
-    opening = _opening(appos)
-    return opening is not None and opening.text in OPEN_BRACKETS
-
-
-def _bracket_words(appos: Token) -> range:
-    """Indices of the tokens inside the bracket the apposition opens, up to its closing one
-    or the end of the sentence (empty when the apposition is not bracketed)."""
-    opening = _opening(appos)
-    if opening is None or opening.text not in OPEN_BRACKETS:
-        return range(0)
-    end = appos.sent.end
-    for i in range(opening.i + 1, end):
-        if appos.doc[i].text in CLOSE_BRACKETS:
-            return range(opening.i + 1, i)
-    return range(opening.i + 1, end)
-
-
 def _name_like(token: Token) -> bool:
     """A proper noun, or a short abbreviation the tagger did not call one ("OK", "KS")."""
     return token.pos_ in _NAMES or (token.text.isupper() and token.text.isalpha()
@@ -128,7 +83,7 @@ def after_label(fact: Fact) -> bool:
     if fact.construction != "apposition":
         return False
     doc = fact.subject.doc
-    if any(doc[i].text in LABEL_SEPARATORS for i in _between(fact)):
+    if any(doc[i].text in LABEL_SEPARATORS for i in words_between(fact)):
         return True
     # A label whose value follows it: "(German pronunciation: [bɛʁˈnʊli])", "tel: 1 201".
     after = fact.object.i + 1
@@ -141,12 +96,12 @@ def numbers_or_dates(fact: Fact) -> bool:
     figure ("(Figure 2)"), a measure ("24°C (75°F)")."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     if fact.subject.ent_type_ in NOT_REFERENT_TYPES or appos.ent_type_ in NOT_REFERENT_TYPES:
         return True
     # Only in brackets: "the newest markup language HTML 5" has a version in its name.
     doc = appos.doc
-    return any(any(ch.isdigit() for ch in doc[i].text) for i in _bracket_words(appos))
+    return any(any(ch.isdigit() for ch in doc[i].text) for i in bracket_words(appos))
 
 
 def names_side_by_side(fact: Fact) -> bool:
@@ -157,10 +112,10 @@ def names_side_by_side(fact: Fact) -> bool:
     Funen Archipelago") stays an apposition."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     head = fact.subject
     if fact.predicate != "be" or head.pos_ not in _NAMES or not _name_like(appos) or (
-            _bracketed(appos)):
+            bracketed(appos)):
         return False  # (Brooklyn, be in, New York) is what "Brooklyn, New York" says
     if appos.ent_type_ == "PERSON" and any(c.dep_ == "det" for c in head.lefts) and not any(
             c.dep_ == "compound" for c in head.lefts):
@@ -174,9 +129,9 @@ def bracketed_affiliation(fact: Fact) -> bool:
     name of his."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     head = fact.subject
-    if appos.pos_ not in _NAMES or appos.ent_type_ == "PERSON" or not _bracketed(appos):
+    if appos.pos_ not in _NAMES or appos.ent_type_ == "PERSON" or not bracketed(appos):
         return False
     # A person, or a name in a list of people ("Christophe Dominici (Stade Francais),
     # Aurelien Rougerie (Clermont) and ...", where the recogniser missed the first).
@@ -195,7 +150,7 @@ def past_a_list(fact: Fact) -> bool:
     is not "Newark Airport (general aviation)")."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     return any(c.dep_ in ("conj", "cc") and c.i < appos.i for c in fact.subject.rights)
 
 
@@ -206,12 +161,12 @@ def past_a_name(fact: Fact) -> bool:
     which the parse did not see."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     if not any(c.dep_ == "det" for c in appos.lefts) or appos.pos_ in _NAMES:
         return False
     doc = appos.doc
     return any(doc[i].dep_ == "pobj" and doc[i].pos_ in _NAMES and doc[i].head.dep_ == "prep"
-               for i in _between(fact))
+               for i in words_between(fact))
 
 
 def example(fact: Fact) -> bool:
@@ -221,7 +176,7 @@ def example(fact: Fact) -> bool:
     ("viewers familiar with the books (i.e., “Experts”)" is no (books, be, Experts))."""
     if fact.construction != "apposition":
         return False
-    appos = _apposition(fact)
+    appos = apposition_of(fact)
     doc = appos.doc
     return any((doc[i].dep_ == "advmod" and doc[i].lower_ in EXAMPLE_ADVERBS)
                or doc[i].lower_ in GLOSS_WORDS for i in range(appos.left_edge.i, appos.i))

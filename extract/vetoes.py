@@ -17,6 +17,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from extract.appositions import APPOSITION_SHAPES
 from extract.attribution import reporting
 from extract.clauses import conjuncts, first_conjunct
 from extract.lexicon import (
@@ -385,6 +386,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("apposition_past_a_name", past_a_name, frozenset({"apposition"})),
     Veto("apposition_of_an_example", example, frozenset({"apposition"})),
     Veto("substitution", substitution, frozenset({"apposition", "copula"})),
+    *(Veto(name, test, frozenset({"apposition"})) for name, test in APPOSITION_SHAPES),
     Veto("with_a_state", with_a_state, frozenset({"prep", "named_prep", "passive"})),
     Veto("title_read_as_clause", title_read_as_clause),
     Veto("disagreeing_noun", disagreeing_noun, frozenset({"relcl", "copula"})),

@@ -15,12 +15,14 @@ __all__ = [
     "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "SINGULAR_PRONOUNS",
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
     "PERSONAL_RELATIVES", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS",
-    "DISTRIBUTIVE_DETERMINERS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
+    "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
+    "LIST_AND", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
     "RESTRICTIVE_PREPS", "OBJECT_PREP_FRAMES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     "TITLE_TYPES", "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS",
-    "QUOTE_MARKS", "OPENING_QUOTES", "CLOSING_QUOTES", "LABEL_SEPARATORS", "is_relative",
+    "QUOTE_MARKS", "OPENING_QUOTES", "CLOSING_QUOTES", "DOUBLE_QUOTES", "LABEL_SEPARATORS",
+    "is_relative",
 ]
 
 
@@ -101,6 +103,21 @@ DISTRIBUTIVE_DETERMINERS = _words("each every either neither")
 never the one thing the same noun names elsewhere in its document (``number``). "No" and
 "any" are left out: "had no clue", "without any uprising" are negations, which the facts
 record as such."""
+
+SINGULAR_DETERMINERS = _words("a an one each every another")
+"""Determiners that make a plural-looking noun one thing ("an ant species"): such a noun is
+no plural an apposition could disagree with (:mod:`extract.appositions`)."""
+
+ARTICLES = _words("a an the")
+"""Articles: in lower case right after a noun with no comma, one opens a verb's object, not
+an apposition ("'force feed' the ROS")."""
+
+INDEFINITE_ARTICLES = _words("a an")
+"""Indefinite articles: "a ..." after a bare noun comments on the clause ("made from scratch,
+a fantastic display")."""
+
+LIST_AND = frozenset({"and", "&"})
+"""Conjunctions that join a list into one plural phrase ("John and Mary")."""
 
 QUANTIFIERS = _words("few many several more most much numerous countless some fewer less")
 """Adjectives that say how many, not which: "very few women" is as generic as "women"."""
@@ -201,6 +218,9 @@ OPENING_QUOTES = frozenset({"\u201c", "``", "\u201e"})
 CLOSING_QUOTES = frozenset({"\u201d", "''"})
 """Double quotation marks that only ever close a quotation; a straight '"' does either, and
 its spacing says which (:mod:`extract.quotations`)."""
+
+DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u201e", "``", "''"})
+"""Double quotation marks, opening or closing: a title or a quotation runs between two."""
 
 LABEL_SEPARATORS = frozenset({":", ";"})
 """Separators after which a phrase is a value, a subtitle or the next item of a list

@@ -396,6 +396,49 @@ TABLES: dict[str, list[Row]] = {
          "pressure.", set(), {("moving fluid exchanges", "be", "kinetic energy")}),
         ("England made two changes, Sutton for Maloney and Horan for Hayes.", set(),
          {("two changes", "be", "Sutton")}),
+        # Shapes the parser labels an apposition that name no identity (GUM fit sentences,
+        # extract.appositions): a noun of another number, a contrast, the end of a list,
+        # the subject of the next verb, words inside a quoted title, a comment on a clause,
+        # a verb's object, a numbered part, the place of an address.
+        ("From there, you can look up at the islands La Désirade, Petite Terre, Marie "
+         "Galante, Les Saintes, La Dominique but also have a perfect view of the islands "
+         "Grande Terre and far away Basse Terre.", set(), {("islands", "be", "Grande Terre")}),
+        ("He was descended from a family of Aberdeenshire, holders of the small estate of "
+         "Auchleuchries, near Ellon.", set(),
+         {("Aberdeenshire", "be", "holders of small estate")}),
+        ("We can't deny the fact that there is undoubtedly the legislative element also "
+         "involved, which is why the states, the Parliament, despite … having regard to that, "
+         "we need to balance out various facets.", set(), {("states", "be", "Parliament")}),
+        ("The team used Formica fusca, an ant species that can form thousand-strong colonies.",
+         {("Formica fusca", "be", "ant species")}, set()),
+        ("I say brains is the greater producer of wealth, not oil.", set(),
+         {("greater producer", "be", "oil")}),
+        ("(You can enter most nightclubs with proper clothes, that is, no sneakers, no "
+         "shorts)", set(), {("sneakers", "be", "shorts")}),
+        ("One facet of that right is the constitutional value of dignity, equality, "
+         "fraternity.", set(), {("constitutional value", "be", "fraternity")}),
+        ("Audio-visual displays, detailed exhibits, gives visitors a sense of what this town "
+         "was like centuries ago.", set(),
+         {("Audio-visual displays", "be", "detailed exhibits")}),
+        ("Upon both of them entering and tying for first place in a scientific contest at the "
+         "University of Paris, Johann, unable to bear the \"shame\" of being compared "
+         "Daniel's equal, banned Daniel from his house.", set(),
+         {("University of Paris", "be", "Johann")}),
+        ("His daughter was married to his kinsman in the Russian service Alexander Gordon of "
+         "Auchintoul, author of \"The History of Peter the Great, Emperor of Russia\".",
+         {("Alexander Gordon", "be", "author")},
+         {("History of Peter Great Emperor of", "be",
+           "History of Peter Great Emperor of Russia")}),
+        ("The majority of outfits involved at least some elements made from scratch, a "
+         "fantastic display of craftsmanship.", set(), {("scratch", "be", "fantastic display")}),
+        ("[Reactive Oxygen Species, the group of chemicals that includes hydrogen peroxide] but "
+         "infected ants die less was obtained in another way (as you have to 'force feed' the "
+         "ROS, as healthy ants, when given the choice, ignore that food-source.)",
+         {("Reactive Oxygen Species", "be", "group of chemicals")}, {("'force feed", "be", "ROS")}),
+        ("Marbles appeared as Eve in season 2 of Epic Rap Battles of History, episode 13, "
+         "\"Adam vs. Eve\"", set(), {("Epic Rap Battles of History", "be", "episode")}),
+        ("Travel Heels, Vindebyørevej 42 (Taasinge), ☏ +4588304520, ✉ info@travelheels.dk.",
+         set(), {("Vindebyørevej 42", "be", "Taasinge")}),
         # ... and these name one thing twice, the title whole.
         ("He currently stars in Sky One's fantasy-romance series, A Discovery of Witches.",
          {("Sky One's fantasy-romance series", "be", "Discovery of Witches")},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.appositions import APPOSITION_SHAPES
 from extract.rules import iter_facts
 import extract.misreadings as misreadings
 from extract.vetoes import GRAPH_VETOES, veto
@@ -16,6 +17,83 @@ from tests.extract.parses import parse
 
 # (name, parse, construction, (subject, predicate, object) of the fact looked at, veto or None)
 CASES = [
+    # Appositions that name no identity (extract.appositions; GUM fit shapes).
+    (
+        "a plural noun and one name: one member, not the group",
+        "view/0/ROOT/NOUN/NN of/0/prep/ADP/IN the/3/det/DET/DT islands/1/pobj/NOUN/NNS/island "
+        "Grande/5/compound/PROPN/NNP Terre/3/appos/PROPN/NNP",
+        "apposition", ("islands", "be", "Terre"), "apposition_of_another_number",
+    ),
+    (
+        "a plural-looking noun with an article is one thing",
+        "team/1/nsubj/NOUN/NN used/1/ROOT/VERB/VBD/use fusca/1/dobj/PROPN/NNP "
+        ",/2/punct/PUNCT/, an/6/det/DET/DT ant/6/compound/NOUN/NN "
+        "species/2/appos/NOUN/NNS/species",
+        "apposition", ("fusca", "be", "species"), None,
+    ),
+    (
+        "X, not Y: a contrast",
+        "brains/1/nsubj/NOUN/NNS/brain is/1/ROOT/AUX/VBZ/be the/4/det/DET/DT "
+        "greater/4/amod/ADJ/JJR producer/1/attr/NOUN/NN of/4/prep/ADP/IN "
+        "wealth/5/pobj/NOUN/NN ,/4/punct/PUNCT/, not/4/neg/PART/RB oil/4/appos/NOUN/NN",
+        "apposition", ("producer", "be", "oil"), "apposition_in_contrast",
+    ),
+    (
+        "the last member of a list the phrase holds",
+        "facet/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be the/3/det/DET/DT value/1/attr/NOUN/NN "
+        "of/3/prep/ADP/IN dignity/4/pobj/NOUN/NN ,/5/punct/PUNCT/, "
+        "equality/5/conj/NOUN/NN ,/3/punct/PUNCT/, fraternity/3/appos/NOUN/NN",
+        "apposition", ("value", "be", "fraternity"), "apposition_ends_a_list",
+    ),
+    (
+        "a name before a finite verb with no subject is its subject",
+        "At/8/prep/ADP/IN the/2/det/DET/DT University/0/pobj/PROPN/NNP/University/B-ORG "
+        "of/2/prep/ADP/IN Paris/3/pobj/PROPN/NNP/Paris/B-GPE ,/2/punct/PUNCT/, "
+        "Johann/2/appos/PROPN/NNP/Johann/B-PERSON ,/8/punct/PUNCT/, "
+        "banned/8/ROOT/VERB/VBD/ban Daniel/8/dobj/PROPN/NNP/Daniel/B-PERSON",
+        "apposition", ("University", "be", "Johann"), "apposition_is_the_subject",
+    ),
+    (
+        "both phrases inside a quoted title",
+        'author/0/ROOT/NOUN/NN of/0/prep/ADP/IN "/4/punct/PUNCT/`` The/4/det/DET/DT '
+        "History/1/pobj/PROPN/NNP of/4/prep/ADP/IN Peter/5/pobj/PROPN/NNP/Peter/B-PERSON "
+        "the/10/det/DET/DT Great/10/amod/PROPN/NNP ,/10/punct/PUNCT/, "
+        "Emperor/6/appos/PROPN/NNP of/10/prep/ADP/IN Russia/11/pobj/PROPN/NNP/Russia/B-GPE "
+        "\"/4/punct/PUNCT/''",
+        "apposition", ("Peter", "be", "Emperor"), "apposition_inside_a_quotation",
+    ),
+    (
+        "a comment on the clause after a bare noun",
+        "elements/0/ROOT/NOUN/NNS/element made/0/acl/VERB/VBN/make from/1/prep/ADP/IN "
+        "scratch/2/pobj/NOUN/NN ,/3/punct/PUNCT/, a/7/det/DET/DT fantastic/7/amod/ADJ/JJ "
+        "display/3/appos/NOUN/NN of/7/prep/ADP/IN craftsmanship/8/pobj/NOUN/NN",
+        "apposition", ("scratch", "be", "display"), "apposition_comments_on_a_clause",
+    ),
+    (
+        "an article with no comma before it: a verb's object",
+        "ants/1/nsubj/NOUN/NNS/ant need/1/ROOT/VERB/VBP/need force/3/compound/NOUN/NN "
+        "feed/1/dobj/NOUN/NN '/3/punct/PUNCT/'' the/6/det/DET/DT ROS/3/appos/PROPN/NNP/ROS/B-ORG",
+        "apposition", ("feed", "be", "ROS"), "apposition_is_an_object",
+    ),
+    (
+        "a title right after its noun is one",
+        "in/0/ROOT/ADP/IN the/3/det/DET/DT romantic/3/amod/ADJ/JJ comedy/0/pobj/NOUN/NN "
+        "Chasing/5/compound/PROPN/NNP Liberty/3/appos/PROPN/NNP/Liberty/B-WORK_OF_ART",
+        "apposition", ("comedy", "be", "Liberty"), None,
+    ),
+    (
+        "a numbered noun after a comma: a part",
+        "season/0/ROOT/NOUN/NN 2/0/nummod/NUM/CD of/0/prep/ADP/IN "
+        "Battles/2/pobj/PROPN/NNPS/Battles/B-WORK_OF_ART ,/3/punct/PUNCT/, "
+        "episode/3/appos/NOUN/NN 13/5/nummod/NUM/CD",
+        "apposition", ("Battles", "be", "episode"), "apposition_numbers_a_part",
+    ),
+    (
+        "a bracket after a street and its number: where it is",
+        "Vindebyørevej/0/ROOT/PROPN/NNP 42/0/nummod/NUM/CD (/3/punct/PUNCT/-LRB- "
+        "Taasinge/0/appos/PROPN/NNP )/3/punct/PUNCT/-RRB-",
+        "apposition", ("Vindebyørevej", "be", "Taasinge"), "apposition_places_an_address",
+    ),
     (
         "a caption: a label and its value",
         "Image/0/ROOT/NOUN/NN :/0/punct/PUNCT/: Danny/3/compound/PROPN/NNP/Danny/B-PERSON "
@@ -349,7 +427,8 @@ def test_veto_on_a_hand_built_parse(name, spec, construction, fact, expected):
 def test_every_veto_has_a_unique_name_and_says_why():
     names = [row.name for row in GRAPH_VETOES]
     assert len(names) == len(set(names))
-    ours = {getattr(misreadings, name) for name in misreadings.__all__}
+    ours = {getattr(misreadings, name) for name in misreadings.__all__} | {
+        test for _name, test in APPOSITION_SHAPES}
     assert ours <= {row.applies_to for row in GRAPH_VETOES}  # every misreading is a row
     for row in GRAPH_VETOES:
         assert row.applies_to.__doc__ and len(row.applies_to.__doc__) > 40

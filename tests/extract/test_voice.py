@@ -359,6 +359,30 @@ ROWS = [
     ("And we'll ask the Solicitor to assist us on how we can develop the notion of a civil "
      "union which really finds recognition in our statute, namely the Special Marriage Act.",
      {(f"statute@{DOC}", "be", "special marriage act"): {"asserted": True}}, []),
+    # A question mark asks only what comes after a colon or semicolon before it (GUM fit).
+    ("A third important factor is the way the event will be mediated: will NBC have its best "
+     "sports broadcasters following the event after having worked the Winter Olympics?",
+     {(f"third important factor@{DOC}", "be", f"way@{DOC}"): {"asserted": True},
+      ("nbc", "work", "winter olympic"): {"stance": "questioned", "asserted": False}}, []),
+    # "Do you think ...?" asks, and claims nothing; what a participle says of a noun in it
+    # holds (GUM fit).
+    ("Do you think it was an appropriate form of satire for Dan Savage to popularize the "
+     "definition of the santorum neologism created in his advice column?",
+     {("dan savage", "popularize", "definition of santorum neologism"): {
+         "stance": "questioned", "reported_by": None, "asserted": False},
+      ("santorum neologism", "be created in", "dan savage's advice column"): {
+          "asserted": True}}, []),
+    # A participle on a noun of saying says what befalls the claim or what the statement does,
+    # not what it claims (GUM fit).
+    ("A leaked internal letter seen by Sky News says \"failure to return the questionnaire may "
+     "result in an individual's asylum claim being withdrawn in line with the published "
+     "policy\", but the government will provide a reminder.",
+     {("individual's asylum claim", "be withdrawn in", f"line@{DOC}"): {
+         "reported_by": "say", "attributed_to": f"leaked internal letter@{DOC}"}}, []),
+    ("When ACPeds issued a statement condemning gender reassignment surgery in 2016, many "
+     "people mistook the organization's political beliefs for the consensus view.",
+     {(f"statement@{DOC}", "condemn", "gender reassignment surgery"): {
+         "reported_by": None, "asserted": True}}, []),
     # A question asserts nothing.
     ("Did Iraq invade Kuwait?",
      {("iraq", "invade", "kuwait"): {"stance": "questioned", "asserted": False}}, []),
@@ -450,3 +474,43 @@ def test_come_to_is_a_purpose_only_with_a_verb(nlp, text, index, intended):
     from extract.attribution import voice
 
     assert voice(nlp(text)[index]).intended is intended
+
+
+def test_a_question_mark_asks_nothing_before_a_colon():
+    from extract.attribution import voice
+    from tests.extract.parses import parse
+
+    doc = parse("factor/1/nsubj/NOUN/NN is/1/ROOT/AUX/VBZ/be way/1/attr/NOUN/NN "
+                ":/1/punct/PUNCT/: will/5/aux/AUX/MD NBC/5/nsubj/PROPN/NNP "
+                "have/1/parataxis/VERB/VB/have it/5/dobj/PRON/PRP ?/5/punct/PUNCT/.")
+    assert voice(doc[1]).stance == "asserted"
+    assert voice(doc[6]).stance == "questioned"
+
+
+def test_a_yes_no_question_of_a_verb_of_thinking_claims_nothing():
+    from extract.attribution import voice
+    from tests.extract.parses import parse
+
+    asked = parse("Do/2/aux/AUX/VBP/do you/2/nsubj/PRON/PRP think/2/ROOT/VERB/VB/think "
+                  "it/4/nsubj/PRON/PRP was/2/ccomp/AUX/VBD/be fine/4/acomp/ADJ/JJ "
+                  "?/2/punct/PUNCT/.")
+    assert (voice(asked[4]).reported_by, voice(asked[4]).stance) == (None, "questioned")
+    # "Why do you think ...?" takes the clause as given: the thinker's, not asked.
+    why = parse("Why/3/advmod/SCONJ/WRB do/3/aux/AUX/VBP/do you/3/nsubj/PRON/PRP "
+                "think/3/ROOT/VERB/VB/think it/5/nsubj/PRON/PRP was/3/ccomp/AUX/VBD/be "
+                "fine/5/acomp/ADJ/JJ ?/3/punct/PUNCT/.")
+    assert voice(why[5]).reported_by == "think"
+
+
+def test_a_participle_on_a_claim_noun_is_not_its_content():
+    from extract.attribution import voice
+    from tests.extract.parses import parse
+
+    doc = parse("they/1/nsubj/PRON/PRP issued/1/ROOT/VERB/VBD/issue a/3/det/DET/DT "
+                "statement/1/dobj/NOUN/NN/statement condemning/3/acl/VERB/VBG/condemn "
+                "surgery/4/dobj/NOUN/NN")
+    assert voice(doc[4]).reported_by is None
+    content = parse("they/1/nsubj/PRON/PRP issued/1/ROOT/VERB/VBD/issue a/3/det/DET/DT "
+                    "statement/1/dobj/NOUN/NN/statement that/6/mark/SCONJ/IN "
+                    "surgery/6/nsubj/NOUN/NN harms/3/acl/VERB/VBZ/harm")
+    assert voice(content[6]).reported_by == "statement"

@@ -158,6 +158,37 @@ DROP_ROWS = [
      "exchanges its kinetic energy for pressure.",
      ("apposition", "in a similar way, a moving fluid exchanges", "be",
       "its kinetic energy for pressure")),
+    # Appositions that name no identity (extract/appositions.py; GUM fit sentences).
+    ("apposition_of_another_number", None, "He was descended from a family of Aberdeenshire, "
+     "holders of the small estate of Auchleuchries, near Ellon.",
+     ("apposition", "Aberdeenshire", "be",
+      "holders of the small estate of Auchleuchries, near Ellon")),
+    ("apposition_in_contrast", None, "I say brains is the greater producer of wealth, not oil.",
+     ("apposition", "the greater producer of wealth, not", "be", "oil")),
+    ("apposition_ends_a_list", None, "One facet of that right is the constitutional value of "
+     "dignity, equality, fraternity.",
+     ("apposition", "the constitutional value of dignity, equality", "be", "fraternity")),
+    ("apposition_is_the_subject", None, "Upon both of them entering and tying for first place "
+     "in a scientific contest at the University of Paris, Johann, unable to bear the "
+     "\"shame\" of being compared Daniel's equal, banned Daniel from his house.",
+     ("apposition", "the University of Paris", "be", "Johann")),
+    ("apposition_inside_a_quotation", None, "His daughter was married to his kinsman in the "
+     "Russian service Alexander Gordon of Auchintoul, author of \"The History of Peter the "
+     "Great, Emperor of Russia\".",
+     ("apposition", "Peter", "be", "the Great, Emperor of Russia")),
+    ("apposition_comments_on_a_clause", None, "The majority of outfits involved at least some "
+     "elements made from scratch, a fantastic display of craftsmanship.",
+     ("apposition", "scratch", "be", "a fantastic display of craftsmanship")),
+    ("apposition_is_an_object", None, "[Reactive Oxygen Species, the group of chemicals that "
+     "includes hydrogen peroxide] but infected ants die less was obtained in another way (as "
+     "you have to 'force feed' the ROS, as healthy ants, when given the choice, ignore that "
+     "food-source.)", ("apposition", "to 'force feed", "be", "the ROS")),
+    ("apposition_numbers_a_part", None, "Marbles appeared as Eve in season 2 of Epic Rap "
+     "Battles of History, episode 13, \"Adam vs. Eve\"",
+     ("apposition", "Epic Rap Battles of History", "be", "episode 13")),
+    ("apposition_places_an_address", None, "Travel Heels, Vindebyørevej 42 (Taasinge), "
+     "☏ +4588304520, ✉ info@travelheels.dk.",
+     ("apposition", "Vindebyørevej 42", "be", "(Taasinge)")),
     # The misreadings (extract/misreadings.py): shapes of a construction that say another thing.
     ("apposition_after_label", None, "Image: Danny Newman.",
      ("apposition", "Image", "be", "Danny Newman")),
