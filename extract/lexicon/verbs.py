@@ -163,12 +163,17 @@ view it; (S, turn, area) is no fact (:mod:`extract.vetoes`)."""
 IDIOM_NOUNS = _words(
     "risk question touch place practice account mind charge jeopardy danger doubt effect "
     "force motion use service operation power office custody trial justice life death "
-    "consideration perspective context focus contact action"
+    "consideration perspective context focus contact action "
+    # the nouns of complex prepositions: "in line with", "on behalf of", "in spite of"
+    "line accordance behalf spite means favour favor addition lieu light respect regard terms "
+    "search response return honour honor memory support front"
 )
 """Bare nouns that make an idiom with a verb and a preposition: "putting the browser at
 risk", "put into question the masculinity", "were put in touch with lawyers", "take into
 account": the relation keeps them ((vulnerabilities, put at risk, browser)), or it says
-something else ((victims, be put in, touch))."""
+something else ((victims, be put in, touch)). The nouns of complex prepositions belong here
+for the same reason: "withdrawn in line with the published policy" is withdrawn in line with
+a policy, not (claim, be withdrawn in, line)."""
 
 SAYING_LIGHT_VERBS = _words("make give issue offer deliver voice express")
 """Light verbs that, with a noun of saying (:data:`SAYING_NOUNS`) as object, are verbs of

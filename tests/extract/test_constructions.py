@@ -113,6 +113,10 @@ TABLES: dict[str, list[Row]] = {
          {("company", "found", "Xu Liang")}),
         ("The victims were put in touch with lawyers.",
          {("victims", "be put in touch with", "lawyers")}, {("victims", "be put in", "touch")}),
+        # The noun of a complex preposition belongs to the relation (GUM fit).
+        ("In FrameNet, words are described in terms of the frames they evoke.",
+         {("words", "be described in terms of", "frames")},
+         {("words", "be described in", "terms")}),
         ("Three soldiers were killed by a roadside bomb.",
          {("Three soldiers", "be killed by", "roadside bomb")},
          {("Three soldiers", "kill", "roadside bomb")}),
