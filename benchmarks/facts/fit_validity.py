@@ -23,6 +23,7 @@ Usage::
 
     python benchmarks/facts/fit_validity.py            # fit, print, write the table
     python benchmarks/facts/fit_validity.py --dry-run  # fit and print only
+    python benchmarks/facts/fit_validity.py --keep-threshold  # record kg's threshold
 """
 
 from __future__ import annotations
@@ -142,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the table")
     parser.add_argument("--out", type=Path, default=TABLE_PATH, help="where to write the table")
+    parser.add_argument("--keep-threshold", action="store_true",
+                        help="record kg's threshold (kg.voice.DEFAULT_MIN_CONFIDENCE) in the "
+                             "table, not the one chosen here, which is printed; for a refit "
+                             "whose threshold someone else decides")
     args = parser.parse_args(argv)
 
     data, counts = examples(("fit",))
@@ -166,19 +171,22 @@ def main(argv: list[str] | None = None) -> int:
         minimum=MINIMUM_STATED, useful=USEFUL_GOAL + USEFUL_MARGIN)
     chosen = precise if precise is not None else fallback if fallback is not None else 0.0
     rule = "precision" if precise is not None else "useful"
+    found = chosen
+    if args.keep_threshold:
+        chosen, rule = DEFAULT_MIN_CONFIDENCE, "kept"
     rows = [_keep(e.features, groups) for e in data]
     table = calibrated(_fit(rows, right, l2), slope, intercept)
     for line in report_lines(f"fit part, cross-validated by document (L2 {l2}, calibrated)",
                              data, cv, chosen):
         print(line)
     if precise is not None:
-        print(f"\nthreshold {chosen}: the lowest where CV precision is >= {GOAL + MARGIN:.2f} "
+        print(f"\nthreshold {found}: the lowest where CV precision is >= {GOAL + MARGIN:.2f} "
               f"at it and every higher threshold stating {MINIMUM_STATED}+ facts")
     else:
         print(f"\nno threshold that keeps {USEFUL_GOAL + USEFUL_MARGIN:.0%} of the U facts "
               f"states {MINIMUM_STATED}+ facts at {GOAL + MARGIN:.0%} precision on fit (CV): "
               f"the goals of 95% right and {USEFUL_GOAL:.0%} of U kept cannot both be met. "
-              f"Fallback threshold {chosen}: the highest that keeps "
+              f"Fallback threshold {found}: the highest that keeps "
               f"{USEFUL_GOAL + USEFUL_MARGIN:.0%} of the U facts (CV).")
     record = {
         "model": MODEL_NAME,
@@ -195,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
                  "useful_margin": USEFUL_MARGIN, "minimum_stated": MINIMUM_STATED},
         "weights": table,
     }
-    if chosen != DEFAULT_MIN_CONFIDENCE:
+    if args.keep_threshold:
+        print(f"table's threshold: kg's {DEFAULT_MIN_CONFIDENCE} (--keep-threshold), "
+              f"not the {found} chosen here")
+    elif chosen != DEFAULT_MIN_CONFIDENCE:
         print(f"note: kg.voice.DEFAULT_MIN_CONFIDENCE is {DEFAULT_MIN_CONFIDENCE}; "
               f"set it to {chosen}")
     if not args.dry_run:
