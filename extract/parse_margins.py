@@ -31,10 +31,12 @@ from typing import Iterable, Iterator
 
 import numpy
 from spacy import util
+from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc, Span
 
+from extract.doc_memo import once_per_doc
 from extract.records import Fact
 
 __all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "rival_margins", "margin_names"]
@@ -44,6 +46,7 @@ PARSE_MARGINS = "kg_parse_margins"
 #: Where a Doc keeps its margins, and its margins over rival heads.
 _KEY = "kg.arc_margins"
 _RIVAL_KEY = "kg.rival_margins"
+_HEADS_KEY = "kg.heads"
 #: Best-scored transitions looked at per step for the best valid one and its runner-up;
 #: when they are not among them the arc keeps no margin (``inf``; on 18,302 arcs of GUM
 #: documents, never).
@@ -254,14 +257,31 @@ def _bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
     return f"{low:g}+"
 
 
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, read once per Doc from its array (plain data: walking up
+    a fact's heads makes no Token)."""
+    def heads() -> list[int]:
+        offsets = doc.to_array(HEAD).astype("int64")  # relative, stored unsigned
+        return (offsets + numpy.arange(len(doc), dtype="int64")).tolist()
+    return once_per_doc(doc, _HEADS_KEY, heads)
+
+
 def _chain(token) -> list[int]:
-    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree)."""
-    chain = [token.i]
-    for _ in range(len(token.doc)):
-        if token.head.i == token.i:
+    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree).
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Countries must spend the cash saved on health.")
+    >>> [doc[i].text for i in _chain(doc[7])]
+    ['health', 'on', 'saved', 'cash', 'spend']
+    """
+    heads = _heads(token.doc)
+    i = token.i
+    chain = [i]
+    for _ in range(len(heads)):
+        if heads[i] == i:
             break
-        token = token.head
-        chain.append(token.i)
+        i = heads[i]
+        chain.append(i)
     return chain
 
 
