@@ -10,8 +10,9 @@ arc is more often wrong (:func:`margin_names`, the ``margins`` family of
 
 spaCy throws the scores away, so the component :data:`PARSE_MARGINS` does the parser's own
 loop (the parser's model, transition system and ``transition_states``, the calls its
-``beam_parse`` makes): the same arcs, for about 3% more pipeline time (``docs/trust.md``;
-1-2% more for the rival heads), each arc's margin kept in ``doc.user_data``
+``beam_parse`` makes): the same arcs, in about the pipeline time of spaCy's own parser
+(short docs are parsed in bigger parts, so in fewer steps; ``docs/trust.md``), each arc's
+margin kept in ``doc.user_data``
 (:func:`arc_margins`), and per word the margin over a runner-up that would have hung it on
 another head (:func:`rival_margins`). ``load_nlp`` puts it in place of a greedy parser; a
 pipeline whose parser is not greedy keeps its parser, and its facts have no margin features.
