@@ -10,8 +10,9 @@ arc is more often wrong (:func:`margin_names`, the ``margins`` family of
 
 spaCy throws the scores away, so the component :data:`PARSE_MARGINS` does the parser's own
 loop (the parser's model, transition system and ``transition_states``, the calls its
-``beam_parse`` makes): the same arcs, for about 3% more pipeline time (``docs/trust.md``;
-1-2% more for the rival heads), each arc's margin kept in ``doc.user_data``
+``beam_parse`` makes): the same arcs, in about the pipeline time of spaCy's own parser
+(short docs are parsed in bigger parts, so in fewer steps; ``docs/trust.md``), each arc's
+margin kept in ``doc.user_data``
 (:func:`arc_margins`), and per word the margin over a runner-up that would have hung it on
 another head (:func:`rival_margins`). ``load_nlp`` puts it in place of a greedy parser; a
 pipeline whose parser is not greedy keeps its parser, and its facts have no margin features.
@@ -31,10 +32,12 @@ from typing import Iterable, Iterator
 
 import numpy
 from spacy import util
+from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc, Span
 
+from extract.doc_memo import once_per_doc
 from extract.records import Fact
 
 __all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "rival_margins", "margin_names"]
@@ -44,10 +47,14 @@ PARSE_MARGINS = "kg_parse_margins"
 #: Where a Doc keeps its margins, and its margins over rival heads.
 _KEY = "kg.arc_margins"
 _RIVAL_KEY = "kg.rival_margins"
+_HEADS_KEY = "kg.heads"
 #: Best-scored transitions looked at per step for the best valid one and its runner-up;
 #: when they are not among them the arc keeps no margin (``inf``; on 18,302 arcs of GUM
 #: documents, never).
 _CANDIDATES = 10
+#: Most tokens parsed at once beyond spaCy's quarter batch (:func:`_parts`): the parser
+#: works out its features for every token of a part up front, 4 KB a token (256 MB here).
+_PART_TOKENS = 65_536
 #: Edges of the ``arc=`` buckets of a fact's weakest arc (score units of the parser).
 _ARC_EDGES = (0.5, 1.0, 2.0, 3.0, 5.0)
 #: Edges of the ``rival=`` buckets of a fact's weakest margin over a rival head.
@@ -79,9 +86,9 @@ def rival_margins(doc: Doc) -> numpy.ndarray | None:
     return doc.user_data.get(_RIVAL_KEY)
 
 
-def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
-                  margins: list[numpy.ndarray], rivals: list[numpy.ndarray],
-                  owner: dict[int, int]) -> None:
+def _step_margins(is_valid, kinds: list[str], arc_moves: numpy.ndarray, states: list,
+                  scores: numpy.ndarray, margins: list[numpy.ndarray],
+                  rivals: list[numpy.ndarray], owner: dict[int, int]) -> None:
     """Record each state's step: for a best valid transition that makes an arc, its margin
     over the runner-up valid transition on the arc's child (``margins``); and, where the
     runner-up would have hung a word elsewhere, the margin on that word (``rivals``).
@@ -93,21 +100,38 @@ def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
     A runner-up that only changes the arc's label is no rival. ``rivals`` holds the smallest
     such margin per word; after a shift or a reduce, margins of ``_RIVAL_EDGES[-1]`` or more
     are not recorded (``inf``: the same ``rival=`` bucket).
+
+    ``kinds`` holds each transition's kind (the first letter of its name: ``L``, ``R``,
+    ``S``, ``D``, ``B``), ``arc_moves`` per transition whether it makes an arc (kind ``L``
+    or ``R``). Per step, the ranking and the gaps are worked out for every state at once;
+    a state whose best-scored transition is a valid shift or reduce ahead of the next by
+    ``_RIVAL_EDGES[-1]`` or more (records nothing) costs one validity question.
     """
+    rows, width = scores.shape
     order = numpy.argsort(-scores, axis=1)[:, :_CANDIDATES]
-    top = numpy.take_along_axis(scores, order, axis=1).tolist()
-    is_valid = moves.is_valid
+    # each row's candidate scores, by flat index (as numpy.take_along_axis, cheaper)
+    top = scores.ravel()[order + numpy.arange(0, rows * width, width)[:, None]]
+    if order.shape[1] > 1:
+        # in double precision, as the loop below subtracts them
+        gaps = top[:, 0].astype("float64") - top[:, 1].astype("float64")
+        quiet = ((gaps >= _RIVAL_EDGES[-1]) & ~arc_moves[order[:, 0]]).tolist()
+    else:
+        quiet = [False] * rows
+    top = top.tolist()
     for row, ranked in enumerate(order.tolist()):
-        state, scored = states[row], top[row]
+        state = states[row]
+        # by class number: a name is looked up by a scan of every transition
+        if quiet[row] and is_valid(state, ranked[0]):
+            continue
+        scored = top[row]
         best = second = -1
         for place, k in enumerate(ranked):
-            # by class number: a name is looked up by a scan of every transition
             if not is_valid(state, k):
                 continue
             if best >= 0:
                 second = place
                 break
-            best, kind = place, names[k][0]
+            best, kind = place, kinds[k]
             # After a shift or a reduce, a runner-up _RIVAL_EDGES[-1] or more below (the
             # top bucket, as good as none) is not looked for: most such steps, and their cost.
             if kind not in "LR" and (place + 1 == len(ranked)
@@ -115,7 +139,7 @@ def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
                 break
         if second < 0:
             continue
-        other = names[ranked[second]][0]
+        other = kinds[ranked[second]]
         margin = scored[best] - scored[second]
         doc_margins, doc_rivals = margins[owner[id(state)]], rivals[owner[id(state)]]
         if kind in "LR":
@@ -128,6 +152,32 @@ def _step_margins(moves, names: list[str], states: list, scores: numpy.ndarray,
             child = state.S(0) if other == "L" else state.B(0)
             if 0 <= child < len(doc_rivals) and margin < doc_rivals[child]:
                 doc_rivals[child] = margin
+
+
+def _parts(docs: list[Doc], fewest: int) -> Iterator[list[Doc]]:
+    """``docs`` in consecutive parts parsed at once: ``fewest`` docs (spaCy's parser parses
+    a quarter of a batch at once), and more while the part holds at most ``_PART_TOKENS``
+    tokens. Each step of the loop costs the same Python work however many docs it advances,
+    so parsing short docs in bigger parts takes fewer steps; the parse of a doc does not
+    depend on the docs it is parsed with.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [len(part) for part in _parts([nlp("a b")] * 5, 2)]
+    [5]
+    >>> [len(part) for part in _parts([nlp("a " * 40_000)] * 5, 2)]
+    [2, 2, 1]
+    """
+    part: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if len(part) >= fewest and tokens + len(doc) > _PART_TOKENS:
+            yield part
+            part, tokens = [], 0
+        part.append(doc)
+        tokens += len(doc)
+    if part:
+        yield part
 
 
 class _MarginParser:
@@ -147,7 +197,8 @@ class _MarginParser:
             parser.set_annotations(docs, batch)
             self._keep(docs, margins, rivals)
             return
-        names = [moves.get_class_name(k) for k in range(moves.n_moves)]
+        kinds = [moves.get_class_name(k)[0] for k in range(moves.n_moves)]
+        arc_moves = numpy.array([kind in "LR" for kind in kinds], dtype=bool)
         owner = {id(state): n for n, state in enumerate(batch)}
         step = parser.model.predict(docs)
         states = [state for state in batch if not state.is_final()]
@@ -156,7 +207,8 @@ class _MarginParser:
             if not states:
                 break
             scores = numpy.ascontiguousarray(step.predict(states), dtype="float32")
-            _step_margins(moves, names, states, scores, margins, rivals, owner)
+            _step_margins(moves.is_valid, kinds, arc_moves, states, scores, margins, rivals,
+                          owner)
             states = parser.transition_states(states, scores)
         step.clear_memory()
         if states:  # never seen: parse these docs with spaCy's own loop, without margins
@@ -177,11 +229,11 @@ class _MarginParser:
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 256) -> Iterator[Doc]:
-        """Parse as spaCy's parser does: batches sorted by length, in quarter-size parts."""
+        """Parse as spaCy's parser does, batches sorted by length and parsed in parts, but in
+        parts of up to ``_PART_TOKENS`` tokens (:func:`_parts`)."""
         for batch in util.minibatch(stream, size=batch_size):
-            by_length = sorted(batch, key=len)
-            for part in util.minibatch(by_length, size=max(batch_size // 4, 2)):
-                self._parse(list(part))
+            for part in _parts(sorted(batch, key=len), max(batch_size // 4, 2)):
+                self._parse(part)
             yield from batch
 
 
@@ -206,14 +258,31 @@ def _bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
     return f"{low:g}+"
 
 
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, read once per Doc from its array (plain data: walking up
+    a fact's heads makes no Token)."""
+    def heads() -> list[int]:
+        offsets = doc.to_array(HEAD).astype("int64")  # relative, stored unsigned
+        return (offsets + numpy.arange(len(doc), dtype="int64")).tolist()
+    return once_per_doc(doc, _HEADS_KEY, heads)
+
+
 def _chain(token) -> list[int]:
-    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree)."""
-    chain = [token.i]
-    for _ in range(len(token.doc)):
-        if token.head.i == token.i:
+    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree).
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Countries must spend the cash saved on health.")
+    >>> [doc[i].text for i in _chain(doc[7])]
+    ['health', 'on', 'saved', 'cash', 'spend']
+    """
+    heads = _heads(token.doc)
+    i = token.i
+    chain = [i]
+    for _ in range(len(heads)):
+        if heads[i] == i:
             break
-        token = token.head
-        chain.append(token.i)
+        i = heads[i]
+        chain.append(i)
     return chain
 
 
