@@ -61,8 +61,8 @@ def outcome(provenance: Provenance, negated: bool, *,
     decides it (:func:`kg.voice.mention_voice`): ``stated``, or why not (``claimed``,
     ``denied``, ``questioned``, ``negated``, ``conditional``, ``modal``, ``low_confidence``).
 
-    >>> p = Provenance("d", "Xu founded Acme.", 0, 16, "Xu", 0, 2, "Acme", 11, 15, 0.85, "svo")
-    >>> outcome(p, False), outcome(p, True), outcome(p, False, min_confidence=0.9)
+    >>> p = Provenance("d", "Xu founded Acme.", 0, 16, "Xu", 0, 2, "Acme", 11, 15, 0.95, "svo")
+    >>> outcome(p, False), outcome(p, True), outcome(p, False, min_confidence=0.97)
     ('stated', 'negated', 'low_confidence')
     """
     return mention_voice(provenance, negated=negated, min_confidence=min_confidence)

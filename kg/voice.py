@@ -183,8 +183,8 @@ def mention_voice(
     above.
 
     >>> from kg.model import Provenance
-    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.85, "svo")
-    >>> mention_voice(p), mention_voice(p, negated=True), mention_voice(p, min_confidence=0.9)
+    >>> p = Provenance("d", "A met B.", 0, 8, "A", 0, 1, "B", 6, 7, 0.95, "svo")
+    >>> mention_voice(p), mention_voice(p, negated=True), mention_voice(p, min_confidence=0.97)
     ('stated', 'negated', 'low_confidence')
     """
     stance = mention.stance

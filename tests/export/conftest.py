@@ -6,6 +6,7 @@ import pytest
 
 from kg.merge import add_document, merge_into
 from kg.model import Argument, Document, KnowledgeGraph, Provenance, Triple
+from kg.voice import DEFAULT_MIN_CONFIDENCE
 
 SEED_TEXT = (
     "Xu Liang, a seasoned AI entrepreneur, founded Kuaishou in Beijing. "
@@ -80,12 +81,12 @@ def sample_triples() -> list[Triple]:
     return [
         make_triple(XU, "found", KUAISHOU, sentence=s1, construction="svo"),
         make_triple(XU, "be", ("AI entrepreneur", "ai entrepreneur", None), sentence=s1,
-                    construction="apposition", confidence=0.85),
+                    construction="apposition", confidence=round(DEFAULT_MIN_CONFIDENCE + 0.02, 2)),
         make_triple(KUAISHOU, "be in", BEIJING, sentence=s1, construction="prep"),
         make_triple(SERVICES, "rival", SORA, sentence=s2, start=68, modality="could",
                     construction="modal"),
         make_triple(DIFFICULTIES, "stem from", CONTROLS, sentence=s3, start=118,
-                    construction="verb_prep", confidence=0.83),
+                    construction="verb_prep", confidence=DEFAULT_MIN_CONFIDENCE),  # at the threshold
         make_triple(KUAISHOU, "rival", OPENAI, sentence=s4, start=163, negated=True),
         # a second mention of a fact, from another document, with another surface form
         make_triple(("xu liang", "xu liang", "PERSON"), "found", KUAISHOU,
