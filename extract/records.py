@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Generic, Iterator, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract.attribution import Voice, voice
+from extract.doc_arrays import dep_labels, iob_tags, pos_tags
+from extract.doc_memo import once_per_key
 from extract.polarity import negative_argument
 
 __all__ = ["Clause", "Fact", "Rule", "Pattern", "TokenRules"]
@@ -231,6 +233,24 @@ class TokenRules(Generic[R]):
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def worth_trying(self, doc: Doc, clause_deps: frozenset[str]) -> list[bool]:
+        """For each token of ``doc``, whether a rule pass has anything to try on it: a
+        clause it may head (a verb or auxiliary, or a label of ``clause_deps``) or a rule of
+        this table its label or IOB tag may trigger. Read from the document's arrays once
+        per table, so a pass makes no Token of the other words."""
+        def compute() -> list[bool]:
+            out = []
+            for pos, dep, iob in zip(pos_tags(doc), dep_labels(doc), iob_tags(doc)):
+                if dep in self.by_dep:
+                    rules = self.by_dep[dep]
+                elif self.by_iob:
+                    rules = self.by_iob[iob] if iob in self.by_iob else self.anywhere
+                else:
+                    rules = self.anywhere
+                out.append(bool(rules) or pos in ("VERB", "AUX") or dep in clause_deps)
+            return out
+        return once_per_key(doc, "kg.worth_trying", (self.names, clause_deps), compute)
 
     def for_token(self, token: Token) -> tuple[R, ...]:
         """The rules, in table order, whose trigger may match ``token``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import sentence_start
 from extract.lexicon import (
     EXTRAPOSING_VERBS,
     NAMED_REFERENT_TYPES,
@@ -31,13 +32,12 @@ _THING_WINDOW = 1
 
 def window_start(token: Token, sentences: int) -> int:
     """Where the window of ``token``'s sentence and the ``sentences`` before it starts."""
-    sent = token.sent
     doc = token.doc
-    start = sent.start
+    start = sentence_start(doc, token.i)
     for _ in range(sentences):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence_start(doc, start - 1)
     return start
 
 

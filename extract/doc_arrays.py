@@ -1,0 +1,94 @@
+"""Per-document columns of the parse as plain data, read once from ``Doc.to_array``.
+
+Every ``doc[i]``, ``token.head`` or ``token.sent`` makes a new Token or Span; a scan of the
+whole document or of every token of a sentence made hundreds of thousands of them per
+corpus. The columns here (labels as strings, sentence starts as indices) are read once per
+Doc and kept in its ``user_data`` (:mod:`extract.doc_memo`), so such a scan looks up a list
+instead and makes Tokens only of the words it keeps.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.attrs import DEP, ENT_IOB, POS, SENT_START
+from spacy.tokens import Doc
+
+from extract.doc_memo import once_per_doc
+
+__all__ = ["dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
+
+#: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
+_IOB_STRINGS = ("", "I", "O", "B")
+
+
+def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        if key not in names:
+            names[key] = strings[key]
+        out.append(names[key])
+    return tuple(out)
+
+
+def dep_labels(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``dep_``.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"])
+    >>> dep_labels(doc)
+    ('nsubj', 'ROOT')
+    """
+    return once_per_doc(doc, "kg.deps", lambda: _strings(doc, DEP))
+
+
+def pos_tags(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``pos_`` ('' where none was set).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> pos_tags(Doc(spacy.blank("en").vocab, words=["Ann", "ran"], pos=["PROPN", "VERB"]))
+    ('PROPN', 'VERB')
+    """
+    return once_per_doc(doc, "kg.pos", lambda: _strings(doc, POS))
+
+
+def iob_tags(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``ent_iob_`` ('B', 'I', 'O', or '' where no entities were set).
+
+    >>> import spacy
+    >>> iob_tags(spacy.blank("en")("Ann ran"))
+    ('', '')
+    """
+    return once_per_doc(doc, "kg.iob", lambda: tuple(
+        _IOB_STRINGS[value] for value in doc.to_array(ENT_IOB).tolist()))
+
+
+def sentence_starts(doc: Doc) -> tuple[int, ...]:
+    """Index of the first token of each sentence, in order (0 first): where ``token.sent``
+    starts, read without walking back token by token.
+
+    >>> from extract.pipeline import load_nlp
+    >>> sentence_starts(load_nlp()("It rained. We stayed in."))
+    (0, 3)
+    """
+    def starts() -> tuple[int, ...]:
+        flags = doc.to_array(SENT_START).tolist()
+        return (0, *(i for i in range(1, len(flags)) if flags[i] == 1))
+    return once_per_doc(doc, "kg.sent_starts", starts)
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``: the start of the sentence holding token ``i``.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("It rained. We stayed in.")
+    >>> [sentence_start(doc, i) for i in range(len(doc))] == [t.sent.start for t in doc]
+    True
+    """
+    starts = sentence_starts(doc)
+    return starts[bisect.bisect_right(starts, i) - 1]
