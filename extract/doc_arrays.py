@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_IOB, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
+__all__ = ["has_email", "token_texts", "lemmas", "children_of", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
 
 #: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
 _IOB_STRINGS = ("", "I", "O", "B")
@@ -31,6 +31,58 @@ def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
             names[key] = strings[key]
         out.append(names[key])
     return tuple(out)
+
+
+def has_email(doc: Doc) -> bool:
+    """Whether any token of ``doc`` is ``like_email``: a document without one needs no
+    token-by-token look for an address.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> has_email(nlp("Write to ann@example.org")), has_email(nlp("Write to Ann"))
+    (True, False)
+    """
+    return once_per_doc(doc, "kg.has_email", lambda: bool(doc.to_array(LIKE_EMAIL).any()))
+
+
+def token_texts(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``text``.
+
+    >>> import spacy
+    >>> token_texts(spacy.blank("en")("Known as T-Town"))
+    ('Known', 'as', 'T', '-', 'Town')
+    """
+    return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
+
+
+def lemmas(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``lemma_``.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> lemmas(Doc(spacy.blank("en").vocab, words=["cats", "ran"], lemmas=["cat", "run"]))
+    ('cat', 'run')
+    """
+    return once_per_doc(doc, "kg.lemmas", lambda: _strings(doc, LEMMA))
+
+
+def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
+    """Each token's children as indices, in text order (``[c.i for c in token.children]``).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran", "off"],
+    ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
+    >>> children_of(doc)
+    ((), (0,), (1, 3), ())
+    """
+    def compute() -> tuple[tuple[int, ...], ...]:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+            if offset:
+                kids[i + offset].append(i)
+        return tuple(tuple(k) for k in kids)
+    return once_per_doc(doc, "kg.children", compute)
 
 
 def dep_labels(doc: Doc) -> tuple[str, ...]:
