@@ -12,11 +12,14 @@ from __future__ import annotations
 import bisect
 
 from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START
-from spacy.tokens import Doc
+from typing import Container
+
+from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["has_email", "token_texts", "lemmas", "children_of", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
+__all__ = ["has_email", "token_texts", "lemmas", "children_of", "has_child",
+           "children_with", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
 
 #: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
 _IOB_STRINGS = ("", "I", "O", "B")
@@ -58,7 +61,9 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
 def lemmas(doc: Doc) -> tuple[str, ...]:
     """Each token's ``lemma_``.
 
-    >>> from spacy.tokens import Doc
+    >>> from typing import Container
+
+from spacy.tokens import Doc, Token
     >>> import spacy
     >>> lemmas(Doc(spacy.blank("en").vocab, words=["cats", "ran"], lemmas=["cat", "run"]))
     ('cat', 'run')
@@ -69,7 +74,9 @@ def lemmas(doc: Doc) -> tuple[str, ...]:
 def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
     """Each token's children as indices, in text order (``[c.i for c in token.children]``).
 
-    >>> from spacy.tokens import Doc
+    >>> from typing import Container
+
+from spacy.tokens import Doc, Token
     >>> import spacy
     >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran", "off"],
     ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
@@ -88,7 +95,9 @@ def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
 def dep_labels(doc: Doc) -> tuple[str, ...]:
     """Each token's ``dep_``.
 
-    >>> from spacy.tokens import Doc
+    >>> from typing import Container
+
+from spacy.tokens import Doc, Token
     >>> import spacy
     >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
     ...           deps=["nsubj", "ROOT"])
@@ -101,7 +110,9 @@ def dep_labels(doc: Doc) -> tuple[str, ...]:
 def pos_tags(doc: Doc) -> tuple[str, ...]:
     """Each token's ``pos_`` ('' where none was set).
 
-    >>> from spacy.tokens import Doc
+    >>> from typing import Container
+
+from spacy.tokens import Doc, Token
     >>> import spacy
     >>> pos_tags(Doc(spacy.blank("en").vocab, words=["Ann", "ran"], pos=["PROPN", "VERB"]))
     ('PROPN', 'VERB')
@@ -144,3 +155,33 @@ def sentence_start(doc: Doc, i: int) -> int:
     """
     starts = sentence_starts(doc)
     return starts[bisect.bisect_right(starts, i) - 1]
+
+
+def has_child(token: Token, labels: Container[str]) -> bool:
+    """``any(c.dep_ in labels for c in token.children)``, making no Token.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"])
+    >>> has_child(doc[1], {"nsubj"}), has_child(doc[1], {"dobj"})
+    (True, False)
+    """
+    doc = token.doc
+    deps = dep_labels(doc)
+    return any(deps[c] in labels for c in children_of(doc)[token.i])
+
+
+def children_with(token: Token, labels: Container[str]) -> list[Token]:
+    """``[c for c in token.children if c.dep_ in labels]``, making Tokens of those only.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran", "off"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "prt"])
+    >>> [t.text for t in children_with(doc[1], {"prt", "dobj"})]
+    ['off']
+    """
+    doc = token.doc
+    deps = dep_labels(doc)
+    return [doc[c] for c in children_of(doc)[token.i] if deps[c] in labels]
