@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START
 from typing import Container
 
 from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["has_email", "token_texts", "lemmas", "children_of", "has_child",
+__all__ = ["has_email", "token_texts", "token_offsets", "lemmas", "children_of", "has_child",
            "children_with", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
 
 #: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
@@ -56,6 +56,16 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     ('Known', 'as', 'T', '-', 'Town')
     """
     return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
+
+
+def token_offsets(doc: Doc) -> tuple[int, ...]:
+    """Each token's ``idx``, its character offset in the document's text.
+
+    >>> import spacy
+    >>> token_offsets(spacy.blank("en")("Known as T-Town"))
+    (0, 6, 9, 10, 11)
+    """
+    return once_per_doc(doc, "kg.offsets", lambda: tuple(doc.to_array(IDX).tolist()))
 
 
 def lemmas(doc: Doc) -> tuple[str, ...]:
