@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
 from typing import Container
 
 from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["has_email", "token_texts", "token_offsets", "lemmas", "children_of", "has_child",
+__all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas", "children_of", "has_child",
            "children_with", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
 
 #: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
@@ -56,6 +56,18 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     ('Known', 'as', 'T', '-', 'Town')
     """
     return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
+
+
+def joined_text(doc: Doc) -> str:
+    """``doc.text``, joined from the text column and the trailing-space flags (spaCy makes a
+    Token of every word to join it).
+
+    >>> import spacy
+    >>> joined_text(spacy.blank("en")("Known  as T-Town. "))
+    'Known  as T-Town. '
+    """
+    return "".join(text + " " if space else text
+                   for text, space in zip(token_texts(doc), doc.to_array(SPACY).tolist()))
 
 
 def token_offsets(doc: Doc) -> tuple[int, ...]:
