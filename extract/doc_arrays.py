@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
 from typing import Container
 
 from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas", "children_of", "has_child",
-           "children_with", "dep_labels", "pos_tags", "iob_tags", "sentence_starts", "sentence_start"]
-
-#: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in the array.
-_IOB_STRINGS = ("", "I", "O", "B")
-
+__all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas", "children_of",
+           "has_child", "children_with", "dep_labels", "pos_tags", "sentence_starts",
+           "sentence_start"]
 
 def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
     strings = doc.vocab.strings
@@ -140,17 +137,6 @@ from spacy.tokens import Doc, Token
     ('PROPN', 'VERB')
     """
     return once_per_doc(doc, "kg.pos", lambda: _strings(doc, POS))
-
-
-def iob_tags(doc: Doc) -> tuple[str, ...]:
-    """Each token's ``ent_iob_`` ('B', 'I', 'O', or '' where no entities were set).
-
-    >>> import spacy
-    >>> iob_tags(spacy.blank("en")("Ann ran"))
-    ('', '')
-    """
-    return once_per_doc(doc, "kg.iob", lambda: tuple(
-        _IOB_STRINGS[value] for value in doc.to_array(ENT_IOB).tolist()))
 
 
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
