@@ -53,7 +53,14 @@ from extract.lexicon import (
     ROLE_WORDS,
     TIME_TYPES,
 )
-from extract.names import is_honorific, names_a_person, person_argument, person_parts, written
+from extract.names import (
+    is_honorific,
+    names_a_person,
+    person_argument,
+    person_parts,
+    possessive_title,
+    written,
+)
 from extract.phrases import (
     doc_text,
     entity_label_key,
@@ -318,7 +325,7 @@ def _describe(head: Token, document: str) -> Argument | None:
         # "putting the Belgians in the lead" where Belgium plays: the Belgium team
         return Argument(label=entity_label_key(head)[0], key=canonical_key(f"{team} team"),
                         type=type_, rules=("demonym_team", "team"))
-    if type_ == "PERSON" or names_a_person(head):
+    if (type_ == "PERSON" or names_a_person(head)) and not possessive_title(head):
         person = person_argument(head, document)
         if person is not None or not _titled_phrase(head):
             return _other_name(head, person)

@@ -19,6 +19,7 @@ from extract.lexicon import (
     KINSHIP_NOUNS,
     NAME_END_WORDS,
     OPENING_QUOTES,
+    PLACE_TYPES,
     POSSESSIVE_MARKS,
     POST_NOMINALS,
     ROLE_WORDS,
@@ -35,6 +36,7 @@ __all__ = [
     "person_key",
     "person_names",
     "person_parts",
+    "possessive_title",
     "titles_before",
     "written",
 ]
@@ -88,6 +90,22 @@ def person_parts(tokens: list[Token]) -> tuple[list[Token], str | None, str | No
     if end < len(name):
         rules.append("name_end")
     return name[start:end], honorific, role, rules
+
+
+def possessive_title(head: Token) -> bool:
+    """True when the recogniser's person name around ``head`` runs across a possessive into
+    the head, a title word: "The King's Man" (a film) is no person "Man" whose role is king.
+    A person's possessive ends the name ("Arafat's"); it never stands inside it.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He is filming Matthew Vaughn's Kingsman prequel, The King's Man.")
+    >>> possessive_title(doc[-2]), possessive_title(doc[4])
+    (True, False)
+    """
+    if not head.is_title or head.ent_type_ != "PERSON":
+        return False
+    return any(t.tag_ == "POS" and t.i < head.i and t.i > 0 and t.doc[t.i - 1].is_title
+               and t.doc[t.i - 1].ent_iob_ in ("B", "I") for t in label_tokens(head))
 
 
 def titles_before(tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -153,7 +171,7 @@ def person_names(doc: Doc) -> dict[str, object]:
     topic: set[str] = set()
     first = next(iter(doc.sents), None)
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or possessive_title(ent.root):
             continue
         name, _, _, _ = person_parts(label_tokens(ent.root))
         key = _name_key(name)
@@ -161,10 +179,15 @@ def person_names(doc: Doc) -> dict[str, object]:
         if len(words) < 2:
             continue
         labels.setdefault(key, written(name))
+        # A name a place begins ("Fort Lee Historic Park") has no given name: "Fort Lee"
+        # is the place, never a short form of the name.
+        placed = name[0].ent_type_ in PLACE_TYPES
         for n in range(1, len(words)):
             suffixes.setdefault(" ".join(words[n:]), set()).add(key)
-            prefixes.setdefault(" ".join(words[:n]), set()).add(key)
-        ends.setdefault((words[0], words[-1]), set()).add(key)
+            if not placed:
+                prefixes.setdefault(" ".join(words[:n]), set()).add(key)
+        if not placed:
+            ends.setdefault((words[0], words[-1]), set()).add(key)
         if first is not None and ent.start < first.end:
             topic.add(key)
     found = {"labels": labels, "suffixes": suffixes, "prefixes": prefixes, "ends": ends,
@@ -272,13 +295,20 @@ def person_argument(head: Token, document: str) -> Argument | None:
     as_written = written([t for t in tokens if t.tag_ != "POS"])
     if not name:
         return None
+    scope = None
+    if honorific and _quoted_word(name) and is_honorific(name[0].doc[name[0].i - 1]):
+        # 'her dog "Mr. Marbles"': the honorific inside the quotes is part of the nickname,
+        # a name of its document (as any quoted name, below)
+        name = [name[0].doc[name[0].i - 1], *name]
+        honorific = None
+        scope = document
+        rules = [r for r in rules if r != "honorific"] + ["quoted_name"]
     key = _name_key(name)
     if not key:
         return None
     label = written(name)
     if any(mark in label for mark in ".\u2019\u02bc"):
         rules.append("punctuation")  # "George W. Bush", "L\u2019Enfant"
-    scope = None
     index = person_names(head.doc)
     candidates, found_by = full_names(key, index)
     if candidates and _quoted_word(name):

@@ -34,6 +34,7 @@ from extract.lexicon import (
     TITLE_TYPES,
     TRANSPARENT_NOUNS,
 )
+from extract.name_spans import place_name_start, quoted_title
 from kg.keys import SCOPE_MARK
 
 __all__ = [
@@ -290,6 +291,9 @@ def _label_tokens(head: Token) -> list[Token]:
         for i in range(start, end):
             if doc[i].text == "(":
                 start, end = (i + 1, end) if i < head.i else (start, i)
+        # A place the recogniser tagged apart begins the name: "Fort" of "Fort Lee Historic
+        # Park" (:func:`extract.name_spans.place_name_start`).
+        start = place_name_start(doc, start, end)
         # What a number of the name counts left of it belongs to it: "the first of three
         # degrees" is one degree, never "three degrees" (the recogniser tags the number only).
         start = min([start, *(c.left_edge.i for t in doc[start:end] if t.dep_ == "nummod"
@@ -333,6 +337,7 @@ def _label_tokens(head: Token) -> list[Token]:
             continue
         kept.append(tok)
     kept.sort(key=lambda t: t.i)
+    kept = quoted_title(kept, head)  # '"Fake n' Bacon"', never "Fake Bacon"
     # A line break (a heading run into the sentence by the parser) ends the phrase.
     text = doc_text(head.doc)
     if len(kept) > 1 and "\n" in text[kept[0].idx : kept[-1].idx]:

@@ -11,7 +11,8 @@ a preposition that could attach elsewhere), poor heads (a pronoun, a number, a g
 how each argument was resolved (a pronoun, a surname, a description: the identity rules of
 :mod:`extract.entities`), the voice and the parser's own doubt: the margin by which it
 preferred the weakest arc the fact hangs on (:mod:`extract.parse_margins`), and the weakest
-arc inside its arguments (:mod:`extract.validity_inside`). The weights were
+arc inside its arguments (:mod:`extract.validity_inside`), and where a prepositional object's
+preposition hangs (:mod:`extract.validity_ambiguity`). The weights were
 fitted on the ``fit`` part of the labelled GUM facts (``benchmarks/facts/``: every fact
 rated U / T / W by two raters and a third where they disagreed) with cross-validation by
 document, and are shipped as a table (:data:`TABLE_PATH`); scoring is a dot product, so kg
@@ -49,6 +50,7 @@ from extract.doc_memo import once_per_doc
 from extract.lexicon import PRONOUNS
 from extract.parse_margins import margin_names
 from extract.records import Fact
+from extract.validity_ambiguity import AMBIGUITY_PREFIXES, ambiguity_names
 from extract.validity_inside import INSIDE_PREFIXES, inside_names
 from kg.model import HYPOTHETICAL, Argument
 
@@ -98,6 +100,7 @@ FEATURE_GROUPS: dict[str, tuple[str, ...]] = {
     "carb": ("carb",),
     "margins": ("arc=", "weak=", "rival="),
     "inside": INSIDE_PREFIXES,
+    "ambiguity": AMBIGUITY_PREFIXES,
 }
 
 #: Punctuation a fact's stretch of text can cross, by the feature it sets.
@@ -492,6 +495,8 @@ def features(fact: Fact, subject: Argument | None = None,
         names += margin_names(fact, sent)
     if "inside" in wanted:
         names += inside_names(fact)
+    if "ambiguity" in wanted:
+        names += ambiguity_names(fact)
     if "crosses" in wanted:
         names += [f"cx={cons}&{name}" for name in names
                   if name.startswith(("cross=", "up_o=", "up_s=", "voice=", "opos=", "spos="))]

@@ -377,7 +377,7 @@ ROWS = [
     ("A leaked internal letter seen by Sky News says \"failure to return the questionnaire may "
      "result in an individual's asylum claim being withdrawn in line with the published "
      "policy\", but the government will provide a reminder.",
-     {("individual's asylum claim", "be withdrawn in", f"line@{DOC}"): {
+     {("individual's asylum claim", "be withdrawn in line with", "published policy"): {
          "reported_by": "say", "attributed_to": f"leaked internal letter@{DOC}"}}, []),
     ("When ACPeds issued a statement condemning gender reassignment surgery in 2016, many "
      "people mistook the organization's political beliefs for the consensus view.",
