@@ -10,10 +10,9 @@ instead and makes Tokens only of the words it keeps.
 from __future__ import annotations
 
 import bisect
-
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
 from typing import Container
 
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
@@ -22,7 +21,9 @@ __all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas",
            "has_child", "children_with", "dep_labels", "pos_tags", "sentence_starts",
            "sentence_start"]
 
+
 def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
+    """The string of each token's value of ``attr`` (looked up once per distinct value)."""
     strings = doc.vocab.strings
     names: dict[int, str] = {}
     out = []
@@ -80,9 +81,7 @@ def token_offsets(doc: Doc) -> tuple[int, ...]:
 def lemmas(doc: Doc) -> tuple[str, ...]:
     """Each token's ``lemma_``.
 
-    >>> from typing import Container
-
-from spacy.tokens import Doc, Token
+    >>> from spacy.tokens import Doc
     >>> import spacy
     >>> lemmas(Doc(spacy.blank("en").vocab, words=["cats", "ran"], lemmas=["cat", "run"]))
     ('cat', 'run')
@@ -93,9 +92,7 @@ from spacy.tokens import Doc, Token
 def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
     """Each token's children as indices, in text order (``[c.i for c in token.children]``).
 
-    >>> from typing import Container
-
-from spacy.tokens import Doc, Token
+    >>> from spacy.tokens import Doc
     >>> import spacy
     >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran", "off"],
     ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
@@ -114,9 +111,7 @@ from spacy.tokens import Doc, Token
 def dep_labels(doc: Doc) -> tuple[str, ...]:
     """Each token's ``dep_``.
 
-    >>> from typing import Container
-
-from spacy.tokens import Doc, Token
+    >>> from spacy.tokens import Doc
     >>> import spacy
     >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
     ...           deps=["nsubj", "ROOT"])
@@ -129,9 +124,7 @@ from spacy.tokens import Doc, Token
 def pos_tags(doc: Doc) -> tuple[str, ...]:
     """Each token's ``pos_`` ('' where none was set).
 
-    >>> from typing import Container
-
-from spacy.tokens import Doc, Token
+    >>> from spacy.tokens import Doc
     >>> import spacy
     >>> pos_tags(Doc(spacy.blank("en").vocab, words=["Ann", "ran"], pos=["PROPN", "VERB"]))
     ('PROPN', 'VERB')
