@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import children_with
 from extract.lexicon import (
     ABOUT_TO,
     ACCUSING_VERBS,
@@ -174,9 +175,8 @@ def _reported_by_dependent(node: Token, verb: Token) -> Token | None:
     reported clause as the head). Never one whose own clause holds ``verb``, the verb whose
     voice is sought: "Probably some people mainly think about the scientific part" is not
     the people's claim that they think about it."""
-    for child in node.children:
-        if child.dep_ not in ("ccomp", "parataxis") or (
-                child.left_edge.i <= verb.i <= child.right_edge.i):
+    for child in children_with(node, ("ccomp", "parataxis")):
+        if child.left_edge.i <= verb.i <= child.right_edge.i:
             continue
         if child.pos_ in ("VERB", "AUX") and (
             reporting(child) is not None
@@ -205,8 +205,8 @@ def _stance(lemma: str, verb: Token | None = None) -> str:
 
 def _according_to(node: Token) -> Token | None:
     """X of "according to X" attached to ``node``."""
-    for child in node.children:
-        if child.lower_ == "according" and child.dep_ == "prep":
+    for child in children_with(node, ("prep",)):
+        if child.lower_ == "according":
             for to in child.children:
                 if to.lower_ == "to":
                     for pobj in to.children:

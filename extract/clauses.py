@@ -23,6 +23,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import children_with, has_child
 from extract.lexicon import (
     CLOSE_BRACKETS,
     CONTRACTED_S,
@@ -61,6 +62,7 @@ __all__ = [
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+_OBJECT_OR_DATIVE = _OBJECT_DEPS | {"dative"}
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -312,7 +314,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
     borrows from a clause that itself borrowed keeps the inner name ("services that rival
     Sora and *win* ..." is ``relcl``); ``pcomp`` always names itself.
     """
-    own = _one_subject([c for c in verb.children if c.dep_ in _SUBJECT_DEPS], verb)
+    own = _one_subject(children_with(verb, _SUBJECT_DEPS), verb)
     if own:
         heads: list[Token] = []
         how = None
@@ -323,7 +325,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
             else:
                 heads.extend(conjuncts(subject))
         return heads, how
-    if depth > _MAX_DEPTH or any(c.dep_ == "expl" for c in verb.children):
+    if depth > _MAX_DEPTH or has_child(verb, ("expl",)):
         # "..., there being poor rewards awaiting a mathematician": "there" fills the
         # subject's place, so the clause borrows no one else's.
         return [], None
@@ -356,9 +358,8 @@ def read_clause(verb: Token) -> Clause | None:
     """
     if verb.dep_ not in CLAUSE_DEPS:
         return None
-    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBAL and not any(
-        c.dep_ in _OBJECT_DEPS or c.dep_ == "dative" for c in verb.head.children
-    ):
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBAL and not has_child(
+            verb.head, _OBJECT_OR_DATIVE):
         return None
     heads, borrowed = subjects(verb)
     if not heads:
@@ -384,7 +385,7 @@ def read_clause(verb: Token) -> Clause | None:
     first = min((a.i for a in auxes), default=verb.i - 1)
     group += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
               and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
-    passive = (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+    passive = (has_child(verb, ("auxpass", "nsubjpass")) or (
         borrowed == "acl" and verb.tag_ == "VBN")) and not _perfect_with_s(verb)
     head, words, chain_negated = _chain(verb, passive, group)
     clause = _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
@@ -432,15 +433,14 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
     head = verb
     while True:
         group.append(head)
-        for child in head.children:
-            if child.dep_ == "prt":
-                words.append(child.lower_)
-                group.append(child)
+        for child in children_with(head, ("prt",)):
+            words.append(child.lower_)
+            group.append(child)
         nxt = None
-        if not any(c.dep_ in _OBJECT_DEPS for c in head.children):
+        if not has_child(head, _OBJECT_DEPS):
             nxt = next((c for c in head.rights if c.dep_ == "xcomp" and c.pos_ in _VERBAL),
                        None)
-        acomp = next((c for c in head.children if c.dep_ == "acomp"), None)
+        acomp = next(iter(children_with(head, ("acomp",))), None)
         if nxt is None and acomp is not None and head.lemma_ == "be":
             # "is able to service": the adjective and its xcomp join the relation.
             nxt = next((c for c in acomp.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"),

@@ -77,8 +77,10 @@ from extract.people import (
     topic_person,
     unknown_name_says,
 )
-from extract.phrases import paragraph_break
+from extract.doc_arrays import dep_labels
+from extract.phrases import doc_lowers, paragraph_break
 from extract.quotations import quotation_at, speakers
+from extract.rivals import RIVAL_DEPS, person_noun_in_sentence, rival_person
 from extract.things import is_person_noun, thing_in_reach, window_start
 from extract.lexicon import (
     DEMONSTRATIVES,
@@ -87,11 +89,9 @@ from extract.lexicon import (
     MALE_NOUNS,
     MALE_PRONOUNS,
     NOT_REFERENT_TYPES,
-    PERSON_NOUNS,
     PLURAL_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     REFLEXIVE_PRONOUNS,
-    ROLE_WORDS,
     SINGULAR_PRONOUNS,
     is_relative,
 )
@@ -158,11 +158,12 @@ def _named_person(token: Token) -> Resolution:
         return Resolution(None, "unknown_name_says")
     named = {root.i for _end, _key, root in mentions[bisect.bisect_left(starts, start):
                                                      bisect.bisect_left(starts, token.i)]}
-    if any(_rival(t, wanted) and t.i not in bound and t.i not in named
-           for t in doc[start : token.i]):
+    deps = dep_labels(doc)
+    if any(deps[i] in RIVAL_DEPS and rival_person(doc[i], wanted) and i not in bound
+           and i not in named for i in range(start, token.i)):
         return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
     if not people or not set(people) - excluded:
-        if any(_person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
+        if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
             return Resolution(None, "person_noun_in_sentence")
         topic = topic_person(doc, wanted)
@@ -186,14 +187,16 @@ def _named_person(token: Token) -> Resolution:
         # biography of Galois, whom it names 27 times, the one other man in reach is a guess
         return _left_open(token, wanted, "main_person_out_of_reach")
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
-    if any(t.lower_ in pronouns and t.i != token.i for t in doc[start:first]):
+    lowers = doc_lowers(doc)
+    if any(lowers[i] in pronouns and i != token.i for i in range(start, first)):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
         return _left_open(token, wanted, "earlier_person_spoken_of")
     mentioned = {mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
                  if mentions[n][1] == key}
-    if any(t.lower_ in pronouns and mentioned & _own_subjects(t) for t in doc[first:token.i]):
+    if any(lowers[i] in pronouns and mentioned & _own_subjects(doc[i])
+           for i in range(first, token.i)):
         # "The Tsar employed him ... He": a "him" that is not the Tsar, so someone else of
         # that gender is spoken of, and may be meant again.
         return _left_open(token, wanted, "other_person_spoken_of")
@@ -241,6 +244,7 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
     centres: dict[int, tuple[str, Token, str]] = {}
     doc.user_data[_CENTRES_CACHE] = centres  # filled in text order: earlier ones are read
     genders = {key: set(found) for key, found in known_genders(doc).items()}
+    lowers = doc_lowers(doc)
     for sent in doc.sents:
         subject = _main_subject(sent)
         key = person_key_at(subject) if subject is not None else None
@@ -248,9 +252,10 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
             known = genders.get(key, set())
             if key is not None and len(known) == 1:
                 centres[sent.start] = (key, subject, next(iter(known)))
-        for token in sent:
-            if token.lower_ not in MALE_PRONOUNS and token.lower_ not in FEMALE_PRONOUNS:
+        for i in range(sent.start, sent.end):
+            if lowers[i] not in MALE_PRONOUNS and lowers[i] not in FEMALE_PRONOUNS:
                 continue
+            token = doc[i]
             target = resolve(token)
             key = person_key_at(target) if target is not None else None
             if key is None:
@@ -356,45 +361,6 @@ def _own_subjects(token: Token) -> set[int]:
     if token.dep_ not in _OBJECTS or token.lower_ in REFLEXIVE_PRONOUNS:
         return set()
     return {c.i for c in token.head.children if c.dep_ in _SUBJECTS}
-
-
-def _rival(token: Token, gender: str) -> bool:
-    """True when ``token`` is a person noun that "he" (``m``) or "she" (``f``) could mean too.
-
-    Rivals are singular person nouns, capitalised ("the Prime Minister") or not, that are
-    subjects or definite objects, unless of the other gender ("his mother" is no rival for
-    "he"), and subject names the recogniser did not tag ("God"). Plural nouns ("reporters"),
-    indefinite objects ("for having a child") and nouns that describe the named person
-    ("Saud al-Rasheed, a 21-year-old Saudi man", "served as the Director") are not.
-    """
-    if token.ent_type_:
-        return False
-    if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS:
-        return True  # a name the recogniser missed ("God had put humans on Earth")
-    if token.dep_ not in _SUBJECTS and not (
-        token.dep_ in ("dobj", "pobj") and any(c.dep_ == "det" and c.lower_ == "the"
-                                               for c in token.lefts)
-    ):
-        return False  # an indefinite object ("for having a child") is seldom referred back to
-    lemma = token.lemma_.lower()
-    if not (token.tag_ == "NN" and is_person_noun(token)) and not (
-            token.tag_ == "NNP" and lemma in PERSON_NOUNS and lemma in ROLE_WORDS and not (
-                token.head.lower_ == "as" or any(c.dep_ == "appos" for c in token.children))):
-        return False  # "the Prime Minister" too, not "served as the Director", "the Premier, X"
-    return lemma not in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS)
-
-
-def _person_noun_in_sentence(token: Token, gender: str) -> bool:
-    """True when ``token`` is a singular person noun that "he" (``m``) or "she" (``f``)
-    later in its sentence could mean, whatever its role: weaker evidence than a name in
-    reach (the document's topic person) gives way to it. Not a noun of the other gender, nor
-    one a pronoun of the same gender owns ("her mentor" is not she)."""
-    if token.tag_ != "NN" or not is_person_noun(token) or token.ent_type_:
-        return False
-    if token.lemma_.lower() in (FEMALE_NOUNS if gender == "m" else MALE_NOUNS):
-        return False
-    pronouns = MALE_PRONOUNS if gender == "m" else FEMALE_PRONOUNS
-    return not any(c.dep_ == "poss" and c.lower_ in pronouns for c in token.lefts)
 
 
 def _clause_subject(token: Token) -> Token | None:

@@ -37,6 +37,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from extract.doc_arrays import lemmas, pos_tags
 from extract.doc_memo import once_per_doc
 from extract.lexicon import (
     CHILD_NOUNS,
@@ -270,10 +271,11 @@ def _new_referent_before(head: Token) -> bool:
     """True when an indefinite phrase with the description's noun ("a river", "another
     company") comes before it: "the river" may then be that one. A predicative one ("Tulsa
     is a city", "Tulsa, a city in Oklahoma") says what a name is, and brings in nothing."""
-    lemma = head.lemma_
-    return any(t.lemma_ == lemma and t.pos_ == "NOUN" and t.dep_ not in _PREDICATIVE
-               and t.head.dep_ not in _PREDICATIVE and _indefinite(t)
-               for t in head.doc[: head.i])
+    doc, lemma = head.doc, head.lemma_
+    found, tags = lemmas(doc), pos_tags(doc)  # a Token only of each earlier same noun
+    return any(t.dep_ not in _PREDICATIVE and t.head.dep_ not in _PREDICATIVE and _indefinite(t)
+               for t in (doc[i] for i in range(head.i)
+                         if found[i] == lemma and tags[i] == "NOUN"))
 
 
 def _unnamed_names(doc: Doc, start: int, end: int) -> bool:

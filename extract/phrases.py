@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Token
 
+from extract.doc_arrays import joined_text, token_texts
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     DASHES,
@@ -66,7 +67,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return once_per_doc(doc, "kg.text", lambda: doc.text)
+    return once_per_doc(doc, "kg.text", lambda: joined_text(doc))
 
 
 def doc_lowers(doc) -> tuple[str, ...]:
@@ -524,20 +525,21 @@ def tidy_bounds(doc, start: int, end: int, *, keep: int | None = None) -> tuple[
     right after a span that opened it; other punctuation at the ends goes. Token ``keep``
     (the head) is never cut.
     """
+    texts = token_texts(doc)  # plain strings: no Token made to read a word
     lo = keep if keep is not None else end - 1
     hi = keep if keep is not None else start
     while end - 1 > max(start, hi):
-        tok = doc[end - 1].text
-        if tok in _CLOSERS and any(doc[i].text == _CLOSERS[tok] for i in range(start, end - 1)):
+        tok = texts[end - 1]
+        if tok in _CLOSERS and any(texts[i] == _CLOSERS[tok] for i in range(start, end - 1)):
             break
         if not doc[end - 1].is_punct:
             break
         end -= 1
     while start < min(end - 1, lo):
-        tok = doc[start].text
-        if tok in _OPENERS and any(doc[i].text == _OPENERS[tok] for i in range(start + 1, end)):
+        tok = texts[start]
+        if tok in _OPENERS and any(texts[i] == _OPENERS[tok] for i in range(start + 1, end)):
             break
-        if tok in _OPENERS and end < len(doc) and doc[end].text == _OPENERS[tok]:
+        if tok in _OPENERS and end < len(doc) and texts[end] == _OPENERS[tok]:
             end += 1
             break
         if not doc[start].is_punct:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import children_with
 from extract.lexicon import (
     CONTRASTIVE_WORDS,
     DISSUADING_VERBS,
@@ -82,11 +83,9 @@ def negated_by_adverbial(verb: Token) -> bool:
     >>> negated_by_adverbial(doc[3]), negated_by_adverbial(doc[2])
     (True, False)
     """
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and (prep.lower_, noun.lower_) in NEGATIVE_ADVERBIALS and any(
+    for prep in children_with(verb, ("prep",)):
+        for noun in children_with(prep, ("pobj",)):
+            if (prep.lower_, noun.lower_) in NEGATIVE_ADVERBIALS and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in noun.lefts):
                 return True
     return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import token_texts
+
 __all__ = ["asked_question", "inverted_question"]
 
 
@@ -30,8 +32,9 @@ def asked_question(token: Token) -> bool:
     last = sent.end - 1
     while last > sent.start and doc[last].is_space:
         last -= 1
-    return doc[last].text.endswith("?") and not any(
-        doc[i].text in (":", ";") for i in range(token.i + 1, last))
+    texts = token_texts(doc)
+    return texts[last].endswith("?") and not any(
+        texts[i] in (":", ";") for i in range(token.i + 1, last))
 
 
 def inverted_question(verb: Token) -> bool:

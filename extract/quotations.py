@@ -20,6 +20,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from extract.attribution import reporting
+from extract.doc_arrays import token_texts
 from extract.doc_memo import once_per_doc
 from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from extract.phrases import paragraph_break
@@ -61,7 +62,11 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
 def _find_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for token in doc:
+    marks = _OPENING | _CLOSING | {_STRAIGHT}
+    for i, text in enumerate(token_texts(doc)):
+        if text not in marks and text.count("\n") < 2:
+            continue  # neither a mark nor a blank line (paragraph_break): no Token made
+        token = doc[i]
         if paragraph_break(token):
             if start is not None:
                 spans.append((start, token.i))  # a blank line ends any quotation

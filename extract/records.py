@@ -16,12 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Generic, Iterator, TypeVar
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import DEP, ENT_IOB, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 from extract.attribution import Voice, voice
+from extract.doc_memo import once_per_key
 from extract.polarity import negative_argument
 
 __all__ = ["Clause", "Fact", "Rule", "Pattern", "TokenRules"]
+
+#: ``Token.ent_iob_`` by the value of ``ENT_IOB`` in ``Doc.to_array``.
+_IOB_TAGS = ("", "I", "O", "B")
+
+
+def _among(column: numpy.ndarray, codes: list[int]) -> numpy.ndarray:
+    """Which values of a ``Doc.to_array`` column (unsigned 64-bit) are one of ``codes``."""
+    return numpy.isin(column, numpy.array(codes, dtype=numpy.uint64))
+
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -231,6 +244,25 @@ class TokenRules(Generic[R]):
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def worth_trying(self, doc: Doc, clause_deps: frozenset[str]) -> list[bool]:
+        """For each token of ``doc``, whether a rule pass has anything to try on it: a
+        clause it may head (a verb or auxiliary, or a label of ``clause_deps``) or a rule of
+        this table its label or IOB tag may trigger. Read from the document's arrays once
+        per table, so a pass makes no Token of the other words."""
+        def compute() -> list[bool]:
+            strings = doc.vocab.strings
+            dep, pos, iob = doc.to_array([DEP, POS, ENT_IOB]).T
+            labelled = _among(dep, [strings[label] for label in self.by_dep])
+            worth = _among(dep, [strings[label] for label, rules in self.by_dep.items() if rules])
+            worth |= _among(dep, [strings[label] for label in clause_deps])
+            worth |= _among(pos, [VERB, AUX])
+            # A token whose label no pattern names: the rules of its IOB tag, else anywhere's.
+            unlabelled = [code for code, tag in enumerate(_IOB_TAGS)
+                          if (self.by_iob[tag] if tag in self.by_iob else self.anywhere)]
+            worth |= ~labelled & _among(iob, unlabelled)
+            return worth.tolist()
+        return once_per_key(doc, "kg.worth_trying", (self.names, clause_deps), compute)
 
     def for_token(self, token: Token) -> tuple[R, ...]:
         """The rules, in table order, whose trigger may match ``token``."""

@@ -564,7 +564,12 @@ def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES,
     """
     # TokenRules.for_token, inlined: this loop runs for every token of every sentence.
     by_dep, by_iob, anywhere = phrase_rules.by_dep, phrase_rules.by_iob, phrase_rules.anywhere
-    for token in sent:
+    doc = sent.doc
+    worth = phrase_rules.worth_trying(doc, CLAUSE_DEPS)
+    for i in range(sent.start, sent.end):
+        if not worth[i]:
+            continue  # heads no clause and no phrase rule may match: no Token made
+        token = doc[i]
         if heads_clause(token):
             clause = read_clause(token)
             if clause is not None:

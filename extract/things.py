@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import dep_labels, pos_tags, sentence_start
 from extract.lexicon import (
     EXTRAPOSING_VERBS,
     NAMED_REFERENT_TYPES,
@@ -31,13 +32,12 @@ _THING_WINDOW = 1
 
 def window_start(token: Token, sentences: int) -> int:
     """Where the window of ``token``'s sentence and the ``sentences`` before it starts."""
-    sent = token.sent
     doc = token.doc
-    start = sent.start
+    start = sentence_start(doc, token.i)
     for _ in range(sentences):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence_start(doc, start - 1)
     return start
 
 
@@ -80,9 +80,11 @@ def thing_in_reach(token: Token, plural: bool) -> tuple[Token | None, str]:
     start = window_start(token, _THING_WINDOW)
     doc = token.doc
     found: dict[str, Token] = {}
-    for cand in doc[start : token.i]:
-        if cand.dep_ not in _CANDIDATES or cand.pos_ not in ("NOUN", "PROPN"):
+    deps, tags = dep_labels(doc), pos_tags(doc)
+    for i in range(start, token.i):
+        if deps[i] not in _CANDIDATES or tags[i] not in ("NOUN", "PROPN"):
             continue
+        cand = doc[i]
         if cand.ent_type_ in NOT_REFERENT_TYPES:
             continue
         if cand.dep_ == "poss" and cand.head.pos_ != "NOUN":

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from extract.arguments import Identity, identify
 from extract.attribution import Voice
 from extract.confidence import score_fact
+from extract.doc_arrays import token_offsets, token_texts
 from extract.lexicon import NEGATIONS
 from extract.phrases import doc_text
 from extract.records import Fact
@@ -75,8 +76,8 @@ Judged = Tuple[Fact, Optional[Triple], Optional[Drop], Tuple[Optional[Identity],
 def _char_bounds(sent: Span, bounds: tuple[int, int]) -> tuple[int, int]:
     doc = sent.doc
     start, end = bounds
-    last = doc[end - 1]
-    return doc[start].idx, last.idx + len(last.text)
+    offsets = token_offsets(doc)
+    return offsets[start], offsets[end - 1] + len(token_texts(doc)[end - 1])
 
 
 def _spans(bounds: tuple[int, int]) -> bool:

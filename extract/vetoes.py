@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from extract.appositions import APPOSITION_SHAPES
 from extract.attribution import reporting
 from extract.clauses import conjuncts, first_conjunct
+from extract.doc_arrays import has_email, token_texts
 from extract.lexicon import (
     CLAUSE_ONLY_VERBS,
     CLOSE_BRACKETS,
@@ -144,8 +145,8 @@ def email_address(fact: Fact) -> bool:
     how to write to someone, never what they are ("Daniela Karine Ramos dadaniela@gmail.com"
     read as an apposition)."""
     verb = fact.verb
-    return (verb is not None and verb.like_email) or any(
-        t.like_email for head in (fact.subject, fact.object) for t in label_tokens(head))
+    return (verb is not None and verb.like_email) or (has_email(fact.subject.doc) and any(
+        t.like_email for head in (fact.subject, fact.object) for t in label_tokens(head)))
 
 
 def _separated(argument: Token, *, colon: bool) -> bool:
@@ -155,8 +156,9 @@ def _separated(argument: Token, *, colon: bool) -> bool:
     doc = argument.doc
     low, high = sorted((argument.i, verb.i))
     depth = 0
+    texts = token_texts(doc)
     for k in range(low + 1, high):
-        text = doc[k].text
+        text = texts[k]
         depth += (text in OPEN_BRACKETS) - (text in CLOSE_BRACKETS)
         if colon and text in LABEL_SEPARATORS and depth == 0:
             return True
@@ -183,7 +185,7 @@ def across_a_separator(fact: Fact) -> bool:
 def _joined_by_hyphen(doc, hyphen: int) -> bool:
     """True when token ``hyphen`` is a hyphen written between two words with no space
     ("cross-section", "Mon-Fri"), so the words on its two sides make one."""
-    if not 0 < hyphen < len(doc) - 1 or doc[hyphen].text != "-":
+    if not 0 < hyphen < len(doc) - 1 or token_texts(doc)[hyphen] != "-":
         return False
     before, after = doc[hyphen - 1], doc[hyphen + 1]
     return not before.whitespace_ and not doc[hyphen].whitespace_ and (

@@ -1,0 +1,188 @@
+"""Per-document columns of the parse as plain data, read once from ``Doc.to_array``.
+
+Every ``doc[i]``, ``token.head`` or ``token.sent`` makes a new Token or Span; a scan of the
+whole document or of every token of a sentence made hundreds of thousands of them per
+corpus. The columns here (labels as strings, sentence starts as indices) are read once per
+Doc and kept in its ``user_data`` (:mod:`extract.doc_memo`), so such a scan looks up a list
+instead and makes Tokens only of the words it keeps.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Container
+
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
+from spacy.tokens import Doc, Token
+
+from extract.doc_memo import once_per_doc
+
+__all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas", "children_of",
+           "has_child", "children_with", "dep_labels", "pos_tags", "sentence_starts",
+           "sentence_start"]
+
+
+def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
+    """The string of each token's value of ``attr`` (looked up once per distinct value)."""
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    out = []
+    for key in doc.to_array(attr).tolist():
+        if key not in names:
+            names[key] = strings[key]
+        out.append(names[key])
+    return tuple(out)
+
+
+def has_email(doc: Doc) -> bool:
+    """Whether any token of ``doc`` is ``like_email``: a document without one needs no
+    token-by-token look for an address.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> has_email(nlp("Write to ann@example.org")), has_email(nlp("Write to Ann"))
+    (True, False)
+    """
+    return once_per_doc(doc, "kg.has_email", lambda: bool(doc.to_array(LIKE_EMAIL).any()))
+
+
+def token_texts(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``text``.
+
+    >>> import spacy
+    >>> token_texts(spacy.blank("en")("Known as T-Town"))
+    ('Known', 'as', 'T', '-', 'Town')
+    """
+    return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
+
+
+def joined_text(doc: Doc) -> str:
+    """``doc.text``, joined from the text column and the trailing-space flags (spaCy makes a
+    Token of every word to join it).
+
+    >>> import spacy
+    >>> joined_text(spacy.blank("en")("Known  as T-Town. "))
+    'Known  as T-Town. '
+    """
+    return "".join(text + " " if space else text
+                   for text, space in zip(token_texts(doc), doc.to_array(SPACY).tolist()))
+
+
+def token_offsets(doc: Doc) -> tuple[int, ...]:
+    """Each token's ``idx``, its character offset in the document's text.
+
+    >>> import spacy
+    >>> token_offsets(spacy.blank("en")("Known as T-Town"))
+    (0, 6, 9, 10, 11)
+    """
+    return once_per_doc(doc, "kg.offsets", lambda: tuple(doc.to_array(IDX).tolist()))
+
+
+def lemmas(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``lemma_``.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> lemmas(Doc(spacy.blank("en").vocab, words=["cats", "ran"], lemmas=["cat", "run"]))
+    ('cat', 'run')
+    """
+    return once_per_doc(doc, "kg.lemmas", lambda: _strings(doc, LEMMA))
+
+
+def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
+    """Each token's children as indices, in text order (``[c.i for c in token.children]``).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran", "off"],
+    ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
+    >>> children_of(doc)
+    ((), (0,), (1, 3), ())
+    """
+    def compute() -> tuple[tuple[int, ...], ...]:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+            if offset:
+                kids[i + offset].append(i)
+        return tuple(tuple(k) for k in kids)
+    return once_per_doc(doc, "kg.children", compute)
+
+
+def dep_labels(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``dep_``.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"])
+    >>> dep_labels(doc)
+    ('nsubj', 'ROOT')
+    """
+    return once_per_doc(doc, "kg.deps", lambda: _strings(doc, DEP))
+
+
+def pos_tags(doc: Doc) -> tuple[str, ...]:
+    """Each token's ``pos_`` ('' where none was set).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> pos_tags(Doc(spacy.blank("en").vocab, words=["Ann", "ran"], pos=["PROPN", "VERB"]))
+    ('PROPN', 'VERB')
+    """
+    return once_per_doc(doc, "kg.pos", lambda: _strings(doc, POS))
+
+
+def sentence_starts(doc: Doc) -> tuple[int, ...]:
+    """Index of the first token of each sentence, in order (0 first): where ``token.sent``
+    starts, read without walking back token by token.
+
+    >>> from extract.pipeline import load_nlp
+    >>> sentence_starts(load_nlp()("It rained. We stayed in."))
+    (0, 3)
+    """
+    def starts() -> tuple[int, ...]:
+        flags = doc.to_array(SENT_START).tolist()
+        return (0, *(i for i in range(1, len(flags)) if flags[i] == 1))
+    return once_per_doc(doc, "kg.sent_starts", starts)
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """``doc[i].sent.start``: the start of the sentence holding token ``i``.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("It rained. We stayed in.")
+    >>> [sentence_start(doc, i) for i in range(len(doc))] == [t.sent.start for t in doc]
+    True
+    """
+    starts = sentence_starts(doc)
+    return starts[bisect.bisect_right(starts, i) - 1]
+
+
+def has_child(token: Token, labels: Container[str]) -> bool:
+    """``any(c.dep_ in labels for c in token.children)``, making no Token.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"])
+    >>> has_child(doc[1], {"nsubj"}), has_child(doc[1], {"dobj"})
+    (True, False)
+    """
+    doc = token.doc
+    deps = dep_labels(doc)
+    return any(deps[c] in labels for c in children_of(doc)[token.i])
+
+
+def children_with(token: Token, labels: Container[str]) -> list[Token]:
+    """``[c for c in token.children if c.dep_ in labels]``, making Tokens of those only.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran", "off"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "prt"])
+    >>> [t.text for t in children_with(doc[1], {"prt", "dobj"})]
+    ['off']
+    """
+    doc = token.doc
+    deps = dep_labels(doc)
+    return [doc[c] for c in children_of(doc)[token.i] if deps[c] in labels]
