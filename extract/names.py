@@ -19,6 +19,7 @@ from extract.lexicon import (
     KINSHIP_NOUNS,
     NAME_END_WORDS,
     OPENING_QUOTES,
+    PERSON_NOUNS,
     PLACE_TYPES,
     POSSESSIVE_MARKS,
     POST_NOMINALS,
@@ -170,10 +171,9 @@ def person_names(doc: Doc) -> dict[str, object]:
     ends: dict[tuple[str, str], set[str]] = {}
     topic: set[str] = set()
     first = next(iter(doc.sents), None)
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or possessive_title(ent.root):
-            continue
-        name, _, _, _ = person_parts(label_tokens(ent.root))
+    names = [person_parts(label_tokens(ent.root))[0] for ent in doc.ents
+             if ent.label_ == "PERSON" and not possessive_title(ent.root)]
+    for name in sorted([*names, *_split_place_names(doc)], key=lambda n: n[0].i if n else 0):
         key = _name_key(name)
         words = key.split()
         if len(words) < 2:
@@ -188,12 +188,27 @@ def person_names(doc: Doc) -> dict[str, object]:
                 prefixes.setdefault(" ".join(words[:n]), set()).add(key)
         if not placed:
             ends.setdefault((words[0], words[-1]), set()).add(key)
-        if first is not None and ent.start < first.end:
+        if first is not None and name[0].i < first.end:
             topic.add(key)
     found = {"labels": labels, "suffixes": suffixes, "prefixes": prefixes, "ends": ends,
              "topic": topic}
     doc.user_data[_NAMES_CACHE] = found
     return found
+
+
+def _split_place_names(doc: Doc) -> list[list[Token]]:
+    """Two proper nouns the recogniser read as two one-word places side by side, the first a
+    compound of the second, in apposition with a noun of a person: a person's name, whose
+    last word alone is that person too ("Valeska Paris, an Australian woman ... Paris claims",
+    Valeska and Paris read as two cities)."""
+    ents = doc.ents
+    return [[first[0], second[0]] for first, second in zip(ents, ents[1:])
+            if first.end == second.start and len(first) == len(second) == 1
+            and {first.label_, second.label_} <= PLACE_TYPES
+            and first[0].pos_ == second[0].pos_ == "PROPN"
+            and first[0].dep_ == "compound" and first[0].head.i == second[0].i
+            and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS
+                    for c in second[0].children)]
 
 
 def _inside_name(short: str, ends: dict[tuple[str, str], set[str]]) -> set[str]:

@@ -70,6 +70,11 @@ KEY_ALIASES: dict[str, str] = {
     "people's republic of china": "china",
     "eu": "european union",
     "un": "united nations",
+    # "New York" is the city in everyday writing; the state is "New York State" or "the state
+    # of New York", keyed apart ("a civil engineering firm in New York City" and "Madame
+    # Tussauds New York" are one place).
+    "new york city": "new york",
+    "nyc": "new york",
 }
 
 

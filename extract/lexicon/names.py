@@ -51,25 +51,27 @@ Robert Mugabe", "Senator Ridgeway"): stripped from the front of a name and kept 
 person's ``role``; a bare role noun ("the Prime Minister") is a node of its document."""
 
 PERSON_NOUNS = _words(
-    "man woman boy girl child baby person people father mother son daughter husband wife "
-    "brother sister uncle aunt friend captain pilot driver minister president premier leader "
-    "senator spokesman spokeswoman official officer policeman soldier judge lawyer doctor "
-    "nurse teacher student worker farmer victim suspect gunman bomber attacker priest "
-    "bishop king queen prince princess chairman director manager chief executive founder "
-    "entrepreneur researcher scientist analyst expert author writer reporter journalist "
-    "candidate governor mayor ambassador secretary commissioner inspector detective "
-    "prisoner detainee refugee pilgrim player coach member citizen resident spokeswoman "
-    "chairwoman colleague militant deputy staffer envoy negotiator"
+    "man woman boy girl child baby person people father mother mum mom dad son daughter "
+    "husband wife brother sister uncle aunt friend captain pilot driver minister president "
+    "premier leader senator spokesman spokeswoman official officer policeman soldier judge "
+    "lawyer doctor nurse teacher student worker farmer victim suspect gunman bomber "
+    "attacker priest bishop king queen prince princess chairman director manager chief "
+    "executive founder entrepreneur researcher scientist analyst expert author writer "
+    "reporter journalist candidate governor mayor ambassador secretary commissioner "
+    "inspector detective prisoner detainee refugee pilgrim player coach member citizen "
+    "resident spokeswoman chairwoman colleague militant deputy staffer envoy negotiator"
 )
 """Common nouns that denote people: never an antecedent of "it", and a rival antecedent of
 "he"/"she" (so "the captain ... he" beside a named person is left unresolved)."""
 
 FEMALE_NOUNS = _words(
-    "woman girl mother daughter wife sister aunt queen princess spokeswoman chairwoman")
+    "woman girl mother mum mom daughter wife sister aunt queen princess spokeswoman "
+    "chairwoman")
 """Person nouns of women: no rival antecedent of "he"."""
 
 MALE_NOUNS = _words(
-    "man boy father son husband brother uncle king prince spokesman chairman policeman gunman")
+    "man boy father dad son husband brother uncle king prince spokesman chairman policeman "
+    "gunman")
 """Person nouns of men: no rival antecedent of "she"."""
 
 KINSHIP_NOUNS = _words(

@@ -197,6 +197,11 @@ _EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according 
          "Communications of a WTA Tour event and was a member of the UNESCO Slovenian National "
          "Commission. He was also the Team Manager of the Slovenian wheelchair basketball "
          "national team.", "he", 1, "Ličen"),
+        # ... or a "mum" or "dad" is in reach (GUM_news_imprisoned, fit).
+        ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the "
+         "Church of Scientology imprisoned her for twelve years.\n\n\"I was basically hauled "
+         "in and told that my mum had attacked the church and that I needed to disconnect from "
+         "her because she was suppressive.\"", "she", 0, None),
         # An "it" that stands for the clause after its verb is no thing named before ...
         ("Qantas struggled last year. It is likely that more jobs will go.", "It", 0, None),
         ("Qantas struggled last year. It is expected that unions will strike.", "It", 0, None),

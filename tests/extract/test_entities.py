@@ -24,6 +24,10 @@ from tests.extract.parses import parse
         ("UK Prime Minister Tony Blair's opening speech",
          "uk prime minister tony blair's opening speech"),
         ("usain bolt", "usain bolt"),
+        # The city by its everyday name; the state keeps its own key.
+        ("New York City", "new york"),
+        ("NYC", "new york"),
+        ("New York State", "new york state"),
         ("China", "china"),
         ("user", "user"),
     ],

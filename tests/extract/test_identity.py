@@ -225,6 +225,12 @@ _BELGIUM = (
     "the second half, Dries Mertens scored a goal from a volley, putting the Belgians in the "
     "lead. In the 69th minute, Romelu Lukaku doubled the lead for Belgium.")
 
+_PARIS = (
+    "Valeska Paris, an Australian woman and former Scientologist, has claimed that the Church "
+    "of Scientology imprisoned her for twelve years aboard the Scientology - owned cruise "
+    "ship, Freewinds.\n\nParis was born in Switzerland but her parents moved her to the "
+    "United Kingdom when she was six so they could be closer to the church's headquarters.")
+
 _NAME_ROWS = [
         (_BERNOULLI, "Bernoulli", 0, "daniel bernoulli", {"name_end"}),       # GUM_bio_bernoulli
         (_BERNOULLI, "Daniel", 1, "daniel bernoulli", {"given_name"}),
@@ -232,6 +238,8 @@ _NAME_ROWS = [
         (_GOODE, "Goode", 0, "matthew william goode", {"middle_name"}),       # GUM_bio_goode
         (_GOODE, "Goode", 5, "matthew william goode", {"surname", "topic_name"}),
         (_GOODE, "Goode", 4, "ralph goode", set()),
+        # GUM_news_imprisoned: a name read as two places, and a woman by its apposition
+        (_PARIS, "Paris", 1, "valeska paris", {"surname"}),
 ]
 
 
@@ -384,6 +392,10 @@ _DESCRIPTION_ROWS = [
         (_BELGIUM, "Mertens", 0, "dries mertens", set()),
         # ... and the plural nationality of a team that plays is that team.
         (_BELGIUM, "Belgians", 0, "belgium team", {"demonym_team", "team"}),
+        # GUM_bio_enfant: the city by its everyday name, one node with "New York".
+        ("Following the American Revolutionary War, L'Enfant established a successful and "
+         "highly profitable civil engineering firm in New York City.", "City", 0, "new york",
+         {"key_alias"}),
         # GUM_bio_chao: a nationality word in a language's role is the language.
         ("He spoke German and French fluently and some Japanese, and he had a reading knowledge "
          "of ancient Greek and Latin.", "French", 0, "french language", {"language"}),
@@ -510,6 +522,9 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
      "demonym_team", "belgium team", 0),
     ("France beat Panama 3 \u2013 0. France faced Panama in Sochi. The French won the match.",
      "French", "demonym_team", "france team", 0),
+    # Two places side by side that no noun of a person describes stay places.
+    ("Valeska Paris has claimed that the Church of Scientology imprisoned her for twelve "
+     "years.\n\nParis was born in Switzerland.", "Paris", "surname", "valeska", 1),
 ])
 def test_what_identity_must_not_make(nlp, text, word, rule, key_start, occurrence):
     argument = describe(_head(nlp(text), word, occurrence), "gum.txt")
