@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 __all__ = ["VERB_LEMMAS", "silent_e_lemma", "verb_lemmas"]
@@ -56,8 +58,10 @@ def verb_lemmas(nlp: Language, name: str):
 
     def fix(doc: Doc) -> Doc:
         if verbs:
-            for token in doc:
-                if token.pos_ in ("VERB", "AUX"):
+            # the verbs found in the part-of-speech column: a Token is made of those only
+            for i, pos in enumerate(doc.to_array(POS).tolist()):
+                if pos == VERB or pos == AUX:
+                    token = doc[i]
                     lemma = silent_e_lemma(token.text, token.lemma_, verbs)
                     if lemma is not None:
                         token.lemma_ = lemma

@@ -91,7 +91,16 @@ def paragraph_break(token: Token) -> bool:
     >>> [paragraph_break(t) for t in spacy.blank("en")("One.\\n\\nTwo.\\nThree.")]
     [False, False, True, False, False, False, False, False]
     """
-    return token.is_space and token.text.count("\n") > 1
+    return token.is_space and blank_lines(token.text)
+
+
+def blank_lines(text: str) -> bool:
+    """True when whitespace ``text`` holds a blank line (two line breaks or more).
+
+    >>> blank_lines("\\n \\n"), blank_lines(" \\n ")
+    (True, False)
+    """
+    return text.count("\n") > 1
 
 
 def tagged(doc, tag: str) -> tuple[int, ...]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, TypeVar
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,7 +22,7 @@ from extract.budget import Budget, OverBudget, cpu_limit
 from extract.documents import split_text
 from extract.lexicon import SENTENCE_FINAL
 from extract.lemmas import VERB_LEMMAS
-from extract.phrases import paragraph_break
+from extract.phrases import blank_lines
 from extract.parse_margins import PARSE_MARGINS, greedy_parser
 from extract.registry import DEFAULT_EXTRACTOR, SentenceExtractor, get_extractor
 from kg.errors import ModelNotFoundError
@@ -80,14 +81,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
     with no sentence-final punctuation for ``MAX_SENTENCE_TOKENS`` tokens (a 20 MB line of
     words) is cut there, so no "sentence" copied into provenance grows without bound.
     """
+    # Read from the text and space columns, one string look-up per distinct word: a Token is
+    # made only of a word that starts a sentence.
+    strings = doc.vocab.strings
+    ends: dict[int, tuple[bool, bool]] = {}  # orth -> (sentence-final, blank line)
+    columns = doc.to_array([ORTH, IS_SPACE]).tolist()
     run = 0
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        run = 0 if previous.text in SENTENCE_FINAL else run + 1
-        if token.is_space:
+    for i in range(1, len(columns)):
+        orth, space = columns[i - 1]
+        if orth not in ends:
+            text = strings[orth]
+            ends[orth] = (text in SENTENCE_FINAL, blank_lines(text))
+        final, blank = ends[orth]
+        run = 0 if final else run + 1
+        if columns[i][1]:
             continue
-        if paragraph_break(previous) or run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
+        if (space and blank) or run >= MAX_SENTENCE_TOKENS:
+            doc[i].is_sent_start = True
             run = 0
     return doc
 
