@@ -26,6 +26,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
+from extract.doc_arrays import token_lowers
 from extract.lexicon import (
     AFFILIATION_TYPES,
     ALIAS_BETWEEN,
@@ -39,7 +40,7 @@ from extract.lexicon import (
 )
 from extract.doc_memo import once_per_doc
 from extract.names import full_names, person_names
-from extract.phrases import doc_lowers, entity_key, entity_label
+from extract.phrases import entity_key, entity_label
 from kg.countries import is_country, is_region
 from kg.keys import acronym_matches, canonical_key, normalize_key
 
@@ -107,7 +108,7 @@ def acronyms(doc: Doc) -> dict[str, str]:
 
 def _brackets(doc: Doc) -> list[int]:
     """Indices of the document's opening round brackets, in text order."""
-    return [i for i, lower in enumerate(doc_lowers(doc)) if lower == "("]
+    return [i for i, lower in enumerate(token_lowers(doc)) if lower == "("]
 
 
 def acronym_key(token: Token) -> str | None:
@@ -347,7 +348,7 @@ def _defined_aliases(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     found: dict[str, str] = {}
-    lowers = doc_lowers(doc)
+    lowers = token_lowers(doc)
     for i, lower in enumerate(lowers):
         if lower != "(" and lower not in _NAMING_FIRST and lower not in OTHER_NAME_NOUNS:
             continue  # only a bracket or a naming word starts an alias: no Token for the rest

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.doc_arrays import children_with
+from extract.doc_arrays import children_with, token_lowers
 from extract.lexicon import (
     ABOUT_TO,
     ACCUSING_VERBS,
@@ -72,7 +72,6 @@ from extract.lexicon import (
     WH_ADVERBS,
     is_relative,
 )
-from extract.phrases import doc_lowers
 from extract.polarity import kept_from, negative_argument
 from extract.questions import asked_question, inverted_question
 
@@ -463,7 +462,7 @@ def _words(doc) -> tuple[bool, bool]:
     plain data): they are looked for only in a document that has one."""
     found = doc.user_data.get(_WORDS_CACHE)
     if found is None:
-        words = set(doc_lowers(doc))
+        words = set(token_lowers(doc))
         found = doc.user_data[_WORDS_CACHE] = (
             not words.isdisjoint(HEDGE_ADVERBS | HEDGE_ADJECTIVES), "whether" in words)
     return found

@@ -77,8 +77,8 @@ from extract.people import (
     topic_person,
     unknown_name_says,
 )
-from extract.doc_arrays import dep_labels
-from extract.phrases import doc_lowers, paragraph_break
+from extract.doc_arrays import dep_labels, token_lowers
+from extract.phrases import paragraph_break
 from extract.quotations import quotation_at, speakers
 from extract.rivals import RIVAL_DEPS, person_noun_in_sentence, rival_person
 from extract.things import is_person_noun, thing_in_reach, window_start
@@ -187,7 +187,7 @@ def _named_person(token: Token) -> Resolution:
         # biography of Galois, whom it names 27 times, the one other man in reach is a guess
         return _left_open(token, wanted, "main_person_out_of_reach")
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
-    lowers = doc_lowers(doc)
+    lowers = token_lowers(doc)
     if any(lowers[i] in pronouns and i != token.i for i in range(start, first)):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
@@ -244,7 +244,7 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
     centres: dict[int, tuple[str, Token, str]] = {}
     doc.user_data[_CENTRES_CACHE] = centres  # filled in text order: earlier ones are read
     genders = {key: set(found) for key, found in known_genders(doc).items()}
-    lowers = doc_lowers(doc)
+    lowers = token_lowers(doc)
     for sent in doc.sents:
         subject = _main_subject(sent)
         key = person_key_at(subject) if subject is not None else None

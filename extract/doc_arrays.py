@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 from typing import Container
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LIKE_EMAIL, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
 from extract.doc_memo import once_per_doc
 
-__all__ = ["has_email", "token_texts", "joined_text", "token_offsets", "lemmas", "children_of",
+__all__ = ["has_email", "token_texts", "token_lowers", "joined_text", "token_offsets", "lemmas",
+           "head_indices", "children_of",
            "has_child", "children_with", "dep_labels", "pos_tags", "sentence_starts",
            "sentence_start"]
 
@@ -56,6 +57,17 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
 
 
+def token_lowers(doc: Doc) -> tuple[str, ...]:
+    """Each token's lower-case form: scans of the whole document look for a word here
+    instead of making a Token of each word.
+
+    >>> import spacy
+    >>> token_lowers(spacy.blank("en")("Known as T-Town"))
+    ('known', 'as', 't', '-', 'town')
+    """
+    return once_per_doc(doc, "kg.lowers", lambda: _strings(doc, LOWER))
+
+
 def joined_text(doc: Doc) -> str:
     """``doc.text``, joined from the text column and the trailing-space flags (spaCy makes a
     Token of every word to join it).
@@ -89,6 +101,22 @@ def lemmas(doc: Doc) -> tuple[str, ...]:
     return once_per_doc(doc, "kg.lemmas", lambda: _strings(doc, LEMMA))
 
 
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head index (``token.head.i``; a root is its own head).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran"], heads=[1, 2, 2],
+    ...           deps=["det", "nsubj", "ROOT"])
+    >>> head_indices(doc)
+    [1, 2, 2]
+    """
+    def heads() -> list[int]:
+        offsets = doc.to_array(HEAD).view("int64")  # relative offsets, stored unsigned
+        return [i + offset for i, offset in enumerate(offsets.tolist())]
+    return once_per_doc(doc, "kg.heads", heads)
+
+
 def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
     """Each token's children as indices, in text order (``[c.i for c in token.children]``).
 
@@ -101,9 +129,9 @@ def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
     """
     def compute() -> tuple[tuple[int, ...], ...]:
         kids: list[list[int]] = [[] for _ in range(len(doc))]
-        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
-            if offset:
-                kids[i + offset].append(i)
+        for i, head in enumerate(head_indices(doc)):
+            if head != i:
+                kids[head].append(i)
         return tuple(tuple(k) for k in kids)
     return once_per_doc(doc, "kg.children", compute)
 

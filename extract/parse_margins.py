@@ -32,22 +32,21 @@ from typing import Iterable, Iterator
 
 import numpy
 from spacy import util
-from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc, Span
 
-from extract.doc_memo import once_per_doc
+from extract.doc_arrays import head_indices
 from extract.records import Fact
 
-__all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "rival_margins", "margin_names"]
+__all__ = ["PARSE_MARGINS", "greedy_parser", "arc_margins", "rival_margins", "margin_names",
+           "margin_bucket"]
 
 #: The name of the component that parses in place of a greedy parser (``load_nlp``).
 PARSE_MARGINS = "kg_parse_margins"
 #: Where a Doc keeps its margins, and its margins over rival heads.
 _KEY = "kg.arc_margins"
 _RIVAL_KEY = "kg.rival_margins"
-_HEADS_KEY = "kg.heads"
 #: Best-scored transitions looked at per step for the best valid one and its runner-up;
 #: when they are not among them the arc keeps no margin (``inf``; on 18,302 arcs of GUM
 #: documents, never).
@@ -244,11 +243,14 @@ def parse_margins(nlp: Language, name: str, parser: str) -> _MarginParser:
     return _MarginParser(nlp, parser)
 
 
-def _bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
-    """The ``arc=`` bucket of a margin (or its bucket among other ``edges``).
+def margin_bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
+    """The ``arc=`` bucket of a margin (or its bucket among other ``edges``: ``rival=`` and
+    the ``inside`` family of :mod:`extract.validity_inside` use (1, 3)).
 
-    >>> _bucket(0.2), _bucket(1.5), _bucket(9.0), _bucket(float("inf")), _bucket(2.0, (1, 3))
-    ('<0.5', '1-2', '5+', '5+', '1-3')
+    >>> margin_bucket(0.2), margin_bucket(1.5), margin_bucket(9.0), margin_bucket(float("inf"))
+    ('<0.5', '1-2', '5+', '5+')
+    >>> margin_bucket(0.4, (1, 3)), margin_bucket(1.0, (1, 3)), margin_bucket(2.0, (1, 3))
+    ('<1', '1-3', '1-3')
     """
     low = None
     for edge in edges:
@@ -256,15 +258,6 @@ def _bucket(margin: float, edges: tuple[float, ...] = _ARC_EDGES) -> str:
             return f"<{edge:g}" if low is None else f"{low:g}-{edge:g}"
         low = edge
     return f"{low:g}+"
-
-
-def _heads(doc: Doc) -> list[int]:
-    """Each token's head index, read once per Doc from its array (plain data: walking up
-    a fact's heads makes no Token)."""
-    def heads() -> list[int]:
-        offsets = doc.to_array(HEAD).astype("int64")  # relative, stored unsigned
-        return (offsets + numpy.arange(len(doc), dtype="int64")).tolist()
-    return once_per_doc(doc, _HEADS_KEY, heads)
 
 
 def _chain(token) -> list[int]:
@@ -275,7 +268,7 @@ def _chain(token) -> list[int]:
     >>> [doc[i].text for i in _chain(doc[7])]
     ['health', 'on', 'saved', 'cash', 'spend']
     """
-    heads = _heads(token.doc)
+    heads = head_indices(token.doc)
     i = token.i
     chain = [i]
     for _ in range(len(heads)):
@@ -307,9 +300,9 @@ def margin_names(fact: Fact, sent: Span | None = None) -> list[str]:
     weakest = min(float(margins[i]) for i in tokens)
     sent = sent if sent is not None else fact.subject.sent
     weak = int((margins[sent.start:sent.end] < _WEAK).sum())
-    names = [f"arc={_bucket(weakest)}", f"weak={min(weak, 2)}{'+' if weak >= 2 else ''}"]
+    names = [f"arc={margin_bucket(weakest)}", f"weak={min(weak, 2)}{'+' if weak >= 2 else ''}"]
     rivals = rival_margins(fact.subject.doc)
     if rivals is not None:
         rival = min(float(rivals[i]) for i in tokens)
-        names.append(f"rival={_bucket(rival, _RIVAL_EDGES)}")
+        names.append(f"rival={margin_bucket(rival, _RIVAL_EDGES)}")
     return names

@@ -15,10 +15,11 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
+from extract.doc_arrays import token_lowers
 from extract.doc_memo import once_per_doc
 from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
 from extract.names import full_names, person_key, person_names
-from extract.phrases import doc_lowers, is_citation
+from extract.phrases import is_citation
 
 __all__ = ["known_genders", "main_person", "most_named", "person_key_at", "person_mentions",
            "subject_named_after", "topic_person", "unknown_name_says"]
@@ -119,7 +120,7 @@ def _topic(doc) -> tuple[Token | None, str | None]:
     for start, (_end, key, root) in zip(starts, mentions):
         if first is not None and start < first.end:
             opening.setdefault(key, root)  # its first mention: the name in full
-    counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in doc_lowers(doc)
+    counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in token_lowers(doc)
                      if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
     if len(opening) == 1:
         (key, root), = opening.items()

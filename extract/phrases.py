@@ -15,10 +15,10 @@ Everything here walks the children of a few tokens; nothing re-parses or builds 
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import TAG
 from spacy.tokens import Token
 
-from extract.doc_arrays import joined_text, token_texts
+from extract.doc_arrays import joined_text, token_lowers, token_texts
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     DASHES,
@@ -50,7 +50,6 @@ __all__ = [
     "argument_bounds",
     "tidy_bounds",
     "doc_text",
-    "doc_lowers",
     "is_content_argument",
 ]
 
@@ -68,19 +67,6 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
     return once_per_doc(doc, "kg.text", lambda: joined_text(doc))
-
-
-def doc_lowers(doc) -> tuple[str, ...]:
-    """Each token's lower-case form, read once per Doc from its array (plain data): scans of
-    the whole document look for a word here instead of making a Token of each word.
-
-    >>> import spacy
-    >>> doc_lowers(spacy.blank("en")("Known as T-Town"))
-    ('known', 'as', 't', '-', 'town')
-    """
-    strings = doc.vocab.strings
-    return once_per_doc(doc, "kg.lowers", lambda: tuple(
-        strings[key] for key in doc.to_array(LOWER).tolist()))
 
 
 def paragraph_break(token: Token) -> bool:
@@ -430,7 +416,7 @@ def singular_name(head: Token) -> bool:
     >>> [singular_name(t) for t in doc if t.text == "Mertens"]
     [True, True]
     """
-    lowers = doc_lowers(head.doc)
+    lowers = token_lowers(head.doc)
     return head.lower_[:-1] not in lowers and any(
         lowers[i] == head.lower_ for i in tagged(head.doc, "NNP"))
 

@@ -24,7 +24,7 @@ Measured on the ``fit`` part only (``docs/trust.md``): added to the shipped fami
 
 from __future__ import annotations
 
-from extract.parse_margins import arc_margins, rival_margins
+from extract.parse_margins import arc_margins, margin_bucket, rival_margins
 from extract.records import Fact
 
 __all__ = ["INSIDE_PREFIXES", "inside_names"]
@@ -33,16 +33,6 @@ __all__ = ["INSIDE_PREFIXES", "inside_names"]
 INSIDE_PREFIXES: tuple[str, ...] = ("in_arc=", "in_rival=")
 #: Bucket edges of both margins, in the parser's score units (as ``rival=`` of ``margins``).
 _EDGES = (1.0, 3.0)
-
-
-def _bucket(margin: float) -> str:
-    """``<1``, ``1-3`` or ``3+`` (``inf``, an arc nothing competed with, is ``3+``).
-
-    >>> _bucket(0.4), _bucket(1.0), _bucket(float("inf"))
-    ('<1', '1-3', '3+')
-    """
-    low, high = _EDGES
-    return "<1" if margin < low else "1-3" if margin < high else "3+"
 
 
 def _inner_words(fact: Fact) -> list[int]:
@@ -63,8 +53,9 @@ def inside_names(fact: Fact) -> list[str]:
     words = _inner_words(fact)
     if margins is None or not words:
         return []
-    names = [f"in_arc={_bucket(min(float(margins[i]) for i in words))}"]
+    names = [f"in_arc={margin_bucket(min(float(margins[i]) for i in words), _EDGES)}"]
     rivals = rival_margins(doc)
     if rivals is not None:
-        names.append(f"in_rival={_bucket(min(float(rivals[i]) for i in words))}")
+        names.append(
+            f"in_rival={margin_bucket(min(float(rivals[i]) for i in words), _EDGES)}")
     return names
