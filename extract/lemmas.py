@@ -7,6 +7,11 @@ English spelling settles it: a one-syllable verb ending in one vowel and one con
 the consonant before the ending ("hopped", "rotted"), so an undoubled one ("hoped") comes from
 the base with "e". A fact's relation is written with its verb's lemma, so the wrong one is a
 garbled relation ("companies | hop to leverage | ...").
+
+A verb with a hyphenated prefix, which the tokenizer keeps whole (:mod:`extract.hyphen_prefixes`),
+is a word the verb index does not know, so the lemmatizer only guesses: "co-owned" ->
+"co-owne", "re-embarking" -> "re-embarke". Its lemma is the prefix and the lemma of the rest
+("co-own", "re-embark").
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ from spacy.language import Language
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
-__all__ = ["VERB_LEMMAS", "silent_e_lemma", "verb_lemmas"]
+from extract.hyphen_prefixes import WORD_PREFIXES
+
+__all__ = ["VERB_LEMMAS", "silent_e_lemma", "prefixed_lemma", "verb_lemmas"]
 
 #: The name of the pipeline component, added after the lemmatizer by ``load_nlp``.
 VERB_LEMMAS = "kg_verb_lemmas"
@@ -46,15 +53,45 @@ def silent_e_lemma(word: str, lemma: str, verbs: frozenset[str] | set[str]) -> s
     return stem + "e"
 
 
+def prefixed_lemma(word: str, exceptions: dict[str, list[str]], rules: list[list[str]],
+                   verbs: frozenset[str] | set[str]) -> str | None:
+    """The lemma of a verb with a hyphenated prefix: the prefix and the rest's lemma, found as
+    spaCy's rule lemmatizer finds a verb's (an exception, else the first ending rule that
+    makes a known verb, else the first that makes anything); None for another word.
+
+    >>> rules = [["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]]
+    >>> verbs = {"own", "embark", "elect", "rate"}
+    >>> prefixed_lemma("co-owned", {}, rules, verbs), prefixed_lemma("re-rated", {}, rules, verbs)
+    ('co-own', 're-rate')
+    >>> prefixed_lemma("co-starred", {"starred": ["star"]}, rules, verbs)
+    'co-star'
+    >>> prefixed_lemma("John-Christian", {}, rules, verbs) is None
+    True
+    """
+    prefix, hyphen, rest = word.lower().partition("-")
+    if not hyphen or prefix not in WORD_PREFIXES or not rest.isalpha():
+        return None
+    if rest in exceptions:
+        return f"{prefix}-{exceptions[rest][0]}"
+    forms = [rest[: len(rest) - len(old)] + new for old, new in rules if rest.endswith(old)]
+    known = [form for form in forms if form in verbs]
+    return f"{prefix}-{(known or forms or [rest])[0]}"
+
+
 @Language.factory(VERB_LEMMAS)
 def verb_lemmas(nlp: Language, name: str):
     """A component that puts back the silent "e" of one-syllable verb lemmas (a no-op for a
     pipeline whose lemmatizer has no verb index)."""
     verbs: frozenset[str] = frozenset()
+    exceptions: dict[str, list[str]] = {}
+    rules: list[list[str]] = []
     if nlp.has_pipe("lemmatizer"):
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
             verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
+            if lookups.has_table("lemma_exc") and lookups.has_table("lemma_rules"):
+                exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
+                rules = list(lookups.get_table("lemma_rules").get("verb", []))
 
     def fix(doc: Doc) -> Doc:
         if verbs:
@@ -62,7 +99,9 @@ def verb_lemmas(nlp: Language, name: str):
             for i, pos in enumerate(doc.to_array(POS).tolist()):
                 if pos == VERB or pos == AUX:
                     token = doc[i]
-                    lemma = silent_e_lemma(token.text, token.lemma_, verbs)
+                    lemma = prefixed_lemma(token.text, exceptions, rules, verbs) if (
+                        rules and "-" in token.text) else None
+                    lemma = lemma or silent_e_lemma(token.text, token.lemma_, verbs)
                     if lemma is not None:
                         token.lemma_ = lemma
         return doc

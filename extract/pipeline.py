@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from extract.budget import Budget, OverBudget, cpu_limit
 from extract.documents import split_text
+from extract.hyphen_prefixes import keep_prefixed_words
 from extract.lexicon import SENTENCE_FINAL
 from extract.lemmas import VERB_LEMMAS
 from extract.phrases import blank_lines
@@ -150,6 +151,7 @@ def _load(name: str | None) -> Language:
                 f"The spaCy pipeline {candidate!r} has no dependency parser, which extraction "
                 f"needs. Use an English pipeline such as en_core_web_sm ({_INSTALL_HINT})."
             )
+        keep_prefixed_words(nlp)  # "co-owned" one word, not "co - owned"
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         if greedy_parser(nlp):
             # The same parse, with each arc's margin kept (extract.parse_margins).

@@ -303,6 +303,17 @@ TABLES: dict[str, list[Row]] = {
          {("Xu Liang", "sell", "Acme")}, {("Acme", "sell", "Acme")}),
         ("The startup raised money and hired engineers.", {("startup", "hire", "engineers")},
          {("money", "hire", "engineers")}),
+        # A verb with a hyphenated prefix is one word: "co-owned" was split, "is" hung on
+        # "co", and the relation lost its passive and its prefix (GUM fit, cocktail).
+        ("The Pacific Standard bar is located in Brooklyn, New York, and is co-owned by "
+         "Jonathan M. Stan and John-Christian G. Rauschenberg.",
+         {("Pacific Standard bar", "be co-owned by", "Jonathan M. Stan")},
+         {("Pacific Standard bar", "own by", "Jonathan M. Stan")}),
+        # Split, "starred" hung on the title before "and" (GUM fit, Goode).
+        ("Goode played Peter Lynley in the BBC production Inspector Lynley Mysteries: A "
+         "Suitable Vengeance and co-starred in the TV film Confessions of an Ugly Stepsister.",
+         {("Goode", "co-star in", "TV film")},
+         {("Suitable Vengeance", "be starred in", "TV film")}),
     ],
     "xcomp": [
         ("The army used drones to strike the radar sites.", {("army", "strike", "radar sites")},
@@ -341,6 +352,9 @@ TABLES: dict[str, list[Row]] = {
          {("troops", "destroy", "bridge")}, {("city", "destroy", "bridge")}),
         ("The bank raised rates despite facing criticism.", {("bank", "face", "criticism")},
          {("rates", "face", "criticism")}),
+        # Split, "re" was the clause and "embarking" its adverbial (GUM fit, Gordon).
+        ("Gordon changed his mind, however, before re-embarking on the journey back to "
+         "Scotland.", {("Gordon", "re-embark on", "journey")}, {("Gordon", "embark on", "journey")}),
         # A film's title is no clause about whoever is nearby.
         ("Annette Bening was nominated for Being Julia.", set(),
          {("Annette Bening", "be", "Julia")}),
