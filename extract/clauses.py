@@ -8,7 +8,8 @@ around it through one of the :data:`SUBJECT_RULES`, each a construction of its o
 * ``acl`` -- a participle modifying a noun takes that noun ("difficulties faced by companies");
 * ``conj`` -- a coordinated verb takes its first verb's subject ("Xu founded Acme and funds
   startups");
-* ``xcomp`` -- an open clausal complement takes its verb's subject ("Xu tries to woo");
+* ``xcomp`` -- an open clausal complement takes its verb's subject ("Xu tries to woo"), or
+  the person or body the verb has for object ("commissioned L'Enfant to paint");
 * ``advcl`` -- a participial adverbial clause takes its verb's subject ("..., citing data");
 * ``pcomp`` -- a clause after a preposition takes the nearest verb's subject ("before
   entering the city").
@@ -28,14 +29,17 @@ from extract.lexicon import (
     CLOSE_BRACKETS,
     CONTRACTED_S,
     EXPERIENCE_NOUNS,
+    INDEFINITE_ARTICLES,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
     OBJECT_CONTROL,
     OBJECT_CONTROL_XCOMP,
     OPEN_BRACKETS,
+    PERSONAL_OBJECTS,
     REPORTING_VERBS,
     STATE_VERBS,
+    SUBJECT_CONTROL_XCOMP,
     TIME_TYPES,
     is_relative,
 )
@@ -47,6 +51,7 @@ from extract.polarity import (
     negated_by_preposition,
 )
 from extract.records import Clause, Pattern, TokenRules
+from extract.things import is_person_noun
 
 __all__ = [
     "SubjectRule",
@@ -67,6 +72,7 @@ _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 #: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
 CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
@@ -140,12 +146,21 @@ def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
 
     The open complement of a verb of asking, making or letting is about its object ("urged
     delegates to pursue development", "training them to write articles": object control);
-    elsewhere it is about the subject ("the army used drones to strike the sites").
+    so is that of any verb whose object is a person or a body ("commissioned L'Enfant to
+    paint", "took players to investigate"; not "promised him to return"); elsewhere it is
+    about the subject ("the army used drones to strike the sites").
     """
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL_XCOMP:
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objects:
             return conjuncts(objects[0]), None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in SUBJECT_CONTROL_XCOMP:
+        people = [c for c in verb.head.children
+                  if c.dep_ == "dobj" and c.i < verb.i and _names_an_agent(c)]
+        if people:
+            # "commissioned L'Enfant to paint a portrait", "took players to investigate the
+            # murder": a person or a body between the verb and its "to" clause does it.
+            return conjuncts(people[0]), None
     if verb.dep_ == "xcomp" and _to_be(verb) and any(
             c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children):
         # "may find Tulsa's rolling land to be more challenging": what the object is, as the
@@ -156,6 +171,17 @@ def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
         if own is not None:
             return [own], None
     return subjects(verb.head, depth + 1)
+
+
+def _names_an_agent(token: Token) -> bool:
+    """A person or body named by the recogniser ("L'Enfant", tagged an organisation), a noun
+    of people ("players") or "him", "her", "me", "us", "you": who can act, unlike "the grant"
+    of "used the grant to build"."""
+    if token.ent_type_ in _AGENT_TYPES:
+        # "announced a Kickstarter to fund a trip": a name with "a" is a thing of that brand
+        return not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in token.lefts)
+    return is_person_noun(token) or (
+        token.pos_ == "PRON" and token.lower_ in PERSONAL_OBJECTS)
 
 
 def _to_be(verb: Token) -> bool:

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "SINGULAR_PRONOUNS",
+    "PRONOUNS", "STOP_WORDS", "MALE_PRONOUNS", "FEMALE_PRONOUNS", "PERSONAL_OBJECTS",
+    "SINGULAR_PRONOUNS",
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
     "PERSONAL_RELATIVES", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS",
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
@@ -56,6 +57,9 @@ MALE_PRONOUNS = _words("he him his himself")
 
 FEMALE_PRONOUNS = _words("she her hers herself")
 """Pronouns that stand for a woman: resolved to the one female-compatible person in reach."""
+
+PERSONAL_OBJECTS = _words("me you him her us")
+"""Object pronouns that can only stand for people ("them" may stand for things)."""
 
 SINGULAR_PRONOUNS = _words("it its itself")
 """Pronouns that stand for one thing, never a person."""

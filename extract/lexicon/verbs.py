@@ -15,7 +15,7 @@ __all__ = [
     "HEDGE_ADVERBS", "HEDGE_ADJECTIVES", "LIGHT_VERBS", "OBJECT_HOLDING_VERBS",
     "LOCATIVE_PREPS", "RESULTATIVE_PREPS", "IDIOM_NOUNS", "SAYING_LIGHT_VERBS",
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
-    "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
+    "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "SUBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS",
 ]
@@ -248,6 +248,10 @@ OBJECT_CONTROL_XCOMP = ASKING_VERBS | _words(
 )
 """Verbs whose object does what their open complement says: "urged delegates to pursue",
 "persuaded him to leave", "helped al-Qaida establish a camp"."""
+
+SUBJECT_CONTROL_XCOMP = _words("promise use")
+"""Verbs whose subject, not their object, does what their open complement says, even when the
+object is a person: "promised him to return", "used his friends to get a job"."""
 
 INTENTION_WORDS = _words(
     "expect plan intend want hope try attempt seek aim propose vote threaten promise agree "

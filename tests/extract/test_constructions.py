@@ -320,6 +320,16 @@ TABLES: dict[str, list[Row]] = {
          set()),
         ("The council used the grant to build a new library.",
          {("council", "build", "new library")}, {("grant", "build", "new library")}),
+        # A person or body between the verb and its "to" clause does what it says (GUM fit,
+        # L'Enfant and expo).
+        ("While there, the Marquis de Lafayette commissioned L'Enfant to paint a portrait of "
+         "Washington.", {("L'Enfant", "paint", "portrait of Washington")},
+         {("Marquis de Lafayette", "paint", "portrait of Washington")}),
+        ("From there, the demonstration took players to investigate the murder of Nightwing.",
+         {("players", "investigate", "murder of Nightwing")},
+         {("demonstration", "investigate", "murder of Nightwing")}),
+        ("Mary Smith promised John Brown to return the book.",
+         {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
         # "becoming the third woman to appear on a banknote": not the third woman of all
