@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from extract.appositions import APPOSITION_SHAPES
 from extract.attribution import reporting
 from extract.clauses import conjuncts, first_conjunct
+from extract.denials import denial_cut_short
 from extract.doc_arrays import has_email, token_texts
 from extract.lexicon import (
     CLAUSE_ONLY_VERBS,
@@ -379,6 +380,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("adjective_object", adjective_object),
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     Veto("cut_ranking_complement", cut_ranking_complement),
+    Veto("denial_cut_short", denial_cut_short),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),

@@ -122,6 +122,10 @@ TABLES: dict[str, list[Row]] = {
          {("Three soldiers", "kill", "roadside bomb")}),
     ],
     "prep": [
+        # (GUM fit, licen) the denial is about people who are disabled, not about people
+        ("Paralympic sport brings attention to athletes because the majority of the "
+         "population does not want to identify with people who are disabled.", set(),
+         {("majority of population", "want to identify with", "people")}),
         ("Restrictions stem from trade tensions.",
          {("Restrictions", "stem from", "trade tensions")}, set()),
         ("The delegation arrived in Beijing on Monday.",
@@ -145,6 +149,14 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A denial is about what restricts its object; cut from it, it says what the sentence
+        # does not (GUM fit: Guadeloupe, Tulsa). Without the restriction it stays.
+        ("Some routes are not good for passengers with weak stomachs.", set(),
+         {("routes", "be good for", "passengers")}),
+        ("Some routes are not good for passengers.", {("routes", "be good for", "passengers")},
+         set()),
+        ("Unlike major cities in the Northeast, the city bus is not a major form of "
+         "transportation in the city.", set(), {("city bus", "be form of", "transportation")}),
         # A ranked noun keeps what it ranks among, or the fact goes: she was no "first
         # YouTube star" of all (GUM fit, Marbles).
         ("Jenna Marbles was the first ever YouTube star to be immortalized at Madame Tussauds "
