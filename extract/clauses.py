@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from extract.doc_arrays import children_with, has_child
 from extract.lexicon import (
+    AGENT_TYPES,
     CLOSE_BRACKETS,
     CONTRACTED_S,
     EXPERIENCE_NOUNS,
@@ -72,7 +73,6 @@ _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
-_AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 #: Clause heads a predicate can have; a verb under any other label (``amod`` ...) is skipped.
 CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
@@ -177,7 +177,7 @@ def _names_an_agent(token: Token) -> bool:
     """A person or body named by the recogniser ("L'Enfant", tagged an organisation), a noun
     of people ("players") or "him", "her", "me", "us", "you": who can act, unlike "the grant"
     of "used the grant to build"."""
-    if token.ent_type_ in _AGENT_TYPES:
+    if token.ent_type_ in AGENT_TYPES:
         # "announced a Kickstarter to fund a trip": a name with "a" is a thing of that brand
         return not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in token.lefts)
     return is_person_noun(token) or (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import EMPTY_ADJECTIVES
+from extract.lexicon import CHARACTERISING_PREPS, EMPTY_ADJECTIVES
 from extract.phrases import label_tokens
 from extract.ranked import ranking_complement
 from extract.records import Fact
@@ -22,15 +22,13 @@ __all__ = ["denial_cut_short", "restrictions_left_out"]
 
 #: Modifiers of a noun that pick out some of what it names: a relative or participle clause.
 _RESTRICTING_CLAUSES = frozenset({"relcl", "acl"})
-#: Prepositions of a phrase that says which ones by what they have ("passengers with weak
-#: stomachs"); a place or time ("the way of life at the school") sets the scene instead.
-_RESTRICTING_PREPS = frozenset({"with", "without"})
 
 
 def restrictions_left_out(noun: Token, kept: set[int]) -> list[Token]:
     """The restricting modifiers of ``noun`` that start outside the tokens ``kept``: a
     relative or participle clause, a "with" phrase, an adjective; not a ranked noun's
-    complement, which the label keeps or :func:`extract.ranked.cut_complement` vetoes.
+    complement, which the label keeps or :func:`extract.ranked.cut_complement` vetoes, nor a
+    place or time ("the way of life at the school" sets the scene).
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("It is not good for passengers with weak stomachs.")
@@ -40,7 +38,7 @@ def restrictions_left_out(noun: Token, kept: set[int]) -> list[Token]:
     ranking = ranking_complement(noun)
     return [c for c in noun.children if c.i not in kept and (
         ranking is None or c.i != ranking.i) and (
-        c.dep_ in _RESTRICTING_CLAUSES or (c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS)
+        c.dep_ in _RESTRICTING_CLAUSES or (c.dep_ == "prep" and c.lower_ in CHARACTERISING_PREPS)
         or (c.dep_ == "amod" and c.lower_ not in EMPTY_ADJECTIVES))]
 
 

@@ -7,7 +7,8 @@ co-starred in the TV film" hung "starred" on the film's title; "before re-embark
 journey" made "re" the clause and "embarking" an adverbial of "changed". Kept as one token, the
 same model tags and attaches the word as the verb it is ("co-owned/VBN", "re-elected/VBN").
 
-Only a prefix that opens the word is kept with it ("co-owned", not "Saint-Germain-de-Prés"),
+The prefixes are :data:`extract.lexicon.HYPHEN_PREFIXES`. Only a prefix that opens the word is
+kept with it ("co-owned", not "Saint-Germain-de-Prés"),
 and only before a letter.
 """
 
@@ -18,12 +19,10 @@ from typing import Callable, Iterator
 
 from spacy.language import Language
 
-__all__ = ["WORD_PREFIXES", "keep_prefixed_words", "prefix_hyphen"]
+from extract.lexicon import HYPHEN_PREFIXES
 
-WORD_PREFIXES: frozenset[str] = frozenset({"co", "re", "pre", "mis"})
-"""Prefixes written with a hyphen that make a verb of a verb ("co-founded", "re-elected",
-"pre-recorded", "mis-sold"). Not "self-", whose words are mostly adjectives and nouns that the
-model reads well enough split ("self-medicating ants")."""
+__all__ = ["keep_prefixed_words", "prefix_hyphen"]
+
 
 _Finditer = Callable[[str], Iterator[re.Match[str]]]
 
@@ -40,7 +39,7 @@ def prefix_hyphen(text: str, match: re.Match[str]) -> bool:
     False
     """
     end = match.end()
-    return (match.group() == "-" and text[:match.start()].lower() in WORD_PREFIXES
+    return (match.group() == "-" and text[:match.start()].lower() in HYPHEN_PREFIXES
             and end < len(text) and text[end].isalpha())
 
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
-from extract.hyphen_prefixes import WORD_PREFIXES
+from extract.lexicon import HYPHEN_PREFIXES
 
 __all__ = ["VERB_LEMMAS", "silent_e_lemma", "prefixed_lemma", "verb_lemmas"]
 
@@ -69,7 +69,7 @@ def prefixed_lemma(word: str, exceptions: dict[str, list[str]], rules: list[list
     True
     """
     prefix, hyphen, rest = word.lower().partition("-")
-    if not hyphen or prefix not in WORD_PREFIXES or not rest.isalpha():
+    if not hyphen or prefix not in HYPHEN_PREFIXES or not rest.isalpha():
         return None
     if rest in exceptions:
         return f"{prefix}-{exceptions[rest][0]}"

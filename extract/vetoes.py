@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from extract.appositions import APPOSITION_SHAPES
 from extract.attribution import reporting
+from extract.citations import author_citation
 from extract.clauses import conjuncts, first_conjunct
 from extract.denials import denial_cut_short
 from extract.doc_arrays import has_email, token_texts
@@ -356,6 +357,13 @@ def cut_ranking_complement(fact: Fact) -> bool:
     return cut_complement(fact.subject, inside) or cut_complement(fact.object, inside)
 
 
+def citation_argument(fact: Fact) -> bool:
+    """An argument that is the author list of a bracketed citation ("in L2 research (Marsden
+    & Mackey, 2014)" is no (repository, hold in, Marsden & Mackey)): the authors wrote about
+    the fact, they are no part of it (:mod:`extract.citations`)."""
+    return author_citation(fact.subject) or author_citation(fact.object)
+
+
 #: The vetoes of graph facts, in order: the first that holds drops the candidate.
 GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("verbal_argument", verbal_argument),
@@ -381,6 +389,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     Veto("cut_ranking_complement", cut_ranking_complement),
     Veto("denial_cut_short", denial_cut_short),
+    Veto("citation_argument", citation_argument),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),

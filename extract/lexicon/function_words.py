@@ -19,7 +19,8 @@ __all__ = [
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
     "LIST_AND", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
-    "RESTRICTIVE_PREPS", "OBJECT_PREP_FRAMES",
+    "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
+    "HYPHEN_PREFIXES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     "TITLE_TYPES", "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS",
     "QUOTE_MARKS", "OPENING_QUOTES", "CLOSING_QUOTES", "DOUBLE_QUOTES", "LABEL_SEPARATORS",
@@ -230,3 +231,17 @@ LABEL_SEPARATORS = frozenset({":", ";"})
 """Separators after which a phrase is a value, a subtitle or the next item of a list
 ("Image: Danny Newman", "IATA: TUL", "DKK; Depth: 2m"), never a second name of the phrase
 before them."""
+
+CHARACTERISING_PREPS = _words("with without")
+"""Prepositions of a phrase that says which ones by what they have ("passengers with weak
+stomachs"): a denial cut from it says more than the sentence (:mod:`extract.denials`)."""
+
+AUTHOR_LIST_WORDS = frozenset({"&", ",", "and", "et", "al", "al.", "."})
+"""Words of an author list besides the names: "Marsden, Mackey, & Plonsky", "Makel et al."
+(:mod:`extract.citations`)."""
+
+HYPHEN_PREFIXES = _words("co re pre mis")
+"""Prefixes written with a hyphen that make a verb of a verb ("co-founded", "re-elected",
+"pre-recorded", "mis-sold"): the tokenizer keeps the word whole (:mod:`extract.hyphen_prefixes`).
+Not "self-", whose words are mostly adjectives and nouns that the model reads well enough split
+("self-medicating ants")."""

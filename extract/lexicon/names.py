@@ -14,7 +14,7 @@ __all__ = [
     "NAMING_PHRASES", "DESCRIPTION_KINDS", "WORK_KINDS", "MAYBE_WORK_TYPES", "LANGUAGE_VERBS",
     "LANGUAGE_PREPS", "CONTEST_VERBS", "CONTEST_PREPS", "NAME_TYPES", "LINKED_TYPES", "DESCRIBED_TYPES", "NUMERIC_TYPES",
     "TIME_TYPES", "NOT_REFERENT_TYPES", "NAMED_REFERENT_TYPES", "NOT_NAME_TYPES",
-    "SHORT_NAME_TYPES", "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES",
+    "SHORT_NAME_TYPES", "PLACE_TYPES", "AFFILIATION_TYPES", "REGION_TYPES", "AGENT_TYPES",
 ]
 
 
@@ -241,3 +241,7 @@ REGION_TYPES = frozenset({"GPE", "LOC"})
 """Entity types of places and regions: "Brooklyn, New York" is a place and the region it is
 in, which the apposition rule reads as (Brooklyn, be in, New York), not as one place named
 twice."""
+
+AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+"""Entity types of who can act: the object of "commissioned L'Enfant to paint" (tagged an
+organisation) is who paints (:mod:`extract.clauses`)."""

@@ -262,6 +262,11 @@ DROP_ROWS = [
     # GUM_voyage_guadeloupe (fit): the denial is about passengers with weak stomachs only
     ("denial_cut_short", None, "Some routes are not good for passengers with weak stomachs.",
      ("copula", "Some routes", "be good for", "passengers with weak stomachs")),
+    # GUM_academic_replication (fit): the authors of a citation are no place
+    ("citation_argument", None, "The repository holds over 3,800 materials that can be used "
+     "for replication, among other purposes, in L2 research (Marsden & Mackey, 2014; "
+     "Marsden, Mackey, & Plonsky, 2016).",
+     ("named_prep", "The repository", "hold in", "Marsden")),
     ("email_address", None, "Daniela Karine Ramos dadaniela@gmail.com",
      ("apposition", "Daniela Karine Ramos", "be", "dadaniela@gmail.com")),
     ("inside_a_title", None, "Knightley starred in Pride and Prejudice.",
