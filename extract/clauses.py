@@ -253,8 +253,16 @@ def _adverbial_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
     is located south of Funen, comprising 55 islands") or a participle of a state
     (:data:`~extract.lexicon.STATE_VERBS`: "was erected behind the Archives, overlooking the
     river") is the subject's own and lends it.
+
+    Nor those of a past participle opened by "as" after its verb: "is one of the most successful
+    products ever as measured by its durability", "..., as predicted" comment on the whole
+    clause; the subject is not what was measured. (Right after the subject, "Edwards' early
+    years, as seen in the novel, were re-imagined", it is the subject's.)
     """
     head = verb.head
+    if verb.tag_ == "VBN" and verb.i > head.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts):
+        return [], None
     if verb.tag_ == "VBG" and verb.i > head.i and _passive_event(head) and (
             verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",") and (
             verb.lemma_.lower() not in STATE_VERBS):

@@ -389,7 +389,6 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     Veto("cut_ranking_complement", cut_ranking_complement),
     Veto("denial_cut_short", denial_cut_short),
-    Veto("citation_argument", citation_argument),
     # Shapes of a construction that say something else (extract.misreadings):
     Veto("apposition_after_label", after_label, frozenset({"apposition"})),
     Veto("apposition_of_numbers", numbers_or_dates, frozenset({"apposition"})),
@@ -416,6 +415,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("lost_second_complement", lost_second_complement),
     Veto("range_aside", range_aside, frozenset({"prep", "named_prep"})),
     Veto("inside_a_title", inside_a_title),
+    Veto("citation_argument", citation_argument),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

@@ -344,6 +344,12 @@ TABLES: dict[str, list[Row]] = {
          {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
+        # "as measured by" comments on the clause: the subject is not what is measured (GUM
+        # fit, ie9).
+        ("Microsoft's Internet Explorer 6 is one of the most successful software products ever "
+         "as measured by its durability and the massive numbers of people who have used it.",
+         set(), {("Internet Explorer 6", "measure by", "massive numbers"),
+                 ("Microsoft's Internet Explorer 6", "measure by", "massive numbers")}),
         # "becoming the third woman to appear on a banknote": not the third woman of all
         # (GUM fit, Higuchi).
         ("Higuchi's likeness adorns the Japanese 5000 yen banknote as of fall 2004, becoming "
