@@ -80,8 +80,9 @@ def prefixed_lemma(word: str, exceptions: dict[str, list[str]], rules: list[list
 
 @Language.factory(VERB_LEMMAS)
 def verb_lemmas(nlp: Language, name: str):
-    """A component that puts back the silent "e" of one-syllable verb lemmas (a no-op for a
-    pipeline whose lemmatizer has no verb index)."""
+    """A component that puts back the silent "e" of one-syllable verb lemmas and makes the
+    lemma of a verb with a hyphenated prefix from the rest's (a no-op for a pipeline whose
+    lemmatizer has no verb index)."""
     verbs: frozenset[str] = frozenset()
     exceptions: dict[str, list[str]] = {}
     rules: list[list[str]] = []
