@@ -159,9 +159,16 @@ def _named_person(token: Token) -> Resolution:
     named = {root.i for _end, _key, root in mentions[bisect.bisect_left(starts, start):
                                                      bisect.bisect_left(starts, token.i)]}
     deps = dep_labels(doc)
-    if any(deps[i] in RIVAL_DEPS and rival_person(doc[i], wanted) and i not in bound
-           and i not in named for i in range(start, token.i)):
-        return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
+    rivals = [i for i in range(start, token.i) if deps[i] in RIVAL_DEPS
+              and rival_person(doc[i], wanted) and i not in bound and i not in named]
+    if rivals:
+        # "the captain" could be meant as well, unless its sentence's main subject, a person
+        # named after every rival, is the one the text goes on about: "However, Daniel
+        # refused, because he wanted to study mathematics" after "his father"
+        main = _main_subject(token.sent)
+        if main is not None and rivals[-1] < main.i < token.i:
+            return _left_open(token, wanted, "rival_person_noun")
+        return Resolution(None, "rival_person_noun")
     if not people or not set(people) - excluded:
         if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject

@@ -39,6 +39,19 @@ _EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according 
         ("John Howard met Kim Beazley. He said the talks failed.", "He", 0, None),
         # ... or a person noun could be meant as well.
         ("Yasser Arafat met the captain. He said the talks failed.", "He", 0, None),
+        # ... unless the pronoun's own sentence names a person of its gender as its main
+        # subject after every such noun: the text goes on about that person (GUM_bio_bernoulli,
+        # fit; rule same_subject past a rival person noun) ...
+        ("Daniel Bernoulli was born in Groningen. Around schooling age, his father, Johann, "
+         "encouraged him to study business. However, Daniel refused, because he wanted to "
+         "study mathematics.", "he", 0, "Daniel"),
+        ("The captain spoke first. Mr Howard said he had confidence in the plan.", "he", 0,
+         "Howard"),
+        # ... not when the person noun comes after that subject, or the gender is unknown.
+        ("The captain spoke first. Mr Howard met the captain and he said the plan failed.",
+         "he", 0, None),
+        ("Around schooling age, his father, Johann, encouraged him to study business. However, "
+         "Daniel refused, because he wanted to study mathematics.", "he", 0, None),
         # ... or someone spoken of before the window may be meant (GUM_bio_chao, fit).
         ("He served as Bertrand Russell's interpreter when Russell visited China in 1920. In "
          "his My Linguistic Autobiography, he wrote of his ability to pick up a Chinese dialect "
