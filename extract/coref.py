@@ -109,14 +109,41 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Objects of a verb: a pronoun there is never its own verb's subject (else "himself").
 _OBJECTS = frozenset({"dobj", "dative"})
 _PERSON_WINDOW = 2
+#: Rules whose open "he"/"she" may still be the document's topic person (_topic_subject).
+_TOPIC_SUBJECT_AFTER = frozenset({"several_people_in_reach", "rival_person_noun",
+                                  "earlier_person_spoken_of", "main_person_out_of_reach"})
 
 
-def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
+def _left_open(token: Token, wanted: str, rule: str, continues: bool = True) -> Resolution:
     """``rule`` left a "he"/"she" open among the people in reach: the subject the text goes on
-    about may still say who it is (:func:`_continued_subject`)."""
-    continued = _continued_subject(token, wanted)
-    return Resolution(continued, "same_subject") if continued is not None else Resolution(
-        None, rule)
+    about may still say who it is (:func:`_continued_subject`, unless not ``continues``;
+    :func:`_topic_subject`)."""
+    continued = _continued_subject(token, wanted) if continues else None
+    if continued is not None:
+        return Resolution(continued, "same_subject")
+    topic = _topic_subject(token, wanted) if rule in _TOPIC_SUBJECT_AFTER else None
+    return Resolution(topic, "topic_subject") if topic is not None else Resolution(None, rule)
+
+
+def _topic_subject(token: Token, wanted: str) -> Token | None:
+    """The person the document is about (:func:`extract.people.topic_person`), named before
+    a "he"/"she" that is the main subject of a sentence with no quotation, when no one else
+    who could be meant is a subject in reach: the people named there are objects or said of
+    ("He was wounded at the Siege of Savannah" in a life of L'Enfant), no person noun is a
+    subject ("His father asked him. He agreed"), every "he"/"she" subject there is the
+    main subject of a sentence about the topic person."""
+    main, topic = _main_subject(token.sent), topic_person(token.doc, wanted)
+    if main is None or main.i != token.i or topic is None or topic.i > token.i or any(
+            quotation_at(t) is not None for t in token.sent):
+        return None  # '"... to expel Arafat personally," he said': a speaker, anyone
+    key, doc, centres = person_key(topic), token.doc, _centres(token.doc)
+    for t in doc[window_start(token, _PERSON_WINDOW):token.i]:
+        other = person_key_at(t)
+        if t.dep_ in _SUBJECTS and (rival_person(t, wanted) or (
+                _pronoun_kind(t) == wanted and centres.get(t.sent.start, ("",))[0] != key) or (
+                other not in (None, key) and wanted in known_genders(doc).get(other, {wanted}))):
+            return None
+    return topic
 
 
 def _person(token: Token) -> Resolution:
@@ -166,9 +193,8 @@ def _named_person(token: Token) -> Resolution:
         # named after every rival, is the one the text goes on about: "However, Daniel
         # refused, because he wanted to study mathematics" after "his father"
         main = _main_subject(token.sent)
-        if main is not None and rivals[-1] < main.i < token.i:
-            return _left_open(token, wanted, "rival_person_noun")
-        return Resolution(None, "rival_person_noun")
+        return _left_open(token, wanted, "rival_person_noun",
+                          continues=main is not None and rivals[-1] < main.i < token.i)
     if not people or not set(people) - excluded:
         if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject

@@ -21,6 +21,10 @@ RESOLVED_BY = {
                     "sentence before's, is ('Daniel was a son of Johann Bernoulli. He had two "
                     "brothers')",
     "document_topic": "no person is named in reach: the person the document is about",
+    "topic_subject": "a 'he'/'she' that is its sentence's main subject, where the people "
+                     "named in reach are no subjects and every 'he'/'she' subject in reach "
+                     "is the person the document is about: that person ('He was wounded at "
+                     "the Siege of Savannah' in a life of L'Enfant)",
     "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
     "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
 }
