@@ -109,19 +109,17 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Objects of a verb: a pronoun there is never its own verb's subject (else "himself").
 _OBJECTS = frozenset({"dobj", "dative"})
 _PERSON_WINDOW = 2
-#: Rules whose open "he"/"she" may still be the document's topic person (_topic_subject).
-_TOPIC_SUBJECT_AFTER = frozenset({"several_people_in_reach", "rival_person_noun",
-                                  "earlier_person_spoken_of", "main_person_out_of_reach"})
 
 
-def _left_open(token: Token, wanted: str, rule: str, continues: bool = True) -> Resolution:
+def _left_open(token: Token, wanted: str, rule: str, continues: bool = True,
+               to_topic: bool = False) -> Resolution:
     """``rule`` left a "he"/"she" open among the people in reach: the subject the text goes on
-    about may still say who it is (:func:`_continued_subject`, unless not ``continues``;
-    :func:`_topic_subject`)."""
+    about may still say who it is (:func:`_continued_subject`, unless not ``continues``), or,
+    with ``to_topic``, the document's topic person (:func:`_topic_subject`)."""
     continued = _continued_subject(token, wanted) if continues else None
     if continued is not None:
         return Resolution(continued, "same_subject")
-    topic = _topic_subject(token, wanted) if rule in _TOPIC_SUBJECT_AFTER else None
+    topic = _topic_subject(token, wanted) if to_topic else None
     return Resolution(topic, "topic_subject") if topic is not None else Resolution(None, rule)
 
 
@@ -193,7 +191,7 @@ def _named_person(token: Token) -> Resolution:
         # named after every rival, is the one the text goes on about: "However, Daniel
         # refused, because he wanted to study mathematics" after "his father"
         main = _main_subject(token.sent)
-        return _left_open(token, wanted, "rival_person_noun",
+        return _left_open(token, wanted, "rival_person_noun", to_topic=True,
                           continues=main is not None and rivals[-1] < main.i < token.i)
     if not people or not set(people) - excluded:
         if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
@@ -208,7 +206,7 @@ def _named_person(token: Token) -> Resolution:
         return _left_open(token, wanted, "no_person_in_reach")
     if len(compatible) != 1:
         return _left_open(token, wanted, "several_people_in_reach" if compatible
-                          else "no_compatible_person")
+                          else "no_compatible_person", to_topic=bool(compatible))
     (key, root), = compatible.items()
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
@@ -218,13 +216,13 @@ def _named_person(token: Token) -> Resolution:
             not _subject_before(token, root)):
         # "... Dumas is alone in this assertion ... a description of his opponent": in a
         # biography of Galois, whom it names 27 times, the one other man in reach is a guess
-        return _left_open(token, wanted, "main_person_out_of_reach")
+        return _left_open(token, wanted, "main_person_out_of_reach", to_topic=True)
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
     lowers = token_lowers(doc)
     if any(lowers[i] in pronouns and i != token.i for i in range(start, first)):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
-        return _left_open(token, wanted, "earlier_person_spoken_of")
+        return _left_open(token, wanted, "earlier_person_spoken_of", to_topic=True)
     mentioned = {mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
                  if mentions[n][1] == key}
