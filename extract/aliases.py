@@ -44,13 +44,14 @@ from extract.phrases import entity_key, entity_label
 from kg.countries import is_country, is_region
 from kg.keys import acronym_matches, canonical_key, normalize_key
 
-__all__ = ["acronyms", "acronym_key", "acronym_letters", "alias_of", "defined_alias_key",
-           "initialism_key", "person_alias_key", "short_name_key"]
+__all__ = ["acronyms", "acronym_key", "acronym_letters", "alias_of", "country_prefix_key",
+           "defined_alias_key", "initialism_key", "person_alias_key", "short_name_key"]
 
 _CACHE = "kg.acronyms"
 _SHORT_CACHE = "kg.short_names"
 _ALIAS_CACHE = "kg.defined_aliases"
 _INITIALS_CACHE = "kg.initialisms"
+_ORG_KEYS_CACHE = "kg.organisation_keys"
 #: An initialism as written: two to five capitals, a version number after them ("IE6").
 _INITIALISM = re.compile(r"([A-Z]{2,5})(\d{0,3})")
 
@@ -196,6 +197,35 @@ def short_name_key(token: Token) -> str | None:
         return None
     found = _short_names(token.doc).get(key, ())
     return next(iter(found)) if len(found) == 1 and key not in found else None
+
+
+def _organisation_keys(doc: Doc) -> frozenset[str]:
+    return frozenset(normalize_key(entity_key(ent.root)) for ent in doc.ents
+                     if ent.label_ == "ORG" and ent.root.pos_ == "PROPN")
+
+
+def country_prefix_key(token: Token) -> str | None:
+    """The key of an organisation's name without the country written before it, when the
+    rest, two words or more, is a name of an organisation the document also writes alone:
+    "The United Kingdom Home Office" beside "the Home Office" -> "home office", "The United
+    States Federal Reserve" beside "the Federal Reserve"; else None. The name alone is the
+    one the text and other texts use; "Qantas Airways" (no country) and "US Airways" (one
+    word after it) keep their keys.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("The United Kingdom Home Office sent letters. The Home Office said so.")
+    >>> country_prefix_key(doc[4])
+    'home office'
+    """
+    if token.ent_type_ != "ORG" or token.pos_ != "PROPN":
+        return None
+    words = normalize_key(entity_key(token)).split()
+    names = once_per_doc(token.doc, _ORG_KEYS_CACHE, lambda: _organisation_keys(token.doc))
+    for n in range(1, len(words) - 1):
+        rest = " ".join(words[n:])
+        if rest in names and is_country(canonical_key(" ".join(words[:n]))):
+            return rest
+    return None
 
 
 def _alias_at(doc: Doc, start: int, end: int) -> tuple[Token, str] | None:

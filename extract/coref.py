@@ -111,12 +111,37 @@ _OBJECTS = frozenset({"dobj", "dative"})
 _PERSON_WINDOW = 2
 
 
-def _left_open(token: Token, wanted: str, rule: str) -> Resolution:
+def _left_open(token: Token, wanted: str, rule: str, continues: bool = True,
+               to_topic: bool = False) -> Resolution:
     """``rule`` left a "he"/"she" open among the people in reach: the subject the text goes on
-    about may still say who it is (:func:`_continued_subject`)."""
-    continued = _continued_subject(token, wanted)
-    return Resolution(continued, "same_subject") if continued is not None else Resolution(
-        None, rule)
+    about may still say who it is (:func:`_continued_subject`, unless not ``continues``), or,
+    with ``to_topic``, the document's topic person (:func:`_topic_subject`)."""
+    continued = _continued_subject(token, wanted) if continues else None
+    if continued is not None:
+        return Resolution(continued, "same_subject")
+    topic = _topic_subject(token, wanted) if to_topic else None
+    return Resolution(topic, "topic_subject") if topic is not None else Resolution(None, rule)
+
+
+def _topic_subject(token: Token, wanted: str) -> Token | None:
+    """The person the document is about (:func:`extract.people.topic_person`), named before
+    a "he"/"she" that is the main subject of a sentence with no quotation, when no one else
+    who could be meant is a subject in reach: the people named there are objects or said of
+    ("He was wounded at the Siege of Savannah" in a life of L'Enfant), no person noun is a
+    subject ("His father asked him. He agreed"), every "he"/"she" subject there is the
+    main subject of a sentence about the topic person."""
+    main, topic = _main_subject(token.sent), topic_person(token.doc, wanted)
+    if main is None or main.i != token.i or topic is None or topic.i > token.i or any(
+            quotation_at(t) is not None for t in token.sent):
+        return None  # '"... to expel Arafat personally," he said': a speaker, anyone
+    key, doc, centres = person_key(topic), token.doc, _centres(token.doc)
+    for t in doc[window_start(token, _PERSON_WINDOW):token.i]:
+        other = person_key_at(t)
+        if t.dep_ in _SUBJECTS and (rival_person(t, wanted) or (
+                _pronoun_kind(t) == wanted and centres.get(t.sent.start, ("",))[0] != key) or (
+                other not in (None, key) and wanted in known_genders(doc).get(other, {wanted}))):
+            return None
+    return topic
 
 
 def _person(token: Token) -> Resolution:
@@ -159,9 +184,15 @@ def _named_person(token: Token) -> Resolution:
     named = {root.i for _end, _key, root in mentions[bisect.bisect_left(starts, start):
                                                      bisect.bisect_left(starts, token.i)]}
     deps = dep_labels(doc)
-    if any(deps[i] in RIVAL_DEPS and rival_person(doc[i], wanted) and i not in bound
-           and i not in named for i in range(start, token.i)):
-        return Resolution(None, "rival_person_noun")  # "the captain" could be meant as well
+    rivals = [i for i in range(start, token.i) if deps[i] in RIVAL_DEPS
+              and rival_person(doc[i], wanted) and i not in bound and i not in named]
+    if rivals:
+        # "the captain" could be meant as well, unless its sentence's main subject, a person
+        # named after every rival, is the one the text goes on about: "However, Daniel
+        # refused, because he wanted to study mathematics" after "his father"
+        main = _main_subject(token.sent)
+        return _left_open(token, wanted, "rival_person_noun", to_topic=True,
+                          continues=main is not None and rivals[-1] < main.i < token.i)
     if not people or not set(people) - excluded:
         if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
@@ -175,7 +206,7 @@ def _named_person(token: Token) -> Resolution:
         return _left_open(token, wanted, "no_person_in_reach")
     if len(compatible) != 1:
         return _left_open(token, wanted, "several_people_in_reach" if compatible
-                          else "no_compatible_person")
+                          else "no_compatible_person", to_topic=bool(compatible))
     (key, root), = compatible.items()
     first = min(mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
@@ -185,13 +216,13 @@ def _named_person(token: Token) -> Resolution:
             not _subject_before(token, root)):
         # "... Dumas is alone in this assertion ... a description of his opponent": in a
         # biography of Galois, whom it names 27 times, the one other man in reach is a guess
-        return _left_open(token, wanted, "main_person_out_of_reach")
+        return _left_open(token, wanted, "main_person_out_of_reach", to_topic=True)
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
     lowers = token_lowers(doc)
     if any(lowers[i] in pronouns and i != token.i for i in range(start, first)):
         # "He served as Russell's interpreter when Russell visited China. ... he wrote":
         # someone named before the window is spoken of, and may be meant again.
-        return _left_open(token, wanted, "earlier_person_spoken_of")
+        return _left_open(token, wanted, "earlier_person_spoken_of", to_topic=True)
     mentioned = {mentions[n][2].i for n in range(bisect.bisect_left(starts, start),
                                                   bisect.bisect_left(starts, token.i))
                  if mentions[n][1] == key}

@@ -21,6 +21,10 @@ RESOLVED_BY = {
                     "sentence before's, is ('Daniel was a son of Johann Bernoulli. He had two "
                     "brothers')",
     "document_topic": "no person is named in reach: the person the document is about",
+    "topic_subject": "a 'he'/'she' that is its sentence's main subject, where the people "
+                     "named in reach are no subjects and every 'he'/'she' subject in reach "
+                     "is the person the document is about: that person ('He was wounded at "
+                     "the Siege of Savannah' in a life of L'Enfant)",
     "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
     "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
 }
@@ -32,7 +36,9 @@ UNRESOLVED_BY = {
                                   "of its own ('difficulties getting themselves across')",
     "coordinated_subject": "the reflexive's subject is a coordination: no one node is both",
     "slash_pronoun": "'s/he' stands for whoever it is, no one named",
-    "rival_person_noun": "a person noun in reach ('the captain') could be meant as well",
+    "rival_person_noun": "a person noun in reach ('the captain') could be meant as well, and "
+                         "the pronoun's sentence has no main subject named after it that the "
+                         "text goes on about",
     "no_person_in_reach": "no person is named in reach, and the document has no one topic "
                           "person of that gender",
     "person_noun_in_sentence": "no person is named in reach, and a person noun before the "

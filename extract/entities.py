@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from extract.aliases import (
     acronym_key,
+    country_prefix_key,
     defined_alias_key,
     initialism_key,
     person_alias_key,
@@ -365,6 +366,9 @@ def _describe(head: Token, document: str) -> Argument | None:
     elif (short := short_name_key(head)) is not None:
         key = short  # "Kestrel" after "Kestrel Analytics"
         rules.append("short_name")
+    elif (unprefixed := country_prefix_key(head)) is not None:
+        key = unprefixed  # "The United Kingdom Home Office" beside "the Home Office"
+        rules.append("country_prefix")
     elif type_ in NUMERIC_TYPES and (pobj := _complement(head)) is not None and (
         pobj.i not in {t.i for t in label_tokens(head)}  # "billions of dollars" is whole
     ):

@@ -24,6 +24,17 @@ _EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according 
                  "European system. He was made a full general in 1687.")
 
 
+#: GUM_bio_goode (fit), cut: the people named in reach of the last "He" are no subjects.
+_GOODE = ("Matthew Goode\n\nMatthew William Goode (born 3 April 1978) is an English character "
+          "actor. He made his screen debut in 2002. He then appeared in a string of supporting "
+          "roles. He then starred in romantic comedy Leap Year (2010).\n\nAs well as appearing "
+          "in films, Goode has appeared in numerous television shows. His most notable "
+          "television roles include Henry Talbot in the final season of historical period drama "
+          "Downton Abbey, and Finley \"Finn\" Polmar in the CBS legal drama The Good Wife. He "
+          "also had a lead role in the critically acclaimed British mini-serial Dancing on the "
+          "Edge, as music journalist Stanley Mitchell.")
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "occurrence", "antecedent"),
     [
@@ -39,6 +50,27 @@ _EMPLOYED_HIM = ("Peter the Great employed him in organizing his army according 
         ("John Howard met Kim Beazley. He said the talks failed.", "He", 0, None),
         # ... or a person noun could be meant as well.
         ("Yasser Arafat met the captain. He said the talks failed.", "He", 0, None),
+        # ... unless the pronoun's own sentence names a person of its gender as its main
+        # subject after every such noun: the text goes on about that person (GUM_bio_bernoulli,
+        # fit; rule same_subject past a rival person noun) ...
+        ("Daniel Bernoulli was born in Groningen. Around schooling age, his father, Johann, "
+         "encouraged him to study business. However, Daniel refused, because he wanted to "
+         "study mathematics.", "he", 0, "Daniel"),
+        ("The captain spoke first. Mr Howard said he had confidence in the plan.", "he", 0,
+         "Howard"),
+        # ... not when the person noun comes after that subject, or the gender is unknown.
+        ("The captain spoke first. Mr Howard met the captain and he said the plan failed.",
+         "he", 0, None),
+        ("Around schooling age, his father, Johann, encouraged him to study business. However, "
+         "Daniel refused, because he wanted to study mathematics.", "he", 0, None),
+        # A main-subject "He" among people named in reach who are no subjects is the person
+        # the document is about (topic_subject) ...
+        (_GOODE, "He", 3, "Goode"),
+        # ... not when one of them is a subject in reach, or the sentence holds a quotation.
+        (_GOODE.replace("His most notable television roles include Henry Talbot",
+                        "Henry Talbot met him"), "He", 3, None),
+        (_GOODE.replace("He also had a lead role", '"I loved it," he said of a lead role'),
+         "he", 3, None),
         # ... or someone spoken of before the window may be meant (GUM_bio_chao, fit).
         ("He served as Bertrand Russell's interpreter when Russell visited China in 1920. In "
          "his My Linguistic Autobiography, he wrote of his ability to pick up a Chinese dialect "

@@ -294,6 +294,12 @@ _DESCRIPTION_ROWS = [
         ("The Chatham Islands consist of the main island and a number of rocky outcrops. The "
          "only way for visitors to travel to the Chathams is via scheduled or chartered air "
          "service.", "Chathams", 0, "chatham island", {"short_name"}),
+        # GUM_news_questionnaire: an organisation's name without the country before it,
+        # where the document writes the name alone too.
+        ("The United Kingdom Home Office today is to begin issuing questionnaires in place of "
+         "official interviews. A similar fast-track system was reportedly rejected by Prime "
+         "Minister Boris Johnson over fears it would amount to amnesty, which the Home Office "
+         "today rejects.", "Office", 0, "home office", {"country_prefix"}),
         # GUM_interview_cocktail: a country's everyday name.
         ("[The santorum neologism is] offensive beyond, you know, anything that any public "
          "figure or anybody in America should tolerate.", "America", 0, "united states",
@@ -504,6 +510,9 @@ def test_gum_identity_table(nlp, text, word, occurrence, key, rules):
     # A place's name before a name says which one is meant: no possessor_name.
     ("Argentina's Government fell in December. The Government had frozen bank accounts.",
      "Government", "possessor_name", "government", 0),
+    # A country before an organisation's name the document never writes alone stays.
+    ("The United Kingdom Home Office today is to begin issuing questionnaires.", "Office",
+     "country_prefix", "home office", 0),
     # Two names with the same initials: the initialism is neither.
     ("Internet Explorer and Intel Edison were shown. IE was slow.", "IE", "initialism",
      None, 0),

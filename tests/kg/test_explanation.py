@@ -444,6 +444,14 @@ RESOLVED_ROWS = [
      "Johann II.", "He", "same_subject", "daniel bernoulli"),
     ("The firm hired 30 engineers. These engineers built the plant.", "These engineers",
      "same_head", "30 engineer@text"),
+    # GUM_bio_goode (fit): people named in reach, none of them a subject
+    ("Matthew Goode\n\nMatthew William Goode (born 3 April 1978) is an English character "
+     "actor. He made his screen debut in 2002. He then appeared in a string of supporting "
+     "roles. He then starred in romantic comedy Leap Year (2010).\n\nAs well as appearing in "
+     "films, Goode has appeared in numerous television shows. His most notable television "
+     "roles include Henry Talbot in the final season of historical period drama Downton Abbey, "
+     "and Finley Polmar in the CBS legal drama The Good Wife. He also had a lead role in the "
+     "British mini-serial Dancing on the Edge.", "He", "topic_subject", "matthew william goode"),
 ]
 
 
