@@ -60,6 +60,7 @@ from extract.lexicon import (
     HEDGE_ADVERBS,
     INTENTION_WORDS,
     NOMINALISATIONS,
+    OBJECT_CONTROL_XCOMP,
     PURPOSE_NOUNS,
     QUESTIONING_VERBS,
     QUOTE_MARKS,
@@ -74,6 +75,7 @@ from extract.lexicon import (
 )
 from extract.polarity import kept_from, negative_argument
 from extract.questions import asked_question, inverted_question
+from extract.things import is_person_noun
 
 __all__ = ["Voice", "reporting", "voice"]
 
@@ -180,11 +182,14 @@ def _reported_by_dependent(node: Token, verb: Token) -> Token | None:
         if child.pos_ in ("VERB", "AUX") and (
             reporting(child) is not None
         ) and any(c.dep_ == "nsubj" for c in child.children) and not any(
-            c.dep_ in ("ccomp", "parataxis", "xcomp") for c in child.children
+            c.dep_ in ("ccomp", "parataxis", "xcomp") or (c.dep_ == "dobj" and not (
+                c.pos_ in ("PRON", "PROPN") or is_person_noun(c)
+                or c.lemma_.lower() in SAYING_NOUNS)) for c in child.children
         ) and not _set_apart(child, node, colon=child.i > node.i) and not _discourse_marker(child):
             # "He was not the only Scottish soldier; his fellow-Scots also found themselves
             # in Russia", "Gorbachev agreed to a concession: he agreed to let ...": a clause
-            # after a semicolon or a colon reports nothing before it.
+            # after a semicolon or a colon reports nothing before it; nor does a verb with an
+            # object other than whom it tells ("She wrote little ..., but her stories had").
             return child
     return None
 
@@ -308,11 +313,16 @@ def _intended(verb: Token) -> bool:
             # "Allow Parliament's perceptions to evolve", "Make sure that the driver takes
             # the northern route": asked for, not done.
             return True
+        if node.dep_ == "ccomp" and _small_clause(node, head):
+            if head.lemma_.lower() in INTENTION_WORDS:
+                return True  # "will allow people to decrease their energy consumption"
+            node = head  # "agreed to let a united Germany join NATO": let it join, not joined
+            continue
         if node.dep_ in ("ccomp", "csubj", "parataxis", "relcl"):
             return False
         if node.dep_ in ("acl", "advcl", "prep") and node.tag_ in ("VBN", "VBG"):
             # "seek to understand transformations engendered by digital technologies",
-            # "offered products, joined by celebrity guests": a participle says what holds;
+            # "The ceremony was simple, attended only by Hu Shih": a participle says what holds;
             # "given that ..." opens a premise.
             return False
         if _own_statement(node) or (node.dep_ == "acl" and any(
@@ -336,6 +346,13 @@ def _intended(verb: Token) -> bool:
             return True
         node = head
     return False
+
+
+def _small_clause(node: Token, head: Token) -> bool:
+    """An infinitive with a subject after a verb of letting or making ("let a united Germany
+    join", "allow people to decrease"), parsed as a clause of its own: an open complement."""
+    return node.tag_ in ("VB", "VBP") and head.lemma_.lower() in OBJECT_CONTROL_XCOMP and not any(
+        c.dep_ in ("mark", "aux") and c.lower_ != "to" for c in node.children)
 
 
 def _how_to(node: Token) -> bool:

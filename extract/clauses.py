@@ -31,6 +31,7 @@ from extract.lexicon import (
     CONTRACTED_S,
     EXPERIENCE_NOUNS,
     INDEFINITE_ARTICLES,
+    INSTRUMENT_VERBS,
     LACKING_VERBS,
     NEGATING_VERBS,
     NEGATIONS,
@@ -49,10 +50,18 @@ from extract.polarity import (
     contrastive,
     kept_from,
     negated_by_adverbial,
+    negated_by_having,
     negated_by_preposition,
 )
 from extract.records import Clause, Pattern, TokenRules
 from extract.things import is_person_noun
+from extract.verb_forms import (
+    adjective_before_its_noun,
+    base_form_after_finite,
+    describes_a_complement,
+    means_of_the_causer,
+    passive_head,
+)
 
 __all__ = [
     "SubjectRule",
@@ -124,11 +133,15 @@ def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
     """Subjects of a clause modifying a noun: the noun and its conjuncts.
 
     Not for an infinitive ("reasons to end his rule", "money to buy arms"): the noun is
-    what the clause is for or about, rarely who acts.
+    what the clause is for or about, rarely who acts; nor for a tool used by a noun that names
+    no agent (:data:`~extract.lexicon.INSTRUMENT_VERBS`).
     """
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return [], None
     noun = verb.head
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in INSTRUMENT_VERBS and not _names_an_agent(
+            noun):
+        return [], None  # "nests I made using Y-tong": the maker uses it, not the nests
     if verb.tag_ == "VBG" and noun.lemma_.lower() in EXPERIENCE_NOUNS:
         # "had difficulties getting the robots across": who has them gets them; "her
         # experience living there": she lived there
@@ -167,6 +180,8 @@ def _head_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
         # subject finds, believes or wants it; the subject is not what it says
         return [], None
     if verb.dep_ == "conj":
+        if base_form_after_finite(verb):
+            return [], None
         own = _subject_read_as_object(verb)
         if own is not None:
             return [own], None
@@ -231,6 +246,8 @@ def _nearest_verb_subjects(verb: Token, depth: int) -> tuple[list[Token], str | 
         node = node.head
     if node.pos_ not in _VERBAL:
         return [], None
+    if means_of_the_causer(verb.head, node):
+        node = node.head  # "made ends meet by doing needlework": she did it
     if verb.head.lower_ == "by" and verb.head.head.i == node.i and _passive_verb(node):
         # "The crowds can be avoided by walking from the station": a passive verb's subject
         # is what is done to; who walks is its unnamed agent.
@@ -257,12 +274,18 @@ def _adverbial_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
     Nor those of a past participle opened by "as" after its verb: "is one of the most successful
     products ever as measured by its durability", "..., as predicted" comment on the whole
     clause; the subject is not what was measured. (Right after the subject, "Edwards' early
-    years, as seen in the novel, were re-imagined", it is the subject's.)
+    years, as seen in the novel, were re-imagined", it is the subject's.) Nor those of a past
+    participle past an active verb's complement, or read as a verb of the noun after it
+    (:mod:`extract.verb_forms`), nor of a tool used after a passive, whose agent uses it.
     """
     head = verb.head
     if verb.tag_ == "VBN" and verb.i > head.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts):
         return [], None
+    if describes_a_complement(verb) or adjective_before_its_noun(verb):
+        return [], None  # "has factory buildings, now repurposed as lofts"
+    if verb.lemma_.lower() in INSTRUMENT_VERBS and verb.tag_ == "VBG" and passive_head(head):
+        return [], None  # "the tactics observed in fans using principles": the observer uses
     if verb.tag_ == "VBG" and verb.i > head.i and _passive_event(head) and (
             verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",") and (
             verb.lemma_.lower() not in STATE_VERBS):
@@ -349,6 +372,9 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
     Sora and *win* ..." is ``relcl``); ``pcomp`` always names itself.
     """
     own = _one_subject(children_with(verb, _SUBJECT_DEPS), verb)
+    expletive = next((c.i for c in verb.lefts if c.dep_ == "expl"), None)
+    if expletive is not None:  # "Dr. Guruswamy, ... there may be wisdom": "there" is it
+        own = [s for s in own if s.i > expletive]
     if own:
         heads: list[Token] = []
         how = None
@@ -401,7 +427,8 @@ def read_clause(verb: Token) -> Clause | None:
     auxes = _auxiliaries(verb)
     # "not just about X but also about Y" denies nothing; "left without paying" does.
     negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
-                  for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(verb)
+                  for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(
+                      verb) or negated_by_having(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     kept = kept_from(verb)
     if kept is not None:

@@ -316,10 +316,11 @@ def indirect_question(fact: Fact) -> bool:
 
 
 def participle_past_a_phrase(fact: Fact) -> bool:
-    """A participle after a comma, hung on one member of a list or on a noun with a name
-    between them: which noun it describes is a guess ("as Ozymandias in the film Watchmen
-    (2009), based on DC Comics' series": Watchmen is; "a diary of his life and times,
-    written in English": the diary is)."""
+    """A participle after a comma, hung on one member of a list, on the object of "of" or on a
+    noun with a name between them: which noun it describes is a guess ("as Ozymandias in the
+    film Watchmen (2009), based on DC Comics' series": Watchmen is; "a diary of his life and
+    times, written in English", "Manakau, the property of his descendants, located on the
+    eastern corner": the diary and the property are)."""
     if fact.construction not in ("acl", "passive"):
         return False
     clause = fact.clause
@@ -333,6 +334,8 @@ def participle_past_a_phrase(fact: Fact) -> bool:
         return False
     if noun.dep_ == "conj" or any(c.dep_ == "conj" and c.i < comma for c in noun.rights):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return True  # "the property of his descendants, located on": the property is
     # A name between them is the nearer candidate ("... the film Watchmen (2009), based
     # on"); "Fragments of letters from her, copied by Galois" has none.
     return any(doc[k].pos_ in _NAMES and doc[k].ent_type_ not in NOT_REFERENT_TYPES

@@ -3,7 +3,9 @@
 The rules mark a fact negated when its verb group has "not", "n't" or "never". English also
 denies with the arguments ("had **no** clue", "**nobody** came", "**neither** X **nor** Y"),
 with a preposition ("left **without** paying") and with verbs ("**failed** to stop", "**lacks**
-funds", "was **prevented from** collapsing", "was **banned from** conducting worship": may not). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
+funds", "was **prevented from** collapsing", "was **banned from** conducting worship": may not),
+and with a negated "have" over a participle clause ("**don't have** writers coming up with a
+story"). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "negative_argument",
     "negated_by_preposition",
     "negated_by_adverbial",
+    "negated_by_having",
     "alternative",
     "kept_from",
     "contrastive",
@@ -69,6 +72,14 @@ def negated_by_preposition(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
         return verb.head.head.lower_ == "without"
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def negated_by_having(verb: Token) -> bool:
+    """True for a participle clause with its own subject after a negated "have": "you don't
+    have writers coming up with a story" (the writers do not come up with one)."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBG" and head.lemma_ == "have" and any(
+        c.dep_ == "nsubj" for c in verb.lefts) and any(c.dep_ == "neg" for c in head.children)
 
 
 def negated_by_adverbial(verb: Token) -> bool:

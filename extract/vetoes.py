@@ -268,6 +268,28 @@ def subject_of_next_verb(fact: Fact) -> bool:
     return fact.object.dep_ == "conj" and _subject_of_next_verb(fact.object)
 
 
+#: What makes a coordinated verb's clause its own: an object or complement.
+_OWN_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "xcomp", "ccomp", "prep", "dative"})
+
+
+def object_past_a_verb(fact: Fact) -> bool:
+    """An object the parse hung on the clause's verb past a verb coordinated with it that has
+    complements of its own, the object's verb: "has not enjoyed the rapid growth ..., and has
+    had to endure the fall of its industry, rising unemployment and emigration" enjoys no
+    unemployment ("bought and sold cars", a verb with none, shares the object)."""
+    clause = fact.clause
+    if clause is None:
+        return False
+    head = clause.head
+    obj = first_conjunct(fact.object)
+    if obj.dep_ == "pobj" and obj.head.dep_ == "prep":
+        obj = obj.head
+    if obj.head.i != head.i or obj.i < head.i:
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in _VERBAL and head.i < c.i < obj.i and any(
+        d.dep_ in _OWN_COMPLEMENTS for d in c.children) for c in head.children)
+
+
 def listing(fact: Fact) -> bool:
     """"seven countries - Malawi, Mozambique, ... and Lesotho": no member is the group."""
     return _listing(fact.object)
@@ -376,6 +398,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("noun_complement", noun_complement, frozenset({"pcomp"})),
     Veto("distant_participle", distant_participle, frozenset({"advcl"})),
     Veto("subject_of_next_verb", subject_of_next_verb),
+    Veto("object_past_a_verb", object_past_a_verb),
     Veto("listing", listing, frozenset({"apposition"})),
     Veto("unmarked_apposition", unmarked_apposition, frozenset({"apposition"})),
     Veto("clause_of_its_own", clause_of_its_own, _PREP_RULES),

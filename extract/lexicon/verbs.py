@@ -17,7 +17,8 @@ __all__ = [
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
     "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "SUBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
-    "EXTRAPOSING_VERBS", "TELLING_VERBS",
+    "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
+    "CAUSATIVE_VERBS",
 ]
 
 
@@ -125,7 +126,7 @@ CLAIM_NOUNS = _words(
 )
 """Nouns whose clausal complement is a claim ("claims he misled", "reports that ...")."""
 
-HEARSAY_ADVERBS = _words("allegedly reportedly supposedly purportedly apparently")
+HEARSAY_ADVERBS = _words("allegedly reportedly supposedly purportedly apparently ostensibly")
 """Adverbs that make a clause reported, with no named source ("allegedly took bribes")."""
 
 HEDGE_ADVERBS = _words("probably possibly perhaps maybe presumably arguably conceivably")
@@ -313,3 +314,19 @@ TELLING_VERBS = _words(
 """Verbs whose passive subject is the one told, beside the clause told: "it was told by
 Ansett administrators that it could no longer share its terminal" is Virgin Blue, never a
 clause put after its verb ("It is expected that ...")."""
+
+SEQUENCE_VERBS = _words("follow precede")
+"""Verbs of order in a list: "educated at Exeter School, followed by the University of
+Birmingham" puts the school before the university; the clause's subject is followed by
+nothing."""
+
+INSTRUMENT_VERBS = _words("use employ utilize utilise")
+"""Verbs of working with a tool: "nests I made using Y-tong", "were cut into slices using a
+microtome". Whoever uses it is a person or a body doing the work, never the thing made or
+done to."""
+
+CAUSATIVE_VERBS = _words("make let have help")
+"""Verbs that take a bare infinitive clause of someone else's doing: "made ends meet",
+"helping the Russians take Azov". Whoever makes, lets or helps it happen is the subject of a
+"by" clause of means hung on the infinitive ("made ends meet by doing needlework": she did
+the needlework, not the ends)."""

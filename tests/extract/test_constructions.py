@@ -89,6 +89,13 @@ TABLES: dict[str, list[Row]] = {
         # "spend X on Y": the preposition is the verb's, not the participle's.
         ("Countries must spend the cash saved on health.", {("Countries", "spend", "cash")},
          {("cash", "be saved on", "health")}),
+        # An object past a coordinated verb with an object of its own is that verb's (GUM fit).
+        ("Since the fall of communism in Poland, Łódź has not enjoyed the rapid "
+         "economic growth cities like Kraków, Warsaw and Wrocław have experienced, and has "
+         "had to endure the fall of much of its textile industry, rising unemployment and "
+         "emigration (within Poland and abroad).", set(),
+         {("Łódź", "enjoy", "rising unemployment"),
+          ("Łódź", "enjoy", "emigration")}),
         ("Alice and Bob founded Acme and Initech.",
          {("Alice", "found", "Acme"), ("Alice", "found", "Initech"), ("Bob", "found", "Acme"),
           ("Bob", "found", "Initech")}, {("Alice", "found", "Bob")}),
@@ -303,6 +310,24 @@ TABLES: dict[str, list[Row]] = {
         ("Her experience would provide material for her later stories, especially "
          "\"Takekurabe\", (literally,\" Comparing heights\"; \"Child's Play\" in the Danly "
          "translation.)", set(), {("Takekurabe", "compare", "heights")}),
+        # A tool is used by whoever does the work: not by the thing made, nor by what a
+        # passive participle is done to (GUM fit, ants, daly and thrones).
+        ("We then housed the ants in nests I made using Y-tong.", set(),
+         {("nests", "use", "Y tong")}),
+        ("I embedded a few of the animals in wax and then cut them into very thin slices using "
+         "a microtome.", set(), {("very thin slices", "use", "microtome")}),
+        ("Future research should explore the negotiation tactics observed in transmedia fans "
+         "using the principles of De Certeau’s (1984)",
+         {("negotiation tactics", "be observed in", "transmedia fans")},
+         {("negotiation tactics", "use", "principles of De Certeau")}),
+        # After a comma, a participle on the object of "of" may describe the whole phrase
+        # (GUM fit, chatham, merida).
+        ("Come and see Manakau, the property of his descendants, located on the eastern corner "
+         "of Rekohu and blessed with the sun's first rays as they rise above the sea each day.",
+         set(), {("descendants", "be located on", "eastern corner")}),
+        ("The wealthy constructed the grand Pasejo Montejo avenue north of the old town, "
+         "inspired by the Champs-Élysées in Paris.", set(),
+         {("old town", "be inspired by", "Champs Élysées")}),
     ],
     "conj": [
         # A finite verb right after the object's last conjunct: that noun is its subject
@@ -326,6 +351,22 @@ TABLES: dict[str, list[Row]] = {
          "Suitable Vengeance and co-starred in the TV film Confessions of an Ugly Stepsister.",
          {("Goode", "co-star in", "TV film")},
          {("Suitable Vengeance", "be starred in", "TV film")}),
+        # A base form does not agree with a verb in the third person singular: it goes with an
+        # infinitive or modal the parser lost, a plan or a fear (GUM fit, questionnaire).
+        ("She continued: \"Labour has a common-sense plan to fast-track cases, get return "
+         "agreements in place so unsuccessful claims can be quickly and safely returned, and take "
+         "much stronger action against the criminal gangs driving dangerous small boat "
+         "crossings.", set(),
+         {("Labour", "get", "return agreements"), ("Labour", "take", "much stronger action")}),
+        ("A similar fast-track system was reportedly rejected by Prime Minister Boris Johnson "
+         "over fears it would amount to amnesty, which the Home Office today rejects, and strain "
+         "the UK's welfare and housing systems.", set(),
+         {("Home Office", "strain", "UK's welfare systems")}),
+        # After a past verb a base form may be a present plural: the subject is shared.
+        ("In addition, students participating in the interview reported a preference for games "
+         "that involve problem solving, recognize the need to plan actions in relation to their "
+         "importance for the game and for daily activities, and realize improvements in the "
+         "ability to sustain attention.", {("students", "recognize", "need")}, set()),
     ],
     "xcomp": [
         ("The army used drones to strike the radar sites.", {("army", "strike", "radar sites")},
@@ -370,6 +411,31 @@ TABLES: dict[str, list[Row]] = {
          {("rebels", "kill", "five people")}, {("town", "kill", "five people")}),
         ("Stocks fell sharply, wiping billions off the market.",
          {("Stocks", "wipe", "billions")}, set()),
+        # A bare past participle after an active verb's complement describes the complement,
+        # "followed by" after any verb's complement orders it in a list, and a participle
+        # right before its noun is an adjective: the subject is none of them (GUM fit).
+        ("Owing to its history, Łódź has an impressive collection of residential, "
+         "commercial and industrial 19th-century architecture including some of Europe's "
+         "largest factory buildings, now mostly repurposed as shopping centres or lofts.",
+         {("Łódź", "owe to", "history")},
+         {("Łódź", "repurpose as", "lofts"),
+          ("Łódź", "repurpose as", "shopping centres")}),
+        ("When regarding an artwork, a viewer gathers information through a series fixations, "
+         "interspersed by rapid movements of the eye called saccades.",
+         {("viewer", "regard", "artwork")}, {("viewer", "intersperse by", "rapid movements")}),
+        ("[3] Goode was educated at Exeter School, an independent school in Exeter, Devon, [4] "
+         "followed by the University of Birmingham and London's Webber Douglas Academy of "
+         "Dramatic Art.", set(), {("Goode", "follow by", "University of Birmingham")}),
+        ("The project brings together established research strengths in Spanish art history, "
+         "experimental psychology, digital humanities, and museum studies.", set(),
+         {("project", "establish", "research strengths")}),
+        # ... but it is the subject's after "when", or after a passive verb (GUM fit).
+        ("Gordon assumed the additional Christian name of Leopold when confirmed as a Roman "
+         "Catholic shortly before his death.", {("Gordon", "confirm as", "Roman Catholic")},
+         set()),
+        ("Data is gathered from the British National Corpus, annotated for semantic and "
+         "syntactic relations, and stored in a database organized by both lexical items and "
+         "Frames.", {("Data", "annotate for", "semantic relations")}, set()),
         # "there" is the clause's own subject: it borrows none (GUM fit).
         ("Around schooling age, his father, Johann, encouraged him to study business, there "
          "being poor rewards awaiting a mathematician.", set(),
@@ -386,6 +452,16 @@ TABLES: dict[str, list[Row]] = {
         # A film's title is no clause about whoever is nearby.
         ("Annette Bening was nominated for Being Julia.", set(),
          {("Annette Bening", "be", "Julia")}),
+        # An expletive "there" is its verb's subject: a name before it is a vocative (GUM fit).
+        ("Dr. Guruswamy, but there's also … there may be some amount of sage wisdom in also "
+         "going about our interpretative task in an incremental manner because otherwise, do "
+         "we then confine ourselves only to the Hindu Marriage Act?", set(),
+         {("Guruswamy", "go about", "interpretative task"),
+          ("Guruswamy", "be amount of", "sage wisdom")}),
+        # "by" + clause on the bare infinitive of a causative verb: the causer acts (GUM fit,
+        # Higuchi).
+        ("Higuchi, her mother, and younger sister made ends meet by doing needlework, washing, "
+         "and other jobs.", {("Higuchi", "do", "needlework")}, {("ends", "do", "needlework")}),
         # "by" + clause after a passive verb: the unnamed agent acts, not the subject (GUM fit).
         ("The commuting crowds can be avoided however by walking from NTU Hospital Station.",
          set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),

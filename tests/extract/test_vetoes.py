@@ -15,6 +15,13 @@ import extract.misreadings as misreadings
 from extract.vetoes import GRAPH_VETOES, veto
 from tests.extract.parses import parse
 
+#: "Lodz has not enjoyed growth, and endured the fall, unemployment" (GUM fit, lodz).
+_ENJOYED_AND_ENDURED = (
+    "Lodz/3/nsubj/PROPN/NNP has/3/aux/AUX/VBZ/have not/3/neg/PART/RB "
+    "enjoyed/3/ROOT/VERB/VBN/enjoy growth/3/dobj/NOUN/NN ,/3/punct/PUNCT/, "
+    "and/3/cc/CCONJ/CC endured/3/conj/VERB/VBD/endure fall/7/dobj/NOUN/NN "
+    ",/3/punct/PUNCT/, unemployment/3/dobj/NOUN/NN")
+
 # (name, parse, construction, (subject, predicate, object) of the fact looked at, veto or None)
 CASES = [
     # Appositions that name no identity (extract.appositions; GUM fit shapes).
@@ -190,11 +197,34 @@ CASES = [
         "copula", ("spores", "be", "alive"), "indirect_question",
     ),
     (
+        "an object past a coordinated verb with its own object is that verb's",
+        _ENJOYED_AND_ENDURED,
+        "svo", ("Lodz", "enjoy", "unemployment"), "object_past_a_verb",
+    ),
+    (
+        "an object before the coordinated verb is the clause's own",
+        _ENJOYED_AND_ENDURED,
+        "svo", ("Lodz", "enjoy", "growth"), None,
+    ),
+    (
+        "a coordinated verb with no object of its own shares the object",
+        "dealers/1/nsubj/NOUN/NNS/dealer bought/1/ROOT/VERB/VBD/buy and/1/cc/CCONJ/CC "
+        "sold/1/conj/VERB/VBD/sell cars/1/dobj/NOUN/NNS/car",
+        "svo", ("dealers", "buy", "cars"), None,
+    ),
+    (
         "a participle after a list",
         "diary/0/ROOT/NOUN/NN of/0/prep/ADP/IN life/1/pobj/NOUN/NN and/2/cc/CCONJ/CC "
         "times/2/conj/NOUN/NNS/time ,/2/punct/PUNCT/, written/2/acl/VERB/VBN/write "
         "in/6/prep/ADP/IN English/7/pobj/PROPN/NNP/English/B-LANGUAGE",
         "acl", ("life", "be written in", "English"), "participle_past_a_phrase",
+    ),
+    (
+        "a participle after the object of \"of\"",
+        "property/0/ROOT/NOUN/NN of/0/prep/ADP/IN descendants/1/pobj/NOUN/NNS/descendant "
+        ",/2/punct/PUNCT/, located/2/acl/VERB/VBN/locate on/4/prep/ADP/IN "
+        "corner/5/pobj/NOUN/NN",
+        "acl", ("descendants", "be located on", "corner"), "participle_past_a_phrase",
     ),
     (
         "the preposition of the verb, not of the participle",

@@ -56,6 +56,12 @@ ROWS = [
      {(f"army@{DOC}", "stop", f"attack@{DOC}"): {"negated": True}}, []),
     ("The party lacks funds.",
      {(f"party@{DOC}", "have", f"fund@{DOC}"): {"negated": True}}, []),
+    # A negated "have" denies the participle clause after its subject; a plain one does not
+    # (GUM fit, onion).
+    ("So you don’t have writers coming up with a story and headline, but you will instead "
+     "have a team of writers choosing the best headlines.",
+     {(f"writer@{DOC}", "come up with", f"story@{DOC}"): {"negated": True},
+      (f"writer@{DOC}", "choose", f"best headline@{DOC}"): {"negated": False}}, []),
     # A negative adverbial denies its clause: "in no way", "at no point" (issue 24, GUM fit).
     ("The company in no way wished to be associated with the scandal.",
      {(f"company@{DOC}", "wish to be associated with", f"scandal@{DOC}"): {"negated": True}},
@@ -104,10 +110,9 @@ ROWS = [
      "social transformations engendered by digital technologies.",
      {(f"social transformation@{DOC}", "be engendered by", f"digital technology@{DOC}"): {
          "modality": None, "asserted": True}}, []),
-    ("Hundreds of vendors offered products new and old, joined by celebrity guests like Stan "
-     "Lee and Mark Hamill.",
-     {(f"hundred of vendor@{DOC}", "join by", f"celebrity guest@{DOC}"): {
-         "modality": None, "asserted": True}}, []),
+    ("The ceremony was simple, rather than the noisy traditional wedding, attended only by Hu "
+     "Shih and one other friend.",
+     {(f"ceremony@{DOC}", "attend by", "hu shih"): {"modality": None, "asserted": True}}, []),
     # What is checked is in question; what a complaint says is the complainer's (GUM fit).
     ("It simulates the error of not checking that the coordinate system is correct.",
      {("coordinate system", "be", f"correct@{DOC}"): {"stance": "questioned",
@@ -260,6 +265,16 @@ ROWS = [
      "visas.",
      {(f"team@{DOC}", "be denied", f"visa@{DOC}"): {"stance": "asserted", "reported_by": None,
                                                    "asserted": True}}, []),
+    # A verb of saying with an object of its own reports no clause beside it (GUM fit).
+    ("Higuchi wrote relatively little as a result of living a brief life — she died at 24 "
+     "— but her stories had a large impact on Japanese literature.",
+     {(f"story@{DOC}", "have", f"large impact@{DOC}"): {"reported_by": None,
+                                                         "asserted": True}}, []),
+    # "ostensibly" casts doubt on its clause, as "allegedly" does: nobody is named (GUM fit).
+    ("For instance, those with an interest in deceiving the general public may set up "
+     "parallel institutions that ostensibly guarantee expertise.",
+     {(f"parallel institution@{DOC}", "guarantee", f"expertise@{DOC}"): {
+         "reported_by": "ostensibly", "asserted": False}}, []),
     # A purpose, a "how to" and what a command asks are not done ...
     ("Thus, our overall aim is to provide conceptual clarification and an empirical base for "
      "future discussion and production of replication studies, with a view to improving the "
@@ -269,6 +284,16 @@ ROWS = [
     ("The problem is how to enable the whole world to enter the new future, including the "
      "Arabs.",
      {("whole world", "enter", "new future"): {"modality": "intended", "asserted": False}}, []),
+    # ... nor what a verb of letting or allowing brings about, parsed as a clause of its own
+    # (GUM fit, lighting and chomsky).
+    ("Using CFLs will allow people to decrease their energy consumption; also it is a good "
+     "start to decrease greenhouse emissions.",
+     {(f"people@{DOC}", "decrease", "energy consumption"): {"modality": "intended",
+                                                           "asserted": False}}, []),
+    ("The agreement was that Gorbachev agreed to a quite remarkable concession: he agreed to "
+     "let a united Germany join the NATO military alliance.",
+     {("united germany", "join", "nato military alliance"): {"modality": "intended",
+                                                            "asserted": False}}, []),
     ("Allow Parliament's perceptions to evolve over a period of time because Parliament is "
      "also responding to the evolution of society over a period of time.",
      {("parliament's perception", "evolve over", f"period of time@{DOC}"): {

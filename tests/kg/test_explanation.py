@@ -132,6 +132,11 @@ DROP_ROWS = [
      ("advcl", "authorities", "reveal", "the full extent of the damage to lives and landmarks")),
     ("subject_of_next_verb", None, "The patrol boats then sank the vessel and its 15 man crew "
      "was thrown into the sea.", ("svo", "The patrol boats", "sink", "its 15 man crew")),
+    ("object_past_a_verb", None, "Since the fall of communism in Poland, Łódź has not "
+     "enjoyed the rapid economic growth cities like Kraków, Warsaw and Wrocław have "
+     "experienced, and has had to endure the fall of much of its textile industry, rising "
+     "unemployment and emigration (within Poland and abroad).",
+     ("svo", "Łódź", "enjoy", "rising unemployment")),
     ("listing", None, "Aid agencies are struggling in seven countries - Malawi, Mozambique, "
      "Zambia, Zimbabwe, Swaziland and Lesotho.",
      ("apposition", "seven countries", "be", "Malawi")),
