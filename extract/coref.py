@@ -30,9 +30,10 @@ triple rather than inventing a referent:
   never the subject of its own verb, which would say "himself" ("Siméon Poisson asked him":
   not Poisson, nor a rival, nor the document's topic standing for them); with no person
   named in reach at all, the person the document is about (the one named in its first
-  sentence, when at least half its person mentions are theirs or they are named twice as
-  often as anyone else, a short form counted as theirs when they are the one of its full
-  names named first, and its pronouns of that gender are three or more and outnumber the
+  sentence, or under a heading naming no one the one named most, as a subject; when at least
+  half its person mentions are theirs or they are named twice as often as anyone else, a
+  short form counted as theirs when they are the one of its full names named first, and its
+  pronouns of that gender are three or more and outnumber the
   other's two to one: a biography's "he"), unless a person noun comes before the pronoun in
   its sentence ("a young woman who has lost her parents"); and, where no person noun in
   reach could be meant, the subject the
@@ -49,7 +50,8 @@ triple rather than inventing a referent:
   only when it is a name (organisation, place, product, ...) that is the subject of its clause
   and no pronoun of the same number in reach comes before it: "it" after "the best analogy
   I've heard" or "the northern part of Tulsa" meant something else four times in five in the
-  GUM documents;
+  GUM documents; failing that, the subject of the clause its own clause is joined to
+  (:mod:`extract.clause_things`: "The aircraft was on approach when it came down");
 * a demonstrative noun phrase (``these companies``) -> the nearest preceding mention in
   reach with the same head lemma.
 
@@ -65,6 +67,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from extract.clause_things import joined_clause_subject
 from extract.coref_rules import RESOLVED_BY, UNRESOLVED_BY
 from extract.names import person_key
 from extract.people import (
@@ -79,6 +82,7 @@ from extract.people import (
 )
 from extract.doc_arrays import dep_labels, token_lowers
 from extract.phrases import paragraph_break
+from extract.pronoun_clauses import in_noun_modifier, pronoun_kind, said_subject
 from extract.quotations import quotation_at, speakers
 from extract.rivals import RIVAL_DEPS, person_noun_in_sentence, rival_person
 from extract.things import is_person_noun, thing_in_reach, window_start
@@ -137,8 +141,8 @@ def _topic_subject(token: Token, wanted: str) -> Token | None:
     key, doc, centres = person_key(topic), token.doc, _centres(token.doc)
     for t in doc[window_start(token, _PERSON_WINDOW):token.i]:
         other = person_key_at(t)
-        if t.dep_ in _SUBJECTS and (rival_person(t, wanted) or (
-                _pronoun_kind(t) == wanted and centres.get(t.sent.start, ("",))[0] != key) or (
+        if t.dep_ in _SUBJECTS and other != key and (rival_person(t, wanted) or (
+                pronoun_kind(t) == wanted and centres.get(t.sent.start, ("",))[0] != key) or (
                 other not in (None, key) and wanted in known_genders(doc).get(other, {wanted}))):
             return None
     return topic
@@ -231,7 +235,25 @@ def _named_person(token: Token) -> Resolution:
         # "The Tsar employed him ... He": a "him" that is not the Tsar, so someone else of
         # that gender is spoken of, and may be meant again.
         return _left_open(token, wanted, "other_person_spoken_of")
+    if key not in genders and _other_gender_after(root, wanted):
+        # "Dumas is alone in this assertion, and if he were correct ... (she ultimately
+        # married someone else)": a "he" after Dumas, of no one else, may be Dumas himself
+        return Resolution(None, "other_gender_spoken_of")
     return Resolution(root, "one_person_in_reach")
+
+
+def _other_gender_after(mention: Token, wanted: str) -> bool:
+    """True when a subject pronoun of the gender other than ``wanted`` follows ``mention`` in
+    its sentence, which names no one else: that pronoun may well be the person named, whose
+    gender is then not ``wanted``."""
+    others = FEMALE_PRONOUNS if wanted == "m" else MALE_PRONOUNS
+    sent = mention.sent
+    starts, mentions, _genders = person_mentions(mention.doc)
+    key = person_key_at(mention)
+    if any(mentions[n][1] != key for n in range(bisect.bisect_left(starts, sent.start),
+                                                bisect.bisect_left(starts, sent.end))):
+        return False
+    return any(t.lower_ in others and t.dep_ in _SUBJECTS for t in mention.doc[mention.i:sent.end])
 
 
 def _speaker_keys(token: Token, wanted: str) -> set[str] | None:
@@ -278,11 +300,9 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
     lowers = token_lowers(doc)
     for sent in doc.sents:
         subject = _main_subject(sent)
-        key = person_key_at(subject) if subject is not None else None
-        if key is not None:
-            known = genders.get(key, set())
-            if key is not None and len(known) == 1:
-                centres[sent.start] = (key, subject, next(iter(known)))
+        main = person_key_at(subject) if subject is not None else None
+        if main is not None and len(genders.get(main, ())) == 1:
+            centres[sent.start] = (main, subject, next(iter(genders[main])))
         for i in range(sent.start, sent.end):
             if lowers[i] not in MALE_PRONOUNS and lowers[i] not in FEMALE_PRONOUNS:
                 continue
@@ -295,6 +315,10 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
             genders.setdefault(key, set()).add(gender)  # "he" of Chao: Chao is a man
             if subject is not None and token.i == subject.i:
                 centres[sent.start] = (key, target, gender)
+            elif key == main and sent.start not in centres and genders[key] == {gender}:
+                # "Chao went to the United States ..., where he was a classmate of Hu
+                # Shih": the subject's gender, said after it in its own sentence
+                centres[sent.start] = (key, subject, gender)
     return centres
 
 
@@ -302,12 +326,14 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
     """The person a "he"/"she" continues as the subject the text is about, or None.
 
     A subject or object pronoun after its sentence's main subject is that subject when it is a
-    person of the pronoun's gender and no one else is named between them ("Fillmore taught at
-    Pisa, where he met Sue Atkins"); a pronoun that is itself the main subject continues the
-    main subject of the sentence before (or of the one before that, when the sentence between
-    names no one), a person of its gender, when no one else is named before it in its own
-    sentence ("Daniel was a son of Johann Bernoulli. He had two brothers"). The gender must be
-    known (:func:`_centres`); a pronoun inside a quotation is left to the other rules.
+    person of the pronoun's gender and no one else is named between them, but for a role
+    after "as" ("Fillmore taught at Pisa, where he met Sue Atkins"; "a lead role ..., as
+    music journalist Stanley Mitchell, for which he earned a nomination"); a pronoun that is
+    itself the main subject continues the main subject of the sentence before (or of the one
+    before that, when the sentence between names no one), a person of its gender, when no one
+    else is named before it in its own sentence ("Daniel was a son of Johann Bernoulli. He had
+    two brothers"). The gender must be known (:func:`_centres`); a pronoun inside a quotation
+    is left to the other rules.
     """
     sent = token.sent
     if token.dep_ not in _SUBJECTS | _OBJECTS | {"pobj"} or token.lower_ in REFLEXIVE_PRONOUNS:
@@ -324,7 +350,7 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
         first = main.i + 1
     elif main is not None and main.i == token.i and token.head.i == sent.root.i and (
             token.dep_ in _SUBJECTS):
-        centre = _previous_centre(sent, centres)
+        centre = _previous_centre(sent, centres, wanted)
         first = sent.start
     else:
         return None
@@ -332,8 +358,9 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
         return None
     starts, mentions, _genders = person_mentions(doc)
     for n in range(bisect.bisect_left(starts, first), bisect.bisect_left(starts, token.i)):
-        if mentions[n][1] != centre[0]:
-            return None  # someone else is named on the way
+        root = mentions[n][2]
+        if mentions[n][1] != centre[0] and not (root.dep_ == "pobj" and root.head.lower_ == "as"):
+            return None  # someone else is named on the way, not a role ("as Stanley Mitchell")
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
     for t in doc[window_start(token, _PERSON_WINDOW) : token.i]:
         if t.lower_ in pronouns and centres.get(t.sent.start, ("",))[0] == centre[0] and (
@@ -343,13 +370,14 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
     return centre[1]
 
 
-def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
+def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]], wanted: str
                      ) -> tuple[str, Token, str] | None:
     """The person the main subject of the sentence before ``sent`` is; a sentence that names
-    no one and has no subject ("[7]", a heading) is passed over, at most
-    :data:`_PERSON_WINDOW` sentences back. Across a paragraph break only the person the
-    document names most continues: a new paragraph may turn to someone else (an interview's
-    answer after its question, a story's next scene)."""
+    no one and has no subject ("[7]", a heading), or whose subject a "he"/"she" of the
+    ``wanted`` gender owns ("Already in college his interests had turned to music"), is
+    passed over, at most :data:`_PERSON_WINDOW` sentences back. Across a paragraph break
+    only the person the document names most continues: a new paragraph may turn to someone
+    else (an interview's answer after its question, a story's next scene)."""
     doc = sent.doc
     starts = person_mentions(doc)[0]
     before = sent.start
@@ -362,6 +390,9 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]]
         before = previous.start
         centre = centres.get(before)
         subject = _main_subject(previous)
+        if subject is not None and centre is None and any(
+                c.dep_ == "poss" and pronoun_kind(c) == wanted for c in subject.children):
+            subject = None  # "his interests": the man the text goes on about, still
         if centre is not None or subject is not None or (
                 bisect.bisect_left(starts, previous.start)
                 < bisect.bisect_left(starts, previous.end)):
@@ -420,46 +451,6 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
-def _said_subject(token: Token) -> Token | None:
-    """The pronoun the text itself puts as the subject of ``token``'s clause, if any (found as
-    :func:`_clause_subject` finds a subject, before that pronoun is resolved)."""
-    node = token
-    for _ in range(len(token.doc)):
-        subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject if subject.pos_ == "PRON" and subject.i != token.i else None
-        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "ccomp", "csubj",
-                                                   "parataxis"):
-            return None
-        node = node.head
-    return None
-
-
-def _pronoun_kind(token: Token) -> str:
-    """Which of he, she, it or they a pronoun is a form of ("" for any other word)."""
-    lower = token.lower_
-    for kind, forms in (("m", MALE_PRONOUNS), ("f", FEMALE_PRONOUNS),
-                        ("it", SINGULAR_PRONOUNS), ("they", PLURAL_PRONOUNS)):
-        if lower in forms:
-            return kind
-    return ""
-
-
-def _in_noun_modifier(token: Token) -> bool:
-    """True when ``token``'s clause, up its xcomp chain, is a clause modifying a noun ("acl")
-    and has no subject of its own: who does it is a guess."""
-    node = token.head
-    for _ in range(len(token.doc)):
-        if any(c.dep_ in _SUBJECTS for c in node.children) or node.head.i == node.i:
-            return False
-        if node.dep_ == "acl":
-            return True
-        if node.dep_ not in ("xcomp", "conj"):
-            return False
-        node = node.head
-    return False
-
-
 def _agrees(token: Token, pronoun: str) -> bool:
     """True when ``token`` can be what the possessive ``pronoun`` stands for."""
     plural = token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP" or any(
@@ -501,8 +492,8 @@ def _owner(token: Token) -> Token | None:
             return None
     if token.head.dep_ == "attr":
         return None  # "the main attraction would be its collection": its is Fort Lee's
-    said = _said_subject(token)
-    if said is not None and _pronoun_kind(said) != _pronoun_kind(token):
+    said = said_subject(token)
+    if said is not None and pronoun_kind(said) != pronoun_kind(token):
         return None  # "he illuminated ... semantics, and its role": not he
     subject = _clause_subject(token)
     if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
@@ -575,7 +566,7 @@ def resolution(token: Token) -> Resolution:
             # "the law is itself evolving", read as the verb's subject: an emphatic one
             # whose noun the parse lost ("found himself unable" stays Gordon)
             return Resolution(None, "no_clause_subject")
-        if _in_noun_modifier(token):
+        if in_noun_modifier(token):
             # "had difficulties getting themselves across": not the difficulties
             return Resolution(None, "reflexive_in_noun_modifier")
         subject = _clause_subject(token)
@@ -590,7 +581,11 @@ def resolution(token: Token) -> Resolution:
     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         return _person(token)
     if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:
-        return Resolution(*thing_in_reach(token, plural=lower in PLURAL_PRONOUNS))
+        found = Resolution(*thing_in_reach(token, plural=lower in PLURAL_PRONOUNS))
+        # a joined clause's subject, unless a thing spoken of before the one named is meant
+        joined = None if found.target is not None or found.rule == "earlier_thing_spoken_of" \
+            else joined_clause_subject(token)
+        return found if joined is None else Resolution(joined, "joined_clause_subject")
     if token.pos_ in ("NOUN", "PROPN") and has_demonstrative(token):
         return _same_head(token)
     return Resolution(None, "never_resolved")

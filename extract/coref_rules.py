@@ -26,6 +26,10 @@ RESOLVED_BY = {
                      "is the person the document is about: that person ('He was wounded at "
                      "the Siege of Savannah' in a life of L'Enfant)",
     "one_thing_in_reach": "exactly one name in reach agrees in number, the subject of its clause",
+    "joined_clause_subject": "'it'/'they' is the subject of a clause joined to one whose "
+                             "subject is a noun of its number, with no object of that number "
+                             "('The aircraft was on approach to the airport when it came "
+                             "down')",
     "same_head": "a demonstrative phrase repeats the head of the nearest earlier mention",
 }
 #: Why a pronoun is left unresolved (its fact is then dropped rather than invented), by name.
@@ -52,6 +56,10 @@ UNRESOLVED_BY = {
     "other_person_spoken_of": "a pronoun of the same gender between that person's mention "
                               "and this one is the object of that person's verb ('Poisson "
                               "asked him'): someone else of that gender is spoken of",
+    "other_gender_spoken_of": "the one compatible person in reach is of no known gender, and "
+                              "a pronoun of the other gender left open comes after their "
+                              "mention: they may be that pronoun's person ('Dumas is alone in "
+                              "this assertion, and if he were correct ... she')",
     "main_person_out_of_reach": "the one compatible person in reach is not the person the "
                                 "document is mostly about (named three times or more, twice "
                                 "as often as anyone else), who may be meant",

@@ -99,7 +99,10 @@ _TOPIC_PRONOUNS = 3
 def topic_person(doc, gender: str) -> Token | None:
     """The person a document is about, for a "he" or "she" with no one named in reach.
 
-    That is the one person named in the document's first sentence (its title or lead), when
+    That is the one person named in the document's first sentence (its title or lead), or,
+    when that sentence is a heading that names no one ("Final days"), the person named three
+    times or more and twice as often as anyone else who is the subject of some clause (not
+    a photographer named only in credit lines, "Image: Nick Moreau"), when
     at least half of the document's person mentions are of that person or they are named
     at least twice as often as anyone else (a biography of an actor names many actors once
     or twice), and its pronouns of that gender are at least three and outnumber the other
@@ -122,6 +125,15 @@ def _topic(doc) -> tuple[Token | None, str | None]:
             opening.setdefault(key, root)  # its first mention: the name in full
     counts = Counter("m" if lower in MALE_PRONOUNS else "f" for lower in token_lowers(doc)
                      if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS)
+    if not opening and first is not None:
+        # the first sentence is a heading that names no one ("Final days", "Early life"):
+        # the person the document names most, three times or more and twice as often as
+        # anyone else, and the subject of a clause somewhere (not a photographer named
+        # only in credit lines, "Image: Nick Moreau"), is who it is about, if anyone
+        key = _main_key(keys)
+        named = [root for _end, other, root in mentions if other == key]
+        if named and any(root.dep_ in _SUBJECTS for root in named):
+            opening[key] = named[0]
     if len(opening) == 1:
         (key, root), = opening.items()
         others = [count for other, count in keys.items() if other != key]
@@ -191,7 +203,12 @@ def main_person(doc) -> str | None:
     >>> main_person(doc), most_named(doc)
     ('yasser arafat', 'yasser arafat')
     """
-    counts = Counter(key for _end, key, _root in person_mentions(doc)[1]).most_common(2)
+    return _main_key(Counter(key for _end, key, _root in person_mentions(doc)[1]))
+
+
+def _main_key(keys: Counter) -> str | None:
+    """The key named at least three times and twice as often as any other, else None."""
+    counts = keys.most_common(2)
     if not counts or counts[0][1] < 3 or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
         return None
     return counts[0][0]

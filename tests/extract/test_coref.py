@@ -35,6 +35,26 @@ _GOODE = ("Matthew Goode\n\nMatthew William Goode (born 3 April 1978) is an Engl
           "Edge, as music journalist Stanley Mitchell.")
 
 
+#: GUM_bio_chao (fit), cut: the document opens with a heading, "Early life".
+_CHAO = ("Early life\n\nBorn in Tianjin with ancestry in Changzhou, Jiangsu province, Chao went "
+         "to the United States with a Boxer Indemnity Scholarship in 1910 to study mathematics "
+         "and physics at Cornell University, where he was a classmate and lifelong friend of Hu "
+         "Shih, the leader of the New Culture Movement. He then became interested in "
+         "philosophy, and earned a Ph.D. in philosophy from Harvard University in 1918.")
+
+
+#: GUM_bio_galois (fit), cut: a heading names no one; Galois is named most, as a subject.
+_GALOIS = ("Final days\n\nSiméon Poisson reviewed Galois' paper on equation theory and declared "
+           "it \"incomprehensible\".\n\nGalois returned to mathematics after his expulsion from "
+           "the École Normale, although he continued to spend time in political activities. "
+           "Apparently, however, Galois did not ignore Poisson's advice, as he began collecting "
+           "all his mathematical manuscripts while still in prison.\n\nGalois' fatal duel took "
+           "place on 30 May. The true motives behind the duel are obscure. There has been much "
+           "speculation as to the reasons behind it. What is known is that five days before "
+           "his death, he wrote a letter to Chevalier which clearly alludes to a broken love "
+           "affair.")
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "occurrence", "antecedent"),
     [
@@ -239,6 +259,63 @@ _GOODE = ("Matthew Goode\n\nMatthew William Goode (born 3 April 1978) is an Engl
         ("Qantas struggled last year. It is expected that unions will strike.", "It", 0, None),
         # ... unlike an "it" that does something.
         ("Qantas struggled last year. It decided to cut jobs.", "It", 0, "Qantas"),
+        # Round 11 (docs/identity.md). A subject's gender said by a pronoun later in its own
+        # sentence lets the next sentence's "He" continue it (GUM_bio_chao, fit) ...
+        (_CHAO, "he", 1, "Chao"),
+        # ... also past a sentence whose subject a "his" owns ("his interests").
+        (_CHAO + " Already in college his interests had turned to music and languages. He "
+         "spoke German and French fluently and some Japanese.", "He", 2, "Chao"),
+        # Under a heading that names no one, the person named most, three times or more and
+        # twice as often as anyone, as a subject, is the document's topic (GUM_bio_galois) ...
+        (_GALOIS, "he", 2, "Galois"),
+        # ... not a photographer named only in credit lines (GUM_news_expo, fit, made short).
+        ("Fan Expo\n\nImage: Nick Moreau.\n\nThe event sprawled throughout the facility. Image: "
+         "Nick Moreau.\n\nCosplayers filled the halls. Image: Nick Moreau.\n\nThe halls were "
+         "full. The gardens were quiet. The queues were long.\n\nShe was outside the building "
+         "in the gardens. She had arranged a shoot. She remained exuberant.", "She", 0, None),
+        # The topic person's own name, untyped, is no rival subject (GUM_bio_enfant, fit).
+        ("Pierre Charles L'Enfant,\n\nPierre Charles L'Enfant was a French-born American "
+         "military engineer who designed the basic plan for Washington, D.C.\n\nMilitary "
+         "service\n\nL'Enfant was recruited by Pierre Augustin Caron de Beaumarchais to serve in "
+         "the American Revolutionary War in the United States. He arrived in 1777 at the age of "
+         "23. He was commissioned as a captain in the Corps of Engineers on April 3, 1779.\n\n"
+         "Despite his aristocratic origins, L'Enfant closely identified with the United States, "
+         "changing his first name from Pierre to Peter when he first came to the rebelling "
+         "colonies in 1777. L'Enfant served on General George Washington's staff at Valley "
+         "Forge. While there, the Marquis de Lafayette commissioned L'Enfant to paint a portrait "
+         "of Washington.\n\nHe was wounded at the Siege of Savannah on October 9, 1779.", "He",
+         3, "L'Enfant"),
+        # A person named after "as" is a role the subject plays, no one else named on the way
+        # to the subject the text goes on about (GUM_bio_goode, fit).
+        (_GOODE[:-1] + ", for which he earned a nomination for the Golden Globe Award.", "he",
+         4, "Goode"),
+        # "It"/"they" as the subject of a clause joined to one whose subject is a noun of its
+        # number (joined_clause_subject; GUM_interview_daly, GUM_voyage_lodz, fit) ...
+        ("The formalin is great for preserving structures, but for anemones, it prevents study "
+         "of DNA or of the chemistry of the body.", "it", 0, "formalin"),
+        ("The samples we have are small in terms of numbers and they are all preserved in "
+         "formalin (a kind of formaldehyde solution).", "they", 0, "samples"),
+        ("A settlement on the area of present-day Łódź was established in the 14th century and "
+         "in 1423 it was granted a town charter.", "it", 0, "settlement"),
+        # ... not an "it" that says what something is like, a bare noun (a kind), with an
+        # object or passive agent that could be meant, or a "their" before it (lee_background
+        # 059, 052, 011, 063; made up).
+        ("MacGill took five wickets for New South Wales on day one of the tour match, but it "
+         "was not enough to sway selectors.", "it", 0, None),
+        ("Split starts are good and maybe next year they will move all the big boats into the "
+         "front line.", "they", 0, None),
+        ("Early evening crowds buying traditional fireworks were trapped by the flames as they "
+         "raced through surrounding markets.", "they", 0, None),
+        ("Even drivers dropping off passengers have had their cars searched as they approach "
+         "airport terminals.", "they", 0, None),
+        ("The company bought the car and it broke down.", "it", 0, None),
+        # One person of no known gender in reach, and a subject pronoun of the other gender
+        # after them in a sentence naming no one else: they may be that pronoun's person
+        # (GUM_bio_galois, fit: "she" is du Motel, whom the recogniser missed).
+        ("Alexandre Dumas names Pescheux d'Herbinville as the opponent. However, Dumas is alone "
+         "in this assertion, and if he were correct it is unclear why d'Herbinville would have "
+         "been involved. It has been speculated that he might have been du Motel's \"supposed "
+         "fiancé\" at the time (she ultimately married someone else).", "she", 0, None),
     ],
 )
 def test_pronoun_table(nlp, text, pronoun, occurrence, antecedent):

@@ -366,6 +366,13 @@ RESOLUTION_ROWS = [
      "Protection and Management Act. The Wilderness Society's Lyndon Schneiders says he hopes "
      "the court's decision will help protect Queensland's world heritage rainforests.", 41,
      "unknown_name_says"),
+    # GUM_bio_galois (fit), cut: "she" is du Motel, whom the recogniser missed; a "he" after
+    # Dumas may be Dumas, whose gender nothing else says
+    ("Alexandre Dumas names Pescheux d'Herbinville as the opponent. However, Dumas is alone "
+     "in this assertion, and if he were correct it is unclear why d'Herbinville would have "
+     "been involved. It has been speculated that he might have been du Motel's \"supposed "
+     "fiancé\" at the time (she ultimately married someone else).", 53,
+     "other_gender_spoken_of"),
 ]
 
 #: Drops no sentence of the corpora reaches, shown on hand-built parses (a crossing arc; a
@@ -436,6 +443,9 @@ RESOLVED_ROWS = [
      "one_thing_in_reach", "commonwealth bank's profit"),
     ("Acme Corp hired 30 engineers. It closed the plant.", "It", "one_thing_in_reach",
      "acme"),  # the legal form is no part of the key (rule legal_form)
+    # lee_background 181: the subject of the clause "when it came down" is joined to
+    ("The aircraft was on approach to Mount Gambier Airport when it came down in a block of "
+     "scrub.", "it", "joined_clause_subject", "aircraft@text"),
     ("Xu Liang founded a company. He sold it in 2020.", "He", "one_person_in_reach",
      "xu liang"),
     # (the topic person's gender needs three pronouns of it in the document)
