@@ -26,7 +26,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
-from extract.doc_arrays import token_lowers
+from extract.doc_arrays import entity_table, token_lowers
 from extract.lexicon import (
     AFFILIATION_TYPES,
     ALIAS_BETWEEN,
@@ -171,10 +171,10 @@ def _short_names(doc: Doc) -> dict[str, set[str]]:
     if cached is not None:
         return cached
     found: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in SHORT_NAME_TYPES:
+    for _start, _end, label, root in entity_table(doc):
+        if label not in SHORT_NAME_TYPES:
             continue
-        words = entity_key(ent.root).split()
+        words = entity_key(doc[root]).split()
         if len(words) >= 2 and all(word in DESIGNATORS for word in words[1:]):
             found.setdefault(words[0], set()).add(" ".join(words))
     doc.user_data[_SHORT_CACHE] = found
@@ -200,8 +200,8 @@ def short_name_key(token: Token) -> str | None:
 
 
 def _organisation_keys(doc: Doc) -> frozenset[str]:
-    return frozenset(normalize_key(entity_key(ent.root)) for ent in doc.ents
-                     if ent.label_ == "ORG" and ent.root.pos_ == "PROPN")
+    return frozenset(normalize_key(entity_key(doc[root])) for _start, _end, label, root
+                     in entity_table(doc) if label == "ORG" and doc[root].pos_ == "PROPN")
 
 
 def country_prefix_key(token: Token) -> str | None:

@@ -37,7 +37,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from extract.doc_arrays import lemmas, pos_tags
+from extract.doc_arrays import entity_table, lemmas, pos_tags, punctuation, token_lowers
 from extract.doc_memo import once_per_doc
 from extract.lexicon import (
     CHILD_NOUNS,
@@ -67,6 +67,9 @@ _BY_NOUN = {noun: kind for kind, nouns in DESCRIPTION_KINDS.items() for noun in 
 #: never a candidate).
 _KIND_OF_TYPE = {"ORG": "organisation", "WORK_OF_ART": "work"}
 _CACHE = "kg.description_names"
+_DESCRIBED_OR_WORK = DESCRIBED_TYPES | {"WORK_OF_ART"}
+_NO_WORDS: frozenset[str] = frozenset()
+_NOUNS_CACHE = "kg.nouns_by_lemma"
 _PARAGRAPHS = "kg.paragraph_breaks"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: Left children a description may have besides "the": words that say which one is meant,
@@ -131,6 +134,13 @@ def _words(tokens) -> frozenset[str]:
     return frozenset(w for t in tokens if not t.is_punct for w in (t.lower_, t.lemma_.lower()))
 
 
+def _span_words(doc: Doc, start: int, end: int) -> frozenset[str]:
+    """:func:`_words` of ``doc[start:end]``, read from the document's columns."""
+    lowers, found, punct = token_lowers(doc), lemmas(doc), punctuation(doc)
+    return frozenset(w for i in range(start, end) if not punct[i]
+                     for w in (lowers[i], found[i].lower()))
+
+
 def _names(doc: Doc) -> dict[str, list[_Name]]:
     """The names of ``doc`` a description may stand for, by the noun or kind that asks for
     them, in text order (computed once, cached in ``doc.user_data``).
@@ -146,46 +156,59 @@ def _names(doc: Doc) -> dict[str, list[_Name]]:
         return cached
     found: dict[str, list[_Name]] = {}
     said = _said_kinds(doc)
-    for ent in doc.ents:
-        root = ent.root
-        words = _words(ent)
-        key = normalize_key(entity_key(root)) if root.pos_ == "PROPN" else ""
-        introduced = _introduced_kind(root, ent.start) if root.pos_ == "PROPN" else None
+    for start, end, ent_label, root_i in entity_table(doc):
+        root = doc[root_i]
+        proper = root.pos_ == "PROPN"
+        described = proper and ent_label in _DESCRIBED_OR_WORK
+        # A name's key is read only where its kind is asked for (or the text says one):
+        # working out the label of every person's name here cost the rule pass 1 %.
+        key = normalize_key(entity_key(root)) if proper and (described or said) else ""
+        introduced = _introduced_kind(root, start) if proper else None
+        entries: list[tuple[str, frozenset[str]]] = []  # (noun or kind, words besides the name's)
         if introduced is not None:
             # "the romantic comedy Chasing Liberty": what the text says, whatever the type
-            found.setdefault(f"kind:{introduced[0]}", []).append(
-                _Name(ent.start, root.i, words | introduced[1]))
-        if ent.label_ in DESCRIBED_TYPES | {"WORK_OF_ART"} and root.pos_ == "PROPN":
-            if len(ent) > 1 and ent.label_ != "WORK_OF_ART":
-                found.setdefault(root.lemma_.lower(), []).append(_Name(ent.start, root.i, words))
-            kind = kind_of(ent.label_, key)
+            entries.append((f"kind:{introduced[0]}", introduced[1]))
+        if described:
+            if end - start > 1 and ent_label != "WORK_OF_ART":
+                entries.append((root.lemma_.lower(), _NO_WORDS))
+            kind = kind_of(ent_label, key)
             kind = said.get(key, kind) if kind in (None, "work") else kind
             if kind is not None and introduced is None:
-                found.setdefault(f"kind:{kind}", []).append(_Name(ent.start, root.i, words))
-            if ent.label_ in MAYBE_WORK_TYPES and kind != "work" and introduced is None and (
+                entries.append((f"kind:{kind}", _NO_WORDS))
+            if ent_label in MAYBE_WORK_TYPES and kind != "work" and introduced is None and (
                     kind not in WORK_KINDS):
                 # "Match Point" (typed ORG) may be a film as well: a rival of every sort
-                found.setdefault("kind:work", []).append(_Name(ent.start, root.i, words))
-            continue
-        if key in said and introduced is None:
-            # "Łódź is Poland's third biggest city", read as a person's name in most sentences
-            found.setdefault(f"kind:{said[key]}", []).append(_Name(ent.start, root.i, words))
-        if ent.label_ == "PERSON":
-            roles: list[tuple[str, frozenset[str]]] = []
-            _, role = titles_before(label_tokens(root))
-            if role:
-                roles.append((role.split()[-1], frozenset(role.lower().split())))
-            roles += [(c.lemma_, _words(c.subtree)) for c in root.children
-                      if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(
-                    c.dep_ in ("det", "poss") for c in root.head.lefts):
-                # "the physician Yang Buwei"; not "Image: Zach Weiner", a credit line
-                roles.append((root.head.lemma_, _words(root.head.lefts) | {root.head.lower_}))
-            for noun, role_words in roles:
-                found.setdefault(noun.lower(), []).append(
-                    _Name(ent.start, root.i, words | role_words))
+                entries.append(("kind:work", _NO_WORDS))
+        else:
+            if key in said and introduced is None:
+                # "Łódź is Poland's third biggest city", read as a person's name in most
+                # sentences
+                entries.append((f"kind:{said[key]}", _NO_WORDS))
+            if ent_label == "PERSON":
+                entries += [(noun.lower(), role_words) for noun, role_words in _roles(root)]
+        if entries:
+            words = _span_words(doc, start, end)
+            for noun, more in entries:
+                found.setdefault(noun, []).append(_Name(start, root_i, words | more))
     doc.user_data[_CACHE] = found
     return found
+
+
+def _roles(root: Token) -> list[tuple[str, frozenset[str]]]:
+    """``(noun, words)`` of each role the person's name headed by ``root`` is written with:
+    before it ("White House spokesman Ari Fleischer"), or in apposition to it either way
+    ("Ari Fleischer, a spokesman", "the physician Yang Buwei")."""
+    roles: list[tuple[str, frozenset[str]]] = []
+    _, role = titles_before(label_tokens(root))
+    if role:
+        roles.append((role.split()[-1], frozenset(role.lower().split())))
+    roles += [(c.lemma_, _words(c.subtree)) for c in root.children
+              if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") for c in root.head.lefts):
+        # "the physician Yang Buwei"; not "Image: Zach Weiner", a credit line
+        roles.append((root.head.lemma_, _words(root.head.lefts) | {root.head.lower_}))
+    return roles
 
 
 def _said_kinds(doc: Doc) -> dict[str, str]:
@@ -194,11 +217,12 @@ def _said_kinds(doc: Doc) -> dict[str, str]:
     contrasts" (a predicate or an apposition headed by a noun of
     :data:`extract.lexicon.DESCRIPTION_KINDS`). A name said to be of two kinds is left out."""
     said: dict[str, set[str]] = {}
-    for i in tagged(doc, "NN"):  # only the singular nouns become Tokens
-        token = doc[i]
-        kind = _BY_NOUN.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    found, tags = lemmas(doc), pos_tags(doc)
+    for i in tagged(doc, "NN"):  # only the singular nouns of a kind become Tokens
+        kind = _BY_NOUN.get(found[i].lower()) if tags[i] == "NOUN" else None
         if kind is None:
             continue
+        token = doc[i]
         if token.dep_ == "attr" and token.head.lemma_ == "be":
             name = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         elif token.dep_ == "appos":
@@ -271,11 +295,22 @@ def _new_referent_before(head: Token) -> bool:
     """True when an indefinite phrase with the description's noun ("a river", "another
     company") comes before it: "the river" may then be that one. A predicative one ("Tulsa
     is a city", "Tulsa, a city in Oklahoma") says what a name is, and brings in nothing."""
-    doc, lemma = head.doc, head.lemma_
-    found, tags = lemmas(doc), pos_tags(doc)  # a Token only of each earlier same noun
+    doc = head.doc
+    same = _nouns_by_lemma(doc).get(head.lemma_, ())  # a Token only of each earlier same noun
     return any(t.dep_ not in _PREDICATIVE and t.head.dep_ not in _PREDICATIVE and _indefinite(t)
-               for t in (doc[i] for i in range(head.i)
-                         if found[i] == lemma and tags[i] == "NOUN"))
+               for t in (doc[i] for i in same[:bisect.bisect_left(same, head.i)]))
+
+
+def _nouns_by_lemma(doc: Doc) -> dict[str, list[int]]:
+    """``{lemma: [index, ...]}`` of the common nouns of ``doc``, in text order (once per Doc):
+    each description looks up its own noun instead of reading the document up to it."""
+    def index() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, (lemma, tag) in enumerate(zip(lemmas(doc), pos_tags(doc))):
+            if tag == "NOUN":
+                found.setdefault(lemma, []).append(i)
+        return found
+    return once_per_doc(doc, _NOUNS_CACHE, index)
 
 
 def _unnamed_names(doc: Doc, start: int, end: int) -> bool:
@@ -441,9 +476,9 @@ def _named_relatives(doc: Doc) -> dict[tuple[str, str], list[tuple[int, int, str
     "daughter of" names, as "his father" and "her father" (a mother is named only in an
     apposition), in text order (once per Doc)."""
     found: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
-    for ent in doc.ents:
-        root = ent.root
-        if ent.label_ != "PERSON" or any(c.dep_ == "conj" for c in root.children):
+    for _start, _end, ent_label, root_i in entity_table(doc):
+        root = doc[root_i]
+        if ent_label != "PERSON" or any(c.dep_ == "conj" for c in root.children):
             continue
         if root.dep_ == "appos" and (form := _relative_form(root.head)) is not None:
             found.setdefault(form, []).append((root.head.i, root.i, person_key(root)))

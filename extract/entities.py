@@ -39,6 +39,7 @@ from extract.aliases import (
     short_name_key,
 )
 from extract.descriptions import description_antecedent, named_by_apposition, named_relative
+from extract.doc_arrays import child_table, dep_labels, lemmas, token_lowers
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
@@ -195,9 +196,14 @@ def _number_key(head: Token, key: str) -> str:
 def _singular_nouns(doc) -> frozenset[str]:
     """The lemmas of the singular common nouns of ``doc`` written without a distributive
     determiner (computed once per document)."""
-    return once_per_doc(doc, _SINGULARS_CACHE, lambda: frozenset(
-        t.lemma_.lower() for t in (doc[i] for i in tagged(doc, "NN")) if not any(
-            c.dep_ == "det" and c.lower_ in DISTRIBUTIVE_DETERMINERS for c in t.children)))
+    def singulars() -> frozenset[str]:
+        # read from the columns: no Token of each noun and of each of its children
+        found, (kids, starts) = lemmas(doc), child_table(doc)
+        deps, lowers = dep_labels(doc), token_lowers(doc)
+        return frozenset(found[i].lower() for i in tagged(doc, "NN") if not any(
+            deps[c] == "det" and lowers[c] in DISTRIBUTIVE_DETERMINERS
+            for c in kids[starts[i]:starts[i + 1]]))
+    return once_per_doc(doc, _SINGULARS_CACHE, singulars)
 
 
 def _institution(head: Token, label: str) -> bool:

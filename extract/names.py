@@ -25,6 +25,7 @@ from extract.lexicon import (
     POST_NOMINALS,
     ROLE_WORDS,
 )
+from extract.doc_arrays import entity_table
 from extract.phrases import is_citation, label_tokens
 from kg.keys import canonical_key, distinct_names, scoped_key, spells_out
 from kg.model import Argument
@@ -171,8 +172,8 @@ def person_names(doc: Doc) -> dict[str, object]:
     ends: dict[tuple[str, str], set[str]] = {}
     topic: set[str] = set()
     first = next(iter(doc.sents), None)
-    names = [person_parts(label_tokens(ent.root))[0] for ent in doc.ents
-             if ent.label_ == "PERSON" and not possessive_title(ent.root)]
+    names = [person_parts(label_tokens(doc[root]))[0] for _start, _end, label, root
+             in entity_table(doc) if label == "PERSON" and not possessive_title(doc[root])]
     for name in sorted([*names, *_split_place_names(doc)], key=lambda n: n[0].i if n else 0):
         key = _name_key(name)
         words = key.split()
@@ -201,14 +202,15 @@ def _split_place_names(doc: Doc) -> list[list[Token]]:
     compound of the second, in apposition with a noun of a person: a person's name, whose
     last word alone is that person too ("Valeska Paris, an Australian woman ... Paris claims",
     Valeska and Paris read as two cities)."""
-    ents = doc.ents
-    return [[first[0], second[0]] for first, second in zip(ents, ents[1:])
-            if first.end == second.start and len(first) == len(second) == 1
-            and {first.label_, second.label_} <= PLACE_TYPES
-            and first[0].pos_ == second[0].pos_ == "PROPN"
-            and first[0].dep_ == "compound" and first[0].head.i == second[0].i
+    ents = entity_table(doc)  # (start, end, label, root)
+    pairs = [(doc[first[0]], doc[second[0]]) for first, second in zip(ents, ents[1:])
+             if first[1] == second[0] and first[1] - first[0] == second[1] - second[0] == 1
+             and {first[2], second[2]} <= PLACE_TYPES]
+    return [[one, two] for one, two in pairs
+            if one.pos_ == two.pos_ == "PROPN"
+            and one.dep_ == "compound" and one.head.i == two.i
             and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS
-                    for c in second[0].children)]
+                    for c in two.children)]
 
 
 def _inside_name(short: str, ends: dict[tuple[str, str], set[str]]) -> set[str]:

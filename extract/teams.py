@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import entity_table
 from extract.doc_memo import once_per_doc
 from extract.lexicon import CONTEST_PREPS, CONTEST_VERBS
 
@@ -49,10 +50,12 @@ def _teams(doc) -> dict[str, str]:
     def find() -> dict[str, str]:
         counts: dict[str, int] = {}
         names: dict[str, str] = {}
-        for ent in doc.ents:
-            if ent.label_ == "GPE" and _contest_role(ent.root):
-                counts[ent.root.lower_] = counts.get(ent.root.lower_, 0) + 1
-                names.setdefault(ent.root.lower_, ent.text)
+        for start, end, label, root in entity_table(doc):
+            if label == "GPE" and _contest_role(doc[root]):
+                head = doc[root].lower_
+                counts[head] = counts.get(head, 0) + 1
+                if head not in names:
+                    names[head] = doc[start:end].text
         return {k: names[k] for k, n in counts.items() if n >= 2}
     return once_per_doc(doc, _TEAMS_CACHE, find)
 
