@@ -365,6 +365,7 @@ def extract(
 
     from extract.documents import Skipped
     from kg.build import BuildReport, iter_extracted, read_sources
+    from kg.merge import fewer_collections
     from kg.model import KnowledgeGraph
 
     report = BuildReport()
@@ -372,14 +373,15 @@ def extract(
     write = _triple_writer(fmt)
     if fmt is ExtractFormat.tsv:
         out.write("subject\tpredicate\tobject\tnegated\tconfidence\tsource\tsentence\n")
-    for source, triples, _words, stopped in iter_extracted(
-        sources, model=model, jobs=jobs, extractor=_extractor(extractor),
-        budget=_budget(doc_budget),
-    ):
-        if stopped is not None:
-            report.skipped.append(Skipped(source.document.source, stopped))
-        for triple in triples:
-            out.write(write(triple))
+    with fewer_collections():  # as kg build does (kg.merge.fewer_collections says why)
+        for source, triples, _words, stopped in iter_extracted(
+            sources, model=model, jobs=jobs, extractor=_extractor(extractor),
+            budget=_budget(doc_budget),
+        ):
+            if stopped is not None:
+                report.skipped.append(Skipped(source.document.source, stopped))
+            for triple in triples:
+                out.write(write(triple))
     out.flush()
     _report_inputs(report, quiet)
     if not report.ok:
