@@ -18,6 +18,23 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # A second complement says what the object is called, made, found or taken as: the
+        # object alone is no fact (extract/second_complements.py, GUM fit).
+        ("Indeed, some commentators have called replication the \u201cgold standard\u201d of "
+         "research evidence (Jasny, Chin, Chong, & Vignieri, 2011, p. 1225) and a \u201clinchpin "
+         "of the scientific process\u201d (Let\u2019s replicate, 2006, p. 330).",
+         {("commentators", "call", "replication")},
+         {("commentators", "call", "gold standard"),
+          ("commentators", "call", "linchpin of scientific process")}),
+        ("Hu's account of it in the newspapers made the couple a model of modern marriage for "
+         "China's New Culture generation.", set(),
+         {("Hu's account", "make", "model of modern marriage")}),
+        ("Riders accustomed to flat terrain may find Tulsa's rolling land to be a bit more "
+         "challenging, particularly during the heat of summer.", set(),
+         {("Riders", "find", "Tulsa's rolling land")}),
+        ("If walking use caution, and if parking, make sure to feed the meter with plenty of "
+         "pocket change; the meter maids take their job very seriously.", set(),
+         {("meter maids", "take", "job")}),
         # A verb's lemma keeps its silent "e" ("hoped" is no "hop"); an argument does not
         # end inside a hyphenated word (issue 24, GUM fit).
         ("The companies hoped to leverage the prestige of Elsevier.",
@@ -287,6 +304,16 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # The noun of a verb's idiom keeps its "of" phrase: the vulnerabilities put the browser
+        # at risk, they do not put it (GUM fit, ie9).
+        ("Also, not mentioned on Microsoft's \"The Internet Explorer 6 Countdown\" site, are "
+         "the numerous security vulnerabilities putting the browser at risk of being hacked.",
+         {("numerous security vulnerabilities", "put at risk", "browser")},
+         {("numerous security vulnerabilities", "put", "browser")}),
+        # ... and that of a complex preposition does not (GUM fit).
+        ("A Geofence is determined by a geographical location expressed in terms of latitude, "
+         "longitude, and a radius around that location.", set(),
+         {("geographical location", "be expressed in terms", "latitude")}),
         # Who has the difficulty does what it is in: the difficulties get nothing (GUM fit).
         ("Teams from Morocco and Iran both had difficulties getting themselves or their robots "
          "across the U.S. border.", {("Teams", "get", "robots")},
@@ -330,6 +357,10 @@ TABLES: dict[str, list[Row]] = {
          {("old town", "be inspired by", "Champs Élysées")}),
     ],
     "conj": [
+        # A name after the object is still what it is named (GUM fit, robotics).
+        ("The Syrian refugee team listed their country as \"Hope\" on the backs of their shirts "
+         "and named their robot \"Robogee.\"", {("Syrian refugee team", "name", "Robogee")},
+         set()),
         # A finite verb right after the object's last conjunct: that noun is its subject
         # (issue 24, GUM fit).
         ("Tulsa is a city in Oklahoma. The city had about 391,000 people and the metro area "
@@ -385,6 +416,10 @@ TABLES: dict[str, list[Row]] = {
          {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
+        # "Taking his discoveries further" takes nothing anywhere (GUM fit, Bernoulli).
+        ("Taking his discoveries further, Daniel Bernoulli now returned to his earlier work on "
+         "Conservation of Energy.", set(),
+         {("Daniel Bernoulli", "take", "discoveries")}),
         # "as measured by" comments on the clause: the subject is not what is measured (GUM
         # fit, ie9).
         ("Microsoft's Internet Explorer 6 is one of the most successful software products ever "

@@ -261,6 +261,30 @@ CASES = [
         "svo", ("barons", "turn", "area"), "lost_second_complement",
     ),
     (
+        "a noun a verb says its object is",
+        "commentators/1/nsubj/NOUN/NNS/commentator called/1/ROOT/VERB/VBD/call "
+        "replication/1/dobj/NOUN/NN/replication the/4/det/DET/DT standard/1/oprd/NOUN/NN/standard",
+        "svo", ("commentators", "call", "standard"), "predicate_of_the_object",
+    ),
+    (
+        "a name a verb says its object is, kept",
+        "team/1/nsubj/NOUN/NN/team named/1/ROOT/VERB/VBD/name robot/1/dobj/NOUN/NN/robot "
+        "Robogee/1/oprd/PROPN/NNP/Robogee",
+        "svo", ("team", "name", "Robogee"), None,
+    ),
+    (
+        "the object of a verb of judging before to be",
+        "Riders/1/nsubj/NOUN/NNS/rider find/1/ROOT/VERB/VBP/find land/1/dobj/NOUN/NN/land "
+        "to/4/aux/PART/TO be/1/xcomp/AUX/VB/be hard/4/acomp/ADJ/JJ/hard",
+        "svo", ("Riders", "find", "land"), "judged_object",
+    ),
+    (
+        "take with an adverb of regard after its object",
+        "maids/1/nsubj/NOUN/NNS/maid take/1/ROOT/VERB/VBP/take job/1/dobj/NOUN/NN/job "
+        "seriously/1/advmod/ADV/RB/seriously",
+        "svo", ("maids", "take", "job"), "taken_as",
+    ),
+    (
         "a named place after an event object",
         "Washington/1/nsubj/PROPN/NNP/Washington/B-PERSON began/1/ROOT/VERB/VBD/begin "
         "his/3/poss/PRON/PRP$ retreat/1/dobj/NOUN/NN through/1/prep/ADP/IN "

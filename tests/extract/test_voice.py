@@ -256,9 +256,10 @@ ROWS = [
      "to the mainland to pass between the islands, if you rely on public transportation.",
      {(f"island@{DOC}", "be connected by", f"ferry@{DOC}"): {"conditional": False,
                                                             "asserted": True}}, []),
+    # (The fit sentence ends "take their job very seriously": no fact of "take", taken_as.)
     ("If walking use caution, and if parking, make sure to feed the meter with plenty of "
-     "pocket change; the meter maids take their job very seriously.",
-     {(f"meter maid@{DOC}", "take", f"job@{DOC}"): {"conditional": False, "asserted": True}},
+     "pocket change; the meter maids check every meter.",
+     {(f"meter maid@{DOC}", "check", f"every meter@{DOC}"): {"conditional": False, "asserted": True}},
      []),
     # A clause opened by "why", "how" ... is held true, whoever does not say why.
     ("Citing privacy rules, U.S. officials have not said why the team was initially denied "

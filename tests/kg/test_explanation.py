@@ -261,6 +261,16 @@ DROP_ROWS = [
      "New Jersey.", ("named_prep", "Washington", "be forced to begin through", "New Jersey")),
     ("lost_second_complement", None, "Rich oil barons turned the Downtown area into a treasure "
      "trove of art.", ("svo", "Rich oil barons", "turn", "the Downtown area")),
+    # GUM fit: a second complement says what the object is called, found or taken as
+    ("predicate_of_the_object", None, "Indeed, some commentators have called replication the "
+     "\u201cgold standard\u201d of research evidence and a \u201clinchpin of the scientific "
+     "process\u201d.", ("svo", "some commentators", "call",
+                        "the \u201cgold standard\u201d of research evidence")),
+    ("judged_object", None, "Riders accustomed to flat terrain may find Tulsa's rolling land "
+     "to be a bit more challenging.", ("svo", "Riders accustomed to flat terrain", "find",
+                                        "Tulsa's rolling land")),
+    ("taken_as", None, "The meter maids take their job very seriously.",
+     ("svo", "The meter maids", "take", "their job")),
     ("cut_ranking_complement", None, "Higuchi's likeness adorns the Japanese 5000 yen "
      "banknote as of fall 2004, becoming the third woman to appear on a Japanese banknote.",
      ("advcl", "Higuchi's likeness", "become", "the third woman")),
