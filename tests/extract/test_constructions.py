@@ -502,6 +502,10 @@ TABLES: dict[str, list[Row]] = {
          set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),
     ],
     "apposition": [
+        # One bare common noun in brackets after a name is a gloss (GUM fit, Łódź).
+        ("This is referred to in the emblem and when you hear the dwellers of Łódź (łodzianin "
+         "(man) łodzianka (woman) łodzianie (plural)) calling themselves \"the boat people\".",
+         set(), {("łodzianin", "be", "man"), ("łodzianka", "be", "woman")}),
         # An e-mail address is how to write to someone, never what they are (GUM fit).
         ("Daniela Karine Ramos dadaniela@gmail.com", set(),
          {("Daniela Karine Ramos", "be", "dadaniela@gmail.com")}),

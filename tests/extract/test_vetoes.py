@@ -96,6 +96,12 @@ CASES = [
         "apposition", ("Battles", "be", "episode"), "apposition_numbers_a_part",
     ),
     (
+        "one bare noun in brackets after a name glosses it",
+        "łodzianin/0/ROOT/PROPN/NNP (/2/punct/PUNCT/-LRB- man/0/appos/NOUN/NN "
+        ")/2/punct/PUNCT/-RRB-",
+        "apposition", ("łodzianin", "be", "man"), "apposition_is_a_gloss",
+    ),
+    (
         "a bracket after a street and its number: where it is",
         "Vindebyørevej/0/ROOT/PROPN/NNP 42/0/nummod/NUM/CD (/3/punct/PUNCT/-LRB- "
         "Taasinge/0/appos/PROPN/NNP )/3/punct/PUNCT/-RRB-",

@@ -194,6 +194,10 @@ DROP_ROWS = [
     ("apposition_places_an_address", None, "Travel Heels, Vindebyørevej 42 (Taasinge), "
      "☏ +4588304520, ✉ info@travelheels.dk.",
      ("apposition", "Vindebyørevej 42", "be", "(Taasinge)")),
+    # GUM fit (Łódź): a bracketed word glosses the name, it does not name the thing again
+    ("apposition_is_a_gloss", None, "This is referred to in the emblem and when you hear the "
+     "dwellers of Łódź (łodzianin (man) łodzianka (woman) łodzianie (plural)) calling "
+     "themselves \"the boat people\".", ("apposition", "łodzianin", "be", "man")),
     # The misreadings (extract/misreadings.py): shapes of a construction that say another thing.
     ("apposition_after_label", None, "Image: Danny Newman.",
      ("apposition", "Image", "be", "Danny Newman")),
