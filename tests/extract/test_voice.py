@@ -221,6 +221,13 @@ ROWS = [
          "modality": "may", "negated": False, "asserted": False},
       ("alexander livingston", "seek", f"adventure@{DOC}"): {
           "modality": "may", "negated": False, "asserted": False}}, []),
+    # Objects opened by "either" and joined by "or": neither is stated (GUM fit).
+    ("And that meant that meant that the cause of the fire was most probably either an "
+     "electrical fire or a cigarette fire.",
+     {("cause of fire", "be", f"electrical fire@{DOC}"): {
+         "modality": "may", "asserted": False},
+      ("cause of fire", "be", f"cigarette fire@{DOC}"): {
+          "modality": "may", "asserted": False}}, []),
     ("The men did not smoke cigars or drink wine.",
      {(f"man@{DOC}", "smoke", f"cigar@{DOC}"): {"negated": True, "modality": None},
       (f"man@{DOC}", "drink", f"wine@{DOC}"): {"negated": True, "modality": None}}, []),
