@@ -62,6 +62,7 @@ from extract.verb_forms import (
     describes_a_complement,
     means_of_the_causer,
     passive_head,
+    singular_relative_antecedent,
 )
 
 __all__ = [
@@ -381,7 +382,8 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
         how = None
         for subject in own:
             if is_relative(subject) and verb.dep_ == "relcl":
-                heads.extend(conjuncts(verb.head))
+                nearest = singular_relative_antecedent(verb)  # "..., and Faaborg, which is"
+                heads.extend([nearest] if nearest is not None else conjuncts(verb.head))
                 how = "relcl"
             else:
                 heads.extend(conjuncts(subject))

@@ -19,7 +19,7 @@ __all__ = [
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
-    "TAKING_ADVERBS",
+    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS",
 ]
 
 
@@ -352,3 +352,8 @@ CAUSATIVE_VERBS = _words("make let have help")
 "helping the Russians take Azov". Whoever makes, lets or helps it happen is the subject of a
 "by" clause of means hung on the infinitive ("made ends meet by doing needlework": she did
 the needlework, not the ends)."""
+
+SINGULAR_VERB_FORMS = _words("is was has does 's")
+"""Forms of a verb or auxiliary that agree with one thing only: "by highway, bus and train -
+and Faaborg, which is best reached by bus" is about Faaborg alone
+(:func:`extract.verb_forms.singular_relative_antecedent`)."""

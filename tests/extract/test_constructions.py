@@ -275,6 +275,12 @@ TABLES: dict[str, list[Row]] = {
          {("agency", "give", "warning")}),
     ],
     "relcl": [
+        # "..., and Faaborg, which is best reached": a relative clause in the singular after a
+        # comma is about the list member before the comma, not the whole list (GUM fit).
+        ("The main entry points are Svendborg which is easily reach both by highway, bus and "
+         "train - and Faaborg, which is best reached by bus from Odense.",
+         {("Faaborg", "be reached by", "bus")},
+         {("train", "be reached by", "bus"), ("highway", "be reached by", "bus")}),
         ("China releases services that could rival Sora.", {("services", "rival", "Sora")},
          {("China", "rival", "Sora")}),
         ("Investors who bought the shares lost money.", {("Investors", "buy", "shares")},
@@ -626,6 +632,11 @@ TABLES: dict[str, list[Row]] = {
          {("Yasser Arafat", "be", "Palestinian leader")}, set()),
     ],
     "named_prep": [
+        ("The main entry points are Svendborg which is easily reach both by highway, bus and "
+         "train - and Faaborg, which is best reached by bus from Odense.",
+         {("Faaborg", "be reached from", "Odense")},
+         {("highway", "be reached from", "Odense"), ("bus", "be reached from", "Odense"),
+          ("train", "be reached from", "Odense")}),
         # An author-year citation is no place the fact is in (GUM fit, replication).
         ("The repository holds over 3,800 materials that can be used for replication, among "
          "other purposes, in L2 research (Marsden & Mackey, 2014; Marsden, Mackey, & Plonsky, "
