@@ -44,6 +44,7 @@ from extract.misreadings import (
     example,
     with_a_state,
     fronted_phrase,
+    gapped_clause,
     garbled_relation,
     gerund_with_a_subject,
     indirect_question,
@@ -442,6 +443,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("judged_object", judged_object),
     Veto("taken_as", taken_as),
     Veto("range_aside", range_aside, frozenset({"prep", "named_prep"})),
+    Veto("gapped_clause", gapped_clause, frozenset({"prep", "named_prep"})),
     Veto("inside_a_title", inside_a_title),
     Veto("citation_argument", citation_argument),
 )

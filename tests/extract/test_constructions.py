@@ -146,6 +146,11 @@ TABLES: dict[str, list[Row]] = {
          {("Three soldiers", "kill", "roadside bomb")}),
     ],
     "prep": [
+        # Gapping: "and the bronze to Armenia" is a clause without its verb, the bronze is no
+        # second place the silver medal went to (GUM fit).
+        ("This year, the European team won the competition overall, with the silver medal going "
+         "to Poland and the bronze to Armenia.", {("silver medal", "go to", "Poland")},
+         {("silver medal", "go to", "bronze")}),
         # (GUM fit, licen) the denial is about people who are disabled, not about people
         ("Paralympic sport brings attention to athletes because the majority of the "
          "population does not want to identify with people who are disabled.", set(),

@@ -291,6 +291,13 @@ CASES = [
         "svo", ("maids", "take", "job"), "taken_as",
     ),
     (
+        "a conjunct with the preposition of its own: a gapped clause",
+        "medal/1/nsubj/NOUN/NN/medal went/1/ROOT/VERB/VBD/go to/1/prep/ADP/IN "
+        "Poland/2/pobj/PROPN/NNP/Poland and/3/cc/CCONJ/CC bronze/3/conj/NOUN/NN/bronze "
+        "to/5/prep/ADP/IN Armenia/6/pobj/PROPN/NNP/Armenia",
+        "prep", ("medal", "go to", "bronze"), "gapped_clause",
+    ),
+    (
         "a named place after an event object",
         "Washington/1/nsubj/PROPN/NNP/Washington/B-PERSON began/1/ROOT/VERB/VBD/begin "
         "his/3/poss/PRON/PRP$ retreat/1/dobj/NOUN/NN through/1/prep/ADP/IN "

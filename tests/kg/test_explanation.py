@@ -275,6 +275,10 @@ DROP_ROWS = [
                                         "Tulsa's rolling land")),
     ("taken_as", None, "The meter maids take their job very seriously.",
      ("svo", "The meter maids", "take", "their job")),
+    # GUM fit: a gapped clause, "and the bronze [went] to Armenia"
+    ("gapped_clause", None, "This year, the European team won the competition overall, with "
+     "the silver medal going to Poland and the bronze to Armenia.",
+     ("prep", "the silver medal", "go to", "the bronze to Armenia")),
     ("cut_ranking_complement", None, "Higuchi's likeness adorns the Japanese 5000 yen "
      "banknote as of fall 2004, becoming the third woman to appear on a Japanese banknote.",
      ("advcl", "Higuchi's likeness", "become", "the third woman")),
