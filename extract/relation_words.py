@@ -20,6 +20,7 @@ from extract.lexicon import (
     IDIOM_NOUNS,
     LIGHT_VERBS,
     REGION_TYPES,
+    THE_IDIOM_NOUNS,
     VERB_IDIOM_NOUNS,
 )
 
@@ -57,10 +58,16 @@ def idiom_after_object(head: Token, obj: Token) -> list[Token]:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.i != obj.i and prep.lower_ not in ADVERBIAL_PREPS:
             nouns = [c for c in prep.children if c.dep_ == "pobj"]
-            if len(nouns) == 1 and is_idiom_noun(nouns[0]) and not any(
-                    not _idiom_of(nouns[0], c) for c in nouns[0].children):
+            if len(nouns) == 1 and (is_idiom_noun(nouns[0]) or _the_idiom(nouns[0])) and not any(
+                    not _idiom_of(nouns[0], c) for c in nouns[0].rights):
                 return [prep, nouns[0]]
     return []
+
+
+def _the_idiom(noun: Token) -> bool:
+    """A noun of a verb's idiom after "the": "putting the Belgians in the lead"."""
+    return noun.lower_ in THE_IDIOM_NOUNS and noun.dep_ == "pobj" and [
+        t.lower_ for t in noun.lefts] == ["the"]
 
 
 def _idiom_of(noun: Token, child: Token) -> bool:

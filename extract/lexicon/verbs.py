@@ -19,7 +19,7 @@ __all__ = [
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
-    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS",
+    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS",
 ]
 
 
@@ -183,6 +183,11 @@ of". They join the relation as the idiom nouns do ("withdrawn in line with the p
 policy" is withdrawn in line with a policy, not (claim, be withdrawn in, line)), but their
 "of" phrase is the object: "expressed in terms of latitude" is no idiom "in terms of" with
 the object before it."""
+
+THE_IDIOM_NOUNS = _words("lead dark loop")
+"""Nouns of a verb's idiom after "the", the object between: "putting the Belgians in the
+lead", "kept the public in the dark", "keep them in the loop": (Mertens, put in lead,
+Belgians), not (Mertens, put, Belgians)."""
 
 IDIOM_NOUNS = VERB_IDIOM_NOUNS | COMPLEX_PREPOSITION_NOUNS
 """Every bare noun a verb or a complex preposition takes into the relation (both lists)."""

@@ -427,6 +427,10 @@ TABLES: dict[str, list[Row]] = {
          {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
+        # "in the lead" is the verb's idiom: nobody just puts the Belgians (GUM fit, World Cup).
+        ("Just two minutes in the second half, Dries Mertens scored a goal from a volley, "
+         "putting the Belgians in the lead.", {("Dries Mertens", "put in lead", "Belgians")},
+         {("Dries Mertens", "put", "Belgians")}),
         # "Taking his discoveries further" takes nothing anywhere (GUM fit, Bernoulli).
         ("Taking his discoveries further, Daniel Bernoulli now returned to his earlier work on "
          "Conservation of Energy.", set(),
