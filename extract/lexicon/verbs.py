@@ -265,9 +265,11 @@ DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
 is urged or prevented is attributed to whoever asks, not stated."""
 
 OBJECT_CONTROL = ACCUSING_VERBS | CREDITING_VERBS | PREVENTING_VERBS | _words(
-    "exempt protect save praise thank congratulate criticise criticize punish fine forgive")
+    "exempt protect save praise thank congratulate criticise criticize punish fine forgive "
+    "employ engage involve assist aid")
 """Verbs whose object, not subject, does what their prepositional clause says: "accused X of
-lying", "stopped X from leaving", "blamed X for losing"."""
+lying", "stopped X from leaving", "blamed X for losing", "employed him in organizing his
+army", "assisted her in writing"."""
 
 OBJECT_CONTROL_XCOMP = ASKING_VERBS | _words(
     "allow permit force compel oblige help enable lead cause get make let need convince "

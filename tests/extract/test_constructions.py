@@ -492,6 +492,9 @@ TABLES: dict[str, list[Row]] = {
          {("father", "be", "poor rewards")}),
     ],
     "pcomp": [
+        # Whom the Tsar employs does the organizing (GUM fit, Gordon).
+        ("The Tsar employed him in organizing his army according to the West European system; "
+         "and raised him to the rank of full general.", set(), {("Tsar", "organize", "army")}),
         ("The troops left the city before destroying the bridge.",
          {("troops", "destroy", "bridge")}, {("city", "destroy", "bridge")}),
         ("The bank raised rates despite facing criticism.", {("bank", "face", "criticism")},
