@@ -16,6 +16,7 @@ from extract.doc_arrays import children_with
 from extract.lexicon import (
     CONTRASTIVE_WORDS,
     DISSUADING_VERBS,
+    FACTIVE_VERBS,
     FORBIDDING_VERBS,
     NEGATIONS,
     NEGATIVE_ADVERBIALS,
@@ -31,6 +32,7 @@ __all__ = [
     "negated_by_having",
     "alternative",
     "either_or_object",
+    "denied_knowing",
     "kept_from",
     "contrastive",
 ]
@@ -219,3 +221,17 @@ def either_or_object(verb: Token) -> bool:
     return any(c.dep_ in ("attr", "dobj", "oprd") and any(
         g.dep_ == "preconj" and g.lower_ == "either" for g in c.children) and any(
         g.dep_ == "cc" and g.lower_ == "or" for g in c.children) for c in verb.children)
+
+
+def denied_knowing(verb: Token) -> bool:
+    """A verb of coming to know, denied: "Nor did she realize that he wrote popular
+    literature" states that he did; her not knowing it makes it no claim of hers.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Nor did she realize that he wrote it. She realized that he wrote it.")
+    >>> denied_knowing(doc[3]), denied_knowing(doc[10])
+    (True, False)
+    """
+    return verb.lemma_.lower() in FACTIVE_VERBS and any(
+        c.dep_ == "neg" or c.lower_ in NEGATIONS or (c.lower_ == "nor" and c.i < verb.i)
+        for c in verb.children)

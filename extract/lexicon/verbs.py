@@ -19,7 +19,7 @@ __all__ = [
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
-    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS",
+    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
 ]
 
 
@@ -364,3 +364,8 @@ SINGULAR_VERB_FORMS = _words("is was has does 's")
 """Forms of a verb or auxiliary that agree with one thing only: "by highway, bus and train -
 and Faaborg, which is best reached by bus" is about Faaborg alone
 (:func:`extract.verb_forms.singular_relative_antecedent`)."""
+
+FACTIVE_VERBS = _words("realize realise know notice discover learn")
+"""Verbs of coming to know whose clause holds whether or not anyone knows it: denied, they
+report nothing ("Nor did she realize that he wrote popular literature": he did, and the text
+says so; :func:`extract.polarity.denied_knowing`)."""

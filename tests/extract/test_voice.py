@@ -228,6 +228,12 @@ ROWS = [
          "modality": "may", "asserted": False},
       ("cause of fire", "be", f"cigarette fire@{DOC}"): {
           "modality": "may", "asserted": False}}, []),
+    # A denied verb of coming to know reports nothing: what she did not realize holds, and
+    # is the text's own statement, not her claim (GUM fit, Higuchi).
+    ("Nor did she realize that he wrote popular literature which aimed to please the general "
+     "public and in no way wished to be associated with serious literature.",
+     {("popular literature", "aim to please", "general public"): {
+         "reported_by": None, "asserted": True}}, []),
     ("The men did not smoke cigars or drink wine.",
      {(f"man@{DOC}", "smoke", f"cigar@{DOC}"): {"negated": True, "modality": None},
       (f"man@{DOC}", "drink", f"wine@{DOC}"): {"negated": True, "modality": None}}, []),
