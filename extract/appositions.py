@@ -48,6 +48,7 @@ __all__ = [
     "object_of_a_verb",
     "numbered_part",
     "place_of_an_address",
+    "bracketed_gloss",
 ]
 
 #: Tags of finite verbs: a clause with one and no subject is missing its subject.
@@ -281,6 +282,19 @@ def place_of_an_address(fact: Fact) -> bool:
         c.dep_ == "nummod" and c.like_num for c in head.children)
 
 
+def bracketed_gloss(fact: Fact) -> bool:
+    """One bare common noun in brackets after a name glosses the word, it does not name the
+    thing again: "the dwellers of Łódź (łodzianin (man) łodzianka (woman) ...)" is no
+    (łodzianin, be, man)."""
+    pair = _apposition_pair(fact)
+    if pair is None:
+        return False
+    head, appos = pair
+    doc = appos.doc
+    return head.pos_ == "PROPN" and appos.pos_ == "NOUN" and bracketed(appos) and all(
+        i == appos.i or doc[i].is_punct for i in bracket_words(appos))
+
+
 #: The tests of this module as (veto name, test), in the order :mod:`extract.vetoes` tries
 #: them.
 APPOSITION_SHAPES = (
@@ -293,4 +307,5 @@ APPOSITION_SHAPES = (
     ("apposition_is_an_object", object_of_a_verb),
     ("apposition_numbers_a_part", numbered_part),
     ("apposition_places_an_address", place_of_an_address),
+    ("apposition_is_a_gloss", bracketed_gloss),
 )

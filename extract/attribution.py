@@ -73,7 +73,7 @@ from extract.lexicon import (
     WH_ADVERBS,
     is_relative,
 )
-from extract.polarity import kept_from, negative_argument
+from extract.polarity import denied_knowing, kept_from, negative_argument
 from extract.questions import asked_question, inverted_question
 from extract.things import is_person_noun
 
@@ -525,7 +525,8 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
     """The voice ``head`` gives the clause of ``node``: a verb of saying, a claim noun, or an
     accusation ("accused X of doing")."""
     if node.dep_ in ("ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
-        meaning = reporting(head)
+        # "Nor did she realize that he wrote ...": he did, and it is nobody's claim.
+        meaning = None if denied_knowing(head) else reporting(head)
         quoted = meaning is None and node.dep_ == "ccomp" and _quotation(node)
         # "The agreement was that Gorbachev agreed to a concession: he agreed to let ...": a
         # verb after a colon or semicolon reports nothing before it; "have not said why the

@@ -48,6 +48,7 @@ from extract.lexicon import (
 from extract.polarity import (
     alternative,
     contrastive,
+    either_or_object,
     kept_from,
     negated_by_adverbial,
     negated_by_having,
@@ -61,6 +62,7 @@ from extract.verb_forms import (
     describes_a_complement,
     means_of_the_causer,
     passive_head,
+    singular_relative_antecedent,
 )
 
 __all__ = [
@@ -380,7 +382,8 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
         how = None
         for subject in own:
             if is_relative(subject) and verb.dep_ == "relcl":
-                heads.extend(conjuncts(verb.head))
+                nearest = singular_relative_antecedent(verb)  # "..., and Faaborg, which is"
+                heads.extend([nearest] if nearest is not None else conjuncts(verb.head))
                 how = "relcl"
             else:
                 heads.extend(conjuncts(subject))
@@ -438,7 +441,7 @@ def read_clause(verb: Token) -> Clause | None:
     first = alternative(verb) if not negated else None
     if first is not None and any(c.dep_ == "neg" for c in first.children):
         negated = True  # "did not smoke or drink": neither
-    elif first is not None and modality is None:
+    elif (first is not None or either_or_object(verb)) and modality is None:
         modality = "may"  # "fleeing intolerance or seeking adventure": either may be so
     group: list[Token] = [a for a in auxes if a.tag_ != "TO"]
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb

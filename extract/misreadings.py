@@ -63,6 +63,7 @@ __all__ = [
     "lost_second_complement",
     "range_aside",
     "inside_a_title",
+    "gapped_clause",
 ]
 
 _NAMES = frozenset({"PROPN"})
@@ -487,3 +488,16 @@ def inside_a_title(fact: Fact) -> bool:
     return start - 1 in {t.i for t in title_tail(doc[name])} or any(
         start - 1 in {t.i for t in title_tail(head)}
         for head in (doc[name].head,) if head.pos_ == "PROPN")
+
+
+def gapped_clause(fact: Fact) -> bool:
+    """A conjunct of a preposition's object with that preposition of its own is the subject
+    of a clause whose verb is left out: "with the silver medal going to Poland and the bronze
+    to Armenia" says the bronze went to Armenia, not (silver medal, go to, bronze)."""
+    obj = fact.object
+    if obj.dep_ != "conj":
+        return False
+    first = first_conjunct(obj)
+    prep = first.head
+    return first.dep_ == "pobj" and prep.i != first.i and any(
+        c.dep_ == "prep" and c.lower_ == prep.lower_ for c in obj.children)

@@ -16,6 +16,7 @@ from extract.doc_arrays import children_with
 from extract.lexicon import (
     CONTRASTIVE_WORDS,
     DISSUADING_VERBS,
+    FACTIVE_VERBS,
     FORBIDDING_VERBS,
     NEGATIONS,
     NEGATIVE_ADVERBIALS,
@@ -30,6 +31,8 @@ __all__ = [
     "negated_by_adverbial",
     "negated_by_having",
     "alternative",
+    "either_or_object",
+    "denied_knowing",
     "kept_from",
     "contrastive",
 ]
@@ -203,3 +206,32 @@ def alternative(verb: Token) -> Token | None:
     last = max(m.i for m in members)
     return first if any(c.dep_ == "cc" and c.lower_ == "or" and first.i < c.i < last
                         for c in first.rights) else None
+
+
+def either_or_object(verb: Token) -> bool:
+    """An object of ``verb`` opened by "either" and joined by "or": "the cause of the fire was
+    most probably either an electrical fire or a cigarette fire" states neither cause, each
+    is what may have been.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("The cause was either a fire or a flood. The cause was a fire.")
+    >>> either_or_object(doc[2]), either_or_object(doc[12])
+    (True, False)
+    """
+    return any(c.dep_ in ("attr", "dobj", "oprd") and any(
+        g.dep_ == "preconj" and g.lower_ == "either" for g in c.children) and any(
+        g.dep_ == "cc" and g.lower_ == "or" for g in c.children) for c in verb.children)
+
+
+def denied_knowing(verb: Token) -> bool:
+    """A verb of coming to know, denied: "Nor did she realize that he wrote popular
+    literature" states that he did; her not knowing it makes it no claim of hers.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Nor did she realize that he wrote it. She realized that he wrote it.")
+    >>> denied_knowing(doc[3]), denied_knowing(doc[10])
+    (True, False)
+    """
+    return verb.lemma_.lower() in FACTIVE_VERBS and any(
+        c.dep_ == "neg" or c.lower_ in NEGATIONS or (c.lower_ == "nor" and c.i < verb.i)
+        for c in verb.children)

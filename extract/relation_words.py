@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import ADVERBIAL_PREPS, IDIOM_NOUNS, LIGHT_VERBS, REGION_TYPES
+from extract.lexicon import (
+    ADVERBIAL_PREPS,
+    COMPLEX_PREPOSITION_NOUNS,
+    IDIOM_NOUNS,
+    LIGHT_VERBS,
+    REGION_TYPES,
+    THE_IDIOM_NOUNS,
+    VERB_IDIOM_NOUNS,
+)
 
 __all__ = ["is_member", "is_idiom_noun", "idiom_after_object", "in_region", "bare_noun_object",
            "measure_before", "distance_from", "first_phrase"]
@@ -44,15 +52,29 @@ def is_idiom_noun(noun: Token) -> bool:
 def idiom_after_object(head: Token, obj: Token) -> list[Token]:
     """A preposition and bare noun after the object that the verb means with it: "putting
     the browser at risk" puts it at risk, "put into question the masculinity" questions it.
-    Empty when there is none.
+    The noun of a verb's idiom keeps an "of" phrase ("at risk of being hacked"); that of a
+    complex preposition does not ("expressed in terms of latitude"). Empty when there is none.
     """
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.i != obj.i and prep.lower_ not in ADVERBIAL_PREPS:
             nouns = [c for c in prep.children if c.dep_ == "pobj"]
-            if len(nouns) == 1 and is_idiom_noun(nouns[0]) and not any(
-                    True for _ in nouns[0].children):
+            if len(nouns) == 1 and (is_idiom_noun(nouns[0]) or _the_idiom(nouns[0])) and not any(
+                    not _idiom_of(nouns[0], c) for c in nouns[0].rights):
                 return [prep, nouns[0]]
     return []
+
+
+def _the_idiom(noun: Token) -> bool:
+    """A noun of a verb's idiom after "the": "putting the Belgians in the lead"."""
+    return noun.lower_ in THE_IDIOM_NOUNS and noun.dep_ == "pobj" and [
+        t.lower_ for t in noun.lefts] == ["the"]
+
+
+def _idiom_of(noun: Token, child: Token) -> bool:
+    """An "of" phrase of a verb's idiom noun: "at risk of being hacked", "in charge of"."""
+    lemma = noun.lower_
+    return child.dep_ == "prep" and child.lower_ == "of" and lemma in VERB_IDIOM_NOUNS and (
+        lemma not in COMPLEX_PREPOSITION_NOUNS)
 
 
 def _place(token: Token) -> bool:

@@ -27,10 +27,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.doc_arrays import has_child
-from extract.lexicon import CAUSATIVE_VERBS, CONDITIONS, REASON_WORDS, SEQUENCE_VERBS, TIME_WORDS
+from extract.lexicon import (
+    CAUSATIVE_VERBS,
+    CONDITIONS,
+    REASON_WORDS,
+    SEQUENCE_VERBS,
+    SINGULAR_VERB_FORMS,
+    TIME_WORDS,
+)
 
 __all__ = ["describes_a_complement", "adjective_before_its_noun", "base_form_after_finite",
-           "passive_head", "means_of_the_causer"]
+           "passive_head", "means_of_the_causer", "singular_relative_antecedent"]
 
 #: Dependents that give a participle a clause of its own: its subject, auxiliary or
 #: subordinator ("when confirmed as a Roman Catholic" is the subject's, as is "having left").
@@ -146,3 +153,28 @@ def means_of_the_causer(prep: Token, verb: Token) -> bool:
     return prep.lower_ == "by" and prep.head.i == verb.i and verb.tag_ == "VB" and (
         verb.dep_ in ("ccomp", "xcomp")) and verb.head.lemma_.lower() in CAUSATIVE_VERBS and (
         not has_child(verb, ("aux",)))
+
+
+def singular_relative_antecedent(verb: Token) -> Token | None:
+    """The one member of a list a relative clause in the singular is about: "by highway, bus
+    and train - and Faaborg, which is best reached by bus" is about Faaborg alone, the noun
+    before its comma; the parser hung it on "highway". None when the clause is plural, has
+    no relative subject, or hangs on no list.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("They came by bus and by boat to Svendborg and Faaborg, which is small.")
+    >>> [t.text for t in doc if t.dep_ == "relcl"], singular_relative_antecedent(doc[13])
+    (['is'], Faaborg)
+    """
+    noun = verb.head
+    if verb.dep_ != "relcl" or not noun.conjuncts:
+        return None
+    pronoun = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.tag_ in ("WDT", "WP")), None)
+    if pronoun is None or pronoun.i < 2 or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    finite = [verb, *(c for c in verb.lefts if c.dep_ in ("aux", "auxpass"))]
+    if not any(t.tag_ == "VBZ" or t.lower_ in SINGULAR_VERB_FORMS for t in finite):
+        return None
+    before = pronoun.doc[pronoun.i - 2]
+    return before if before.i in {noun.i, *(c.i for c in noun.conjuncts)} else None

@@ -44,6 +44,7 @@ from extract.misreadings import (
     example,
     with_a_state,
     fronted_phrase,
+    gapped_clause,
     garbled_relation,
     gerund_with_a_subject,
     indirect_question,
@@ -63,6 +64,7 @@ from extract.misreadings import (
 )
 from extract.phrases import label_tokens
 from extract.ranked import cut_complement
+from extract.second_complements import judged_object, predicate_of_the_object, taken_as
 from extract.records import Fact
 
 __all__ = ["Veto", "GRAPH_VETOES", "veto"]
@@ -436,7 +438,12 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("gerund_with_a_subject", gerund_with_a_subject),
     Veto("phrase_of_the_object", phrase_of_the_object, frozenset({"named_prep"})),
     Veto("lost_second_complement", lost_second_complement),
+    # A second complement that changes what the object is (extract.second_complements):
+    Veto("predicate_of_the_object", predicate_of_the_object),
+    Veto("judged_object", judged_object),
+    Veto("taken_as", taken_as),
     Veto("range_aside", range_aside, frozenset({"prep", "named_prep"})),
+    Veto("gapped_clause", gapped_clause, frozenset({"prep", "named_prep"})),
     Veto("inside_a_title", inside_a_title),
     Veto("citation_argument", citation_argument),
 )

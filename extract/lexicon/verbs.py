@@ -18,7 +18,8 @@ __all__ = [
     "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "SUBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
-    "CAUSATIVE_VERBS",
+    "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
+    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
 ]
 
 
@@ -161,20 +162,46 @@ RESULTATIVE_PREPS: dict[str, str] = {
 area into a treasure trove" did not turn the area, "view the film as a masterpiece" did not
 view it; (S, turn, area) is no fact (:mod:`extract.vetoes`)."""
 
-IDIOM_NOUNS = _words(
+VERB_IDIOM_NOUNS = _words(
     "risk question touch place practice account mind charge jeopardy danger doubt effect "
     "force motion use service operation power office custody trial justice life death "
-    "consideration perspective context focus contact action "
-    # the nouns of complex prepositions: "in line with", "on behalf of", "in spite of"
-    "line accordance behalf spite means favour favor addition lieu light respect regard terms "
-    "search response return honour honor memory support front"
+    "consideration perspective context focus contact action"
 )
 """Bare nouns that make an idiom with a verb and a preposition: "putting the browser at
 risk", "put into question the masculinity", "were put in touch with lawyers", "take into
 account": the relation keeps them ((vulnerabilities, put at risk, browser)), or it says
-something else ((victims, be put in, touch)). The nouns of complex prepositions belong here
-for the same reason: "withdrawn in line with the published policy" is withdrawn in line with
-a policy, not (claim, be withdrawn in, line)."""
+something else ((victims, be put in, touch)). After the verb's object the idiom keeps an "of"
+phrase of its own ("putting the browser at risk of being hacked"), unless the noun also makes
+a complex preposition (:data:`COMPLEX_PREPOSITION_NOUNS`)."""
+
+COMPLEX_PREPOSITION_NOUNS = _words(
+    "line accordance behalf spite means favour favor addition lieu light respect regard terms "
+    "search response return honour honor memory support front place account consideration"
+)
+"""The nouns of complex prepositions: "in line with", "on behalf of", "in place of", "in terms
+of". They join the relation as the idiom nouns do ("withdrawn in line with the published
+policy" is withdrawn in line with a policy, not (claim, be withdrawn in, line)), but their
+"of" phrase is the object: "expressed in terms of latitude" is no idiom "in terms of" with
+the object before it."""
+
+THE_IDIOM_NOUNS = _words("lead dark loop")
+"""Nouns of a verb's idiom after "the", the object between: "putting the Belgians in the
+lead", "kept the public in the dark", "keep them in the loop": (Mertens, put in lead,
+Belgians), not (Mertens, put, Belgians)."""
+
+IDIOM_NOUNS = VERB_IDIOM_NOUNS | COMPLEX_PREPOSITION_NOUNS
+"""Every bare noun a verb or a complex preposition takes into the relation (both lists)."""
+
+JUDGING_VERBS = _words(
+    "find consider believe deem judge think suppose presume expect imagine prove declare "
+    "assume reckon hold know show report"
+)
+"""Verbs of judging whose object is the subject of a following "to be": "may find Tulsa's
+rolling land to be a bit more challenging" finds no land (:mod:`extract.second_complements`)."""
+
+TAKING_ADVERBS = _words("seriously lightly personally further apart")
+"""Adverbs after the object that make another verb of "take": "take their job very
+seriously", "Taking his discoveries further" (:mod:`extract.second_complements`)."""
 
 SAYING_LIGHT_VERBS = _words("make give issue offer deliver voice express")
 """Light verbs that, with a noun of saying (:data:`SAYING_NOUNS`) as object, are verbs of
@@ -238,9 +265,11 @@ DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
 is urged or prevented is attributed to whoever asks, not stated."""
 
 OBJECT_CONTROL = ACCUSING_VERBS | CREDITING_VERBS | PREVENTING_VERBS | _words(
-    "exempt protect save praise thank congratulate criticise criticize punish fine forgive")
+    "exempt protect save praise thank congratulate criticise criticize punish fine forgive "
+    "employ engage involve assist aid")
 """Verbs whose object, not subject, does what their prepositional clause says: "accused X of
-lying", "stopped X from leaving", "blamed X for losing"."""
+lying", "stopped X from leaving", "blamed X for losing", "employed him in organizing his
+army", "assisted her in writing"."""
 
 OBJECT_CONTROL_XCOMP = ASKING_VERBS | _words(
     "allow permit force compel oblige help enable lead cause get make let need convince "
@@ -330,3 +359,13 @@ CAUSATIVE_VERBS = _words("make let have help")
 "helping the Russians take Azov". Whoever makes, lets or helps it happen is the subject of a
 "by" clause of means hung on the infinitive ("made ends meet by doing needlework": she did
 the needlework, not the ends)."""
+
+SINGULAR_VERB_FORMS = _words("is was has does 's")
+"""Forms of a verb or auxiliary that agree with one thing only: "by highway, bus and train -
+and Faaborg, which is best reached by bus" is about Faaborg alone
+(:func:`extract.verb_forms.singular_relative_antecedent`)."""
+
+FACTIVE_VERBS = _words("realize realise know notice discover learn")
+"""Verbs of coming to know whose clause holds whether or not anyone knows it: denied, they
+report nothing ("Nor did she realize that he wrote popular literature": he did, and the text
+says so; :func:`extract.polarity.denied_knowing`)."""

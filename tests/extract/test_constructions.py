@@ -18,6 +18,23 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # A second complement says what the object is called, made, found or taken as: the
+        # object alone is no fact (extract/second_complements.py, GUM fit).
+        ("Indeed, some commentators have called replication the \u201cgold standard\u201d of "
+         "research evidence (Jasny, Chin, Chong, & Vignieri, 2011, p. 1225) and a \u201clinchpin "
+         "of the scientific process\u201d (Let\u2019s replicate, 2006, p. 330).",
+         {("commentators", "call", "replication")},
+         {("commentators", "call", "gold standard"),
+          ("commentators", "call", "linchpin of scientific process")}),
+        ("Hu's account of it in the newspapers made the couple a model of modern marriage for "
+         "China's New Culture generation.", set(),
+         {("Hu's account", "make", "model of modern marriage")}),
+        ("Riders accustomed to flat terrain may find Tulsa's rolling land to be a bit more "
+         "challenging, particularly during the heat of summer.", set(),
+         {("Riders", "find", "Tulsa's rolling land")}),
+        ("If walking use caution, and if parking, make sure to feed the meter with plenty of "
+         "pocket change; the meter maids take their job very seriously.", set(),
+         {("meter maids", "take", "job")}),
         # A verb's lemma keeps its silent "e" ("hoped" is no "hop"); an argument does not
         # end inside a hyphenated word (issue 24, GUM fit).
         ("The companies hoped to leverage the prestige of Elsevier.",
@@ -129,6 +146,11 @@ TABLES: dict[str, list[Row]] = {
          {("Three soldiers", "kill", "roadside bomb")}),
     ],
     "prep": [
+        # Gapping: "and the bronze to Armenia" is a clause without its verb, the bronze is no
+        # second place the silver medal went to (GUM fit).
+        ("This year, the European team won the competition overall, with the silver medal going "
+         "to Poland and the bronze to Armenia.", {("silver medal", "go to", "Poland")},
+         {("silver medal", "go to", "bronze")}),
         # (GUM fit, licen) the denial is about people who are disabled, not about people
         ("Paralympic sport brings attention to athletes because the majority of the "
          "population does not want to identify with people who are disabled.", set(),
@@ -258,6 +280,12 @@ TABLES: dict[str, list[Row]] = {
          {("agency", "give", "warning")}),
     ],
     "relcl": [
+        # "..., and Faaborg, which is best reached": a relative clause in the singular after a
+        # comma is about the list member before the comma, not the whole list (GUM fit).
+        ("The main entry points are Svendborg which is easily reach both by highway, bus and "
+         "train - and Faaborg, which is best reached by bus from Odense.",
+         {("Faaborg", "be reached by", "bus")},
+         {("train", "be reached by", "bus"), ("highway", "be reached by", "bus")}),
         ("China releases services that could rival Sora.", {("services", "rival", "Sora")},
          {("China", "rival", "Sora")}),
         ("Investors who bought the shares lost money.", {("Investors", "buy", "shares")},
@@ -287,6 +315,16 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # The noun of a verb's idiom keeps its "of" phrase: the vulnerabilities put the browser
+        # at risk, they do not put it (GUM fit, ie9).
+        ("Also, not mentioned on Microsoft's \"The Internet Explorer 6 Countdown\" site, are "
+         "the numerous security vulnerabilities putting the browser at risk of being hacked.",
+         {("numerous security vulnerabilities", "put at risk", "browser")},
+         {("numerous security vulnerabilities", "put", "browser")}),
+        # ... and that of a complex preposition does not (GUM fit).
+        ("A Geofence is determined by a geographical location expressed in terms of latitude, "
+         "longitude, and a radius around that location.", set(),
+         {("geographical location", "be expressed in terms", "latitude")}),
         # Who has the difficulty does what it is in: the difficulties get nothing (GUM fit).
         ("Teams from Morocco and Iran both had difficulties getting themselves or their robots "
          "across the U.S. border.", {("Teams", "get", "robots")},
@@ -330,6 +368,10 @@ TABLES: dict[str, list[Row]] = {
          {("old town", "be inspired by", "Champs Élysées")}),
     ],
     "conj": [
+        # A name after the object is still what it is named (GUM fit, robotics).
+        ("The Syrian refugee team listed their country as \"Hope\" on the backs of their shirts "
+         "and named their robot \"Robogee.\"", {("Syrian refugee team", "name", "Robogee")},
+         set()),
         # A finite verb right after the object's last conjunct: that noun is its subject
         # (issue 24, GUM fit).
         ("Tulsa is a city in Oklahoma. The city had about 391,000 people and the metro area "
@@ -385,6 +427,14 @@ TABLES: dict[str, list[Row]] = {
          {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
+        # "in the lead" is the verb's idiom: nobody just puts the Belgians (GUM fit, World Cup).
+        ("Just two minutes in the second half, Dries Mertens scored a goal from a volley, "
+         "putting the Belgians in the lead.", {("Dries Mertens", "put in lead", "Belgians")},
+         {("Dries Mertens", "put", "Belgians")}),
+        # "Taking his discoveries further" takes nothing anywhere (GUM fit, Bernoulli).
+        ("Taking his discoveries further, Daniel Bernoulli now returned to his earlier work on "
+         "Conservation of Energy.", set(),
+         {("Daniel Bernoulli", "take", "discoveries")}),
         # "as measured by" comments on the clause: the subject is not what is measured (GUM
         # fit, ie9).
         ("Microsoft's Internet Explorer 6 is one of the most successful software products ever "
@@ -442,6 +492,9 @@ TABLES: dict[str, list[Row]] = {
          {("father", "be", "poor rewards")}),
     ],
     "pcomp": [
+        # Whom the Tsar employs does the organizing (GUM fit, Gordon).
+        ("The Tsar employed him in organizing his army according to the West European system; "
+         "and raised him to the rank of full general.", set(), {("Tsar", "organize", "army")}),
         ("The troops left the city before destroying the bridge.",
          {("troops", "destroy", "bridge")}, {("city", "destroy", "bridge")}),
         ("The bank raised rates despite facing criticism.", {("bank", "face", "criticism")},
@@ -467,6 +520,10 @@ TABLES: dict[str, list[Row]] = {
          set(), {("commuting crowds", "walk from", "NTU Hospital Station")}),
     ],
     "apposition": [
+        # One bare common noun in brackets after a name is a gloss (GUM fit, Łódź).
+        ("This is referred to in the emblem and when you hear the dwellers of Łódź (łodzianin "
+         "(man) łodzianka (woman) łodzianie (plural)) calling themselves \"the boat people\".",
+         set(), {("łodzianin", "be", "man"), ("łodzianka", "be", "woman")}),
         # An e-mail address is how to write to someone, never what they are (GUM fit).
         ("Daniela Karine Ramos dadaniela@gmail.com", set(),
          {("Daniela Karine Ramos", "be", "dadaniela@gmail.com")}),
@@ -587,6 +644,11 @@ TABLES: dict[str, list[Row]] = {
          {("Yasser Arafat", "be", "Palestinian leader")}, set()),
     ],
     "named_prep": [
+        ("The main entry points are Svendborg which is easily reach both by highway, bus and "
+         "train - and Faaborg, which is best reached by bus from Odense.",
+         {("Faaborg", "be reached from", "Odense")},
+         {("highway", "be reached from", "Odense"), ("bus", "be reached from", "Odense"),
+          ("train", "be reached from", "Odense")}),
         # An author-year citation is no place the fact is in (GUM fit, replication).
         ("The repository holds over 3,800 materials that can be used for replication, among "
          "other purposes, in L2 research (Marsden & Mackey, 2014; Marsden, Mackey, & Plonsky, "

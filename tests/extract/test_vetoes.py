@@ -96,6 +96,12 @@ CASES = [
         "apposition", ("Battles", "be", "episode"), "apposition_numbers_a_part",
     ),
     (
+        "one bare noun in brackets after a name glosses it",
+        "łodzianin/0/ROOT/PROPN/NNP (/2/punct/PUNCT/-LRB- man/0/appos/NOUN/NN "
+        ")/2/punct/PUNCT/-RRB-",
+        "apposition", ("łodzianin", "be", "man"), "apposition_is_a_gloss",
+    ),
+    (
         "a bracket after a street and its number: where it is",
         "Vindebyørevej/0/ROOT/PROPN/NNP 42/0/nummod/NUM/CD (/3/punct/PUNCT/-LRB- "
         "Taasinge/0/appos/PROPN/NNP )/3/punct/PUNCT/-RRB-",
@@ -259,6 +265,37 @@ CASES = [
         "barons/1/nsubj/NOUN/NNS/baron turned/1/ROOT/VERB/VBD/turn the/3/det/DET/DT "
         "area/1/dobj/NOUN/NN into/1/prep/ADP/IN a/6/det/DET/DT trove/4/pobj/NOUN/NN",
         "svo", ("barons", "turn", "area"), "lost_second_complement",
+    ),
+    (
+        "a noun a verb says its object is",
+        "commentators/1/nsubj/NOUN/NNS/commentator called/1/ROOT/VERB/VBD/call "
+        "replication/1/dobj/NOUN/NN/replication the/4/det/DET/DT standard/1/oprd/NOUN/NN/standard",
+        "svo", ("commentators", "call", "standard"), "predicate_of_the_object",
+    ),
+    (
+        "a name a verb says its object is, kept",
+        "team/1/nsubj/NOUN/NN/team named/1/ROOT/VERB/VBD/name robot/1/dobj/NOUN/NN/robot "
+        "Robogee/1/oprd/PROPN/NNP/Robogee",
+        "svo", ("team", "name", "Robogee"), None,
+    ),
+    (
+        "the object of a verb of judging before to be",
+        "Riders/1/nsubj/NOUN/NNS/rider find/1/ROOT/VERB/VBP/find land/1/dobj/NOUN/NN/land "
+        "to/4/aux/PART/TO be/1/xcomp/AUX/VB/be hard/4/acomp/ADJ/JJ/hard",
+        "svo", ("Riders", "find", "land"), "judged_object",
+    ),
+    (
+        "take with an adverb of regard after its object",
+        "maids/1/nsubj/NOUN/NNS/maid take/1/ROOT/VERB/VBP/take job/1/dobj/NOUN/NN/job "
+        "seriously/1/advmod/ADV/RB/seriously",
+        "svo", ("maids", "take", "job"), "taken_as",
+    ),
+    (
+        "a conjunct with the preposition of its own: a gapped clause",
+        "medal/1/nsubj/NOUN/NN/medal went/1/ROOT/VERB/VBD/go to/1/prep/ADP/IN "
+        "Poland/2/pobj/PROPN/NNP/Poland and/3/cc/CCONJ/CC bronze/3/conj/NOUN/NN/bronze "
+        "to/5/prep/ADP/IN Armenia/6/pobj/PROPN/NNP/Armenia",
+        "prep", ("medal", "go to", "bronze"), "gapped_clause",
     ),
     (
         "a named place after an event object",

@@ -221,6 +221,19 @@ ROWS = [
          "modality": "may", "negated": False, "asserted": False},
       ("alexander livingston", "seek", f"adventure@{DOC}"): {
           "modality": "may", "negated": False, "asserted": False}}, []),
+    # Objects opened by "either" and joined by "or": neither is stated (GUM fit).
+    ("And that meant that meant that the cause of the fire was most probably either an "
+     "electrical fire or a cigarette fire.",
+     {("cause of fire", "be", f"electrical fire@{DOC}"): {
+         "modality": "may", "asserted": False},
+      ("cause of fire", "be", f"cigarette fire@{DOC}"): {
+          "modality": "may", "asserted": False}}, []),
+    # A denied verb of coming to know reports nothing: what she did not realize holds, and
+    # is the text's own statement, not her claim (GUM fit, Higuchi).
+    ("Nor did she realize that he wrote popular literature which aimed to please the general "
+     "public and in no way wished to be associated with serious literature.",
+     {("popular literature", "aim to please", "general public"): {
+         "reported_by": None, "asserted": True}}, []),
     ("The men did not smoke cigars or drink wine.",
      {(f"man@{DOC}", "smoke", f"cigar@{DOC}"): {"negated": True, "modality": None},
       (f"man@{DOC}", "drink", f"wine@{DOC}"): {"negated": True, "modality": None}}, []),
@@ -256,9 +269,10 @@ ROWS = [
      "to the mainland to pass between the islands, if you rely on public transportation.",
      {(f"island@{DOC}", "be connected by", f"ferry@{DOC}"): {"conditional": False,
                                                             "asserted": True}}, []),
+    # (The fit sentence ends "take their job very seriously": no fact of "take", taken_as.)
     ("If walking use caution, and if parking, make sure to feed the meter with plenty of "
-     "pocket change; the meter maids take their job very seriously.",
-     {(f"meter maid@{DOC}", "take", f"job@{DOC}"): {"conditional": False, "asserted": True}},
+     "pocket change; the meter maids check every meter.",
+     {(f"meter maid@{DOC}", "check", f"every meter@{DOC}"): {"conditional": False, "asserted": True}},
      []),
     # A clause opened by "why", "how" ... is held true, whoever does not say why.
     ("Citing privacy rules, U.S. officials have not said why the team was initially denied "

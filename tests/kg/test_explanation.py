@@ -194,6 +194,10 @@ DROP_ROWS = [
     ("apposition_places_an_address", None, "Travel Heels, Vindebyørevej 42 (Taasinge), "
      "☏ +4588304520, ✉ info@travelheels.dk.",
      ("apposition", "Vindebyørevej 42", "be", "(Taasinge)")),
+    # GUM fit (Łódź): a bracketed word glosses the name, it does not name the thing again
+    ("apposition_is_a_gloss", None, "This is referred to in the emblem and when you hear the "
+     "dwellers of Łódź (łodzianin (man) łodzianka (woman) łodzianie (plural)) calling "
+     "themselves \"the boat people\".", ("apposition", "łodzianin", "be", "man")),
     # The misreadings (extract/misreadings.py): shapes of a construction that say another thing.
     ("apposition_after_label", None, "Image: Danny Newman.",
      ("apposition", "Image", "be", "Danny Newman")),
@@ -261,6 +265,20 @@ DROP_ROWS = [
      "New Jersey.", ("named_prep", "Washington", "be forced to begin through", "New Jersey")),
     ("lost_second_complement", None, "Rich oil barons turned the Downtown area into a treasure "
      "trove of art.", ("svo", "Rich oil barons", "turn", "the Downtown area")),
+    # GUM fit: a second complement says what the object is called, found or taken as
+    ("predicate_of_the_object", None, "Indeed, some commentators have called replication the "
+     "\u201cgold standard\u201d of research evidence and a \u201clinchpin of the scientific "
+     "process\u201d.", ("svo", "some commentators", "call",
+                        "the \u201cgold standard\u201d of research evidence")),
+    ("judged_object", None, "Riders accustomed to flat terrain may find Tulsa's rolling land "
+     "to be a bit more challenging.", ("svo", "Riders accustomed to flat terrain", "find",
+                                        "Tulsa's rolling land")),
+    ("taken_as", None, "The meter maids take their job very seriously.",
+     ("svo", "The meter maids", "take", "their job")),
+    # GUM fit: a gapped clause, "and the bronze [went] to Armenia"
+    ("gapped_clause", None, "This year, the European team won the competition overall, with "
+     "the silver medal going to Poland and the bronze to Armenia.",
+     ("prep", "the silver medal", "go to", "the bronze to Armenia")),
     ("cut_ranking_complement", None, "Higuchi's likeness adorns the Japanese 5000 yen "
      "banknote as of fall 2004, becoming the third woman to appear on a Japanese banknote.",
      ("advcl", "Higuchi's likeness", "become", "the third woman")),
