@@ -10,6 +10,7 @@ A rating round, in order (``benchmarks/facts/README.md`` says more)::
     python benchmarks/facts/label_set.py collect --rater cy cy-third-01.txt
     python benchmarks/facts/label_set.py report [--json]
     python benchmarks/facts/label_set.py reserve --n 40 --seed 7 --out SHEETS  # code frozen
+    python benchmarks/facts/label_set.py reserve --census --seed 7 --out SHEETS  # all stated
 
 Each command only parses its arguments and calls a library function of this package;
 progress goes to standard error, errors are one line and exit status 1.
@@ -20,7 +21,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
@@ -45,7 +48,8 @@ from benchmarks.facts.store import HERE, SLOTS, LabelSetError, Store, write_json
 from benchmarks.gum import documents  # noqa: E402
 from kg.errors import KGError  # noqa: E402
 
-__all__ = ["make_sample", "make_sheets", "rewrite_sheet", "collect", "make_reserve", "main"]
+__all__ = ["make_sample", "make_sheets", "rewrite_sheet", "collect", "make_reserve",
+           "reserve_census", "main"]
 
 
 def _say(message: str) -> None:
@@ -152,6 +156,40 @@ def make_reserve(
     return path
 
 
+def reserve_census(
+    store: Store, n: int, seed: int, out: str | Path, *, nlp: Language | None = None
+) -> dict[str, Any]:
+    """Every fact the default graph states in the reserve documents, with its label.
+
+    When the reserve holds too few unrated stated facts for a fresh sample, the figure that
+    is left is the census: all of them, rated blind over the samples so far. The ones not
+    rated yet go on a new first sheet in ``out`` (rate them as a sample's, a second and a
+    third rater after); ``n`` random facts of the census (``seed``) are counted apart, as a
+    sample of the issue's size. Returns the counts.
+    """
+    names = documents("reserve")
+    _say(f"extracting the {len(names)} reserve documents")
+    rows = unique_mentions(document_mentions(names, nlp=nlp, progress=_say))
+    labels = store.read_labels()
+    stated = reserve_rows(rows, 0, seed, all_stated=True)
+    unrated = [row for row in stated if row["key"] not in labels]
+    if unrated:
+        [name] = hand_out("first", [row["key"] for row in unrated], labels,
+                          {row["key"]: row for row in unrated}, size=len(unrated),
+                          prefix="reserve")
+        store.write_labels(labels)
+        _say(f"{len(unrated)} stated reserve facts not rated yet -> "
+             f"{write_sheet(out, name, labels)}")
+
+    def counts(chosen: list[dict[str, Any]]) -> dict[str, int]:
+        found = Counter(labels[row["key"]].get("label") or "undecided" for row in chosen)
+        return {label: found.get(label, 0) for label in ("U", "T", "W", "undecided")}
+
+    drawn = random.Random(seed).sample(stated, min(n, len(stated)))
+    return {"stated": len(stated), "census": counts(stated), "sample": counts(drawn),
+            "seed": seed}
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", type=Path, default=HERE, metavar="DIR",
@@ -177,6 +215,9 @@ def _parser() -> argparse.ArgumentParser:
     reserve.add_argument("--n", type=int, default=40)
     reserve.add_argument("--seed", type=int, required=True)
     reserve.add_argument("--out", type=Path, required=True, metavar="DIR")
+    reserve.add_argument("--census", action="store_true",
+                         help="every stated reserve fact: sheet the unrated ones, count all "
+                              "and --n of them drawn with --seed")
     report = commands.add_parser("report", parents=[common], help="what the set holds")
     report.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
@@ -200,6 +241,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
                             tuple(args.part or LABELLED_PARTS))
         elif args.command == "collect":
             collect(store, args.rater, args.file)
+        elif args.command == "reserve" and args.census:
+            out.write(json.dumps(reserve_census(store, args.n, args.seed, args.out),
+                                 sort_keys=True) + "\n")
         elif args.command == "reserve":
             make_reserve(store, args.n, args.seed, args.out)
         else:

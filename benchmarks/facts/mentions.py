@@ -216,22 +216,25 @@ def labelled_documents(parts: Iterable[str] = LABELLED_PARTS) -> list[str]:
 
 def reserve_rows(
     rows: Iterable[dict[str, Any]], n: int, seed: int, exclude: Iterable[str] = (),
-    *, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    *, min_confidence: float = DEFAULT_MIN_CONFIDENCE, all_stated: bool = False,
 ) -> list[dict[str, Any]]:
     """``n`` random stated facts of ``rows`` (reserve mentions), none of the keys ``exclude``.
 
     Stated as the default graph states them: the voice allows it (``voice["asserted"]``)
     and the confidence is at least ``min_confidence`` (kg's default threshold). The draw is
     ``random.Random(seed).sample`` over the candidates sorted by key, so a seed always draws
-    the same facts from the same extraction.
+    the same facts from the same extraction. ``all_stated`` returns every candidate, sorted
+    by key, and ignores ``n`` and ``seed``.
     """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
     excluded = set(exclude)
     candidates = sorted((row for row in rows
                          if row["voice"]["asserted"] and row["confidence"] >= min_confidence
                          and row["key"] not in excluded),
                         key=lambda r: r["key"])
+    if all_stated:
+        return candidates
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
     if len(candidates) < n:
         raise ValueError(f"only {len(candidates)} stated reserve facts are not rated yet; "
                          f"cannot draw {n}")

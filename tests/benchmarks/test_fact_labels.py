@@ -338,6 +338,10 @@ def test_reserve_rows_draw_stated_unrated_facts_by_seed():
     assert drawn != reserve_rows(rows, 10, seed=8, exclude=["0000000000000001"])
     with pytest.raises(ValueError, match="only 40 stated"):
         reserve_rows(rows, 41, seed=7)
+    # the census: every stated fact, rated or not, in key order, whatever n and seed
+    census = reserve_rows(rows, 0, seed=1, all_stated=True)
+    assert [row["key"] for row in census] == sorted(
+        f"{i:016x}" for i in range(60) if i % 3 != 0)
 
 
 def test_reserve_sheet_items_are_their_own_part_and_sheet(mentions, tmp_path):
