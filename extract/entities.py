@@ -43,6 +43,7 @@ from extract.doc_arrays import child_table, dep_labels, lemmas, token_lowers
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
     COMPLEMENT_PREPS,
+    COORDINATORS,
     DISTRIBUTIVE_DETERMINERS,
     INDEFINITE_DETERMINERS,
     INSTITUTIONS,
@@ -268,9 +269,25 @@ def _plain_text(doc) -> str:
 
 def _with_complement(label: str, key: str, pobj: Token) -> tuple[str, str]:
     """``label`` and ``key`` extended by the "of"/"for" phrase whose object is ``pobj``."""
-    inner_label, inner_key = entity_label_key(pobj)
+    inner_label, inner_key = _complement_label_key(pobj)
     prep = pobj.head.lower_
     return f"{label} {prep} {inner_label}", f"{key} {prep} {inner_key}"
+
+
+def _complement_label_key(pobj: Token) -> tuple[str, str]:
+    """The label and key of the object of an "of"/"for" phrase, with the one noun it is
+    joined to by "and"/"or": "the leaders of Britain and France" are not the leaders of
+    Britain. A longer list is left as the first item (the label would be a clause)."""
+    label, key = entity_label_key(pobj)
+    # (a conjunct with an article of its own is a phrase of its own: "the 86th channel on
+    # YouTube and the eighth-most-popular channel")
+    joined = [c for c in pobj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+              and not any(d.dep_ == "det" for d in c.lefts)]
+    word = next((c.lower_ for c in pobj.children if c.dep_ == "cc"), None)
+    if len(joined) != 1 or word not in COORDINATORS:
+        return label, key
+    other_label, other_key = entity_label_key(joined[0])
+    return f"{label} {word} {other_label}", f"{key} {word} {other_key}"
 
 
 def _ranking_object(head: Token, label: str) -> Token | None:
@@ -408,7 +425,7 @@ def _describe(head: Token, document: str) -> Argument | None:
         return named
     elif head.pos_ in ("NOUN", "PROPN") and _is_bare(head, label_tokens(head)):
         pobj = _complement(head)
-        inner_label, inner_key = entity_label_key(pobj) if pobj is not None else ("", "")
+        inner_label, inner_key = _complement_label_key(pobj) if pobj is not None else ("", "")
         if pobj is not None and len(f"{label} of {inner_label}".split()) < LONGEST_LABEL:
             label, key = _with_complement(label, key, pobj)
             rules.append("complement")

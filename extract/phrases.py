@@ -141,6 +141,16 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
                     child.dep_ == "amod" and child.pos_ == "NOUN" and child.i == node.i + 1)):
                 # ("a shark net" parsed with "net" as an adjective of "shark" stays whole)
                 stack.append((child, _INNER_DEPS))
+                if child.i < node.i:
+                    # A list of modifiers is kept whole: "the Ernst and Young report", "the
+                    # Sydney and Melbourne offices" name neither "Ernst report" nor "Sydney
+                    # offices".
+                    for conj in child.conjuncts:
+                        if child.i < conj.i < node.i:
+                            stack.append((conj, _INNER_DEPS))
+                            out.extend(c for c in conj.head.children
+                                       if c.dep_ == "cc" and c.i < conj.i
+                                       and all(t.i != c.i for t in out))
                 if _one_word(child, node):
                     # "an on-line description", "a rails-to-trails route": a hyphenated
                     # word the parser split is kept whole.

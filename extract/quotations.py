@@ -11,6 +11,12 @@ it shares, that reports it: a verb of saying (:func:`extract.attribution.reporti
 verb whose clausal object lies inside the quotation ('She continued: "Labour ..."'). The
 pronoun rules of :mod:`extract.coref` read both: a "he" inside a quotation is never its
 speaker, who would say "I".
+
+A clause the text states in its own voice is someone's words when its sentence is quoted
+(:func:`quoted_voice`): the sentence's main verb stands inside the quotation, so no verb of
+the sentence reports it, as in the paragraphs of a news quotation that open with a mark
+('"Such efforts will only increase tension.'). It is a claim of the quotation's speaker, or
+of nobody named.
 """
 
 from __future__ import annotations
@@ -19,13 +25,13 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from extract.attribution import reporting
+from extract.attribution import Voice, reporting
 from extract.doc_arrays import token_texts
 from extract.doc_memo import once_per_doc
 from extract.lexicon import CLOSING_QUOTES, OPENING_QUOTES
 from extract.phrases import paragraph_break
 
-__all__ = ["quotation_at", "speakers"]
+__all__ = ["quotation_at", "speakers", "quoted_voice"]
 
 #: Double quotation marks only: a single "'" is as often an apostrophe ("the Jones'").
 _OPENING = OPENING_QUOTES
@@ -130,3 +136,57 @@ def speakers(token: Token) -> list[Token]:
             if child.dep_ in ("nsubj", "nsubjpass") and quotation_at(child) is None:
                 found.append(child)
     return found
+
+
+#: A quotation makes its sentences someone's words only when it opens a sentence and runs
+#: over at most this many sentences, or :data:`UNCLOSED_SENTENCES` when never closed (a blank
+#: line or the document's end cuts it off): a mark read out of step, or a stray one ('"Seles,
+#: slow into her stride, ...'), would otherwise quote the text's own sentences after it.
+QUOTED_SENTENCES = 4
+UNCLOSED_SENTENCES = 2
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """Whether the quotation mark at ``start`` is the first word of its sentence (after
+    spaces)."""
+    first = doc[start].sent.start
+    return all(doc[i].is_space for i in range(first, start))
+
+
+def quoted_voice(found: Voice, verb: Token) -> Voice:
+    """``found``, the voice of the clause of ``verb``, or a claim when the clause is quoted.
+
+    A clause in the text's own voice (no reporting verb, no source, stance ``asserted``)
+    whose sentence's main verb stands in the same quotation as ``verb`` is the speaker's
+    claim (:func:`speakers`, reported by ``quote``), or a claim of nobody named, when the
+    quotation opens a sentence and is no longer than :data:`QUOTED_SENTENCES` sentences
+    (:data:`UNCLOSED_SENTENCES` if never closed).
+
+    >>> from extract.attribution import voice
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()('"Such efforts will increase tension. "We act," Mr Ali said. Israel '
+    ...                  'described it as "a trap".')
+    >>> [(v.reported_by, v.source and v.source.text) for v in
+    ...  (quoted_voice(voice(doc[i]), doc[i]) for i in (4, 9, 17))]
+    [('quote', 'Ali'), ('say', 'Ali'), (None, None)]
+    """
+    if found.reported_by is not None or found.source is not None or (
+            found.stance != "asserted"):
+        return found
+    span = quotation_at(verb)
+    if span is None:
+        return found
+    start, end = span
+    root = verb.sent.root
+    if not start < root.i < end:
+        return found  # 'described it as "a trap"': the sentence is the text's own
+    doc = verb.doc
+    if not _opens_sentence(doc, start):
+        return found  # a mark read out of step ('The pseudonym "Jenna Marbles "comes from')
+    closed = doc[end - 1].text in _CLOSING or (doc[end - 1].text == _STRAIGHT and end - 1 > start)
+    sentences = sum(1 for _ in doc[start:end].sents)
+    if sentences > (QUOTED_SENTENCES if closed else UNCLOSED_SENTENCES):
+        return found
+    said_by = speakers(verb)
+    return Voice("quote", said_by[0] if said_by else None, "asserted", found.conditional,
+                 found.intended)

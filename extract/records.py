@@ -22,6 +22,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from extract.attribution import Voice, voice
+from extract.quotations import quoted_voice
 from extract.doc_memo import once_per_key
 from extract.polarity import negative_argument
 
@@ -97,7 +98,7 @@ class Clause:
         """The clause's :class:`~extract.attribution.Voice`, worked out on first use: the
         facts of most clauses are dropped before anything asks for it."""
         if self._voice is None:
-            self._voice = voice(self.verb)
+            self._voice = quoted_voice(voice(self.verb), self.verb)
         return self._voice
 
 

@@ -41,6 +41,7 @@ from benchmarks.facts.mentions import (  # noqa: E402
     sample_rows,
     unique_mentions,
 )
+from benchmarks.facts.corpora import PART_RATES  # noqa: E402
 from benchmarks.facts.ratings import merge_ratings, parse_ratings  # noqa: E402
 from benchmarks.facts.report import format_report, label_report  # noqa: E402
 from benchmarks.facts.sheets import hand_out, pending, write_sheet  # noqa: E402
@@ -71,7 +72,7 @@ def make_sample(
     names = labelled_documents() if names is None else list(names)
     if any(name in documents("reserve") for name in names):
         raise LabelSetError("the reserve documents are never part of the labelled set")
-    _say(f"extracting {len(names)} GUM documents ({', '.join(LABELLED_PARTS)})")
+    _say(f"extracting {len(names)} documents ({', '.join(LABELLED_PARTS)})")
     mentions = list(document_mentions(names, nlp=nlp, progress=_say))
     distinct = unique_mentions(mentions)
     sample = sample_rows(distinct, rate)
@@ -198,13 +199,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     sample = commands.add_parser("sample", parents=[common], help="extract and sample facts")
     sample.add_argument("--rate", type=float, default=DEFAULT_RATE,
-                        help=f"share of distinct fit and test facts sampled ({DEFAULT_RATE})")
+                        help=f"share of distinct fit and test facts sampled ({DEFAULT_RATE}); "
+                             f"lee's is {PART_RATES['lee']}")
     sheets = commands.add_parser("sheets", parents=[common], help="write rater sheets")
     sheets.add_argument("--slot", choices=SLOTS, help="which rating the sheets collect")
     sheets.add_argument("--size", type=int, default=200, help="items per sheet (about)")
     sheets.add_argument("--out", type=Path, required=True, metavar="DIR")
-    sheets.add_argument("--part", action="append", choices=("fit", "test", "reserve"),
-                        help="second and third sheets: facts of these parts (fit and test)")
+    sheets.add_argument("--part", action="append", choices=("fit", "test", "lee", "reserve"),
+                        help="second and third sheets: facts of these parts (fit, test, lee)")
     sheets.add_argument("--rewrite", metavar="SHEET",
                         help="write an existing sheet (first-03) again instead")
     collect_cmd = commands.add_parser("collect", parents=[common], help="merge a ratings file")

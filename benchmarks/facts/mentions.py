@@ -1,4 +1,4 @@
-"""The fact mentions of GUM documents, as kg's real extractor makes them, and stable samples.
+"""The fact mentions of the labelled documents (GUM, lee), as kg's real extractor makes them, and stable samples.
 
 A mention is one fact read from one sentence (what ``kg extract`` prints as one JSON line),
 turned into a row keyed by :func:`~benchmarks.facts.voice.fact_key`. The same (sentence,
@@ -26,7 +26,7 @@ from benchmarks.facts.voice import (
     shown_fact,
     voice_text,
 )
-from benchmarks.gum import document_path, documents, part_of
+from benchmarks.facts.corpora import PART_RATES, genre_of, part_documents, part_of, path_of
 from kg.build import BuildReport, iter_extracted, read_sources
 from kg.voice import DEFAULT_MIN_CONFIDENCE, STATED, mention_voice
 from kg.errors import KGError
@@ -44,8 +44,9 @@ __all__ = [
     "reserve_rows",
 ]
 
-#: The parts of ``benchmarks/gum`` whose facts make the labelled set; ``reserve`` never does.
-LABELLED_PARTS: tuple[str, ...] = ("fit", "test")
+#: The parts whose facts make the labelled set (``benchmarks.facts.corpora``: GUM's fit and
+#: test, and the lee news articles); ``reserve`` never does.
+LABELLED_PARTS: tuple[str, ...] = ("fit", "test", "lee")
 #: Share of the distinct fact mentions of fit and test in the sample: at 7fea6a0 kg made
 #: 3,330 mentions of 3,315 distinct facts there, and 0.6 sampled 2,023 of them; raised to 0.8
 #: on 2026-12-07 for more facts to fit on and a narrower interval on test (a fact sampled at
@@ -123,7 +124,7 @@ def mention_row(doc: str, triple: Triple, speaker: str | None = None,
         "key": fact_key(sentence, subject, predicate, obj, shown),
         "doc": doc,
         "part": part_of(doc),
-        "genre": doc.split("_")[1],
+        "genre": genre_of(doc),
         "sentence": sentence,
         "subject": subject,
         "predicate": predicate,
@@ -145,19 +146,19 @@ def document_mentions(
     nlp: Language | None = None,
     progress: Progress | None = _stderr,
 ) -> Iterator[dict[str, Any]]:
-    """Every fact mention of the GUM documents ``names``, in document order.
+    """Every fact mention of the documents ``names`` (GUM or lee), in document order.
 
     The documents are read and extracted as ``kg extract`` does (``kg.build.read_sources``
     and ``iter_extracted`` with the default extractor), without a time budget so that a busy
     machine cannot drop a document; a document that cannot be read is an error.
 
     Args:
-        names: GUM document names (``GUM_news_korea``).
+        names: Document names (``GUM_news_korea``, ``lee_bg_007``).
         nlp: A loaded spaCy pipeline (None: the default English model).
         progress: Called with one line per document (None: silent).
     """
     names = list(names)
-    paths = [document_path(name) for name in names]
+    paths = [path_of(name) for name in names]
     report = BuildReport()
     sources = read_sources(paths, KnowledgeGraph(), report)
     done = 0
@@ -174,7 +175,7 @@ def document_mentions(
             yield mention_row(doc, triple, speaker, text)
     problems = [*report.skipped, *report.duplicates]
     if problems:
-        raise KGError(f"GUM documents not read: {'; '.join(str(p) for p in problems)}")
+        raise KGError(f"documents not read: {'; '.join(str(p) for p in problems)}")
 
 
 def unique_mentions(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -202,8 +203,11 @@ def in_sample(key: str, rate: float) -> bool:
 def sample_rows(
     rows: Iterable[dict[str, Any]], rate: float = DEFAULT_RATE
 ) -> list[dict[str, Any]]:
-    """The rows of ``rows`` in the sample of rate ``rate``, by key."""
-    return sorted((row for row in rows if in_sample(row["key"], rate)), key=lambda r: r["key"])
+    """The rows of ``rows`` in the sample, by key: of rate ``rate``, or the part's own rate
+    (:data:`~benchmarks.facts.corpora.PART_RATES`) for a part that has one."""
+    return sorted((row for row in rows
+                   if in_sample(row["key"], PART_RATES.get(row.get("part"), rate))),
+                  key=lambda r: r["key"])
 
 
 def labelled_documents(parts: Iterable[str] = LABELLED_PARTS) -> list[str]:
@@ -211,7 +215,7 @@ def labelled_documents(parts: Iterable[str] = LABELLED_PARTS) -> list[str]:
     parts = list(parts)
     if "reserve" in parts:
         raise ValueError("the reserve documents are never part of the labelled set")
-    return sorted(name for part in parts for name in documents(part))
+    return sorted(name for part in parts for name in part_documents(part))
 
 
 def reserve_rows(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Hashable, Iterable, Mapping, Sequence
 
+from benchmarks.facts.corpora import genre_of
 from benchmarks.facts.store import RATINGS, SLOTS, slot_ratings
 from benchmarks.facts.voice import voice_class
 
@@ -95,7 +96,7 @@ def label_report(
         "labelled": {
             "facts": len(decided),
             "by part": _by(decided, lambda r: r["part"]),
-            "by genre": _by(decided, lambda r: f"{r['part']} {r['doc'].split('_')[1]}"),
+            "by genre": _by(decided, lambda r: f"{r['part']} {genre_of(r['doc'])}"),
             "ratings": _counts(row["label"] for row in decided),
         },
         "agreement": {

@@ -1,4 +1,4 @@
-"""Score the shipped validity model on the ``test`` part of the labelled facts, once.
+"""Score the shipped validity model on the ``test`` part of the labelled facts (once), or on lee.
 
 The test part was never used to choose anything (features, penalty, calibration, threshold:
 all chosen on ``fit`` by ``fit_validity.py``). This prints only aggregate figures: ROC AUC
@@ -10,6 +10,7 @@ Usage::
 
     python benchmarks/facts/score_validity.py           # the shipped table, on test
     python benchmarks/facts/score_validity.py --json    # the headline figures as JSON
+    python benchmarks/facts/score_validity.py --part lee  # the news articles (unfitted)
 """
 
 from __future__ import annotations
@@ -30,23 +31,30 @@ from kg.voice import DEFAULT_MIN_CONFIDENCE  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the test-part report of the table (``--table``, the shipped one by default)."""
+    """Print the report of the table (``--table``, the shipped one) on ``--part`` (test)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--table", type=Path, default=TABLE_PATH, help="weight table to score")
     parser.add_argument("--json", action="store_true", help="print the headline figures as JSON")
+    parser.add_argument("--part", choices=("test", "lee"), default="test",
+                        help="the part to score (lee: the news articles, while no table is "
+                             "fitted on them)")
     args = parser.parse_args(argv)
     table = load_table(args.table)
     threshold = table.get("threshold", DEFAULT_MIN_CONFIDENCE)
-    data, _counts = examples(("test",))
+    fitted = table["fitted_on"]
+    if args.part in fitted["part"].split(" + "):
+        print(f"error: the table was fitted on {args.part}; it cannot be scored there",
+              file=sys.stderr)
+        return 1
+    data, _counts = examples((args.part,))
     scores = [score_features(table["weights"], e.features) for e in data]
     if args.json:
         print(json.dumps(summary(data, scores, threshold), sort_keys=True))
         return 0
-    fitted = table["fitted_on"]
     print(f"table {args.table.name}: fitted on {fitted['facts']} facts of {fitted['part']} "
           f"({fitted['documents']} documents); CV AUC {table['cv']['auc']}; "
           f"default threshold {threshold} ({table.get('threshold_rule', '?')} rule)")
-    for line in report_lines(f"test part ({len({e.doc for e in data})} documents)", data,
+    for line in report_lines(f"{args.part} part ({len({e.doc for e in data})} documents)", data,
                              scores, threshold):
         print(line)
     head = summary(data, scores, threshold)

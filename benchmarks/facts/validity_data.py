@@ -1,7 +1,7 @@
 """The labelled fact mentions with the features of their parse, for the validity model.
 
 Labels are keyed by (sentence, fact as shown, voice) (:mod:`benchmarks.facts.voice`); the
-features need the parse. So the GUM documents are read and parsed as ``kg extract`` reads and
+features need the parse. So the documents (GUM, lee) are read and parsed as ``kg extract`` reads and
 parses them (``kg.build.read_sources``, the same pieces, the default model), each sentence
 goes through :func:`extract.triples.fact_triples`, which gives every triple with the
 :class:`~extract.records.Fact` behind it, and each triple is keyed by
@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from benchmarks.facts.mentions import labelled_documents, mention_row
 from benchmarks.facts.store import Store
-from benchmarks.gum import document_path
+from benchmarks.facts.corpora import path_of
 from extract.pipeline import load_nlp, piece_limit
 from extract.triples import fact_triples
 from extract.validity import features
@@ -42,7 +42,7 @@ class Example:
 
     Attributes:
         key: The fact's key (what raters judged).
-        doc: Its GUM document; ``part``: ``fit`` or ``test``.
+        doc: Its document; ``part``: ``fit``, ``test`` or ``lee``.
         construction: The rule that read it.
         stated_voice: The voice lets the graph state it (own voice, not negated, not
             conditional or hypothetical: ``mention_row``'s ``voice["asserted"]``).
@@ -74,14 +74,14 @@ def mention_features(
     names: Iterable[str], nlp: Language | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[dict, dict[str, float]]]:
-    """``(mention row, features)`` for every fact mention of the GUM documents ``names``."""
+    """``(mention row, features)`` for every fact mention of the documents ``names``."""
     names = list(names)
     nlp = nlp if nlp is not None else load_nlp()
     report = BuildReport()
-    sources = list(read_sources([document_path(n) for n in names], KnowledgeGraph(), report))
+    sources = list(read_sources([path_of(n) for n in names], KnowledgeGraph(), report))
     if report.skipped or report.duplicates:
         problems = [*report.skipped, *report.duplicates]
-        raise KGError(f"GUM documents not read: {'; '.join(str(p) for p in problems)}")
+        raise KGError(f"documents not read: {'; '.join(str(p) for p in problems)}")
     limit = piece_limit(nlp)
     for done, source in enumerate(sources, 1):
         name = Path(source.document.source).stem

@@ -17,7 +17,7 @@ __all__ = [
     "PLURAL_PRONOUNS", "REFLEXIVE_PRONOUNS", "POSSESSIVE_PRONOUNS", "RELATIVE_TAGS",
     "PERSONAL_RELATIVES", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS",
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
-    "LIST_AND", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
+    "LIST_AND", "COORDINATORS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
     "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
     "HYPHEN_PREFIXES",
@@ -123,6 +123,10 @@ a fantastic display")."""
 
 LIST_AND = frozenset({"and", "&"})
 """Conjunctions that join a list into one plural phrase ("John and Mary")."""
+
+COORDINATORS = _words("and or")
+"""Conjunctions whose two nouns are one complement of a label: "the leaders of Britain and
+France", "the henequen or sisal plant harvest"."""
 
 QUANTIFIERS = _words("few many several more most much numerous countless some fewer less")
 """Adjectives that say how many, not which: "very few women" is as generic as "women"."""

@@ -109,6 +109,15 @@ def test_sampling_depends_on_the_key_alone():
         in_sample(keys[0], 1.5)
 
 
+def test_a_part_with_its_own_rate_is_sampled_at_it():
+    keys = [f"{i:016x}" for i in range(4000)]
+    lee = {row["key"] for row in sample_rows([{"key": k, "part": "lee"} for k in keys], 1.0)}
+    assert 0.13 < len(lee) / len(keys) < 0.17
+    # the same keys in a part without a rate of its own take the rate asked for
+    fit = {row["key"] for row in sample_rows([{"key": k, "part": "fit"} for k in keys], 1.0)}
+    assert fit == set(keys) and lee < fit
+
+
 def test_unique_mentions_counts_a_repeated_sentence_fact_once(mentions):
     rows = unique_mentions(mentions + mentions[:3])
     assert len(rows) == len({row["key"] for row in mentions})

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.quotations import quotation_at, speakers
+from extract.attribution import voice
+from extract.quotations import quotation_at, quoted_voice, speakers
 
 
 def _token(doc, word: str, occurrence: int = 0):
@@ -53,3 +54,27 @@ def test_quoted_tokens(nlp, text, word, occurrence, inside):
 )
 def test_speakers(nlp, text, word, expected):
     assert [t.text for t in speakers(_token(nlp(text), word))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reported_by", "source"),
+    [
+        # A sentence the quotation opens, its speaker named in a later sentence of it.
+        ('"He was captured in a conflict. "He\'s held in custody," Mr Williams said.', "captured",
+         "quote", "Williams"),
+        # A verb of saying in the sentence decides, as before.
+        ('"He\'s held in custody," Mr Williams said.', "held", "say", "Williams"),
+        # A quoted phrase of the text's own sentence, and a sentence after a quotation.
+        ('Mr Ali described the plan as "a trap". He left.', "described", None, None),
+        ('"We act," Mr Ali said. Israel attacked Gaza.', "attacked", None, None),
+        # A quotation that opens mid-sentence and runs on (a mark read out of step) quotes
+        # no sentence; nor does one never closed over more than two sentences.
+        ('The pseudonym "Jenna Marbles "comes from her mother.', "comes", None, None),
+        ('"Seles slipped in her set. She recovered. She won the match.', "won", None, None),
+    ],
+)
+def test_quoted_voice(nlp, text, word, reported_by, source):
+    verb = _token(nlp(text), word)
+    found = quoted_voice(voice(verb), verb)
+    assert found.reported_by == reported_by
+    assert (found.source.text if found.source is not None else None) == source

@@ -322,7 +322,7 @@ ROWS = [
     ("The narrative review considers challenges in replication research and is largely "
      "informed by commentaries and metascience from psychology, given that the cognitive and "
      "social subdomains of psychology are highly influential in L2 research.",
-     {(f"cognitive subdomain@{DOC}", "be influential in", "l2 research"): {
+     {(f"cognitive and social subdomain@{DOC}", "be influential in", "l2 research"): {
          "modality": None, "asserted": True}}, []),
     # What a verb keeps its object from doing is nobody's claim nor intention: a ban says it
     # may not be done (GUM fit), a prevention that it was not ...
@@ -421,6 +421,22 @@ ROWS = [
     ("When ACPeds issued a statement condemning gender reassignment surgery in 2016, many "
      "people mistook the organization's political beliefs for the consensus view.",
      {(f"statement@{DOC}", "condemn", "gender reassignment surgery"): {
+         "reported_by": None, "asserted": True}}, []),
+    # A sentence inside a quotation is its speaker's words, not the text's, whether a verb
+    # of saying reports it in that sentence or not (GUM fit, ie9; lee_background, where
+    # quotations read as plain fact were rated wrong) ...
+    ('"[Ten] years ago, a browser was born. Its name was Internet Explorer 6. Now that we\'re '
+     'in 2011, in an era of modern web standards, it\'s time to say goodbye," Microsoft says on '
+     '"The Internet Explorer 6 Countdown".',
+     {(f"name@{DOC}", "be", "internet explorer 6"): {
+         "reported_by": "quote", "attributed_to": "microsoft", "asserted": False}}, []),
+    ('"Such efforts will only increase tension and we are forced to take retaliatory actions.',
+     {(f"effort@{DOC}", "increase", f"tension@{DOC}"): {
+         "reported_by": "quote", "attributed_to": None, "asserted": False}}, []),
+    # ... but a quoted phrase in the text's own sentence is not (lee_background).
+    ('The company\'s director, Robert Olivier, describes the job market in Australia as "shot '
+     'to pieces".',
+     {(f"company's director@{DOC}", "describe", "job market"): {
          "reported_by": None, "asserted": True}}, []),
     # A question asserts nothing.
     ("Did Iraq invade Kuwait?",
