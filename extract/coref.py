@@ -36,8 +36,8 @@ triple rather than inventing a referent:
   pronouns of that gender are three or more and outnumber the
   other's two to one: a biography's "he"), unless a person noun comes before the pronoun in
   its sentence ("a young woman who has lost her parents"); and, where no person noun in
-  reach could be meant, the subject the
-  text goes on about: its sentence's main subject before it ("Fillmore taught at Pisa, where
+  reach could be meant (none, or every one written before the named subject continued), the
+  subject the text goes on about: its sentence's main subject before it ("Fillmore taught at Pisa, where
   he met Sue Atkins"), or for a sentence's own main subject the main subject of the sentence
   before ("Daniel was a son of Johann Bernoulli. He had two brothers"), a person whose gender
   a pronoun resolved before, an honorific or the document's topic says, with no one else
@@ -65,7 +65,7 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.clause_things import joined_clause_subject
 from extract.coref_rules import RESOLVED_BY, UNRESOLVED_BY
@@ -74,6 +74,7 @@ from extract.people import (
     known_genders,
     main_person,
     most_named,
+    other_gender_after,
     person_key_at,
     person_mentions,
     subject_named_after,
@@ -196,7 +197,8 @@ def _named_person(token: Token) -> Resolution:
         # refused, because he wanted to study mathematics" after "his father"
         main = _main_subject(token.sent)
         return _left_open(token, wanted, "rival_person_noun", to_topic=True,
-                          continues=main is not None and rivals[-1] < main.i < token.i)
+                          continues=main is not None and rivals[-1] < main.i < token.i or (
+                              _continued_after(token, wanted, rivals[-1])))
     if not people or not set(people) - excluded:
         if any(person_noun_in_sentence(t, wanted) for t in doc[token.sent.start : token.i]):
             # "a young woman who has lost her parents": she, not the biography's subject
@@ -235,25 +237,11 @@ def _named_person(token: Token) -> Resolution:
         # "The Tsar employed him ... He": a "him" that is not the Tsar, so someone else of
         # that gender is spoken of, and may be meant again.
         return _left_open(token, wanted, "other_person_spoken_of")
-    if key not in genders and _other_gender_after(root, wanted):
+    if key not in genders and other_gender_after(root, wanted):
         # "Dumas is alone in this assertion, and if he were correct ... (she ultimately
         # married someone else)": a "he" after Dumas, of no one else, may be Dumas himself
         return Resolution(None, "other_gender_spoken_of")
     return Resolution(root, "one_person_in_reach")
-
-
-def _other_gender_after(mention: Token, wanted: str) -> bool:
-    """True when a subject pronoun of the gender other than ``wanted`` follows ``mention`` in
-    its sentence, which names no one else: that pronoun may well be the person named, whose
-    gender is then not ``wanted``."""
-    others = FEMALE_PRONOUNS if wanted == "m" else MALE_PRONOUNS
-    sent = mention.sent
-    starts, mentions, _genders = person_mentions(mention.doc)
-    key = person_key_at(mention)
-    if any(mentions[n][1] != key for n in range(bisect.bisect_left(starts, sent.start),
-                                                bisect.bisect_left(starts, sent.end))):
-        return False
-    return any(t.lower_ in others and t.dep_ in _SUBJECTS for t in mention.doc[mention.i:sent.end])
 
 
 def _speaker_keys(token: Token, wanted: str) -> set[str] | None:
@@ -350,7 +338,8 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
         first = main.i + 1
     elif main is not None and main.i == token.i and token.head.i == sent.root.i and (
             token.dep_ in _SUBJECTS):
-        centre = _previous_centre(sent, centres, wanted)
+        previous = _previous_centre(sent, centres, wanted)
+        centre = centres.get(previous.start) if previous is not None else None
         first = sent.start
     else:
         return None
@@ -370,9 +359,24 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
     return centre[1]
 
 
-def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]], wanted: str
-                     ) -> tuple[str, Token, str] | None:
-    """The person the main subject of the sentence before ``sent`` is; a sentence that names
+def _continued_after(token: Token, wanted: str, rival: int) -> bool:
+    """True when ``token``, a "he"/"she" that is its sentence's main subject, may continue the
+    main subject of a sentence before (:func:`_previous_centre`) named after the person noun at
+    ``rival``: the text has gone on from "his father" to the man it is about ("His father then
+    asked him to study medicine, and Daniel agreed ... Daniel studied medicine at Basel. He
+    was a close friend of Euler")."""
+    main = _main_subject(token.sent)
+    if main is None or main.i != token.i:
+        return False
+    previous = _previous_centre(token.sent, _centres(token.doc), wanted)
+    subject = _main_subject(previous) if previous is not None else None
+    return subject is not None and rival < subject.i and subject.pos_ != "PRON"
+
+
+def _previous_centre(sent: Span, centres: dict[int, tuple[str, Token, str]], wanted: str
+                     ) -> Span | None:
+    """The sentence before ``sent`` whose main subject's person (:func:`_centres`) a
+    "he"/"she" that is ``sent``'s main subject continues, or None; a sentence that names
     no one and has no subject ("[7]", a heading), or whose subject a "he"/"she" of the
     ``wanted`` gender owns ("Already in college his interests had turned to music"), is
     passed over, at most :data:`_PERSON_WINDOW` sentences back. Across a paragraph break
@@ -396,9 +400,9 @@ def _previous_centre(sent, centres: dict[int, tuple[str, Token, str]], wanted: s
         if centre is not None or subject is not None or (
                 bisect.bisect_left(starts, previous.start)
                 < bisect.bisect_left(starts, previous.end)):
-            if centre is not None and crossed and centre[0] != most_named(doc):
+            if centre is None or (crossed and centre[0] != most_named(doc)):
                 return None
-            return centre
+            return previous
     return None
 
 

@@ -41,8 +41,9 @@ UNRESOLVED_BY = {
     "coordinated_subject": "the reflexive's subject is a coordination: no one node is both",
     "slash_pronoun": "'s/he' stands for whoever it is, no one named",
     "rival_person_noun": "a person noun in reach ('the captain') could be meant as well, and "
-                         "the pronoun's sentence has no main subject named after it that the "
-                         "text goes on about",
+                         "neither the pronoun's sentence nor, for its own main subject, the "
+                         "sentence before has a main subject named after it that the text "
+                         "goes on about",
     "no_person_in_reach": "no person is named in reach, and the document has no one topic "
                           "person of that gender",
     "person_noun_in_sentence": "no person is named in reach, and a person noun before the "

@@ -21,8 +21,8 @@ from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS,
 from extract.names import full_names, person_key, person_names
 from extract.phrases import is_citation
 
-__all__ = ["known_genders", "main_person", "most_named", "person_key_at", "person_mentions",
-           "subject_named_after", "topic_person", "unknown_name_says"]
+__all__ = ["known_genders", "main_person", "most_named", "other_gender_after", "person_key_at",
+           "person_mentions", "subject_named_after", "topic_person", "unknown_name_says"]
 
 
 def _gender(ent_start: Token) -> str | None:
@@ -247,3 +247,17 @@ def unknown_name_says(token: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     return subject is not None and subject.i < token.i and subject.pos_ == "PROPN" and (
         person_key_at(subject) is None)
+
+
+def other_gender_after(mention: Token, wanted: str) -> bool:
+    """True when a subject pronoun of the gender other than ``wanted`` follows ``mention`` in
+    its sentence, which names no one else: that pronoun may well be the person named, whose
+    gender is then not ``wanted``."""
+    others = FEMALE_PRONOUNS if wanted == "m" else MALE_PRONOUNS
+    sent = mention.sent
+    starts, mentions, _genders = person_mentions(mention.doc)
+    key = person_key_at(mention)
+    if any(mentions[n][1] != key for n in range(bisect.bisect_left(starts, sent.start),
+                                                bisect.bisect_left(starts, sent.end))):
+        return False
+    return any(t.lower_ in others and t.dep_ in _SUBJECTS for t in mention.doc[mention.i:sent.end])

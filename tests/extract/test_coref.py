@@ -43,6 +43,14 @@ _CHAO = ("Early life\n\nBorn in Tianjin with ancestry in Changzhou, Jiangsu prov
          "philosophy, and earned a Ph.D. in philosophy from Harvard University in 1918.")
 
 
+#: GUM_bio_bernoulli (fit), cut: "his father" is in reach of the last "He", named before Daniel.
+_BERNOULLI = ("Daniel Bernoulli was a Swiss mathematician and physicist. He is particularly "
+              "remembered for his applications of mathematics to mechanics. Around schooling "
+              "age, his father, Johann, encouraged him to study business. However, Daniel "
+              "refused, because he wanted to study mathematics. He later gave in to his "
+              "father's wish and studied business.")
+
+
 #: GUM_bio_galois (fit), cut: a heading names no one; Galois is named most, as a subject.
 _GALOIS = ("Final days\n\nSiméon Poisson reviewed Galois' paper on equation theory and declared "
            "it \"incomprehensible\".\n\nGalois returned to mathematics after his expulsion from "
@@ -83,6 +91,13 @@ _GALOIS = ("Final days\n\nSiméon Poisson reviewed Galois' paper on equation the
          "he", 0, None),
         ("Around schooling age, his father, Johann, encouraged him to study business. However, "
          "Daniel refused, because he wanted to study mathematics.", "he", 0, None),
+        # Round 12: a sentence's own "He" continues the main subject of the sentence before
+        # when that subject is named after every person noun in reach (GUM_bio_bernoulli,
+        # fit) ...
+        (_BERNOULLI, "He", 2, "Daniel"),
+        # ... not when a person noun comes after that subject ("his father was angry").
+        (_BERNOULLI.replace("because he wanted to study mathematics", "and his father was "
+                            "angry"), "He", 1, None),
         # A main-subject "He" among people named in reach who are no subjects is the person
         # the document is about (topic_subject) ...
         (_GOODE, "He", 3, "Goode"),
