@@ -19,7 +19,7 @@ __all__ = [
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
-    "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
+    "RESULT_VERBS", "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
 ]
 
 
@@ -198,6 +198,10 @@ JUDGING_VERBS = _words(
 )
 """Verbs of judging whose object is the subject of a following "to be": "may find Tulsa's
 rolling land to be a bit more challenging" finds no land (:mod:`extract.second_complements`)."""
+
+RESULT_VERBS = _words("leave keep make render")
+"""Verbs whose object an adjective after it says the state of: "left nearly 80 civilians
+dead" left no civilians (:mod:`extract.second_complements`)."""
 
 TAKING_ADVERBS = _words("seriously lightly personally further apart")
 """Adverbs after the object that make another verb of "take": "take their job very

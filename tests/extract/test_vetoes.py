@@ -273,6 +273,24 @@ CASES = [
         "svo", ("commentators", "call", "standard"), "predicate_of_the_object",
     ),
     (
+        "an adjective after a judged object says what it was found (lee_background)",
+        "panel/1/nsubj/NOUN/NN/panel found/1/ROOT/VERB/VBD/find members/1/dobj/NOUN/NNS/member "
+        "guilty/2/amod/ADJ/JJ/guilty",
+        "svo", ("panel", "find", "members"), "predicate_of_the_object",
+    ),
+    (
+        "an adjective after the object of leave says what it was left (lee_background)",
+        "bombings/1/nsubj/NOUN/NNS/bombing left/1/ROOT/VERB/VBD/leave "
+        "civilians/1/dobj/NOUN/NNS/civilian dead/1/oprd/ADJ/JJ/dead",
+        "svo", ("bombings", "leave", "civilians"), "predicate_of_the_object",
+    ),
+    (
+        "an adjective after the object of another verb, kept",
+        "panel/1/nsubj/NOUN/NN/panel met/1/ROOT/VERB/VBD/meet members/1/dobj/NOUN/NNS/member "
+        "present/2/amod/ADJ/JJ/present",
+        "svo", ("panel", "meet", "members"), None,
+    ),
+    (
         "a name a verb says its object is, kept",
         "team/1/nsubj/NOUN/NN/team named/1/ROOT/VERB/VBD/name robot/1/dobj/NOUN/NN/robot "
         "Robogee/1/oprd/PROPN/NNP/Robogee",
