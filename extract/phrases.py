@@ -38,6 +38,7 @@ from extract.name_spans import place_name_start, quoted_title
 from kg.keys import SCOPE_MARK
 
 __all__ = [
+    "LONGEST_LABEL",
     "title_tail",
     "label_tokens",
     "entity_label",
@@ -54,6 +55,11 @@ __all__ = [
 ]
 
 #: Modifiers kept in a concise label, when they stand left of the head.
+#: A complement or a list of modifiers is kept in a label only while the label stays shorter
+#: than this many words (here, in :mod:`extract.ranked` and for the "of"/"for" complements of
+#: :mod:`extract.entities`); a longer one ("member of suspected terrorist mastermind Osama bin
+#: Laden's al Qaeda network") would be a clause-sized node.
+LONGEST_LABEL = 8
 _LABEL_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod", "quantmod", "npadvmod"})
 #: Inside a kept modifier, these grandchildren are kept too ("high-quality", "top-tier").
 _INNER_DEPS = _LABEL_DEPS | {"case", "punct", "advmod", "det"}
@@ -122,8 +128,10 @@ def transparent_head(token: Token) -> Token:
     return token
 
 
-def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
-    """Append ``token`` and its label modifiers (``deps``, then :data:`_INNER_DEPS` below them).
+def _collect(token: Token, out: list[Token], deps: frozenset[str],
+             lists: list[int] | None = None) -> None:
+    """Append ``token`` and its label modifiers (``deps``, then :data:`_INNER_DEPS` below them);
+    the index of each modifier kept with its conjuncts goes on ``lists``.
 
     Iterative (each step moves to a child), so it ends on any tree and never hits the
     recursion limit; callers sort the tokens.
@@ -147,6 +155,8 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str]) -> None:
                     # offices".
                     for conj in child.conjuncts:
                         if child.i < conj.i < node.i:
+                            if lists is not None and child.i not in lists:
+                                lists.append(child.i)
                             stack.append((conj, _INNER_DEPS))
                             out.extend(c for c in conj.head.children
                                        if c.dep_ == "cc" and c.i < conj.i
@@ -283,6 +293,7 @@ _LABELS_CACHE = "kg.label_tokens"
 
 
 def _label_tokens(head: Token) -> list[Token]:
+    lists: list[int] = []
     if head.ent_type_ and head.pos_ in ("PROPN", "NOUN", "NUM"):
         doc = head.doc
         start = head.i
@@ -315,7 +326,7 @@ def _label_tokens(head: Token) -> list[Token]:
                   if t.dep_ not in ("det", "punct") or t.i == head.i or t.i in hyphens]
     else:
         tokens = []
-        _collect(head, tokens, _LABEL_DEPS)
+        _collect(head, tokens, _LABEL_DEPS, lists)
         # "Mr Mugabe's policy" is Mugabe's policy: an honorific is never part of a label.
         tokens = [t for t in tokens if t.i == head.i or t.lower_.rstrip(".") not in HONORIFICS]
     tail = {t.i for t in title_tail(head)}
@@ -342,6 +353,11 @@ def _label_tokens(head: Token) -> list[Token]:
             continue
         kept.append(tok)
     kept.sort(key=lambda t: t.i)
+    if lists and len(kept) >= LONGEST_LABEL:
+        # A list of modifiers that would make the label a clause goes whole, never in part:
+        # "officials" for "Australian Federal Police and ASIO officials".
+        dropped = {t.i for i in lists for t in head.doc[i].subtree}
+        kept = [t for t in kept if t.i not in dropped]
     kept = quoted_title(kept, head)  # '"Fake n' Bacon"', never "Fake Bacon"
     # A line break (a heading run into the sentence by the parser) ends the phrase.
     text = doc_text(head.doc)

@@ -18,18 +18,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.lexicon import INDEFINITE_DETERMINERS, RANKING_WORDS, RESTRICTIVE_PREPS
-from extract.phrases import entity_label
+from extract.phrases import LONGEST_LABEL, entity_label
 
 __all__ = [
     "LONGEST_LABEL", "ranked", "ranking_complement", "kept_complement", "complement_object",
     "cut_complement",
 ]
 
-#: A complement is kept in a label only while the label stays shorter than this many words
-#: (here and for the "of"/"for" complements of :mod:`extract.entities`); a longer one ("member
-#: of suspected terrorist mastermind Osama bin Laden's al Qaeda network") would be a
-#: clause-sized node.
-LONGEST_LABEL = 8
 
 #: Clauses that restrict a noun: "the third woman to appear on a banknote", "the first
 #: player who scored".
