@@ -63,11 +63,11 @@ unresolved (:data:`RESOLVED_BY`, :data:`UNRESOLVED_BY`), so ``kg explain`` can s
 from __future__ import annotations
 
 import bisect
-from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from extract.clause_things import joined_clause_subject
+from extract.coref_memo import CentresTable, Resolution, centres_table, remembered
 from extract.coref_rules import RESOLVED_BY, UNRESOLVED_BY
 from extract.names import person_key
 from extract.people import (
@@ -103,12 +103,6 @@ from extract.lexicon import (
 
 __all__ = ["Resolution", "RESOLVED_BY", "UNRESOLVED_BY", "has_demonstrative", "resolution",
            "resolve"]
-
-class Resolution(NamedTuple):
-    """What a pronoun refers to (``target``, or None) and the rule that decided it."""
-
-    target: Token | None
-    rule: str
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Objects of a verb: a pronoun there is never its own verb's subject (else "himself").
@@ -266,24 +260,20 @@ def _speaker_keys(token: Token, wanted: str) -> set[str] | None:
     return keys
 
 
-_CENTRES_CACHE = "kg.coref_centres"
-
-
 def _main_subject(sent) -> Token | None:
     """The subject of a sentence's main verb, if any."""
     return next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
 
 
-def _centres(doc) -> dict[int, tuple[str, Token, str]]:
+def _centres(doc) -> CentresTable:
     """``{sentence start: (person key, name token, gender)}`` for each sentence whose main
     verb's subject is a person of known gender: a "he"/"she" resolved to a name, or a name
     whose gender an honorific, the document's topic or a pronoun resolved to it before says
     (one pass, in text order)."""
-    cached = doc.user_data.get(_CENTRES_CACHE)
-    if cached is not None:
-        return cached
-    centres: dict[int, tuple[str, Token, str]] = {}
-    doc.user_data[_CENTRES_CACHE] = centres  # filled in text order: earlier ones are read
+    return centres_table(doc, _fill_centres)
+
+
+def _fill_centres(doc, centres: CentresTable) -> None:
     genders = {key: set(found) for key, found in known_genders(doc).items()}
     lowers = token_lowers(doc)
     for sent in doc.sents:
@@ -295,7 +285,7 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
             if lowers[i] not in MALE_PRONOUNS and lowers[i] not in FEMALE_PRONOUNS:
                 continue
             token = doc[i]
-            target = resolve(token)
+            target = centres.resolve_noting(token, resolution).target
             key = person_key_at(target) if target is not None else None
             if key is None:
                 continue
@@ -307,7 +297,6 @@ def _centres(doc) -> dict[int, tuple[str, Token, str]]:
                 # "Chao went to the United States ..., where he was a classmate of Hu
                 # Shih": the subject's gender, said after it in its own sentence
                 centres[sent.start] = (key, subject, gender)
-    return centres
 
 
 def _continued_subject(token: Token, wanted: str) -> Token | None:
@@ -373,8 +362,7 @@ def _continued_after(token: Token, wanted: str, rival: int) -> bool:
     return subject is not None and rival < subject.i and subject.pos_ != "PRON"
 
 
-def _previous_centre(sent: Span, centres: dict[int, tuple[str, Token, str]], wanted: str
-                     ) -> Span | None:
+def _previous_centre(sent: Span, centres: CentresTable, wanted: str) -> Span | None:
     """The sentence before ``sent`` whose main subject's person (:func:`_centres`) a
     "he"/"she" that is ``sent``'s main subject continues, or None; a sentence that names
     no one and has no subject ("[7]", a heading), or whose subject a "he"/"she" of the
@@ -479,8 +467,10 @@ def _agrees(token: Token, pronoun: str) -> bool:
     return lemma not in (FEMALE_NOUNS if pronoun == "his" else MALE_NOUNS)
 
 
-def _owner(token: Token) -> Token | None:
-    """What a possessive pronoun refers to when its own clause's subject agrees with it.
+def _owner(token: Token) -> tuple[Token | None, Resolution | None]:
+    """What a possessive pronoun refers to when its own clause's subject agrees with it, and
+    the person a "his"/"her" names (:func:`_person`) when that was worked out on the way, so
+    :func:`resolution` does not work it out again.
 
     "Russia defended itself against criticism of its arms sales", "Colin Powell had delivered
     the message to his counterpart": the subject of the clause is the owner.
@@ -493,30 +483,32 @@ def _owner(token: Token) -> Token | None:
             break
         node = node.head
         if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in node.children):
-            return None
+            return None, None
     if token.head.dep_ == "attr":
-        return None  # "the main attraction would be its collection": its is Fort Lee's
+        return None, None  # "the main attraction would be its collection": its is Fort Lee's
     said = said_subject(token)
     if said is not None and pronoun_kind(said) != pronoun_kind(token):
-        return None  # "he illuminated ... semantics, and its role": not he
+        return None, None  # "he illuminated ... semantics, and its role": not he
     subject = _clause_subject(token)
     if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
-        return None  # "their actions are ...": the subject is the owned phrase itself
+        return None, None  # "their actions are ...": the subject is the owned phrase itself
     if not _agrees(subject, token.lower_):
-        return None
+        return None, None
     if token.lower_ == "its" and person_key_at(subject) is not None:
-        return None  # "Ličen has joined the Program to develop its ...": not Ličen
+        return None, None  # "Ličen has joined the Program to develop its ...": not Ličen
     if token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS:
         # A person is only taken when no other person in reach could be meant.
-        named = _person(token).target
+        person = _person(token)
+        named = person.target
         if subject.ent_type_ == "PERSON":
-            return subject if named is not None and person_key(named) == person_key(
-                subject) else None
+            return (subject if named is not None and person_key(named) == person_key(
+                subject) else None), person
         starts, _, _ = person_mentions(token.doc)
         window = window_start(token, _PERSON_WINDOW)
         if bisect.bisect_left(starts, token.i) > bisect.bisect_left(starts, window):
-            return None
-    return subject
+            return None, person
+        return subject, person
+    return subject, None
 
 
 def has_demonstrative(token: Token) -> bool:
@@ -561,6 +553,10 @@ def resolution(token: Token) -> Resolution:
     >>> resolution(doc[6])
     Resolution(target=None, rule='several_people_in_reach')
     """
+    return remembered(token, _resolution)
+
+
+def _resolution(token: Token) -> Resolution:
     lower = token.lower_
     if lower in REFLEXIVE_PRONOUNS:
         if token.dep_ == "appos" and token.head.i != token.i:
@@ -579,9 +575,11 @@ def resolution(token: Token) -> Resolution:
             return Resolution(None, "coordinated_subject")
         return Resolution(subject, "reflexive" if subject is not None else "no_clause_subject")
     if lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
-        owner = _owner(token)
+        owner, person = _owner(token)
         if owner is not None:
             return Resolution(owner, "possessive_owner")
+        if person is not None:
+            return person  # a "his"/"her" whose person _owner worked out already
     if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
         return _person(token)
     if lower in SINGULAR_PRONOUNS or lower in PLURAL_PRONOUNS:

@@ -18,7 +18,7 @@ from spacy.attrs import (DEP, HEAD, IDX, IS_PUNCT, LEMMA, LIKE_EMAIL, LOWER, ORT
                          SENT_START, SPACY)
 from spacy.tokens import Doc, Token
 
-from extract.doc_memo import once_per_doc
+from extract.doc_memo import per_doc
 
 __all__ = ["has_email", "token_texts", "token_lowers", "joined_text", "token_offsets", "lemmas",
            "punctuation", "entity_table", "head_indices", "child_table", "children_of",
@@ -38,6 +38,7 @@ def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@per_doc("kg.has_email")
 def has_email(doc: Doc) -> bool:
     """Whether any token of ``doc`` is ``like_email``: a document without one needs no
     token-by-token look for an address.
@@ -47,9 +48,10 @@ def has_email(doc: Doc) -> bool:
     >>> has_email(nlp("Write to ann@example.org")), has_email(nlp("Write to Ann"))
     (True, False)
     """
-    return once_per_doc(doc, "kg.has_email", lambda: bool(doc.to_array(LIKE_EMAIL).any()))
+    return bool(doc.to_array(LIKE_EMAIL).any())
 
 
+@per_doc("kg.texts")
 def token_texts(doc: Doc) -> tuple[str, ...]:
     """Each token's ``text``.
 
@@ -57,9 +59,10 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     >>> token_texts(spacy.blank("en")("Known as T-Town"))
     ('Known', 'as', 'T', '-', 'Town')
     """
-    return once_per_doc(doc, "kg.texts", lambda: _strings(doc, ORTH))
+    return _strings(doc, ORTH)
 
 
+@per_doc("kg.lowers")
 def token_lowers(doc: Doc) -> tuple[str, ...]:
     """Each token's lower-case form: scans of the whole document look for a word here
     instead of making a Token of each word.
@@ -68,7 +71,7 @@ def token_lowers(doc: Doc) -> tuple[str, ...]:
     >>> token_lowers(spacy.blank("en")("Known as T-Town"))
     ('known', 'as', 't', '-', 'town')
     """
-    return once_per_doc(doc, "kg.lowers", lambda: _strings(doc, LOWER))
+    return _strings(doc, LOWER)
 
 
 def joined_text(doc: Doc) -> str:
@@ -83,6 +86,7 @@ def joined_text(doc: Doc) -> str:
                    for text, space in zip(token_texts(doc), doc.to_array(SPACY).tolist()))
 
 
+@per_doc("kg.offsets")
 def token_offsets(doc: Doc) -> tuple[int, ...]:
     """Each token's ``idx``, its character offset in the document's text.
 
@@ -90,9 +94,10 @@ def token_offsets(doc: Doc) -> tuple[int, ...]:
     >>> token_offsets(spacy.blank("en")("Known as T-Town"))
     (0, 6, 9, 10, 11)
     """
-    return once_per_doc(doc, "kg.offsets", lambda: tuple(doc.to_array(IDX).tolist()))
+    return tuple(doc.to_array(IDX).tolist())
 
 
+@per_doc("kg.lemmas")
 def lemmas(doc: Doc) -> tuple[str, ...]:
     """Each token's ``lemma_``.
 
@@ -101,9 +106,10 @@ def lemmas(doc: Doc) -> tuple[str, ...]:
     >>> lemmas(Doc(spacy.blank("en").vocab, words=["cats", "ran"], lemmas=["cat", "run"]))
     ('cat', 'run')
     """
-    return once_per_doc(doc, "kg.lemmas", lambda: _strings(doc, LEMMA))
+    return _strings(doc, LEMMA)
 
 
+@per_doc("kg.punct")
 def punctuation(doc: Doc) -> list[bool]:
     """Each token's ``is_punct``.
 
@@ -111,9 +117,10 @@ def punctuation(doc: Doc) -> list[bool]:
     >>> punctuation(spacy.blank("en")("Hi, you."))
     [False, True, False, True]
     """
-    return once_per_doc(doc, "kg.punct", lambda: doc.to_array(IS_PUNCT).astype(bool).tolist())
+    return doc.to_array(IS_PUNCT).astype(bool).tolist()
 
 
+@per_doc("kg.entities")
 def entity_table(doc: Doc) -> tuple[tuple[int, int, str, int], ...]:
     """``(start, end, label, root index)`` of each named entity (``doc.ents``), in text order:
     each read of ``doc.ents`` makes a Span and Tokens of every entity again, and several
@@ -123,10 +130,10 @@ def entity_table(doc: Doc) -> tuple[tuple[int, int, str, int], ...]:
     >>> entity_table(load_nlp()("Yasser Arafat met George W. Bush."))
     ((0, 2, 'PERSON', 1), (3, 6, 'PERSON', 5))
     """
-    return once_per_doc(doc, "kg.entities", lambda: tuple(
-        (ent.start, ent.end, ent.label_, ent.root.i) for ent in doc.ents))
+    return tuple((ent.start, ent.end, ent.label_, ent.root.i) for ent in doc.ents)
 
 
+@per_doc("kg.heads")
 def head_indices(doc: Doc) -> list[int]:
     """Each token's head index (``token.head.i``; a root is its own head).
 
@@ -137,12 +144,11 @@ def head_indices(doc: Doc) -> list[int]:
     >>> head_indices(doc)
     [1, 2, 2]
     """
-    def heads() -> list[int]:
-        offsets = doc.to_array(HEAD).view("int64")  # relative offsets, stored unsigned
-        return [i + offset for i, offset in enumerate(offsets.tolist())]
-    return once_per_doc(doc, "kg.heads", heads)
+    offsets = doc.to_array(HEAD).view("int64")  # relative offsets, stored unsigned
+    return [i + offset for i, offset in enumerate(offsets.tolist())]
 
 
+@per_doc("kg.child_table")
 def child_table(doc: Doc) -> tuple[list[int], list[int]]:
     """``(children, starts)``: the children of every token as indices, in one list ordered by
     head and, under each head, in text order; token ``i``'s are
@@ -158,14 +164,12 @@ def child_table(doc: Doc) -> tuple[list[int], list[int]]:
     >>> child_table(doc)
     ([0, 1, 3], [0, 0, 1, 3, 3])
     """
-    def compute() -> tuple[list[int], list[int]]:
-        heads = numpy.asarray(head_indices(doc), dtype=numpy.int64)
-        children = numpy.flatnonzero(heads != numpy.arange(len(heads)))
-        owners = heads[children]
-        children = children[numpy.argsort(owners, kind="stable")]  # text order kept per head
-        counts = numpy.bincount(owners, minlength=len(heads))
-        return children.tolist(), [0, *numpy.cumsum(counts).tolist()]
-    return once_per_doc(doc, "kg.child_table", compute)
+    heads = numpy.asarray(head_indices(doc), dtype=numpy.int64)
+    children = numpy.flatnonzero(heads != numpy.arange(len(heads)))
+    owners = heads[children]
+    children = children[numpy.argsort(owners, kind="stable")]  # text order kept per head
+    counts = numpy.bincount(owners, minlength=len(heads))
+    return children.tolist(), [0, *numpy.cumsum(counts).tolist()]
 
 
 def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
@@ -182,6 +186,7 @@ def children_of(doc: Doc) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(children[starts[i]:starts[i + 1]]) for i in range(len(doc)))
 
 
+@per_doc("kg.deps")
 def dep_labels(doc: Doc) -> tuple[str, ...]:
     """Each token's ``dep_``.
 
@@ -192,9 +197,10 @@ def dep_labels(doc: Doc) -> tuple[str, ...]:
     >>> dep_labels(doc)
     ('nsubj', 'ROOT')
     """
-    return once_per_doc(doc, "kg.deps", lambda: _strings(doc, DEP))
+    return _strings(doc, DEP)
 
 
+@per_doc("kg.pos")
 def pos_tags(doc: Doc) -> tuple[str, ...]:
     """Each token's ``pos_`` ('' where none was set).
 
@@ -203,9 +209,10 @@ def pos_tags(doc: Doc) -> tuple[str, ...]:
     >>> pos_tags(Doc(spacy.blank("en").vocab, words=["Ann", "ran"], pos=["PROPN", "VERB"]))
     ('PROPN', 'VERB')
     """
-    return once_per_doc(doc, "kg.pos", lambda: _strings(doc, POS))
+    return _strings(doc, POS)
 
 
+@per_doc("kg.sent_starts")
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
     """Index of the first token of each sentence, in order (0 first): where ``token.sent``
     starts, read without walking back token by token.
@@ -214,10 +221,8 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     >>> sentence_starts(load_nlp()("It rained. We stayed in."))
     (0, 3)
     """
-    def starts() -> tuple[int, ...]:
-        flags = doc.to_array(SENT_START).tolist()
-        return (0, *(i for i in range(1, len(flags)) if flags[i] == 1))
-    return once_per_doc(doc, "kg.sent_starts", starts)
+    flags = doc.to_array(SENT_START).tolist()
+    return (0, *(i for i in range(1, len(flags)) if flags[i] == 1))
 
 
 def sentence_start(doc: Doc, i: int) -> int:

@@ -15,7 +15,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Token
 
-from extract.doc_arrays import token_lowers
+from extract.doc_arrays import entity_table, token_lowers
 from extract.doc_memo import once_per_doc
 from extract.lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
 from extract.names import full_names, person_key, person_names
@@ -60,16 +60,17 @@ def person_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[
 def _find_mentions(doc) -> tuple[list[int], list[tuple[int, str, Token]], dict[str, set[str]]]:
     found: list[tuple[int, int, str, Token]] = []
     genders: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
+    for start, end, label, root_i in entity_table(doc):  # doc.ents would make Spans again
+        if label != "PERSON":
             continue
-        key = person_key(ent.root)
+        root = doc[root_i]
+        key = person_key(root)
         if key is None:
             continue
-        gender = _gender(ent[0])
+        gender = _gender(doc[start])
         if gender:
             genders.setdefault(key, set()).add(gender)
-        found.append((ent.start, ent.end, key, ent.root))
+        found.append((start, end, key, root))
     index = person_names(doc)
     proper = doc.to_array(POS)  # plain data: only the proper nouns become Tokens
     for i in numpy.flatnonzero(proper == PROPN):

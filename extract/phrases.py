@@ -19,7 +19,7 @@ from spacy.attrs import TAG
 from spacy.tokens import Token
 
 from extract.doc_arrays import joined_text, token_lowers, token_texts
-from extract.doc_memo import once_per_doc, once_per_key
+from extract.doc_memo import once_per_key, per_doc
 from extract.lexicon import (
     DASHES,
     EMPTY_ADJECTIVES,
@@ -70,9 +70,10 @@ _OPENERS = {"(": ")", "``": "''", "`": "'", "“": "”", '"': '"', "[": "]", "�
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
+@per_doc("kg.text")
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return once_per_doc(doc, "kg.text", lambda: joined_text(doc))
+    return joined_text(doc)
 
 
 def paragraph_break(token: Token) -> bool:

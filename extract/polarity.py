@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.doc_arrays import children_with
+from extract.doc_memo import once_per_key
 from extract.lexicon import (
     CONTRASTIVE_WORDS,
     DISSUADING_VERBS,
@@ -52,6 +53,12 @@ def negative_argument(token: Token) -> bool:
     >>> negative_argument(doc[2]), negative_argument(doc[0])
     (True, False)
     """
+    # Asked of each fact's subject and object, and of each fact up to three times.
+    return once_per_key(token.doc, "kg.negative_argument", token.i,
+                        lambda: _negative_argument(token))
+
+
+def _negative_argument(token: Token) -> bool:
     if token.lower_ in NEGATIVE_WORDS - {"nor"} or (
         token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
     ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_memo import once_per_key
 from extract.lexicon import (
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
@@ -35,6 +36,12 @@ def rival_person(token: Token, gender: str) -> bool:
     indefinite objects ("for having a child") and nouns that describe the named person
     ("Saud al-Rasheed, a 21-year-old Saudi man", "served as the Director") are not.
     """
+    # Each pronoun's window is scanned by several rules, and the windows overlap.
+    return once_per_key(token.doc, "kg.rival_person", (token.i, gender),
+                        lambda: _rival_person(token, gender))
+
+
+def _rival_person(token: Token, gender: str) -> bool:
     if token.ent_type_:
         return False
     if token.pos_ == "PROPN" and token.dep_ in _SUBJECTS:
