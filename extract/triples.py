@@ -157,7 +157,9 @@ def judge_facts(
     >>> from extract.pipeline import load_nlp
     >>> sent = next(load_nlp()("The blast left eight civilians dead.").sents)
     >>> [(fact.object.text, drop) for fact, _triple, drop, _ in judge_facts(sent, document="d")]
-    [('civilians', None), ('dead', Drop(rule='resulting_state', role=None, detail=None))]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('civilians', Drop(rule='predicate_of_the_object', role=None, detail=None)),
+     ('dead', Drop(rule='resulting_state', role=None, detail=None))]
     """
     sent_start, sent_end = sent.start_char, sent.end_char
     # The document's text is joined once (phrases.doc_text): Span.text would make a Token of

@@ -464,7 +464,7 @@ def veto(fact: Fact) -> str | None:
     >>> from extract.rules import iter_facts
     >>> sent = next(load_nlp()("The blast left eight civilians dead.").sents)
     >>> [(f.object.text, veto(f)) for f in iter_facts(sent)]
-    [('civilians', None), ('dead', 'resulting_state')]
+    [('civilians', 'predicate_of_the_object'), ('dead', 'resulting_state')]
     """
     for rule in _BY_CONSTRUCTION.get(fact.construction, _FOR_ALL):
         if rule.applies_to(fact):
