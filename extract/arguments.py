@@ -25,7 +25,8 @@ from extract.phrases import is_content_argument
 from kg.keys import SCOPE_MARK, canonical_key
 from kg.model import Argument
 
-__all__ = ["Identity", "NO_NODE_BY", "graph_argument", "identify", "needs_antecedent"]
+__all__ = ["Identity", "NO_NODE_BY", "graph_argument", "identify", "needs_antecedent",
+           "unresolved"]
 
 #: Why a mention becomes no node (and its fact is dropped), by name.
 NO_NODE_BY = {
@@ -51,6 +52,13 @@ Identity = Tuple[Optional[Argument], Optional[str], Optional[Token], Optional[st
 def needs_antecedent(token: Token) -> bool:
     """True for a pronoun ("he", "it", "which") or a demonstrative phrase ("these firms")."""
     return token.lower_ in PRONOUNS or token.pos_ == "PRON" or has_demonstrative(token)
+
+
+def unresolved(token: Token) -> bool:
+    """True when ``token`` is a pronoun or demonstrative phrase with no antecedent, which
+    :func:`identify` turns into no node (``unresolved_pronoun``); pronouns are resolved once per
+    Doc, so asking first costs nothing later."""
+    return needs_antecedent(token) and resolution(token).target is None
 
 
 def _owned(argument: Argument, head: Token, document: str) -> Identity:

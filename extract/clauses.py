@@ -65,17 +65,8 @@ from extract.verb_forms import (
     singular_relative_antecedent,
 )
 
-__all__ = [
-    "SubjectRule",
-    "SUBJECT_RULES",
-    "CLAUSE_DEPS",
-    "read_clause",
-    "subjects",
-    "conjuncts",
-    "first_conjunct",
-    "prep_objects",
-    "has_prep_object",
-]
+__all__ = ["SubjectRule", "SUBJECT_RULES", "CLAUSE_DEPS", "read_clause", "subjects", "conjuncts",
+           "first_conjunct", "prep_objects", "has_prep_object"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
@@ -412,12 +403,15 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return own
 
 
-def read_clause(verb: Token) -> Clause | None:
+def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = None
+                ) -> Clause | None:
     """The clause headed by ``verb``, or None when ``verb`` heads no clause with a subject.
 
     ``verb`` is a VERB, a copular AUX heading a clause, or a word the tagger mistook for an
     adjective or noun but that takes a direct object. An xcomp whose verb has no object of its
     own is read as part of that verb's clause ("tries to woo"), not as a clause of its own.
+    A clause whose subjects are all ``dropped_subject`` (facts the caller would drop) is not
+    read further either: None.
     """
     if verb.dep_ not in CLAUSE_DEPS:
         return None
@@ -425,7 +419,7 @@ def read_clause(verb: Token) -> Clause | None:
             verb.head, _OBJECT_OR_DATIVE):
         return None
     heads, borrowed = subjects(verb)
-    if not heads:
+    if not heads or (dropped_subject is not None and all(map(dropped_subject, heads))):
         return None
     auxes = _auxiliaries(verb)
     # "not just about X but also about Y" denies nothing; "left without paying" does.

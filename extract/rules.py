@@ -25,7 +25,7 @@ table (CONTRIBUTING.md).
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -556,11 +556,14 @@ def clause_facts(clause: Clause, rules: tuple[Rule[Clause], ...] = CLAUSE_RULES,
 
 
 def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES,
-               further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES) -> Iterator[Fact]:
+               further: tuple[Rule[Clause], ...] = FURTHER_CLAUSE_RULES,
+               dropped_subject: Callable[[Token], bool] | None = None) -> Iterator[Fact]:
     """Every fact the rules find in ``sent``, walking its tokens once, in text order.
 
     For each token: the facts of the clause it heads (:data:`CLAUSE_RULES`), then those of
     each of ``phrase_rules`` whose pattern matches it (:data:`OPENIE_PHRASE_RULES` for Open IE).
+    A clause whose subjects are all ``dropped_subject`` gives none: each fact of a clause is
+    said of one of its subjects, and the caller would drop it.
     """
     # TokenRules.for_token, inlined: this loop runs for every token of every sentence.
     by_dep, by_iob, anywhere = phrase_rules.by_dep, phrase_rules.by_iob, phrase_rules.anywhere
@@ -571,7 +574,7 @@ def iter_facts(sent: Span, *, phrase_rules: TokenRules = PHRASE_RULES,
             continue  # heads no clause and no phrase rule may match: no Token made
         token = doc[i]
         if heads_clause(token):
-            clause = read_clause(token)
+            clause = read_clause(token, dropped_subject)
             if clause is not None:
                 yield from clause_facts(clause, further=further)
         dep = token.dep_

@@ -16,7 +16,7 @@ from typing import Iterator, NamedTuple, Optional, Tuple
 
 from spacy.tokens import Span
 
-from extract.arguments import Identity, identify
+from extract.arguments import Identity, identify, unresolved
 from extract.attribution import Voice
 from extract.confidence import score_fact
 from extract.doc_arrays import token_offsets, token_texts
@@ -101,7 +101,8 @@ def extract_sentence(sent: Span, *, document: str, offset: int = 0) -> Iterator[
     ...     next(doc.sents), document="d")]
     [('Xu Liang', 'found', 'company')]
     """
-    for _fact, triple, _drop, _identities in judge_facts(sent, document=document, offset=offset):
+    for _fact, triple, _drop, _identities in judge_facts(sent, document=document, offset=offset,
+                                                          triples_only=True):
         if triple is not None:
             yield triple
 
@@ -144,7 +145,8 @@ def fact_triples(
 
 
 def judge_facts(
-    sent: Span, *, document: str, offset: int = 0, openie: bool = False
+    sent: Span, *, document: str, offset: int = 0, openie: bool = False,
+    triples_only: bool = False,
 ) -> Iterator[Judged]:
     """Every candidate fact the rules find in ``sent``, each with what became of it.
 
@@ -153,6 +155,12 @@ def judge_facts(
     veto of :data:`~extract.vetoes.GRAPH_VETOES`, or a rule of
     :data:`~extract.arguments.NO_NODE_BY` for an argument that is no node. The extractors are
     filters over this generator, so what ``kg explain`` prints is what they do.
+
+    With ``triples_only`` (the graph's extractor, which keeps the triples alone) a candidate
+    whose subject or object is a pronoun left unresolved (:func:`~extract.arguments.unresolved`)
+    becomes no triple whichever rule would name its drop, so it is passed over unjudged: a
+    clause whose subjects all are such is not read past its subjects (two clauses in five of
+    running text), and such a candidate of another clause is dropped before the vetoes.
 
     >>> from extract.pipeline import load_nlp
     >>> sent = next(load_nlp()("The blast left eight civilians dead.").sents)
@@ -172,7 +180,9 @@ def judge_facts(
     seen: set[tuple] = set()
     phrase_rules = OPENIE_PHRASE_RULES if openie else PHRASE_RULES
     further = OPENIE_FURTHER_RULES if openie else FURTHER_CLAUSE_RULES
-    for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further):
+    skipped = unresolved if triples_only and not openie else None
+    for fact in iter_facts(sent, phrase_rules=phrase_rules, further=further,
+                           dropped_subject=skipped):
         if fact.dropped_by is not None:  # the rule proposed it and kept it out itself
             yield fact, None, Drop(fact.dropped_by), ()
             continue
@@ -186,6 +196,8 @@ def judge_facts(
                 # A clause is not an entity: its own facts are extracted, attributed to the
                 # speaker (Clause.voice), and the reporting fact is their provenance.
                 yield fact, None, Drop(CLAUSE_OBJECT), ()
+                continue
+            if triples_only and (unresolved(fact.subject) or unresolved(fact.object)):
                 continue
             vetoed = veto(fact)
             if vetoed is not None:
