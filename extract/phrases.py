@@ -54,12 +54,12 @@ __all__ = [
     "is_content_argument",
 ]
 
-#: Modifiers kept in a concise label, when they stand left of the head.
 #: A complement or a list of modifiers is kept in a label only while the label stays shorter
 #: than this many words (here, in :mod:`extract.ranked` and for the "of"/"for" complements of
 #: :mod:`extract.entities`); a longer one ("member of suspected terrorist mastermind Osama bin
 #: Laden's al Qaeda network") would be a clause-sized node.
 LONGEST_LABEL = 8
+#: Modifiers kept in a concise label, when they stand left of the head.
 _LABEL_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod", "quantmod", "npadvmod"})
 #: Inside a kept modifier, these grandchildren are kept too ("high-quality", "top-tier").
 _INNER_DEPS = _LABEL_DEPS | {"case", "punct", "advmod", "det"}
