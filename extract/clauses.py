@@ -38,6 +38,7 @@ from extract.lexicon import (
     OBJECT_CONTROL,
     OBJECT_CONTROL_XCOMP,
     OPEN_BRACKETS,
+    PARTICLE_ADVERBS,
     PERSONAL_OBJECTS,
     REPORTING_VERBS,
     STATE_VERBS,
@@ -477,6 +478,14 @@ def _noun_as_verb(clause: Clause) -> Clause:
                    preps=(*(c for c in noun.rights if c.dep_ == "prep"), *clause.preps))
 
 
+def _particles(verb: Token) -> list[Token]:
+    """The particles of ``verb``: its ``prt`` children, and an adverb of
+    :data:`~extract.lexicon.PARTICLE_ADVERBS` right after it that the parser read as a plain
+    adverb ("pushed back the launch": "push back", never "push")."""
+    return [c for c in children_with(verb, ("prt", "advmod")) if c.dep_ == "prt" or (
+        c.i == verb.i + 1 and c.lower_ in PARTICLE_ADVERBS)]
+
+
 def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[str], bool]:
     """Follow the xcomp chain from ``verb``: "tries to woo", "is able to service".
 
@@ -491,7 +500,7 @@ def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[
     head = verb
     while True:
         group.append(head)
-        for child in children_with(head, ("prt",)):
+        for child in _particles(head):
             words.append(child.lower_)
             group.append(child)
         nxt = None

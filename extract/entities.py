@@ -42,6 +42,7 @@ from extract.descriptions import description_antecedent, named_by_apposition, na
 from extract.doc_arrays import child_table, dep_labels, lemmas, token_lowers
 from extract.doc_memo import once_per_doc, once_per_key
 from extract.lexicon import (
+    AMOUNT_NOUNS,
     COMPLEMENT_PREPS,
     COORDINATORS,
     DISTRIBUTIVE_DETERMINERS,
@@ -103,10 +104,14 @@ def _complement(head: Token) -> Token | None:
 def _is_bare(head: Token, tokens: list[Token]) -> bool:
     """True when nothing but the head word and a quantity says which one is meant.
 
-    "spokesman" and "more than two dozen militants" are bare; "generative AI services" is not.
+    "spokesman" and "more than two dozen militants" are bare; "generative AI services" is not;
+    nor is "a large number of papers" (an adjective on a noun of amount with an "of"
+    complement says how much: :data:`~extract.lexicon.AMOUNT_NOUNS`).
     """
+    amount = head.lemma_.lower() in AMOUNT_NOUNS and _complement(head) is not None
     quantity = {t.i for child in head.children
-                if child.dep_ == "nummod" or child.lower_ in QUANTIFIERS for t in child.subtree}
+                if child.dep_ == "nummod" or child.lower_ in QUANTIFIERS
+                or (amount and child.dep_ == "amod") for t in child.subtree}
     return all(t.i == head.i or t.i in quantity for t in tokens)
 
 

@@ -27,6 +27,9 @@ from extract.lexicon import (
     CLAUSE_ONLY_VERBS,
     CLOSE_BRACKETS,
     DASHES,
+    DEGREE_ADJECTIVES,
+    DEGREE_NOUNS,
+    INDEFINITE_ARTICLES,
     LABEL_SEPARATORS,
     NAMING_PHRASES,
     NOT_REFERENT_TYPES,
@@ -365,6 +368,27 @@ def resulting_state(fact: Fact) -> bool:
     return fact.object.dep_ == "oprd" and fact.object.pos_ == "ADJ"
 
 
+#: Tags of the word a phrase of degree ("a little bit", "a lot") says how much of.
+_DEGREE_OF = frozenset({"JJ", "JJR", "RB", "RBR", "VBN"})
+
+
+def _degree_phrase(head: Token) -> bool:
+    doc = head.doc
+    if head.lower_ not in DEGREE_NOUNS or head.i + 1 >= len(doc) or (
+            doc[head.i + 1].tag_ not in _DEGREE_OF):
+        return False
+    lefts = list(head.lefts)
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in lefts) and all(
+        c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ in DEGREE_ADJECTIVES) for c in lefts)
+
+
+def degree_phrase(fact: Fact) -> bool:
+    """An argument that only says how much of the word after it: "I'm a little bit inspired
+    by dreams", "has become a great deal more popular", "a lot better" (the parser made the
+    phrase a subject or an object; it names nothing)."""
+    return _degree_phrase(fact.subject) or _degree_phrase(fact.object)
+
+
 def adjective_object(fact: Fact) -> bool:
     """An adjective the parser made a verb's direct object, or a conjunct of one: "deposit
     balls colored blue and orange" read "colored" as the verb of "balls"; nothing is
@@ -411,6 +435,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("naming_participle", naming_participle),
     Veto("resulting_state", resulting_state),
     Veto("adjective_object", adjective_object),
+    Veto("degree_phrase", degree_phrase),
     Veto("modifier_of_the_next_noun", modifier_of_the_next_noun),
     Veto("cut_ranking_complement", cut_ranking_complement),
     Veto("denial_cut_short", denial_cut_short),

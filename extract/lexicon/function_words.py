@@ -18,6 +18,7 @@ __all__ = [
     "PERSONAL_RELATIVES", "DEMONSTRATIVES", "INDEFINITE_DETERMINERS",
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
     "LIST_AND", "COORDINATORS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
+    "AMOUNT_NOUNS", "DEGREE_NOUNS", "DEGREE_ADJECTIVES", "PARTICLE_ADVERBS",
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
     "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
     "HYPHEN_PREFIXES",
@@ -137,7 +138,26 @@ EMPTY_ADJECTIVES = _words("such other same own certain various last next")
 TRANSPARENT_NOUNS = _words("likes like")
 """Nouns that only point at their "of" complement: "the likes of Sora" is about Sora."""
 
+AMOUNT_NOUNS = _words(
+    "number amount lot lots majority minority handful couple total percentage proportion "
+    "dozen dozens hundreds thousands millions plenty deal")
+"""Nouns that say how much there is of their "of" complement: an adjective on one says how
+much too ("a large number of papers", "a growing number of children"), so the phrase names
+no more than its complement does and keeps it ("large number of papers", never "large
+number")."""
+
+DEGREE_NOUNS = _words("bit lot deal tad")
+"""Nouns of a phrase that says how much, before an adjective or adverb: "a little bit
+inspired", "a great deal more popular", "a lot better" name nothing."""
+
+DEGREE_ADJECTIVES = _words("little great good tiny whole")
+"""Adjectives a phrase of :data:`DEGREE_NOUNS` may have: "a little bit", "a whole lot"."""
+
 # --- Prepositions and conjunctions --------------------------------------------------------------
+
+PARTICLE_ADVERBS = _words("back up down off out away aside")
+"""Adverbs that, right after a verb, are its particle, whatever their tag: "pushed back the
+launch" is no "push the launch"; "were taken away by the Nazis"."""
 
 ADVERBIAL_PREPS = _words("despite notwithstanding amid amidst unlike regardless per besides")
 """Prepositions that set a scene or a concession, never an argument of the verb: "Russia,

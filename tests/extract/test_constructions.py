@@ -18,6 +18,21 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # An adjective on a noun of amount says how much: the phrase keeps its "of" complement
+        # ("large number of papers", never "large number"); a particle the parser read as an
+        # adverb stays in the relation ("push back", never "push"); a phrase of degree names
+        # nothing (issue 24, GUM fit and lee_background sentences).
+        ("Bernoulli also wrote a large number of papers on various mechanical questions, "
+         "especially on problems connected with vibrating strings.",
+         {("Bernoulli", "write", "large number of papers")},
+         {("Bernoulli", "write", "large number")}),
+        ("The National Aeronautics and Space Administration (NASA) had earlier pushed back the "
+         "launch twice due to problems with the docking of a Russian cargo ship at the station.",
+         {("National Aeronautics and Space Administration", "push back", "launch")},
+         {("National Aeronautics and Space Administration", "push", "launch")}),
+        ("The drink was mildly popular for the last few months, but of course has become a "
+         "great deal more popular since getting all this publicity.", set(),
+         {("drink", "become", "great deal")}),
         # A list of modifiers stays whole in a label (issue 24, lee_background: "the Ernst and
         # Young report" is no "Ernst report"; GUM fit sentences).
         ("The study combines qualitative and quantitative approaches.",
@@ -329,6 +344,11 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # "a little bit" says how much the speaker is inspired; it is inspired by nothing
+        # (issue 24, GUM fit).
+        ("I'm a little bit inspired by dreams but when eventually I started to write more "
+         "seriously I was more interested in structure.", set(),
+         {("little bit", "be inspired by", "dreams")}),
         # The noun of a verb's idiom keeps its "of" phrase: the vulnerabilities put the browser
         # at risk, they do not put it (GUM fit, ie9).
         ("Also, not mentioned on Microsoft's \"The Internet Explorer 6 Countdown\" site, are "
