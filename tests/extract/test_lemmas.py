@@ -1,5 +1,6 @@
 """Verb lemmas through the real pipeline: the silent "e" the rule lemmatizer drops is put
-back, and nothing else changes (extract/lemmas.py)."""
+back, a guessed lemma of a verb the index does not know is made from a known verb or noun,
+and nothing else changes (extract/lemmas.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ ROWS = [
     ("They visited the museum.", "visited", "visit"),
     ("The team targeted the budget.", "targeted", "target"),
     ("He robbed the bank.", "robbed", "rob"),
+    # a verb the index does not know: a noun made a verb, a prefix on a known verb
+    # (lee_background: "cordoned off", "helicoptered to hospital", "reoffending")
+    ("About 100 police cordoned off the area.", "cordoned", "cordon"),
+    ("Others were helicoptered to hospital.", "helicoptered", "helicopter"),
+    ("Many prisoners end up reoffending to repay the debt.", "reoffending", "reoffend"),
 ]
 
 
