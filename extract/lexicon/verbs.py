@@ -7,7 +7,7 @@ Part of :mod:`extract.lexicon` (import the lists from there).
 from __future__ import annotations
 
 __all__ = [
-    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_ADVERBIALS", "NEGATING_VERBS", "LACKING_VERBS",
+    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_CONJUNCTIONS", "NEGATIVE_ADVERBIALS", "NEGATING_VERBS", "LACKING_VERBS",
     "CONTRASTIVE_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS", "CONTRACTED_S",
     "LESSENING_WORDS", "EXAMPLE_ADVERBS", "GLOSS_WORDS", "RESTRICTING_WORDS",
     "REPORTING_VERBS", "REPORTING_PARTICLES", "DISCOURSE_MARKERS", "DENYING_VERBS",
@@ -34,6 +34,10 @@ NEGATIONS = _words("not n't n\u2019t never no")
 
 NEGATIVE_WORDS = _words("no none nothing nobody neither nor nowhere")
 """Pronouns and determiners that deny what they stand in ("nothing", "no clue")."""
+
+NEGATIVE_CONJUNCTIONS = _words("nor neither")
+"""Conjunctions that deny the clause they open: "nor did they think ...", "neither confirmed
+nor denied"."""
 
 NEGATIVE_ADVERBIALS = frozenset(tuple(pair.split(":")) for pair in _words(
     "in:way by:means at:time at:point at:stage under:circumstances on:account in:sense"))
