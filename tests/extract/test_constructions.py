@@ -18,6 +18,18 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # A clause may follow a verb of saying or telling without "that": its subject is no
+        # object of the verb (vetoes.subject_of_a_cut_clause, lee). A clause the object's own
+        # relative clause runs into, or a participle after it, leaves the object alone.
+        ("The Government says a 28-year-old man left Australia in March, but it is not yet "
+         "known when he entered Afghanistan.", set(),
+         {("Government", "say", "28-year-old man")}),
+        ("Earlier, US forces intercepted a voice communication they believed could be bin "
+         "Laden speaking by short range radio to his fighters.",
+         {("US forces", "intercept", "voice communication")}, set()),
+        ("Unions are already expressing their dissatisfaction with the royal commission set "
+         "up to investigate claims of fraud, corruption and violence in the building industry.",
+         {("Unions", "express", "dissatisfaction")}, set()),
         # A list of modifiers stays whole in a label (issue 24, lee_background: "the Ernst and
         # Young report" is no "Ernst report"; GUM fit sentences).
         ("The study combines qualitative and quantitative approaches.",
@@ -294,6 +306,14 @@ TABLES: dict[str, list[Row]] = {
          {("agency", "give", "warning")}),
     ],
     "relcl": [
+        # A comma opens the relative clause and none closes it before the next verb: that
+        # verb is the relative clause's, and its subject no object (lee).
+        ("Mr Kissinger, who has denied the subject of Timor came up during the talks,  "
+         "appeared to be concerned about the domestic political implications of an Indonesian "
+         "invasion.", set(), {("Kissinger", "deny", "subject of Timor")}),
+        ("The Federal Government is under fire from unions over a new departmental report "
+         "which recommends Australia outsource information technology (IT) to India.", set(),
+         {("new departmental report", "recommend", "Australia")}),
         # "..., and Faaborg, which is best reached": a relative clause in the singular after a
         # comma is about the list member before the comma, not the whole list (GUM fit).
         ("The main entry points are Svendborg which is easily reach both by highway, bus and "
@@ -425,6 +445,12 @@ TABLES: dict[str, list[Row]] = {
          "ability to sustain attention.", {("students", "recognize", "need")}, set()),
     ],
     "xcomp": [
+        # The clause after "has been told" is what was told; its subject is not who (lee).
+        ("The Royal Commission into collapsed insurance giant HIH has been told directors, "
+         "including chairman Ray Williams, made a bid for huge termination payouts shortly "
+         "before provisional liquidation.",
+         {("directors", "make", "bid for huge termination payouts")},
+         {("Royal Commission", "be told", "directors")}),
         ("The army used drones to strike the radar sites.", {("army", "strike", "radar sites")},
          set()),
         ("The council used the grant to build a new library.",
