@@ -204,6 +204,12 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A list after a plural subject counts its parts; an adjective that stands for
+        # people is plural when its verb is ("the dead were"): none of the groups is all the
+        # dead (relation_words.is_member, lee).
+        ("The dead were five children, four women and five men.",
+         {("dead", "include", "five children"), ("dead", "include", "four women")},
+         {("dead", "be", "four women"), ("dead", "be", "five children")}),
         # A denial is about what restricts its object; cut from it, it says what the sentence
         # does not (GUM fit: Guadeloupe, Tulsa). Without the restriction it stays.
         ("Some routes are not good for passengers with weak stomachs.", set(),
