@@ -195,8 +195,9 @@ def _governs(head: Token, token: Token) -> bool:
 def _finite_verb_after(noun: Token) -> Token | None:
     """The verb of a finite clause that begins right after the phrase of ``noun`` (its
     conjuncts and appositions left out: "had about 391,000 people and the metro area had" is
-    the conjunct's business): a finite verb there, or the verb that a finite auxiliary or modal there
-    belongs to ("their leader would not be arrested"); None when no such clause begins there.
+    the conjunct's business): a finite verb there, or the verb that a finite auxiliary or
+    modal there belongs to ("their leader would not be arrested"); None when no such clause
+    begins there.
     """
     doc = noun.doc
     ends = [noun.i, *(t.i for c in noun.children if c.dep_ not in ("conj", "cc", "appos")

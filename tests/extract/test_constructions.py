@@ -27,6 +27,23 @@ TABLES: dict[str, list[Row]] = {
         ("Earlier, US forces intercepted a voice communication they believed could be bin "
          "Laden speaking by short range radio to his fighters.",
          {("US forces", "intercept", "voice communication")}, set()),
+        # An "of" phrase the parser hangs on the object of "tell", "accuse", "warn" ... is the
+        # verb's: what is told or charged, no part of whom (entities._of_the_verb, lee). A
+        # group's own "of" phrase stays.
+        ("Both Simon Wiget and Stefan Abegglen told the court of their sorrow about the "
+         "accident, but denied making any mistakes, nor did they think weather conditions "
+         "were inappropriate.",
+         {("Simon Wiget", "tell", "court"), ("Stefan Abegglen", "tell", "court")},
+         {("Simon Wiget", "tell", "court of sorrow"),
+          ("Stefan Abegglen", "tell", "court of sorrow")}),
+        ("Israel has accused Force-17 of direct involvement in the preparation and execution "
+         "of attacks against its people.", {("Israel", "accuse", "Force-17")},
+         {("Israel", "accuse", "Force-17 of direct involvement")}),
+        ("United States peace envoy Anthony Zinni has told a meeting of Israeli and Palestinian "
+         "security officials he had decided to continue his mission to end 15 months of "
+         "bloodshed, US and Israeli sources said.",
+         {("Anthony Zinni", "tell", "meeting of Israeli and Palestinian security officials")},
+         set()),
         ("Unions are already expressing their dissatisfaction with the royal commission set "
          "up to investigate claims of fraud, corruption and violence in the building industry.",
          {("Unions", "express", "dissatisfaction")}, set()),
