@@ -73,7 +73,12 @@ from extract.lexicon import (
     WH_ADVERBS,
     is_relative,
 )
-from extract.polarity import denied_knowing, kept_from, negative_argument
+from extract.polarity import (
+    denied_knowing,
+    kept_from,
+    negated_by_conjunction,
+    negative_argument,
+)
 from extract.questions import asked_question, inverted_question
 from extract.things import is_person_noun
 
@@ -196,9 +201,11 @@ def _reported_by_dependent(node: Token, verb: Token) -> Token | None:
 
 def _stance(lemma: str, verb: Token | None = None) -> str:
     """The stance a verb of saying takes to what it reports; "cannot say that ..." and "did
-    not claim that ..." leave it in doubt (questioned), and so does "did not deny".
+    not claim that ..." leave it in doubt (questioned), and so do "did not deny" and "nor did
+    they think that ...".
     """
-    if verb is not None and any(c.dep_ == "neg" for c in verb.children):
+    if verb is not None and (any(c.dep_ == "neg" for c in verb.children)
+                             or negated_by_conjunction(verb)):
         return "questioned"
     if lemma in DENYING_VERBS:
         return "denied"

@@ -52,6 +52,7 @@ from extract.polarity import (
     either_or_object,
     kept_from,
     negated_by_adverbial,
+    negated_by_conjunction,
     negated_by_having,
     negated_by_preposition,
 )
@@ -426,7 +427,7 @@ def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = N
     # "not just about X but also about Y" denies nothing; "left without paying" does.
     negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
                   for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(
-                      verb) or negated_by_having(verb)
+                      verb) or negated_by_having(verb) or negated_by_conjunction(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     kept = kept_from(verb)
     if kept is not None:

@@ -52,6 +52,7 @@ from extract.lexicon import (
     MONTHS,
     NAME_TYPES,
     NUMERIC_TYPES,
+    OF_OBJECT_VERBS,
     PLACE_TYPES,
     QUANTIFIERS,
     ROLE_WORDS,
@@ -75,6 +76,7 @@ from extract.phrases import (
 )
 from extract.ranked import LONGEST_LABEL, complement_object, kept_complement
 from extract.teams import demonym_team, team_sense
+from extract.things import is_person_noun
 from kg.countries import country_key
 from kg.keys import canonical_key, normalize_key, plain_apostrophes, scoped_key
 from kg.model import Argument
@@ -95,10 +97,28 @@ def _complement(head: Token) -> Token | None:
         if child.dep_ == "prep" and child.i not in taken:
             if child.lower_ in COMPLEMENT_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and not (
+                            _of_the_verb(head, child, pobj)):
                         return pobj
             return None
     return None
+
+
+def _of_the_verb(head: Token, prep: Token, pobj: Token) -> bool:
+    """True for an "of" phrase on a verb's object that is the verb's own complement, what is
+    told or charged: "Wiget and Abegglen told the court of their sorrow about the accident"
+    told the court (no "court of sorrow") of their sorrow; "accused Force-17 of direct
+    involvement" (:data:`~extract.lexicon.OF_OBJECT_VERBS`). A person, a name or a group is
+    the object's own ("told a meeting of security officials"), and so is a first "of" when
+    the verb has one of its own, or when another follows: "warned operators of piston-engined
+    aircraft of the potential dangers" may hang the last on the aircraft."""
+    verb = head.head
+    if prep.lower_ != "of" or head.dep_ != "dobj" or verb.lemma_.lower() not in OF_OBJECT_VERBS:
+        return False
+    if pobj.pos_ != "NOUN" or pobj.ent_type_ or is_person_noun(pobj):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in pobj.rights)
 
 
 def _is_bare(head: Token, tokens: list[Token]) -> bool:

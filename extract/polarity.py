@@ -21,6 +21,7 @@ from extract.lexicon import (
     FORBIDDING_VERBS,
     NEGATIONS,
     NEGATIVE_ADVERBIALS,
+    NEGATIVE_CONJUNCTIONS,
     NEGATIVE_WORDS,
     PREVENTING_VERBS,
     RESTRICTING_WORDS,
@@ -30,6 +31,7 @@ __all__ = [
     "negative_argument",
     "negated_by_preposition",
     "negated_by_adverbial",
+    "negated_by_conjunction",
     "negated_by_having",
     "alternative",
     "either_or_object",
@@ -110,6 +112,28 @@ def negated_by_adverbial(verb: Token) -> bool:
                     c.dep_ == "det" and c.lower_ == "no" for c in noun.lefts):
                 return True
     return False
+
+
+def negated_by_conjunction(verb: Token) -> bool:
+    """True for a clause that "nor" or "neither" opens: "[they] denied making any mistakes,
+    nor did they think weather conditions were inappropriate" (they did not think so), "did
+    not attend the meeting, nor did he send a representative" (he sent none), "neither
+    confirmed nor denied the report" (neither). The parser hangs "nor" on the conjunct
+    before the verb it denies, so the coordinator nearest before the verb decides.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He did not come, nor did he call. He came and he called.")
+    >>> negated_by_conjunction(doc[8]), negated_by_conjunction(doc[15])
+    (True, False)
+    """
+    if any(c.dep_ in ("cc", "preconj") and c.lower_ in NEGATIVE_CONJUNCTIONS and c.i < verb.i
+           for c in verb.children):
+        return True  # "Nor did the company pay", "neither confirmed nor denied"
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    between = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+    return bool(between) and between[-1].lower_ in NEGATIVE_CONJUNCTIONS
 
 
 def kept_from(verb: Token) -> tuple[bool, str | None] | None:

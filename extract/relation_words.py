@@ -34,13 +34,29 @@ _SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 def is_member(subject: Token, obj: Token, objects: tuple[Token, ...]) -> bool:
     """True when a copula's attribute is one member of its plural subject, not the subject:
     "The nearest airports are Newark Airport, LaGuardia Airport and JFK", "The main entry
-    points are Svendborg ..." (a name, or one of a list, after a plural noun)."""
-    if subject.tag_ not in _PLURAL_NOUNS or obj.tag_ not in _SINGULAR_NOUNS:
+    points are Svendborg ..." (a name, or one of a list, after a plural noun). A list names
+    the subject's parts whatever their number, and an adjective standing for people ("the
+    dead", "the injured") is plural when its verb is: "The dead were five children, four
+    women and five men" counts the dead, none of the groups is all of them."""
+    if not _plural_subject(subject):
         return False
     if len(objects) > 1:  # a list joined by "and" or "or", not "clones rather than the result"
-        return any(c.dep_ == "cc" and c.tag_ == "CC" for o in objects for c in o.children)
+        return obj.tag_ in _SINGULAR_NOUNS | _PLURAL_NOUNS and any(
+            c.dep_ == "cc" and c.tag_ == "CC" for o in objects for c in o.children)
     # One name alone; "the Moriori" (with its article) names the whole people.
-    return obj.pos_ == "PROPN" and not any(c.dep_ == "det" for c in obj.lefts)
+    return obj.tag_ in _SINGULAR_NOUNS and obj.pos_ == "PROPN" and not any(
+        c.dep_ == "det" for c in obj.lefts)
+
+
+def _plural_subject(subject: Token) -> bool:
+    """A plural noun, or an adjective or participle after "the" that stands for the people it
+    describes, with a verb in the plural ("the dead were", "the injured are")."""
+    if subject.tag_ in _PLURAL_NOUNS:
+        return True
+    verb = subject.head
+    return subject.tag_ in ("JJ", "VBN") and subject.dep_ == "nsubj" and any(
+        c.dep_ == "det" and c.tag_ == "DT" for c in subject.lefts) and (
+        verb.tag_ == "VBP" or (verb.tag_ == "VBD" and not verb.morph.get("Number")))
 
 
 def is_idiom_noun(noun: Token) -> bool:

@@ -128,6 +128,95 @@ def _subject_of_next_verb(noun: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def subject_of_a_cut_clause(fact: Fact) -> bool:
+    """A direct object that is the subject of a clause the parser cut off after it: "a new
+    departmental report which recommends Australia outsource information technology"
+    recommends no Australia, "has been told directors, including chairman Ray Williams, made
+    a bid" was told no directors, "The Government says a 28-year-old man left Australia"
+    says no man. English lets a clause follow a verb of saying, thinking or advising without
+    "that", and the clause's subject reads as the verb's object; a finite verb right after
+    the object's phrase with no subject of its own shows it (for a verb of saying, also one
+    the parser made a participle of the noun: "man left"). After a relative clause that a
+    comma opened and no comma closed, the verb is the relative clause's too: "Mr Kissinger,
+    who has denied the subject of Timor came up during the talks, appeared ..." denied no
+    subject; it came up ("The company which sold the shares rose" is read as it stands)."""
+    obj = fact.object
+    verb = fact.verb
+    if obj.dep_ != "dobj" or verb is None or obj.head.i != verb.i:
+        return False
+    if reporting(verb) is not None and any(
+            c.dep_ == "acl" and c.tag_ in _FINITE_TAGS and c.i == obj.i + 1 and not any(
+                g.dep_ in _SUBJECT_DEPS for g in c.children) for c in obj.rights):
+        return True  # "says a 28-year-old man left Australia", "left" read as a participle
+    after = _finite_verb_after(obj)
+    if after is None or any(c.dep_ in ("relcl", "acl") for c in obj.rights):
+        return False  # "a voice communication they believed could be bin Laden": its gap
+    subjects = [c for c in after.children if c.dep_ in _SUBJECT_DEPS]
+    if after.head.i == verb.i and after.dep_ in ("ccomp", "xcomp") and not subjects:
+        return True  # the clause hangs on the verb, its subject taken for the verb's object
+    if verb.dep_ in ("relcl", "acl"):
+        start = verb.left_edge.i
+        return start > 0 and obj.doc[start - 1].text == "," and any(
+            s.i == verb.head.i for s in subjects)
+    if subjects or _governs(after, verb) or (after.dep_ == "conj" and after.head.i == verb.i):
+        return False  # the verb has a subject, or shares the clause's
+    # "the royal commission set up to investigate" may be a participle; "directors ... made
+    # a bid" with an object of its own may not.
+    return after.tag_ != "VBD" or after.i != _first_of_group(after) or any(
+        c.dep_ in _PAST_ONLY_COMPLEMENTS for c in after.children)
+
+
+#: Complements a past participle after a noun cannot take, and a past tense verb can.
+_PAST_ONLY_COMPLEMENTS = frozenset({"dobj", "ccomp", "attr", "acomp", "dative"})
+
+
+def _first_of_group(verb: Token) -> int:
+    """Index of the first word of ``verb``'s group: its first auxiliary, else itself."""
+    return min((c.i for c in verb.lefts if c.dep_ in ("aux", "auxpass")), default=verb.i)
+
+
+#: Dependencies of a subject, and of a verb that heads a clause.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "parataxis", "dep",
+                          "relcl", "acl", "csubj", "pcomp"})
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """True when ``token`` is ``head`` or hangs below it."""
+    for _ in range(len(token.doc)):
+        if token.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _finite_verb_after(noun: Token) -> Token | None:
+    """The verb of a finite clause that begins right after the phrase of ``noun`` (its
+    conjuncts and appositions left out: "had about 391,000 people and the metro area had" is
+    the conjunct's business): a finite verb there, or the verb that a finite auxiliary or
+    modal there belongs to ("their leader would not be arrested"); None when no such clause
+    begins there.
+    """
+    doc = noun.doc
+    ends = [noun.i, *(t.i for c in noun.children if c.dep_ not in ("conj", "cc", "appos")
+                      for t in c.subtree)]
+    after = max(ends) + 1
+    if after >= len(doc):
+        return None
+    token = doc[after]
+    if token.dep_ in ("aux", "auxpass") and (token.tag_ in _FINITE_TAGS or token.tag_ == "MD") \
+            and token.head.i > token.i:
+        token = token.head
+    elif token.tag_ not in _FINITE_TAGS:
+        return None
+    return token if token.pos_ in _VERBAL and token.dep_ in _CLAUSE_DEPS else None
+
+
 def verbal_argument(fact: Fact) -> bool:
     """A verb as subject or object: "hired gun Abu Nidal" read with "hired" as the subject."""
     return fact.subject.pos_ in _VERBAL or fact.object.pos_ in _VERBAL
@@ -431,6 +520,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("clausal_complement", clausal_complement, _PREP_RULES),
     Veto("purpose_phrase", purpose_phrase, _PREP_RULES),
     Veto("subject_of_the_clause", subject_of_the_clause),
+    Veto("subject_of_a_cut_clause", subject_of_a_cut_clause),
     Veto("object_after_that", object_after_that),
     Veto("naming_participle", naming_participle),
     Veto("resulting_state", resulting_state),

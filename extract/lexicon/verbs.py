@@ -7,7 +7,8 @@ Part of :mod:`extract.lexicon` (import the lists from there).
 from __future__ import annotations
 
 __all__ = [
-    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_ADVERBIALS", "NEGATING_VERBS", "LACKING_VERBS",
+    "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_CONJUNCTIONS", "NEGATIVE_ADVERBIALS",
+    "NEGATING_VERBS", "LACKING_VERBS", "OF_OBJECT_VERBS",
     "CONTRASTIVE_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS", "CONTRACTED_S",
     "LESSENING_WORDS", "EXAMPLE_ADVERBS", "GLOSS_WORDS", "RESTRICTING_WORDS",
     "REPORTING_VERBS", "REPORTING_PARTICLES", "DISCOURSE_MARKERS", "DENYING_VERBS",
@@ -34,6 +35,10 @@ NEGATIONS = _words("not n't n\u2019t never no")
 
 NEGATIVE_WORDS = _words("no none nothing nobody neither nor nowhere")
 """Pronouns and determiners that deny what they stand in ("nothing", "no clue")."""
+
+NEGATIVE_CONJUNCTIONS = _words("nor neither")
+"""Conjunctions that deny the clause they open: "nor did they think ...", "neither confirmed
+nor denied"."""
 
 NEGATIVE_ADVERBIALS = frozenset(tuple(pair.split(":")) for pair in _words(
     "in:way by:means at:time at:point at:stage under:circumstances on:account in:sense"))
@@ -239,6 +244,13 @@ SAYING_NOUNS = _words(
 ACCUSING_VERBS = _words("accuse suspect charge convict acquit clear blame")
 """Verbs whose "of" complement is the accusation: "accused X of doing Y" is the accuser's
 claim, and X is who does Y."""
+
+OF_OBJECT_VERBS = _words(
+    "tell inform warn remind notify assure convince persuade apprise accuse suspect convict "
+    "acquit clear rob deprive strip rid cure relieve disabuse")
+"""Verbs with an object and an "of" complement of their own, what is told or charged or
+taken: "told the court of their sorrow", "accused the minister of lying", "robbed him of
+his savings". An "of" phrase the parser hangs on their object is the verb's."""
 
 ASKING_VERBS = _words(
     "urge ask tell order persuade encourage invite call want expect require advise instruct "

@@ -33,6 +33,35 @@ TABLES: dict[str, list[Row]] = {
         ("The drink was mildly popular for the last few months, but of course has become a "
          "great deal more popular since getting all this publicity.", set(),
          {("drink", "become", "great deal")}),
+        # A clause may follow a verb of saying or telling without "that": its subject is no
+        # object of the verb (vetoes.subject_of_a_cut_clause, lee). A clause the object's own
+        # relative clause runs into, or a participle after it, leaves the object alone.
+        ("The Government says a 28-year-old man left Australia in March, but it is not yet "
+         "known when he entered Afghanistan.", set(),
+         {("Government", "say", "28-year-old man")}),
+        ("Earlier, US forces intercepted a voice communication they believed could be bin "
+         "Laden speaking by short range radio to his fighters.",
+         {("US forces", "intercept", "voice communication")}, set()),
+        # An "of" phrase the parser hangs on the object of "tell", "accuse", "warn" ... is the
+        # verb's: what is told or charged, no part of whom (entities._of_the_verb, lee). A
+        # group's own "of" phrase stays.
+        ("Both Simon Wiget and Stefan Abegglen told the court of their sorrow about the "
+         "accident, but denied making any mistakes, nor did they think weather conditions "
+         "were inappropriate.",
+         {("Simon Wiget", "tell", "court"), ("Stefan Abegglen", "tell", "court")},
+         {("Simon Wiget", "tell", "court of sorrow"),
+          ("Stefan Abegglen", "tell", "court of sorrow")}),
+        ("Israel has accused Force-17 of direct involvement in the preparation and execution "
+         "of attacks against its people.", {("Israel", "accuse", "Force-17")},
+         {("Israel", "accuse", "Force-17 of direct involvement")}),
+        ("United States peace envoy Anthony Zinni has told a meeting of Israeli and Palestinian "
+         "security officials he had decided to continue his mission to end 15 months of "
+         "bloodshed, US and Israeli sources said.",
+         {("Anthony Zinni", "tell", "meeting of Israeli and Palestinian security officials")},
+         set()),
+        ("Unions are already expressing their dissatisfaction with the royal commission set "
+         "up to investigate claims of fraud, corruption and violence in the building industry.",
+         {("Unions", "express", "dissatisfaction")}, set()),
         # A list of modifiers stays whole in a label (issue 24, lee_background: "the Ernst and
         # Young report" is no "Ernst report"; GUM fit sentences).
         ("The study combines qualitative and quantitative approaches.",
@@ -207,6 +236,12 @@ TABLES: dict[str, list[Row]] = {
          "private class.", set(), {("expulsion", "become in", "January 1831")}),
     ],
     "copula": [
+        # A list after a plural subject counts its parts; an adjective that stands for
+        # people is plural when its verb is ("the dead were"): none of the groups is all the
+        # dead (relation_words.is_member, lee).
+        ("The dead were five children, four women and five men.",
+         {("dead", "include", "five children"), ("dead", "include", "four women")},
+         {("dead", "be", "four women"), ("dead", "be", "five children")}),
         # A denial is about what restricts its object; cut from it, it says what the sentence
         # does not (GUM fit: Guadeloupe, Tulsa). Without the restriction it stays.
         ("Some routes are not good for passengers with weak stomachs.", set(),
@@ -309,6 +344,14 @@ TABLES: dict[str, list[Row]] = {
          {("agency", "give", "warning")}),
     ],
     "relcl": [
+        # A comma opens the relative clause and none closes it before the next verb: that
+        # verb is the relative clause's, and its subject no object (lee).
+        ("Mr Kissinger, who has denied the subject of Timor came up during the talks,  "
+         "appeared to be concerned about the domestic political implications of an Indonesian "
+         "invasion.", set(), {("Kissinger", "deny", "subject of Timor")}),
+        ("The Federal Government is under fire from unions over a new departmental report "
+         "which recommends Australia outsource information technology (IT) to India.", set(),
+         {("new departmental report", "recommend", "Australia")}),
         # "..., and Faaborg, which is best reached": a relative clause in the singular after a
         # comma is about the list member before the comma, not the whole list (GUM fit).
         ("The main entry points are Svendborg which is easily reach both by highway, bus and "
@@ -445,6 +488,12 @@ TABLES: dict[str, list[Row]] = {
          "ability to sustain attention.", {("students", "recognize", "need")}, set()),
     ],
     "xcomp": [
+        # The clause after "has been told" is what was told; its subject is not who (lee).
+        ("The Royal Commission into collapsed insurance giant HIH has been told directors, "
+         "including chairman Ray Williams, made a bid for huge termination payouts shortly "
+         "before provisional liquidation.",
+         {("directors", "make", "bid for huge termination payouts")},
+         {("Royal Commission", "be told", "directors")}),
         ("The army used drones to strike the radar sites.", {("army", "strike", "radar sites")},
          set()),
         ("The council used the grant to build a new library.",

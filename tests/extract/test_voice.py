@@ -78,6 +78,13 @@ ROWS = [
      []),
     ("The institutions do not exist solely to credential experts.",
      {(f"institution@{DOC}", "exist to", f"credential expert@{DOC}"): {"negated": False}}, []),
+    # "nor" denies the clause it opens: "nor did they think X" leaves X in doubt, as "they did
+    # not think X" does; nobody claims it (lee).
+    ("Both Simon Wiget and Stefan Abegglen told the court of their sorrow about the accident, "
+     "but denied making any mistakes, nor did they think weather conditions were "
+     "inappropriate.",
+     {(f"weather condition@{DOC}", "be", f"inappropriate@{DOC}"): {
+         "stance": "questioned", "asserted": False}}, []),
     # A quotation is its speaker's, whatever the verb that introduces it (GUM fit).
     ("Yvette Cooper continued: \"Labour has a common-sense plan to fast-track cases.\"",
      {("labour", "have", f"common-sense plan@{DOC}"): {"reported_by": "continue",

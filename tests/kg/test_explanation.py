@@ -132,6 +132,9 @@ DROP_ROWS = [
      ("advcl", "authorities", "reveal", "the full extent of the damage to lives and landmarks")),
     ("subject_of_next_verb", None, "The patrol boats then sank the vessel and its 15 man crew "
      "was thrown into the sea.", ("svo", "The patrol boats", "sink", "its 15 man crew")),
+    ("subject_of_a_cut_clause", None, "The Government says a 28-year-old man left Australia "
+     "in March, but it is not yet known when he entered Afghanistan.",
+     ("svo", "The Government", "say", "a 28-year-old man left Australia in March")),
     ("object_past_a_verb", None, "Since the fall of communism in Poland, Łódź has not "
      "enjoyed the rapid economic growth cities like Kraków, Warsaw and Wrocław have "
      "experienced, and has had to endure the fall of much of its textile industry, rising "
