@@ -157,6 +157,8 @@ DROP_ROWS = [
      ("svo", "Tim", "allege", "a staff member at Hillcrest Christian College in Berwick")),
     ("resulting_state", None, "The blast left eight civilians dead.",
      ("svo", "The blast", "leave", "dead")),
+    ("degree_phrase", None, "The drink has become a great deal more popular since getting "
+     "all this publicity.", ("svo", "The drink", "become", "a great deal more popular")),
     ("function_word_argument", None, "Although flying to the Chathams and back is not cheap, "
      "it is worth it.", ("copula", "back", "be", "cheap")),
     ("across_a_separator", None, "Store hours: Mon-Fri 08:30 am - 7 pm, Sun 9 am - 03:00 pm "
