@@ -265,7 +265,8 @@ ROWS = [
     # "too sick to do": the work is not done, and the relation says so.
     ("A significant proportion of the young adult population is too sick to do any "
      "productive work.",
-     {(f"significant proportion@{DOC}", "be too sick to do", f"productive work@{DOC}"): {
+     {(f"significant proportion of young adult population@{DOC}", "be too sick to do",
+       f"productive work@{DOC}"): {
          "asserted": True}}, []),
     # "forecast" is a verb of saying (its noun was one before the word lists were merged).
     ("Analysts forecast that China will overtake Japan.",
