@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from extract.doc_arrays import children_with, has_child
 from extract.lexicon import (
+    ABSOLUTE_PREPS,
     AGENT_TYPES,
     CLOSE_BRACKETS,
     CONTRACTED_S,
@@ -274,6 +275,9 @@ def _adverbial_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
     (:mod:`extract.verb_forms`), nor of a tool used after a passive, whose agent uses it.
     """
     head = verb.head
+    absolute = _absolute_subject(verb)
+    if absolute is not None:
+        return conjuncts(absolute), None
     if verb.tag_ == "VBN" and verb.i > head.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts):
         return [], None
@@ -286,6 +290,28 @@ def _adverbial_subjects(verb: Token, depth: int) -> tuple[list[Token], str | Non
             verb.lemma_.lower() not in STATE_VERBS):
         return [], None
     return _head_verb_subjects(verb, depth)
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """The noun of an absolute construction whose participle ``verb`` is: the object of a
+    "with" or "without" phrase that ends right before the participle's clause. "Legal abortion
+    is one step closer with the lower house of Parliament voting to change the laws": the
+    house votes, not legal abortion (the parser hangs the participle on the main verb)."""
+    doc = verb.doc
+    before = verb.left_edge.i - 1
+    if before < 0 or verb.head.i >= verb.i:
+        return None
+    node = doc[before]
+    for _ in range(len(doc)):
+        if node.i == verb.head.i or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ in ABSOLUTE_PREPS and node.right_edge.i == before:
+            if any(c.dep_ == "dobj" and c.i < node.i for c in node.head.children):
+                return None  # "ingested the food with the medicine, using ...": a plain phrase
+            objects = [c for c in node.children if c.dep_ == "pobj"]
+            return objects[0] if objects and objects[0].pos_ in _NOMINAL else None
+        node = node.head
+    return None
 
 
 def _passive_event(verb: Token) -> bool:

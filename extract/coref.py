@@ -576,6 +576,10 @@ def _resolution(token: Token) -> Resolution:
         return Resolution(subject, "reflexive" if subject is not None else "no_clause_subject")
     if lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         owner, person = _owner(token)
+        if owner is not None and any(c.dep_ == "conj" for c in owner.children):
+            # "Australia and South Africa have their final hit-outs": both teams', no one
+            # node's (and never the first conjunct's alone)
+            return Resolution(None, "coordinated_subject")
         if owner is not None:
             return Resolution(owner, "possessive_owner")
         if person is not None:

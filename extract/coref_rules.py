@@ -38,7 +38,8 @@ UNRESOLVED_BY = {
                          "none borrowed, or a pronoun left unresolved)",
     "reflexive_in_noun_modifier": "the reflexive's clause modifies a noun and has no subject "
                                   "of its own ('difficulties getting themselves across')",
-    "coordinated_subject": "the reflexive's subject is a coordination: no one node is both",
+    "coordinated_subject": "the subject a reflexive or possessive stands for is a coordination: "
+                           "no one node is both",
     "slash_pronoun": "'s/he' stands for whoever it is, no one named",
     "rival_person_noun": "a person noun in reach ('the captain') could be meant as well, and "
                          "neither the pronoun's sentence nor, for its own main subject, the "

@@ -20,7 +20,7 @@ __all__ = [
     "LIST_AND", "COORDINATORS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "AMOUNT_NOUNS", "DEGREE_NOUNS", "DEGREE_ADJECTIVES", "PARTICLE_ADVERBS",
     "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "COMPLEMENT_PREPS", "RANKING_WORDS",
-    "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
+    "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "ABSOLUTE_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
     "HYPHEN_PREFIXES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
     "TITLE_TYPES", "DASHES", "SENTENCE_FINAL", "OPEN_BRACKETS", "CLOSE_BRACKETS",
@@ -259,6 +259,11 @@ before them."""
 CHARACTERISING_PREPS = _words("with without")
 """Prepositions of a phrase that says which ones by what they have ("passengers with weak
 stomachs"): a denial cut from it says more than the sentence (:mod:`extract.denials`)."""
+
+ABSOLUTE_PREPS = _words("with without")
+"""Prepositions that open an absolute construction, a noun and a participle after it: "with
+the lower house of Parliament voting to change the laws" (the house votes), "without anyone
+noticing" (:func:`extract.clauses.subjects`)."""
 
 AUTHOR_LIST_WORDS = frozenset({"&", ",", "and", "et", "al", "al.", "."})
 """Words of an author list besides the names: "Marsden, Mackey, & Plonsky", "Makel et al."

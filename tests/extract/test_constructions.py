@@ -18,6 +18,13 @@ Row = tuple[str, set[tuple[str, str, str]], set[tuple[str, str, str]]]
 
 TABLES: dict[str, list[Row]] = {
     "svo": [
+        # "their" after a coordinated subject is both teams', never the first one's
+        # (extract.coref, possessive_owner; issue 24, lee_background).
+        ("The mind games are continuing as Australia and South Africa have their final "
+         "hit-outs in the lead-up to the first cricket Test beginning in Adelaide tomorrow.",
+         {("Australia", "have", "final hit outs"), ("South Africa", "have", "final hit outs")},
+         {("Australia", "have", "Australia's final hit outs"),
+          ("South Africa", "have", "Australia's final hit outs")}),
         # An adjective on a noun of amount says how much: the phrase keeps its "of" complement
         # ("large number of papers", never "large number"); a particle the parser read as an
         # adverb stays in the relation ("push back", never "push"); a phrase of degree names
@@ -510,6 +517,16 @@ TABLES: dict[str, list[Row]] = {
          {("Mary Smith", "return", "book")}, {("John Brown", "return", "book")}),
     ],
     "advcl": [
+        # An absolute construction: the participle after "with NP" is the noun's, not the
+        # main clause subject's; a "with" phrase after the verb's object is a plain phrase
+        # (issue 24, lee_background; GUM fit).
+        ("Legal abortion in Tasmania is one step closer with the lower house of Parliament "
+         "voting to change the state's abortion laws.",
+         {("lower house", "vote to change", "state's abortion laws")},
+         {("Legal abortion", "vote to change", "state's abortion laws")}),
+        ("We measured the ROS-concentration in the bodies of ants after they ingested the food "
+         "with the medicine using a spectrophotometer.", set(),
+         {("medicine", "use", "spectrophotometer")}),
         # "in the lead" is the verb's idiom: nobody just puts the Belgians (GUM fit, World Cup).
         ("Just two minutes in the second half, Dries Mertens scored a goal from a volley, "
          "putting the Belgians in the lead.", {("Dries Mertens", "put in lead", "Belgians")},
