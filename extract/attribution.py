@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.claim_scope import continues_report
 from extract.doc_arrays import children_with, token_lowers
 from extract.lexicon import (
     ABOUT_TO,
@@ -552,6 +553,10 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
             speaker = _subject(head)
             if speaker is not None:
                 return Voice(head.lemma_.lower(), speaker, "asserted", conditional)
+    if continues_report(node, head) and reporting(node) is None and (
+            meaning := reporting(head)) is not None and not inverted_question(head):
+        # "Paris claims that her passport was taken and she was forced to work": still hers
+        return Voice(meaning, _subject(head), _stance(meaning, head), conditional)
     if node.dep_ == "ccomp" and head.lemma_ == "be":
         # "their argument is that she stayed to fight the fire": the claim noun's content.
         noun = next((c for c in head.children if c.dep_ == "nsubj"), None)

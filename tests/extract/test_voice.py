@@ -262,6 +262,17 @@ ROWS = [
      "it had been received by their correspondent in Jalalabad.",
      {("scruffy missive", "be", f"genuine@{DOC}"): {"stance": "questioned",
                                                     "asserted": False}}, []),
+    # A clause joined to a verb of saying after what it reports goes on with the report
+    # (extract/claim_scope.py; issue 24, lee_background and GUM fit); one whose own verb
+    # reports something has its own voice.
+    ("The department say no detainees were injured, but 15 detention centre officers were "
+     "treated for smoke inhalation.",
+     {(f"15 detention centre officer@{DOC}", "be treated for", "smoke inhalation"): {
+         "asserted": False, "reported_by": "say", "attributed_to": f"department@{DOC}"}}, []),
+    ("Mr Crean says he is not calling on Dr Hollingworth to resign but he says there are "
+     "still unanswered questions.",
+     {("crean", "call on", "hollingworth"): {"reported_by": "say", "attributed_to": "crean"}},
+     []),
     # "too sick to do": the work is not done, and the relation says so.
     ("A significant proportion of the young adult population is too sick to do any "
      "productive work.",
