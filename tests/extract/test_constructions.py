@@ -206,6 +206,12 @@ TABLES: dict[str, list[Row]] = {
          {("Three soldiers", "kill", "roadside bomb")}),
     ],
     "prep": [
+        # A preposition the parser hung on the verb ends a name the recogniser ran past it
+        # (extract/phrases.py; issue 24, GUM fit and lee_background).
+        ("Her mother had spoken out against Scientology on French television after her "
+         "ex-husband committed suicide.",
+         {("mother", "speak out against", "Scientology")},
+         {("mother", "speak out against", "Scientology on French")}),
         # Two nouns joined as the object of a complement stay one label when the second has no
         # article of its own (lee_background; a list of modifiers: "svo" above).
         ("The leaders of Britain and France met in Paris.",
