@@ -187,8 +187,8 @@ def declined_saying(verb: Token) -> bool:
     clause the speaker does say stays a claim: "said the group would use them".
 
     >>> from extract.pipeline import load_nlp
-    >>> doc = load_nlp()("He refused to say what tactics they would use. He said they would use it.")
-    >>> declined_saying(doc[8]), declined_saying(doc[15])
+    >>> doc = load_nlp()("He refused to say what they would use. He said they would use it.")
+    >>> declined_saying(doc[7]), declined_saying(doc[13])
     (True, False)
     """
     node = verb
