@@ -499,11 +499,13 @@ def inside_a_title(fact: Fact) -> bool:
 
 
 def _subtitle(argument: Token) -> bool:
-    """True when ``argument`` is the subtitle after a name and a colon ("Batman: Arkham VR")."""
-    start = argument.left_edge.i
+    """True when ``argument`` is in the subtitle after a name and the nearest colon before it
+    ("Batman: Arkham VR", '"India: New Economy, Old Economy"')."""
     doc = argument.doc
-    return start >= 2 and doc[start - 1].text == ":" and argument.i in {
-        t.i for t in colon_subtitle(doc[start - 2])}
+    for k in range(argument.i - 1, argument.sent.start, -1):
+        if doc[k].text == ":":
+            return argument.i in {t.i for t in colon_subtitle(doc[k - 1])}
+    return False
 
 
 def gapped_clause(fact: Fact) -> bool:

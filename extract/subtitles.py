@@ -65,7 +65,8 @@ def colon_subtitle(name: Token) -> list[Token]:
 
 def _quoted_rest(name: Token, colon: int) -> list[Token]:
     """The words from after ``colon`` to the closing quotation mark, when ``name`` (with the
-    proper nouns before it) opens a quotation and its rest starts with a capital; else []."""
+    proper nouns before it) opens a quotation and its rest starts with a capital and has no
+    verb; else []."""
     doc = name.doc
     start = name.i
     while start > 0 and doc[start - 1].pos_ == "PROPN":
@@ -77,4 +78,6 @@ def _quoted_rest(name: Token, colon: int) -> list[Token]:
     for token in doc[colon + 1: name.sent.end]:
         if token.text in quotes:
             return list(doc[colon + 1: token.i]) if token.text in CLOSING_QUOTES | {'"'} else []
+        if token.pos_ in _VERBAL:
+            return []  # a quoted saying: '"Howard: We will win," he said'
     return []

@@ -396,6 +396,13 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # A quoted title runs through its colon to the closing mark (extract.subtitles,
+        # lee_background): "India" alone is no document's title.
+        ("The Minister for Foreign Affairs and Trade, Alexander Downer, has given his support "
+         "to the document from his department entitled \"India: New Economy, Old Economy\".",
+         {("document", "be entitled", "India: New Economy, Old Economy")},
+         {("document", "be entitled", "India"), ("document", "be entitled", "New Economy"),
+          ("document", "be entitled", "Old Economy")}),
         # "a little bit" says how much the speaker is inspired; it is inspired by nothing
         # (issue 24, GUM fit).
         ("I'm a little bit inspired by dreams but when eventually I started to write more "
