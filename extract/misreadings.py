@@ -35,6 +35,8 @@ from extract.lexicon import (
     TIME_TYPES,
 )
 from extract.phrases import title_tail
+from extract.polarity import declined_saying
+from extract.subtitles import colon_subtitle
 from extract.teams import team_sense
 from extract.records import Fact
 
@@ -51,6 +53,7 @@ __all__ = [
     "title_read_as_clause",
     "disagreeing_noun",
     "clause_on_a_date",
+    "declined_to_say",
     "who_on_a_place",
     "indirect_question",
     "participle_past_a_phrase",
@@ -474,7 +477,12 @@ def range_aside(fact: Fact) -> bool:
 def inside_a_title(fact: Fact) -> bool:
     """An argument that is the end of a title another argument names whole: "starred in
     Pride and Prejudice" is no (Knightley, star in, Prejudice), "show Elevator to the
-    Gallows" no (festival, show to, Gallows) (:func:`extract.phrases.title_tail`)."""
+    Gallows" no (festival, show to, Gallows) (:func:`extract.phrases.title_tail`); and an
+    argument that is a subtitle after a colon, either side: "the demonstration of Batman:
+    Arkham VR, players are dropped" drops no Arkham VR anywhere
+    (:func:`extract.subtitles.colon_subtitle`)."""
+    if any(_subtitle(arg) for arg in (fact.subject, fact.object)):
+        return True
     obj = fact.object
     if obj.pos_ != "PROPN":
         return False
@@ -490,6 +498,16 @@ def inside_a_title(fact: Fact) -> bool:
         for head in (doc[name].head,) if head.pos_ == "PROPN")
 
 
+def _subtitle(argument: Token) -> bool:
+    """True when ``argument`` is in the subtitle after a name and the nearest colon before it
+    ("Batman: Arkham VR", '"India: New Economy, Old Economy"')."""
+    doc = argument.doc
+    for k in range(argument.i - 1, argument.sent.start, -1):
+        if doc[k].text == ":":
+            return argument.i in {t.i for t in colon_subtitle(doc[k - 1])}
+    return False
+
+
 def gapped_clause(fact: Fact) -> bool:
     """A conjunct of a preposition's object with that preposition of its own is the subject
     of a clause whose verb is left out: "with the silver medal going to Poland and the bronze
@@ -501,3 +519,10 @@ def gapped_clause(fact: Fact) -> bool:
     prep = first.head
     return first.dep_ == "pobj" and prep.i != first.i and any(
         c.dep_ == "prep" and c.lower_ == prep.lower_ for c in obj.children)
+
+
+def declined_to_say(fact: Fact) -> bool:
+    """The fact is what someone refused or declined to say or confirm: "refused to confirm
+    when and where the ceremony would take place" is no claim of theirs, and the sentence
+    states nothing of it either (:func:`extract.polarity.declined_saying`)."""
+    return fact.verb is not None and declined_saying(fact.verb)

@@ -36,6 +36,7 @@ from extract.lexicon import (
     TRANSPARENT_NOUNS,
 )
 from extract.name_spans import place_name_start, quoted_title
+from extract.subtitles import colon_subtitle
 from kg.keys import SCOPE_MARK
 
 __all__ = [
@@ -204,8 +205,9 @@ def _score(number: Token) -> bool:
 
 def title_tail(head: Token) -> list[Token]:
     """The words a proper name goes on with after its head: a number right after it
-    ("Internet Explorer 6", "Opus 1") and an "of" phrase of title words ("Game of Thrones",
-    "A Discovery of Witches", "Man of the Match award"). Cut there, the name names something
+    ("Internet Explorer 6", "Opus 1"), an "of" phrase of title words ("Game of Thrones",
+    "A Discovery of Witches", "Man of the Match award") and a subtitle after a colon ("Smosh:
+    The Movie", :func:`extract.subtitles.colon_subtitle`). Cut there, the name names something
     else ("HBO's Game", "Internet Explorer").
 
     >>> import spacy
@@ -250,7 +252,7 @@ def _title_tail(head: Token) -> list[Token]:
         else:
             break
         last = tail[-1].i
-    return tail + _split_title(head, last)
+    return tail + (_split_title(head, last) or colon_subtitle(head.doc[last]))
 
 
 def _phrase_after(prep: Token) -> list[Token]:
@@ -347,7 +349,7 @@ def _label_tokens(head: Token) -> list[Token]:
     kept = []
     for tok in tokens:
         if tok.i in tail:  # "Game of Thrones", "Man of the Match award" ("the" aside)
-            if tok.dep_ != "det":
+            if tok.dep_ != "det" or tok.doc[tok.i - 1].text == ":":  # "Smosh: The Movie"
                 kept.append(tok)
             continue
         if (tok.dep_ == "det" and not _hyphenated(tok)) or (

@@ -3,7 +3,8 @@
 The rules mark a fact negated when its verb group has "not", "n't" or "never". English also
 denies with the arguments ("had **no** clue", "**nobody** came", "**neither** X **nor** Y"),
 with a preposition ("left **without** paying") and with verbs ("**failed** to stop", "**lacks**
-funds", "was **prevented from** collapsing", "was **banned from** conducting worship": may not),
+funds", "was **prevented from** collapsing", "was **banned from** conducting worship": may not,
+"**abstained from** voting"),
 and with a negated "have" over a participle clause ("**don't have** writers coming up with a
 story"). The contrastive "**not just** X **but also** Y" is no denial at all: it asserts both.
 """
@@ -15,7 +16,9 @@ from spacy.tokens import Token
 from extract.doc_arrays import children_with
 from extract.doc_memo import once_per_key
 from extract.lexicon import (
+    ABSTAINING_VERBS,
     CONTRASTIVE_WORDS,
+    DECLINING_VERBS,
     DISSUADING_VERBS,
     FACTIVE_VERBS,
     FORBIDDING_VERBS,
@@ -24,6 +27,7 @@ from extract.lexicon import (
     NEGATIVE_CONJUNCTIONS,
     NEGATIVE_WORDS,
     PREVENTING_VERBS,
+    REPORTING_VERBS,
     RESTRICTING_WORDS,
 )
 
@@ -37,6 +41,7 @@ __all__ = [
     "either_or_object",
     "denied_knowing",
     "kept_from",
+    "declined_saying",
     "contrastive",
 ]
 
@@ -142,14 +147,17 @@ def kept_from(verb: Token) -> tuple[bool, str | None] | None:
 
     "The federation was prevented from collapsing": it did not collapse (negated). "The
     religion was banned from conducting worship": it may not (negated, "may"), whether or not
-    it did. "discouraged them from voting": they should not ("should"). A negated verb of
-    preventing, or one with a negative subject, undoes the negation: "was not banned from
-    voting" (may), "did not stop him from leaving", "nothing will prevent us from being".
+    it did. "discouraged them from voting": they should not ("should"). A subject can keep
+    itself from it: "three members abstained from voting on the bill" did not vote. A negated
+    verb of preventing, or one with a negative subject, undoes the negation: "was not banned
+    from voting" (may), "did not stop him from leaving", "nothing will prevent us from being".
 
     >>> from extract.pipeline import load_nlp
     >>> doc = load_nlp()("The religion was banned from conducting public worship.")
     >>> kept_from(doc[5]), kept_from(doc[3])
     ((True, 'may'), None)
+    >>> kept_from(load_nlp()("Two members abstained from voting on the bill.")[4])
+    (True, None)
     """
     node = verb
     for _ in range(len(verb.doc)):
@@ -161,7 +169,7 @@ def kept_from(verb: Token) -> tuple[bool, str | None] | None:
         return None
     preventing = prep.head
     lemma = preventing.lemma_.lower()
-    if lemma not in PREVENTING_VERBS:
+    if lemma not in PREVENTING_VERBS | ABSTAINING_VERBS:
         return None
     negated = not any(c.dep_ == "neg" or c.lower_ in NEGATIONS or (
         c.dep_ == "nsubj" and negative_argument(c)) for c in preventing.children)
@@ -170,6 +178,29 @@ def kept_from(verb: Token) -> tuple[bool, str | None] | None:
     if lemma in DISSUADING_VERBS:
         return negated, "should"
     return negated, None
+
+
+def declined_saying(verb: Token) -> bool:
+    """True when the clause of ``verb`` is what a speaker refuses or declines to say: "The
+    official refused to say what tactics the radical group would use" says nothing about the
+    tactics, and the official claimed nothing (:data:`~extract.lexicon.DECLINING_VERBS`). A
+    clause the speaker does say stays a claim: "said the group would use them".
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("He refused to say what they would use. He said they would use it.")
+    >>> declined_saying(doc[7]), declined_saying(doc[13])
+    (True, False)
+    """
+    node = verb
+    for _ in range(len(verb.doc)):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS and (
+                head.dep_ == "xcomp" and head.head.lemma_.lower() in DECLINING_VERBS):
+            return True
+        node = head
+    return False
 
 
 def _restricted_after(negation: Token) -> bool:

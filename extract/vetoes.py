@@ -42,6 +42,7 @@ from extract.misreadings import (
     after_label,
     bracketed_affiliation,
     clause_on_a_date,
+    declined_to_say,
     disagreeing_noun,
     elliptical_clause,
     example,
@@ -561,6 +562,7 @@ GRAPH_VETOES: tuple[Veto, ...] = (
     Veto("gapped_clause", gapped_clause, frozenset({"prep", "named_prep"})),
     Veto("inside_a_title", inside_a_title),
     Veto("citation_argument", citation_argument),
+    Veto("declined_to_say", declined_to_say),
 )
 #: The rows of :data:`GRAPH_VETOES` worth trying on a candidate of each construction (the rows
 #: for every construction, and those naming it), in table order.

@@ -16,7 +16,9 @@ __all__ = [
     "HEDGE_ADVERBS", "HEDGE_ADJECTIVES", "LIGHT_VERBS", "OBJECT_HOLDING_VERBS",
     "LOCATIVE_PREPS", "RESULTATIVE_PREPS", "IDIOM_NOUNS", "SAYING_LIGHT_VERBS",
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
-    "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP", "SUBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
+    "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "ABSTAINING_VERBS",
+    "DECLINING_VERBS", "DIRECTIVE_VERBS", "OBJECT_CONTROL", "OBJECT_CONTROL_XCOMP",
+    "SUBJECT_CONTROL_XCOMP", "INTENTION_WORDS", "ABOUT_TO",
     "PURPOSE_NOUNS", "EXPERIENCE_NOUNS", "STATE_VERBS", "COMING_VERBS", "COMING_TO_NOUNS", "WH_ADVERBS", "REASON_WORDS",
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
@@ -275,6 +277,15 @@ not allowed ("may not"), not that it did not happen."""
 DISSUADING_VERBS = _words("discourage")
 """Preventing verbs that only advise against: "discouraged them from voting" says they
 should not, not that they did not."""
+
+ABSTAINING_VERBS = _words("abstain refrain desist")
+"""Verbs whose subject keeps itself from doing what their "from" clause says: "abstained from
+voting on the bill" (they did not vote). The clause is negated (extract.polarity.kept_from)."""
+
+DECLINING_VERBS = _words("refuse decline")
+"""Verbs whose subject will not do what their open complement says: "refused to say what
+tactics the group would use" says nothing, so what would have been said is nobody's claim
+(extract.polarity.declined_saying)."""
 
 DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
 """Verbs whose object is asked, told or kept from doing something that need not happen: what

@@ -190,6 +190,12 @@ TABLES: dict[str, list[Row]] = {
          {("Transmedia systems", "become", "Harry Potter")}),
     ],
     "passive": [
+        # The half of a title after its colon is no argument (misreadings.inside_a_title,
+        # GUM fit); a name after a colon that a verb follows is a clause's subject.
+        ("In the 20-minute PlayStation VR demonstration of Batman: Arkham VR, players are "
+         "dropped down a secret elevator in Bruce Wayne's manor, to the Bat Cave, to suit up.",
+         set(), {("Arkham VR", "be dropped down", "secret elevator"),
+                 ("Arkham VR", "be dropped to", "Bat Cave")}),
         # "with X off": how things stood, not what the verb did with X (issue 24, GUM fit).
         ("Gameplay was delayed when one player was caught with their headset off.", set(),
          {("one player", "be caught with", "headset")}),
@@ -212,6 +218,9 @@ TABLES: dict[str, list[Row]] = {
          "ex-husband committed suicide.",
          {("mother", "speak out against", "Scientology")},
          {("mother", "speak out against", "Scientology on French")}),
+        # A colon before a clause joins no title: Sydney stays Sydney.
+        ("The team flew to Sydney: Smith scored twice in the final.",
+         {("team", "fly to", "Sydney")}, {("team", "fly to", "Sydney: Smith")}),
         # Two nouns joined as the object of a complement stay one label when the second has no
         # article of its own (lee_background; a list of modifiers: "svo" above).
         ("The leaders of Britain and France met in Paris.",
@@ -400,6 +409,13 @@ TABLES: dict[str, list[Row]] = {
          {("Turkey", "knock on", "doors of united Europe")}, set()),
     ],
     "acl": [
+        # A quoted title runs through its colon to the closing mark (extract.subtitles,
+        # lee_background): "India" alone is no document's title.
+        ("The Minister for Foreign Affairs and Trade, Alexander Downer, has given his support "
+         "to the document from his department entitled \"India: New Economy, Old Economy\".",
+         {("document", "be entitled", "India: New Economy, Old Economy")},
+         {("document", "be entitled", "India"), ("document", "be entitled", "New Economy"),
+          ("document", "be entitled", "Old Economy")}),
         # "a little bit" says how much the speaker is inspired; it is inspired by nothing
         # (issue 24, GUM fit).
         ("I'm a little bit inspired by dreams but when eventually I started to write more "
@@ -751,6 +767,10 @@ TABLES: dict[str, list[Row]] = {
          {("Yasser Arafat", "be", "Palestinian leader")}, set()),
     ],
     "named_prep": [
+        # A subtitle after a colon belongs to the name before it (extract.subtitles, GUM fit):
+        # "Smosh" alone is no film.
+        ("Marbles appeared as herself in Smosh: The Movie.",
+         {("Marbles", "appear in", "Smosh: The Movie")}, {("Marbles", "appear in", "Smosh")}),
         ("The main entry points are Svendborg which is easily reach both by highway, bus and "
          "train - and Faaborg, which is best reached by bus from Odense.",
          {("Faaborg", "be reached from", "Odense")},

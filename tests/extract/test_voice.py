@@ -361,6 +361,20 @@ ROWS = [
     ("The company was not banned from selling the drug.",
      {(f"company@{DOC}", "sell", f"drug@{DOC}"): {"negated": False, "modality": "may",
                                                  "asserted": False}}, []),
+    # ... and so is what a subject keeps itself from doing: who abstained did not vote
+    # (lee_background), who did not abstain did.
+    ("Just before 10:00pm, the Deputy Premier Paul Lennon, Police Minister David Llewellyn "
+     "and Labor backbencher Steven Kons abstained from voting on the bill's second reading.",
+     {("paul lennon", "vote on", "bill's second reading"): {"negated": True, "modality": None,
+                                                          "asserted": False},
+      ("steven kons", "vote on", "bill's second reading"): {"negated": True,
+                                                          "asserted": False}}, []),
+    ("The senator did not abstain from voting on the bill.",
+     {(f"senator@{DOC}", "vote on", f"bill@{DOC}"): {"negated": False, "asserted": True}}, []),
+    # What a speaker says is a claim of theirs (the guard of ABSENT's refused saying).
+    ("The official said the radical group would use new tactics.",
+     {("radical group", "use", f"new tactic@{DOC}"): {"reported_by": "say",
+                                                     "asserted": False}}, []),
     # "credited with" is a claim, with nobody named in the passive (GUM fit) ...
     ("Noam Chomsky is a professor at MIT. At the age of 40 he was credited with "
      "revolutionizing the field of modern linguistics.",
@@ -523,6 +537,13 @@ ABSENT = [
      "critical reviews for each episode: one for viewers familiar with the books (i.e., "
      "“Experts”) and one for viewers unfamiliar with the books and averse to “spoilers” "
      "(i.e., “Newbies”).", "be"),
+    # What a speaker refuses to say or confirm is nobody's claim, and the sentence states
+    # nothing of it either (lee_background).
+    ("The official refused to say what tactics the radical group would use in its avowed "
+     "struggle to end the Israeli occupation of Palestinian land.", "use"),
+    ("But as the day wore on, local administration officials and Hare Krishna devotees in "
+     "Benares refused to confirm when and where along the Ganges the ceremony would take "
+     "place.", "take"),
     # "alleged a staff member told him": the member is who told, not what was alleged.
     ("Tim, 16, alleged a staff member at Hillcrest Christian College told him he had the "
      "devil in him.", "allege"),

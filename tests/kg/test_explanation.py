@@ -299,6 +299,9 @@ DROP_ROWS = [
      ("apposition", "Daniela Karine Ramos", "be", "dadaniela@gmail.com")),
     ("inside_a_title", None, "Knightley starred in Pride and Prejudice.",
      ("prep", "Knightley", "star in", "Prejudice")),
+    # lee_background: what the officials refused to confirm is nobody's claim
+    ("declined_to_say", None, "The official refused to say what tactics the radical group "
+     "would use.", ("svo", "the radical group", "use", "what tactics")),
     # GUM_bio_chao (fit): "the physician Yang Buwei" is one person (appositive_name)
     ("same_node", None, "Yuen Ren Chao was a Chinese linguist. He returned to China in 1920, "
      "marrying the physician Yang Buwei there that year.",
