@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.claim_scope import continues_report
-from extract.doc_arrays import children_with, token_lowers
+from extract.doc_arrays import children_with, columns, token_lowers
 from extract.lexicon import (
     ACCUSING_VERBS,
     CLAIM_NOUNS,
@@ -321,9 +321,11 @@ def _voice(verb: Token) -> Voice:
     # ferry, you will have to go back ..., if you rely on ..."), the conditions of the clause
     # it hangs from are not its own.
     sheltered = False
-    if any(c.lower_ in HEARSAY_ADVERBS and c.dep_ == "advmod" for c in verb.children):
-        return Voice(next(c.lower_ for c in verb.children if c.lower_ in HEARSAY_ADVERBS), None,
-                     "asserted", _is_condition(verb))
+    cols = columns(doc)
+    children = cols.children[cols.starts[verb.i]:cols.starts[verb.i + 1]]
+    if any(cols.lowers[c] in HEARSAY_ADVERBS and cols.deps[c] == "advmod" for c in children):
+        return Voice(next(cols.lowers[c] for c in children if cols.lowers[c] in HEARSAY_ADVERBS),
+                     None, "asserted", _is_condition(verb))
     hedges, whether = _words(doc)
     hedge = _hedge(verb) if hedges else None
     asked = requested = False

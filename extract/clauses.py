@@ -24,7 +24,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from extract.doc_arrays import children_with, has_child
+from extract.doc_arrays import children_with, columns, has_child, left_children, right_children
 from extract.lexicon import (
     ABSOLUTE_PREPS,
     AGENT_TYPES,
@@ -73,6 +73,8 @@ __all__ = ["SubjectRule", "SUBJECT_RULES", "CLAUSE_DEPS", "read_clause", "subjec
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+#: Labels of the children :func:`_complements` reads; it passes over any other child.
+_COMPLEMENT_DEPS = _OBJECT_DEPS | {"prep", "agent", "ccomp", "acomp", "dative", "npadvmod", "tmod"}
 _OBJECT_OR_DATIVE = _OBJECT_DEPS | {"dative"}
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -92,13 +94,14 @@ def conjuncts(token: Token) -> list[Token]:
     Iterative, so a long chain of conjuncts cannot exhaust the recursion limit; it ends on any
     tree because each step moves to a child. Coordinated verbs are clauses of their own.
     """
+    doc, cols = token.doc, columns(token.doc)
     out: list[Token] = []
-    stack = [token]
+    stack = [token.i]
     while stack:
         node = stack.pop()
-        out.append(node)
-        stack.extend(reversed([c for c in node.rights
-                               if c.dep_ == "conj" and c.pos_ not in _VERBAL]))
+        out.append(doc[node])
+        stack.extend(reversed([c for c in right_children(cols, node)
+                               if cols.deps[c] == "conj" and cols.pos[c] not in _VERBAL]))
     return out
 
 
@@ -122,7 +125,7 @@ def prep_objects(prep: Token) -> list[Token]:
 
 def has_prep_object(prep: Token) -> bool:
     """Whether :func:`prep_objects` finds anything, without collecting it."""
-    return any(child.dep_ in ("pobj", "pcomp") for child in prep.children)
+    return has_child(prep, ("pobj", "pcomp"))
 
 
 def _modified_noun(verb: Token, depth: int) -> tuple[list[Token], str | None]:
@@ -393,7 +396,7 @@ def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str | None]:
     Sora and *win* ..." is ``relcl``); ``pcomp`` always names itself.
     """
     own = _one_subject(children_with(verb, _SUBJECT_DEPS), verb)
-    expletive = next((c.i for c in verb.lefts if c.dep_ == "expl"), None)
+    expletive = next((c.i for c in children_with(verb, ("expl",)) if c.i < verb.i), None)
     if expletive is not None:  # "Dr. Guruswamy, ... there may be wisdom": "there" is it
         own = [s for s in own if s.i > expletive]
     if own:
@@ -461,7 +464,7 @@ def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = N
         # may not. Neither is stated, nor is it anyone's intention.
         negated, modality = negated or kept[0], modality or kept[1]
     first = alternative(verb) if not negated else None
-    if first is not None and any(c.dep_ == "neg" for c in first.children):
+    if first is not None and has_child(first, ("neg",)):
         negated = True  # "did not smoke or drink": neither
     elif (first is not None or either_or_object(verb)) and modality is None:
         modality = "may"  # "fleeing intolerance or seeking adventure": either may be so
@@ -469,8 +472,9 @@ def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = N
     # "could also help", "already is doing", "usually consisted": adverbs inside the verb
     # group belong to it.
     first = min((a.i for a in auxes), default=verb.i - 1)
-    group += [c for c in verb.lefts if c.dep_ == "advmod" and c.i >= first - 1
-              and c.tag_ == "RB" and c.lower_ not in NEGATIONS]
+    doc, cols = verb.doc, columns(verb.doc)
+    group += [doc[c] for c in left_children(cols, verb.i) if cols.deps[c] == "advmod"
+              and c >= first - 1 and doc[c].tag_ == "RB" and cols.lowers[c] not in NEGATIONS]
     passive = (has_child(verb, ("auxpass", "nsubjpass")) or (
         borrowed == "acl" and verb.tag_ == "VBN")) and not _perfect_with_s(verb)
     head, words, chain_negated = _chain(verb, passive, group)
@@ -577,8 +581,12 @@ def _complements(
     datives: list[Token] = []
     complement: Token | None = None
     acomp: Token | None = None
-    for child in head.children:
-        dep = child.dep_
+    doc, cols = head.doc, columns(head.doc)  # a Token only of each child it may take
+    for c in cols.children[cols.starts[head.i]:cols.starts[head.i + 1]]:
+        dep = cols.deps[c]
+        if dep not in _COMPLEMENT_DEPS:
+            continue
+        child = doc[c]
         if dep in _OBJECT_DEPS:
             objects.extend(conjuncts(child))
         elif dep == "prep" or (dep == "agent" and child.i > head.i):
@@ -594,7 +602,7 @@ def _complements(
             preps.append(child)
     if head.i != verb.i:
         # Prepositions attached to the first verb of a chain still belong to the fact.
-        preps += [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        preps += [doc[c] for c in right_children(cols, verb.i) if cols.deps[c] == "prep"]
     if borrowed is None and verb.dep_ == "relcl":
         # The relative pronoun is the object: "the book that he wrote", "the city in which".
         if any(is_relative(o) for o in objects):

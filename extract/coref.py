@@ -81,7 +81,7 @@ from extract.people import (
     topic_person,
     unknown_name_says,
 )
-from extract.doc_arrays import dep_labels, token_lowers
+from extract.doc_arrays import children_with, columns, dep_labels, left_children, token_lowers
 from extract.phrases import paragraph_break
 from extract.pronoun_clauses import in_noun_modifier, pronoun_kind, said_subject
 from extract.quotations import quotation_at, speakers
@@ -262,7 +262,7 @@ def _speaker_keys(token: Token, wanted: str) -> set[str] | None:
 
 def _main_subject(sent) -> Token | None:
     """The subject of a sentence's main verb, if any."""
-    return next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+    return next(iter(children_with(sent.root, _SUBJECTS)), None)
 
 
 def _centres(doc) -> CentresTable:
@@ -340,8 +340,10 @@ def _continued_subject(token: Token, wanted: str) -> Token | None:
         if mentions[n][1] != centre[0] and not (root.dep_ == "pobj" and root.head.lower_ == "as"):
             return None  # someone else is named on the way, not a role ("as Stanley Mitchell")
     pronouns = MALE_PRONOUNS if wanted == "m" else FEMALE_PRONOUNS
-    for t in doc[window_start(token, _PERSON_WINDOW) : token.i]:
-        if t.lower_ in pronouns and centres.get(t.sent.start, ("",))[0] == centre[0] and (
+    lowers = token_lowers(doc)  # a Token only of each pronoun of the gender
+    for t in (doc[k] for k in range(window_start(token, _PERSON_WINDOW), token.i)
+              if lowers[k] in pronouns):
+        if centres.get(t.sent.start, ("",))[0] == centre[0] and (
                 _main_subject(t.sent) is not None
                 and _main_subject(t.sent).i in _own_subjects(t)):
             return None  # "Peter employed him ... He": someone else of that gender is about
@@ -513,7 +515,10 @@ def _owner(token: Token) -> tuple[Token | None, Resolution | None]:
 
 def has_demonstrative(token: Token) -> bool:
     """Whether a demonstrative determiner stands before ``token`` ("*these* companies")."""
-    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.lefts)
+    cols = columns(token.doc)
+    deps, lowers = cols.deps, cols.lowers
+    return any(deps[c] == "det" and lowers[c] in DEMONSTRATIVES
+               for c in left_children(cols, token.i))
 
 
 def _same_head(token: Token) -> Resolution:

@@ -35,9 +35,13 @@ import bisect
 import re
 from typing import Callable, NamedTuple
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Token
 
-from extract.doc_arrays import entity_table, lemmas, pos_tags, punctuation, token_lowers
+from extract.doc_arrays import (columns, entity_table, left_children, lemmas, pos_tags,
+                                punctuation, right_children, token_lowers)
 from extract.doc_memo import once_per_doc
 from extract.lexicon import (
     CHILD_NOUNS,
@@ -77,6 +81,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
 #: Right children that leave a description as it is ("the company's", "the river.").
 _HARMLESS_RIGHTS = frozenset({"punct", "case"})
+_HARMLESS_OR_APPOSITION = _HARMLESS_RIGHTS | {"appos"}
 #: Where an indefinite noun phrase says what something is, not that a new one comes in:
 #: "Tulsa is a city", "Tulsa, a city in Oklahoma".
 _PREDICATIVE = frozenset({"attr", "appos", "oprd", "acomp"})
@@ -249,7 +254,8 @@ def _modifier_words(head: Token) -> frozenset[str] | None:
     inner = [t for c in modifiers for t in c.subtree if not t.is_punct]
     if any(t.pos_ == "PROPN" for t in inner):
         return None  # "the Commonwealth group", "Appin Road": a name of its own
-    if any(c.dep_ not in _HARMLESS_RIGHTS | {"appos"} for c in head.rights):
+    cols = columns(head.doc)
+    if any(cols.deps[c] not in _HARMLESS_OR_APPOSITION for c in right_children(cols, head.i)):
         return None  # "the company that ...", "the river, the bridge and ...", "the city of X"
     return _words(inner)
 
@@ -306,9 +312,9 @@ def _nouns_by_lemma(doc: Doc) -> dict[str, list[int]]:
     each description looks up its own noun instead of reading the document up to it."""
     def index() -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
-        for i, (lemma, tag) in enumerate(zip(lemmas(doc), pos_tags(doc))):
-            if tag == "NOUN":
-                found.setdefault(lemma, []).append(i)
+        words = lemmas(doc)
+        for i in numpy.flatnonzero(doc.to_array(POS) == NOUN).tolist():
+            found.setdefault(words[i], []).append(i)
         return found
     return once_per_doc(doc, _NOUNS_CACHE, index)
 
@@ -433,7 +439,9 @@ def named_by_apposition(head: Token) -> Token | None:
     >>> named_by_apposition(doc[2]).text
     'Nettle'
     """
-    if head.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in head.lefts):
+    cols = columns(head.doc)
+    if head.pos_ != "NOUN" or not any(cols.deps[c] in ("det", "poss")
+                                      for c in left_children(cols, head.i)):
         return None  # "Image: Zach Weiner" is a credit line, not a description of him
     for child in head.rights:
         if child.dep_ == "appos" and child.left_edge.i == head.i + 1 and (

@@ -10,7 +10,7 @@ instead and makes Tokens only of the words it keeps.
 from __future__ import annotations
 
 import bisect
-from typing import Container
+from typing import Container, NamedTuple
 
 import numpy
 
@@ -23,19 +23,31 @@ from extract.doc_memo import per_doc
 __all__ = ["has_email", "token_texts", "token_lowers", "joined_text", "token_offsets", "lemmas",
            "punctuation", "entity_table", "head_indices", "child_table", "children_of",
            "has_child", "children_with", "dep_labels", "pos_tags", "sentence_starts",
-           "sentence_start"]
+           "sentence_start", "sentence_bounds", "Columns", "columns", "left_children",
+           "right_children"]
+
+
+#: String of each hash the columns have read, shared by all documents: a hash names one
+#: string in any vocabulary, and a corpus has a few tens of thousands of distinct words.
+_NAMES: dict[int, str] = {}
+#: Size past which :data:`_NAMES` is started afresh, so that no stream of documents grows it
+#: forever.
+_MOST_NAMES = 1 << 20
 
 
 def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
-    """The string of each token's value of ``attr`` (looked up once per distinct value)."""
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    out = []
-    for key in doc.to_array(attr).tolist():
-        if key not in names:
-            names[key] = strings[key]
-        out.append(names[key])
-    return tuple(out)
+    """The string of each token's value of ``attr`` (each hash looked up in the string store
+    once per process; the per-token look-up runs in ``map``, no loop in Python)."""
+    global _NAMES
+    if len(_NAMES) > _MOST_NAMES:
+        _NAMES = {}  # replaced, not emptied: a call in another thread keeps the one it has
+    names = _NAMES
+    keys = doc.to_array(attr).tolist()
+    missing = set(keys).difference(names)
+    if missing:
+        strings = doc.vocab.strings
+        names.update({key: strings[key] for key in missing})
+    return tuple(map(names.__getitem__, keys))
 
 
 @per_doc("kg.has_email")
@@ -82,8 +94,8 @@ def joined_text(doc: Doc) -> str:
     >>> joined_text(spacy.blank("en")("Known  as T-Town. "))
     'Known  as T-Town. '
     """
-    return "".join(text + " " if space else text
-                   for text, space in zip(token_texts(doc), doc.to_array(SPACY).tolist()))
+    spaces = numpy.where(doc.to_array(SPACY).astype(bool), " ", "").tolist()
+    return "".join(map(str.__add__, token_texts(doc), spaces))
 
 
 @per_doc("kg.offsets")
@@ -130,7 +142,9 @@ def entity_table(doc: Doc) -> tuple[tuple[int, int, str, int], ...]:
     >>> entity_table(load_nlp()("Yasser Arafat met George W. Bush."))
     ((0, 2, 'PERSON', 1), (3, 6, 'PERSON', 5))
     """
-    return tuple((ent.start, ent.end, ent.label_, ent.root.i) for ent in doc.ents)
+    # A name of one word is its own root (spaCy's ``Span.root``), worked out for longer ones
+    return tuple((ent.start, ent.end, ent.label_,
+                  ent.start if ent.end - ent.start == 1 else ent.root.i) for ent in doc.ents)
 
 
 @per_doc("kg.heads")
@@ -247,9 +261,8 @@ def has_child(token: Token, labels: Container[str]) -> bool:
     >>> has_child(doc[1], {"nsubj"}), has_child(doc[1], {"dobj"})
     (True, False)
     """
-    doc, i = token.doc, token.i
-    deps = dep_labels(doc)
-    children, starts = child_table(doc)
+    i = token.i
+    deps, _pos, _lowers, children, starts = columns(token.doc)
     return any(deps[c] in labels for c in children[starts[i]:starts[i + 1]])
 
 
@@ -264,6 +277,67 @@ def children_with(token: Token, labels: Container[str]) -> list[Token]:
     ['off']
     """
     doc, i = token.doc, token.i
-    deps = dep_labels(doc)
-    children, starts = child_table(doc)
+    deps, _pos, _lowers, children, starts = columns(doc)
     return [doc[c] for c in children[starts[i]:starts[i + 1]] if deps[c] in labels]
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """``(sent.start, sent.end)`` of ``doc[i].sent``, found by bisection: ``token.sent``
+    walks the document token by token to both ends of the sentence and makes a Span.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("It rained. We stayed in.")
+    >>> [sentence_bounds(doc, i) for i in range(len(doc))] == [
+    ...     (t.sent.start, t.sent.end) for t in doc]
+    True
+    """
+    starts = sentence_starts(doc)
+    n = bisect.bisect_right(starts, i)
+    return starts[n - 1], starts[n] if n < len(starts) else len(doc)
+
+
+class Columns(NamedTuple):
+    """The columns a scan of a token's children reads, fetched with one look-up (each
+    column function is a call and a dictionary look-up of its own)."""
+
+    deps: tuple[str, ...]
+    pos: tuple[str, ...]
+    lowers: tuple[str, ...]
+    children: list[int]
+    starts: list[int]
+
+
+@per_doc("kg.columns")
+def columns(doc: Doc) -> Columns:
+    """:func:`dep_labels`, :func:`pos_tags`, :func:`token_lowers` and :func:`child_table`
+    of ``doc`` together.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "ran"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"])
+    >>> columns(doc).deps, columns(doc).children
+    (('nsubj', 'ROOT'), [0])
+    """
+    return Columns(dep_labels(doc), pos_tags(doc), token_lowers(doc), *child_table(doc))
+
+
+def left_children(cols: Columns, i: int) -> list[int]:
+    """The children of token ``i`` left of it, in text order (``token.lefts`` as indices;
+    spaCy walks the whole left part of the subtree to find them).
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "cat", "ran", "off"],
+    ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
+    >>> left_children(columns(doc), 2), right_children(columns(doc), 2)
+    ([1], [3])
+    """
+    children, starts = cols.children, cols.starts
+    return [c for c in children[starts[i]:starts[i + 1]] if c < i]
+
+
+def right_children(cols: Columns, i: int) -> list[int]:
+    """The children of token ``i`` right of it, in text order (``token.rights`` as indices)."""
+    children, starts = cols.children, cols.starts
+    return [c for c in children[starts[i]:starts[i + 1]] if c > i]

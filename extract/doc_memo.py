@@ -67,7 +67,10 @@ def once_per_key(doc: Doc, name: str, key: Hashable, compute: Callable[[], T]) -
     >>> once_per_key(doc, "test.k", 1, lambda: None), once_per_key(doc, "test.k", 1, lambda: 5)
     (None, None)
     """
-    table: dict[Hashable, Any] = doc.user_data.setdefault(name, {})
-    if key not in table:
-        table[key] = compute()
-    return table[key]
+    table: dict[Hashable, Any] | None = doc.user_data.get(name)
+    if table is None:
+        table = doc.user_data[name] = {}
+    value = table.get(key, _MISSING)
+    if value is _MISSING:
+        value = table[key] = compute()
+    return value

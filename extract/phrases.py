@@ -15,10 +15,11 @@ Everything here walks the children of a few tokens; nothing re-parses or builds 
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import TAG
 from spacy.tokens import Token
 
-from extract.doc_arrays import joined_text, token_lowers, token_texts
+from extract.doc_arrays import columns, dep_labels, joined_text, token_lowers, token_texts
 from extract.doc_memo import once_per_key, per_doc
 from extract.lexicon import (
     DASHES,
@@ -107,8 +108,8 @@ def tagged(doc, tag: str) -> tuple[int, ...]:
     (1, 4)
     """
     def indices() -> tuple[int, ...]:
-        wanted = doc.vocab.strings.add(tag)
-        return tuple(i for i, value in enumerate(doc.to_array(TAG).tolist()) if value == wanted)
+        wanted = numpy.uint64(doc.vocab.strings.add(tag))
+        return tuple(numpy.flatnonzero(doc.to_array(TAG) == wanted).tolist())
     return once_per_key(doc, "kg.tagged", tag, indices)
 
 
@@ -139,11 +140,15 @@ def _collect(token: Token, out: list[Token], deps: frozenset[str],
     Iterative (each step moves to a child), so it ends on any tree and never hits the
     recursion limit; callers sort the tokens.
     """
+    doc, cols = token.doc, columns(token.doc)
     stack = [(token, deps)]
     while stack:
         node, allowed = stack.pop()
         out.append(node)
-        for child in node.children:
+        for c in cols.children[cols.starts[node.i]:cols.starts[node.i + 1]]:
+            if cols.deps[c] != "nummod" and cols.deps[c] not in allowed:
+                continue  # no Token made of a child the label leaves out
+            child = doc[c]
             if child.dep_ == "nummod" and child.i < node.i and allowed is not _INNER_DEPS:
                 # A quantity is kept whole, its head last: "more than two dozen militants",
                 # "up to 35 percent" (never "than two militants").
@@ -323,8 +328,9 @@ def _label_tokens(head: Token) -> list[Token]:
         start = place_name_start(doc, start, end)
         # What a number of the name counts left of it belongs to it: "the first of three
         # degrees" is one degree, never "three degrees" (the recogniser tags the number only).
-        start = min([start, *(c.left_edge.i for t in doc[start:end] if t.dep_ == "nummod"
-                              for c in t.lefts if c.dep_ == "quantmod" and c.i < start)])
+        deps = dep_labels(doc)  # a Token only of each number
+        start = min([start, *(c.left_edge.i for k in range(start, end) if deps[k] == "nummod"
+                              for c in doc[k].lefts if c.dep_ == "quantmod" and c.i < start)])
         # So does a word hyphenated to it: "a high-five" is no "five".
         hyphens = set()
         while start >= 2 and doc[start - 1].tag_ == "HYPH" and not doc[start - 1].whitespace_ \

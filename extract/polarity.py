@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.doc_arrays import children_with
+from extract.doc_arrays import children_with, columns, left_children, right_children
 from extract.doc_memo import once_per_key
 from extract.lexicon import (
     ABSTAINING_VERBS,
@@ -70,7 +70,8 @@ def _negative_argument(token: Token) -> bool:
         token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
     ):
         return True
-    if any(child.dep_ == "det" and child.lower_ == "no" for child in token.lefts):
+    cols = columns(token.doc)
+    if any(cols.deps[c] == "det" and cols.lowers[c] == "no" for c in left_children(cols, token.i)):
         return True
     # "neither X nor Y": the first conjunct carries "neither", the others hang from it.
     first = token
@@ -262,12 +263,18 @@ def alternative(verb: Token) -> Token | None:
         if first.dep_ != "conj" or first.head.i == first.i or first.head.pos_ not in _VERBAL:
             break
         first = first.head
-    members = [first, *(c for c in first.rights if c.dep_ == "conj" and c.pos_ in _VERBAL)]
-    if len(members) < 2 or verb.i not in {m.i for m in members}:
+    cols = columns(verb.doc)  # the verb's right children, without a walk of its subtree
+    rights = right_children(cols, first.i)
+    members = [first.i, *(c for c in rights if cols.deps[c] == "conj" and cols.pos[c] in _VERBAL)]
+    if len(members) < 2 or verb.i not in members:
         return None
-    last = max(m.i for m in members)
-    return first if any(c.dep_ == "cc" and c.lower_ == "or" and first.i < c.i < last
-                        for c in first.rights) else None
+    last = max(members)
+    return first if any(cols.deps[c] == "cc" and cols.lowers[c] == "or" and first.i < c < last
+                        for c in rights) else None
+
+
+#: Objects that "either ... or" may join.
+_EITHER_OR_OBJECTS = frozenset({"attr", "dobj", "oprd"})
 
 
 def either_or_object(verb: Token) -> bool:
@@ -280,9 +287,10 @@ def either_or_object(verb: Token) -> bool:
     >>> either_or_object(doc[2]), either_or_object(doc[12])
     (True, False)
     """
-    return any(c.dep_ in ("attr", "dobj", "oprd") and any(
+    return any(any(
         g.dep_ == "preconj" and g.lower_ == "either" for g in c.children) and any(
-        g.dep_ == "cc" and g.lower_ == "or" for g in c.children) for c in verb.children)
+        g.dep_ == "cc" and g.lower_ == "or" for g in c.children)
+        for c in children_with(verb, _EITHER_OR_OBJECTS))
 
 
 def denied_knowing(verb: Token) -> bool:

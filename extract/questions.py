@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.doc_arrays import token_texts
+from extract.doc_arrays import sentence_bounds, token_texts
 
 __all__ = ["asked_question", "inverted_question"]
 
@@ -27,10 +27,10 @@ def asked_question(token: Token) -> bool:
     >>> asked_question(doc[2]), asked_question(doc[8])
     (False, True)
     """
-    sent = token.sent
     doc = token.doc
-    last = sent.end - 1
-    while last > sent.start and doc[last].is_space:
+    start, end = sentence_bounds(doc, token.i)
+    last = end - 1
+    while last > start and doc[last].is_space:
         last -= 1
     texts = token_texts(doc)
     return texts[last].endswith("?") and not any(

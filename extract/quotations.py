@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from extract.attribution import Voice, reporting
@@ -69,9 +71,12 @@ def _find_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     marks = _OPENING | _CLOSING | {_STRAIGHT}
-    for i, text in enumerate(token_texts(doc)):
-        if text not in marks and text.count("\n") < 2:
-            continue  # neither a mark nor a blank line (paragraph_break): no Token made
+    # Only a mark or a blank line (paragraph_break) can open or close one: the words that
+    # are either are picked out of the distinct words, their tokens from the text column.
+    wanted = [doc.vocab.strings[text] for text in set(token_texts(doc))
+              if text in marks or text.count("\n") >= 2]
+    found = numpy.isin(doc.to_array(ORTH), numpy.array(wanted, dtype=numpy.uint64))
+    for i in numpy.flatnonzero(found).tolist():
         token = doc[i]
         if paragraph_break(token):
             if start is not None:

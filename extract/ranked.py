@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.doc_arrays import columns, left_children
 from extract.lexicon import INDEFINITE_DETERMINERS, RANKING_WORDS, RESTRICTIVE_PREPS
 from extract.phrases import LONGEST_LABEL, entity_label
 
@@ -57,8 +58,11 @@ def ranked(head: Token) -> bool:
     >>> ranked(doc[2]), ranked(doc[7])
     (True, True)
     """
-    if head.pos_ != "NOUN" or head.ent_type_ or any(
-            c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.lefts):
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    cols = columns(head.doc)
+    if any(cols.deps[c] == "det" and cols.lowers[c] in INDEFINITE_DETERMINERS
+           for c in left_children(cols, head.i)):
         return False  # "a third goal", "a first step": one more, not one ranked among others
     return any(_ranking(c) for c in head.lefts)
 

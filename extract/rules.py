@@ -38,6 +38,7 @@ from extract.clauses import (
     prep_objects,
     read_clause,
 )
+from extract.doc_arrays import columns, right_children
 from extract.lexicon import (
     ADVERBIAL_PREPS,
     LESSENING_WORDS,
@@ -490,7 +491,10 @@ def heads_clause(token: Token) -> bool:
     pos = token.pos_
     if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
         return True
-    return token.dep_ in CLAUSE_DEPS and any(c.dep_ == "dobj" for c in token.rights)
+    if token.dep_ not in CLAUSE_DEPS:
+        return False
+    cols = columns(token.doc)
+    return any(cols.deps[c] == "dobj" for c in right_children(cols, token.i))
 
 
 def _named_preps(clause: Clause) -> list[Token]:

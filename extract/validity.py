@@ -46,6 +46,7 @@ from spacy.attrs import ENT_IOB, IS_TITLE, ORTH
 from spacy.tokens import Span, Token
 
 from extract.confidence import score_fact
+from extract.doc_arrays import dep_labels, head_indices, pos_tags, token_texts
 from extract.doc_memo import once_per_doc
 from extract.lexicon import PRONOUNS
 from extract.parse_margins import margin_names
@@ -149,30 +150,35 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f"{low + 1}+"
 
 
-def _ancestors(token: Token) -> list[Token]:
-    """``token`` and its heads up to the root (bounded: ends on any tree)."""
-    chain = [token]
-    for _ in range(len(token.doc)):
-        head = token.head
-        if head.i == token.i:
+def _ancestors(token: Token) -> list[int]:
+    """Indices of ``token`` and its heads up to the root (bounded: ends on any tree), read
+    from the head column."""
+    heads = head_indices(token.doc)
+    i = token.i
+    chain = [i]
+    for _ in range(len(heads)):
+        head = heads[i]
+        if head == i:
             break
-        token = head
-        chain.append(token)
+        i = head
+        chain.append(i)
     return chain
 
 
-def _path(subject: Token, obj: Token) -> tuple[list[str], list[str], Token]:
-    """Dependency labels from each head up to their lowest common ancestor, and that ancestor."""
+def _path(subject: Token, obj: Token) -> tuple[list[str], list[str], int]:
+    """Dependency labels from each head up to their lowest common ancestor, and that
+    ancestor's index."""
+    deps = dep_labels(subject.doc)
     up_subject = _ancestors(subject)
-    positions = {t.i: n for n, t in enumerate(up_subject)}
+    positions = {t: n for n, t in enumerate(up_subject)}
     up_object: list[str] = []
     lca = up_subject[-1]
-    for token in _ancestors(obj):
-        if token.i in positions:
-            lca = token
+    for k in _ancestors(obj):
+        if k in positions:
+            lca = k
             break
-        up_object.append(token.dep_)
-    up = [t.dep_ for t in up_subject[:positions.get(lca.i, len(up_subject))]]
+        up_object.append(deps[k])
+    up = [deps[t] for t in up_subject[:positions.get(lca, len(up_subject))]]
     return up, up_object, lca
 
 
@@ -198,12 +204,12 @@ def _cut_entity(head: Token, bounds: tuple[int, int]) -> bool:
 def _crossed(doc, start: int, end: int) -> set[str]:
     """What the tokens ``[start, end)`` hold: punctuation kinds and a coordination (list)."""
     seen: set[str] = set()
+    texts, deps = token_texts(doc), dep_labels(doc)  # no Token made of each word crossed
     for k in range(start, end):
-        token = doc[k]
-        kind = _CROSSINGS.get(token.text)
+        kind = _CROSSINGS.get(texts[k])
         if kind is not None:
             seen.add(kind)
-        elif token.dep_ == "cc":
+        elif deps[k] == "cc":
             seen.add("list")
     return seen
 
@@ -287,7 +293,7 @@ def _path_names(fact: Fact) -> list[str]:
         f"up_s={up_s[0] if up_s else '-'}",
         f"up_o={up_o[0] if up_o else '-'}",
         f"plen={_bucket(len(up_s) + len(up_o), (1, 2, 3, 5))}",
-        f"lca={lca.pos_}",
+        f"lca={pos_tags(fact.subject.doc)[lca]}",
     ]
     return names + [f"on_path={label}" for label in sorted({*up_s[1:], *up_o[1:]})]
 
@@ -541,7 +547,7 @@ def score_features(table: Mapping[str, float], values: Mapping[str, float]) -> f
     >>> score_features({"bias": 0.0, "a": 2.0}, {"bias": 1.0, "b": 1.0})
     0.5
     """
-    z = sum(table.get(name, 0.0) * value for name, value in values.items())
+    z = sum([table.get(name, 0.0) * value for name, value in values.items()])
     z = max(-30.0, min(30.0, z))
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 

@@ -22,7 +22,7 @@ from extract.attribution import reporting
 from extract.citations import author_citation
 from extract.clauses import conjuncts, first_conjunct
 from extract.denials import denial_cut_short
-from extract.doc_arrays import has_email, token_texts
+from extract.doc_arrays import columns, has_child, has_email, token_texts
 from extract.lexicon import (
     CLAUSE_ONLY_VERBS,
     CLOSE_BRACKETS,
@@ -381,8 +381,10 @@ def object_past_a_verb(fact: Fact) -> bool:
         obj = obj.head
     if obj.head.i != head.i or obj.i < head.i:
         return False
-    return any(c.dep_ == "conj" and c.pos_ in _VERBAL and head.i < c.i < obj.i and any(
-        d.dep_ in _OWN_COMPLEMENTS for d in c.children) for c in head.children)
+    cols = columns(head.doc)  # the verb's children, without a walk of its whole subtree
+    return any(cols.deps[c] == "conj" and cols.pos[c] in _VERBAL and head.i < c < obj.i
+               and has_child(head.doc[c], _OWN_COMPLEMENTS)
+               for c in cols.children[cols.starts[head.i]:cols.starts[head.i + 1]])
 
 
 def listing(fact: Fact) -> bool:

@@ -34,10 +34,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _ACRONYM_DOTS = re.compile(r"\b([^\W\d_](?:\.[^\W\d_])+)\.?(?![^\W\d_])")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def normalize_key(key: str) -> str:
     """Canonical form of an entity key: NFKC, case-folded, acronym dots and spacing removed,
     a typographic apostrophe written as the plain one ("HBO\u2019s" and "HBO's",
     "L\u2019Enfant" and "L'Enfant" are one spelling; the argument records ``punctuation``).
+    Cached, as :func:`canonical_key` is: extraction asks for the same keys again and again.
 
     >>> normalize_key("U.S.  Tech"), normalize_key("the U.S army"), normalize_key("3.5 m")
     ('us tech', 'the us army', '3.5 m')
