@@ -33,13 +33,10 @@ from extract.lexicon import (
     EXPERIENCE_NOUNS,
     INDEFINITE_ARTICLES,
     INSTRUMENT_VERBS,
-    LACKING_VERBS,
-    NEGATING_VERBS,
     NEGATIONS,
     OBJECT_CONTROL,
     OBJECT_CONTROL_XCOMP,
     OPEN_BRACKETS,
-    PARTICLE_ADVERBS,
     PERSONAL_OBJECTS,
     REPORTING_VERBS,
     STATE_VERBS,
@@ -59,6 +56,7 @@ from extract.polarity import (
 )
 from extract.records import Clause, Pattern, TokenRules
 from extract.things import is_person_noun
+from extract.verb_chains import verb_chain
 from extract.verb_forms import (
     adjective_before_its_noun,
     base_form_after_finite,
@@ -477,7 +475,7 @@ def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = N
               and c >= first - 1 and doc[c].tag_ == "RB" and cols.lowers[c] not in NEGATIONS]
     passive = (has_child(verb, ("auxpass", "nsubjpass")) or (
         borrowed == "acl" and verb.tag_ == "VBN")) and not _perfect_with_s(verb)
-    head, words, chain_negated = _chain(verb, passive, group)
+    head, words, chain_negated = verb_chain(verb, passive, group)
     clause = _complements(verb, head, heads, borrowed, passive, negated != chain_negated,
                           modality, words, group)
     return _noun_as_verb(clause) if passive and verb.tag_ not in _PASSIVE_TAGS else clause
@@ -507,61 +505,6 @@ def _noun_as_verb(clause: Clause) -> Clause:
     return replace(clause, words=("be", verb.lower_, noun.lemma_.lower()),
                    verb_group=(*clause.verb_group, noun), objects=(), passive=False,
                    preps=(*(c for c in noun.rights if c.dep_ == "prep"), *clause.preps))
-
-
-def _particles(verb: Token) -> list[Token]:
-    """The particles of ``verb``: its ``prt`` children, and an adverb of
-    :data:`~extract.lexicon.PARTICLE_ADVERBS` right after it that the parser read as a plain
-    adverb ("pushed back the launch": "push back", never "push")."""
-    return [c for c in children_with(verb, ("prt", "advmod")) if c.dep_ == "prt" or (
-        c.i == verb.i + 1 and c.lower_ in PARTICLE_ADVERBS)]
-
-
-def _chain(verb: Token, passive: bool, group: list[Token]) -> tuple[Token, list[str], bool]:
-    """Follow the xcomp chain from ``verb``: "tries to woo", "is able to service".
-
-    Appends the chain's tokens to ``group``; returns the last verb, the predicate's words and
-    whether a "not" inside the chain negates it ("tries not to"). Each step moves to a child
-    or grandchild, so the walk ends on any tree.
-    """
-    words: list[str] = ["be", verb.lower_] if passive else [verb.lemma_.lower()]
-    negated = False
-    if not passive and words[0] in LACKING_VERBS:
-        words, negated = ["have"], True  # "lacks funds": does not have them
-    head = verb
-    while True:
-        group.append(head)
-        for child in _particles(head):
-            words.append(child.lower_)
-            group.append(child)
-        nxt = None
-        if not has_child(head, _OBJECT_DEPS):
-            nxt = next((c for c in head.rights if c.dep_ == "xcomp" and c.pos_ in _VERBAL),
-                       None)
-        acomp = next(iter(children_with(head, ("acomp",))), None)
-        if nxt is None and acomp is not None and head.lemma_ == "be":
-            # "is able to service": the adjective and its xcomp join the relation.
-            nxt = next((c for c in acomp.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"),
-                       None)
-            if nxt is not None:
-                # "too sick to do": "too" says the xcomp does not happen; it stays.
-                too = [c for c in acomp.lefts if c.dep_ == "advmod" and c.lower_ == "too"]
-                group += [*too, acomp]
-                words += [*(t.lower_ for t in too), acomp.lower_]
-        if nxt is None:
-            return head, words, negated
-        to = [c for c in nxt.lefts if c.tag_ == "TO" or c.dep_ in ("aux", "neg", "auxpass")]
-        group += to
-        if words == [head.lemma_.lower()] and words[0] in NEGATING_VERBS:
-            # "failed to stop the attack": the attack was not stopped.
-            words, negated = [t.lemma_.lower() for t in to if t.dep_ == "auxpass"], not negated
-        else:
-            # "wished to be associated with": the passive stays ("be associated").
-            words += [t.lemma_.lower() if t.dep_ == "auxpass" else t.lower_ for t in to]
-        passive_step = any(t.dep_ == "auxpass" for t in to)
-        words.append(nxt.lower_ if passive_step else nxt.lemma_.lower())
-        negated = negated != any(t.dep_ == "neg" for t in to)
-        head = nxt
 
 
 def _complements(

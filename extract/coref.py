@@ -228,8 +228,7 @@ def _named_person(token: Token) -> Resolution:
                  if mentions[n][1] == key}
     if any(lowers[i] in pronouns and mentioned & _own_subjects(doc[i])
            for i in range(first, token.i)):
-        # "The Tsar employed him ... He": a "him" that is not the Tsar, so someone else of
-        # that gender is spoken of, and may be meant again.
+        # "The Tsar employed him ... He": someone else of that gender, who may be meant again
         return _left_open(token, wanted, "other_person_spoken_of")
     if key not in genders and other_gender_after(root, wanted):
         # "Dumas is alone in this assertion, and if he were correct ... (she ultimately
@@ -582,9 +581,7 @@ def _resolution(token: Token) -> Resolution:
     if lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         owner, person = _owner(token)
         if owner is not None and any(c.dep_ == "conj" for c in owner.children):
-            # "Australia and South Africa have their final hit-outs": both teams', no one
-            # node's (and never the first conjunct's alone)
-            return Resolution(None, "coordinated_subject")
+            return Resolution(None, "coordinated_subject")  # "A and B have their final ..."
         if owner is not None:
             return Resolution(owner, "possessive_owner")
         if person is not None:

@@ -316,11 +316,9 @@ def _label_tokens(head: Token) -> list[Token]:
         for i in range(start, end):
             if doc[i].text == "(":
                 start, end = (i + 1, end) if i < head.i else (start, i)
-        # A preposition the parser hung outside the name ends it: "spoke out against
-        # Scientology on French television" (the recogniser ran "on French" into the name;
-        # "on" hangs on the verb).
+        # A preposition the parser hung outside a name (not a range) ends it: "spoke out
+        # against Scientology on French television" ("on" hangs on the verb).
         if head.ent_type_ not in TIME_TYPES and head.ent_type_ not in NUMERIC_TYPES:
-            # (a range is one entity: "from 6:00am to midnight")
             end = next((i for i in range(head.i + 1, end) if doc[i].dep_ == "prep"
                         and not start <= doc[i].head.i < end), end)
         # A place the recogniser tagged apart begins the name: "Fort" of "Fort Lee Historic
