@@ -73,7 +73,7 @@ def write_rdf(
     >>> write_rdf(KnowledgeGraph(), target)
     >>> print(target.read_text(), end="")
     <http://example.org/kg/> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-builder/vocab#KnowledgeGraph> .
-    <http://example.org/kg/> <https://w3id.org/kg-builder/vocab#minConfidence> "0.88"^^<http://www.w3.org/2001/XMLSchema#decimal> .
+    <http://example.org/kg/> <https://w3id.org/kg-builder/vocab#minConfidence> "0.89"^^<http://www.w3.org/2001/XMLSchema#decimal> .
     """
     compress = str(path).endswith(".gz")
     name = resolve_format(str(path)[:-3] if compress and format is None else path, format)
