@@ -12,10 +12,14 @@ compares them by index; none walks further than the sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from extract.appositions import apposition_of, bracket_words, bracketed, words_between
 from extract.clauses import conjuncts, first_conjunct
+from extract.doc_arrays import sentence_bounds, token_texts
+from extract.doc_memo import once_per_doc
 from extract.lexicon import (
     AUXILIARY_VERBS,
     ELLIPSIS_OPENERS,
@@ -502,10 +506,12 @@ def _subtitle(argument: Token) -> bool:
     """True when ``argument`` is in the subtitle after a name and the nearest colon before it
     ("Batman: Arkham VR", '"India: New Economy, Old Economy"')."""
     doc = argument.doc
-    for k in range(argument.i - 1, argument.sent.start, -1):
-        if doc[k].text == ":":
-            return argument.i in {t.i for t in colon_subtitle(doc[k - 1])}
-    return False
+    colons = once_per_doc(doc, "kg.colons",
+                          lambda: [i for i, text in enumerate(token_texts(doc)) if text == ":"])
+    n = bisect_left(colons, argument.i)
+    if n == 0 or colons[n - 1] <= sentence_bounds(doc, argument.i)[0]:
+        return False
+    return argument.i in {t.i for t in colon_subtitle(doc[colons[n - 1] - 1])}
 
 
 def gapped_clause(fact: Fact) -> bool:
