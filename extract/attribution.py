@@ -64,7 +64,7 @@ from extract.lexicon import (
     WH_ADVERBS,
     is_relative,
 )
-from extract.intention import intended, own_statement
+from extract.intention import intended, mandated, own_statement
 from extract.polarity import (
     denied_knowing,
     kept_from,
@@ -344,6 +344,9 @@ def _voice(verb: Token) -> Voice:
             break
         if hedges and node.dep_ in ("ccomp", "csubj") and head.pos_ == "AUX":
             hedge = hedge or _hedging_adjective(head)
+        if mandated(node, head):
+            # "McAfee is recommending that users upgrade": asked for, not done.
+            requested = requested or not _presupposed(verb, node)
         found = _found_above(node, head, conditional)
         if found is not None and found.stance == "questioned" and found.reported_by is None \
                 and _presupposed(verb, node):

@@ -2,8 +2,9 @@
 
 A clause is ``intended`` (not done) under a verb of intention or expectation ("plans to"),
 as the purpose of another ("**in order to** fight", "with a view to improving", "left early
-**to** catch the train"), as a "**how to**", or as what a command asks ("**Allow**
-Parliament's perceptions to evolve"); never when it is an adverbial clause of its own ("even
+**to** catch the train"), as a "**how to**", as what a command asks ("**Allow**
+Parliament's perceptions to evolve"), or as what someone says should be done
+(:func:`mandated`: "McAfee is **recommending that** users upgrade"); never when it is an adverbial clause of its own ("even
 if ...", "because ...") or the content of a noun ("the argument **that** ..."). Read by
 :func:`extract.attribution.voice`; every walk is bounded by the sentence length.
 """
@@ -18,15 +19,20 @@ from extract.lexicon import (
     COMING_VERBS,
     CONDITIONS,
     INTENTION_WORDS,
+    MANDATIVE_ADJECTIVES,
+    MANDATIVE_NOUNS,
+    MANDATIVE_VERBS,
     OBJECT_CONTROL_XCOMP,
     PURPOSE_NOUNS,
     REASON_WORDS,
     TIME_WORDS,
+    WEAK_MANDATIVE_NOUNS,
+    WEAK_MANDATIVE_VERBS,
     WH_ADVERBS,
 )
 from extract.questions import asked_question
 
-__all__ = ["intended", "own_statement"]
+__all__ = ["intended", "mandated", "own_statement"]
 
 
 def intended(verb: Token) -> bool:
@@ -138,3 +144,55 @@ def own_statement(node: Token) -> bool:
     complement of an intention above it nor under a condition of the clause it hangs from."""
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _OWN_STATEMENT_MARKS for c in node.lefts)
+
+
+def mandated(node: Token, head: Token) -> bool:
+    """True when clause ``node`` is what ``head`` says should be done (the mandative
+    subjunctive), not what is: "McAfee is recommending that users upgrade their anti-virus
+    software", "it is important that visitors remove their shoes", "the recommendation that
+    the form be signed". The clause's verb is in the base form ("be held", "build"), or, after
+    a verb, adjective or noun that only ever asks (:data:`MANDATIVE_VERBS`), in the plain
+    present ("that users upgrade"); a modal ("that it would"), an infinitive or a verb in
+    the past or the third person ("suggests that the plan works") makes it a statement."""
+    if node.dep_ == "ccomp":
+        weak = _mandative_head(head)
+    elif node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        lemma = head.lemma_.lower()
+        weak = False if lemma in MANDATIVE_NOUNS else True if lemma in WEAK_MANDATIVE_NOUNS \
+            else None
+    else:
+        return False
+    return weak is not None and _subjunctive(node, weak)
+
+
+def _mandative_head(head: Token) -> bool | None:
+    """Whether ``head`` asks for its "that" clause only in the base form (True), also in the
+    present (False), or does not ask for it at all (None)."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "ADJ":
+        return False if lemma in MANDATIVE_ADJECTIVES else None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in MANDATIVE_VERBS:
+        return False
+    if lemma in WEAK_MANDATIVE_VERBS:
+        return True
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in MANDATIVE_ADJECTIVES
+           for c in head.children):
+        return False  # "It is important that ...": the clause hangs on the copula
+    return None
+
+
+def _subjunctive(verb: Token, weak: bool) -> bool:
+    """A finite clause with a subject, opened by "that" or by nothing, whose first verb is in
+    the base form, or (unless ``weak``) the plain present, with no modal before it."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in children):
+        return False  # "whether", "if": a question, not a demand
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries):
+        return False
+    first = min([*auxiliaries, verb], key=lambda t: t.i)
+    return first.tag_ == "VB" or (first.tag_ == "VBP" and not weak)

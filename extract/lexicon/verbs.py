@@ -23,6 +23,8 @@ __all__ = [
     "EXTRAPOSING_VERBS", "TELLING_VERBS", "SEQUENCE_VERBS", "INSTRUMENT_VERBS",
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
     "RESULT_VERBS", "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
+    "MANDATIVE_VERBS", "WEAK_MANDATIVE_VERBS", "MANDATIVE_ADJECTIVES", "MANDATIVE_NOUNS",
+    "WEAK_MANDATIVE_NOUNS",
 ]
 
 
@@ -286,6 +288,30 @@ DECLINING_VERBS = _words("refuse decline")
 """Verbs whose subject will not do what their open complement says: "refused to say what
 tactics the group would use" says nothing, so what would have been said is nobody's claim
 (extract.polarity.declined_saying)."""
+
+MANDATIVE_VERBS = _words(
+    "recommend advise urge demand request require order command mandate stipulate decree direct")
+"""Verbs whose "that" clause in the base form or the plain present says what should be done,
+not what is (the mandative subjunctive): "McAfee is recommending that users upgrade their
+anti-virus software" (nobody has upgraded yet); "the rules require that the form be signed"."""
+
+WEAK_MANDATIVE_VERBS = _words("insist suggest propose ask move petition")
+"""Verbs whose "that" clause is mandative only in the base form ("proposed that the city
+build a bridge"); in the present it is a claim ("suggest that children learn faster")."""
+
+MANDATIVE_ADJECTIVES = _words(
+    "important essential vital necessary crucial imperative critical advisable desirable "
+    "mandatory compulsory obligatory preferable urgent")
+"""Adjectives whose "that" clause says what should be, not what is: "it is important that
+visitors remove their shoes", "it's absolutely essential that there be safeguards"."""
+
+MANDATIVE_NOUNS = _words(
+    "recommendation requirement demand request stipulation mandate directive")
+"""Nouns whose "that" clause in the base form or the present says what should be done: "the
+recommendation that users upgrade"."""
+
+WEAK_MANDATIVE_NOUNS = _words("proposal suggestion insistence motion")
+"""Nouns whose "that" clause is mandative only in the base form (:data:`WEAK_MANDATIVE_VERBS`)."""
 
 DIRECTIVE_VERBS = ASKING_VERBS | PREVENTING_VERBS
 """Verbs whose object is asked, told or kept from doing something that need not happen: what

@@ -343,6 +343,32 @@ ROWS = [
      "social subdomains of psychology are highly influential in L2 research.",
      {(f"cognitive and social subdomain@{DOC}", "be influential in", "l2 research"): {
          "modality": None, "asserted": True}}, []),
+    # What someone says should be done (the mandative subjunctive: a "that" clause in the
+    # base form or, after a verb, adjective or noun that only asks, the plain present) is not
+    # done (lee_background) ...
+    ("McAfee is recommending that users upgrade their anti-virus software.",
+     {(f"user@{DOC}", "upgrade", "anti-virus software"): {"modality": "intended",
+                                                           "asserted": False}}, []),
+    ("He has suggested residents contact the police if they are approached by such people.",
+     {(f"resident@{DOC}", "contact", f"police@{DOC}"): {"modality": "intended",
+                                                       "asserted": False}}, []),
+    ("The committee urged that the city build a new bridge.",
+     {(f"city@{DOC}", "build", f"new bridge@{DOC}"): {"modality": "intended",
+                                                     "asserted": False}}, []),
+    ("It is important that visitors remove their shoes.",
+     {(f"visitor@{DOC}", "remove", f"shoe@{DOC}"): {"modality": "intended",
+                                                   "asserted": False}}, []),
+    # ... but a "that" clause in the past, the third person or with a modal is a claim, and a
+    # weak verb of asking ("suggest") with the plain present reports what is so.
+    ("The report suggests that the new plan reduces costs.",
+     {("new plan", "reduce", f"cost@{DOC}"): {"modality": None,
+                                                    "reported_by": "suggest"}}, []),
+    ("Researchers suggest that children learn languages faster.",
+     {(f"child@{DOC}", "learn", f"language@{DOC}"): {"modality": None,
+                                                    "reported_by": "suggest"}}, []),
+    ("He insisted that the Taliban would not surrender to Hamid Karzai.",
+     {("taliban", "surrender to", "hamid karzai"): {"modality": "would",
+                                                   "reported_by": "insist"}}, []),
     # What a verb keeps its object from doing is nobody's claim nor intention: a ban says it
     # may not be done (GUM fit), a prevention that it was not ...
     ("Prior to the ruling, the religion was banned from conducting public worship at "
