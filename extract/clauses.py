@@ -48,11 +48,9 @@ from extract.polarity import (
     alternative,
     contrastive,
     either_or_object,
+    instead_of,
     kept_from,
-    negated_by_adverbial,
-    negated_by_conjunction,
-    negated_by_having,
-    negated_by_preposition,
+    negated_in_context,
 )
 from extract.records import Clause, Pattern, TokenRules
 from extract.things import is_person_noun
@@ -98,9 +96,19 @@ def conjuncts(token: Token) -> list[Token]:
     while stack:
         node = stack.pop()
         out.append(doc[node])
-        stack.extend(reversed([c for c in right_children(cols, node)
-                               if cols.deps[c] == "conj" and cols.pos[c] not in _VERBAL]))
+        kids = right_children(cols, node)
+        found = [c for c in kids if cols.deps[c] == "conj" and cols.pos[c] not in _VERBAL]
+        if found and any(cols.lowers[c] == "than" for c in kids):
+            # "a car park rather than a school": the school is what was not built.
+            found = [c for c in found if not _instead(doc, kids, c)]
+        stack.extend(reversed(found))
     return out
+
+
+def _instead(doc, kids: list[int], conj: int) -> bool:
+    """The conjunct ``conj`` follows "rather than" (its nearest coordinator before it)."""
+    before = [c for c in kids if c < conj and doc[c].dep_ == "cc"]
+    return bool(before) and instead_of(doc[before[-1]])
 
 
 def first_conjunct(token: Token) -> Token:
@@ -453,8 +461,7 @@ def read_clause(verb: Token, dropped_subject: Callable[[Token], bool] | None = N
     auxes = _auxiliaries(verb)
     # "not just about X but also about Y" denies nothing; "left without paying" does.
     negated = any((a.dep_ == "neg" or a.lower_ in NEGATIONS) and not contrastive(a)
-                  for a in auxes) or negated_by_preposition(verb) or negated_by_adverbial(
-                      verb) or negated_by_having(verb) or negated_by_conjunction(verb)
+                  for a in auxes) or negated_in_context(verb)
     modality = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
     kept = kept_from(verb)
     if kept is not None:

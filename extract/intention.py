@@ -29,6 +29,7 @@ from extract.lexicon import (
     WEAK_MANDATIVE_NOUNS,
     WEAK_MANDATIVE_VERBS,
     WH_ADVERBS,
+    WISHING_VERBS,
 )
 from extract.questions import asked_question
 
@@ -150,11 +151,13 @@ def mandated(node: Token, head: Token) -> bool:
     """True when clause ``node`` is what ``head`` says should be done (the mandative
     subjunctive), not what is: "McAfee is recommending that users upgrade their anti-virus
     software", "it is important that visitors remove their shoes", "the recommendation that
-    the form be signed". The clause's verb is in the base form ("be held", "build"), or, after
+    the form be signed"; and what is wished for ("I wish that my brother owned a car"). The clause's verb is in the base form ("be held", "build"), or, after
     a verb, adjective or noun that only ever asks (:data:`MANDATIVE_VERBS`), in the plain
     present ("that users upgrade"); a modal ("that it would"), an infinitive or a verb in
     the past or the third person ("suggests that the plan works") makes it a statement."""
     if node.dep_ == "ccomp":
+        if head.lemma_.lower() in WISHING_VERBS:
+            return True  # "I wish that my brother owned a car": he does not
         weak = _mandative_head(head)
     elif node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.lower()

@@ -22,10 +22,12 @@ from extract.lexicon import (
     DISSUADING_VERBS,
     FACTIVE_VERBS,
     FORBIDDING_VERBS,
+    INSTEAD_PHRASES,
     NEGATIONS,
     NEGATIVE_ADVERBIALS,
     NEGATIVE_CONJUNCTIONS,
     NEGATIVE_WORDS,
+    NOT_QUITE_ADVERBS,
     PREVENTING_VERBS,
     REPORTING_VERBS,
     RESTRICTING_WORDS,
@@ -37,6 +39,8 @@ __all__ = [
     "negated_by_adverbial",
     "negated_by_conjunction",
     "negated_by_having",
+    "negated_in_context",
+    "instead_of",
     "alternative",
     "either_or_object",
     "denied_knowing",
@@ -83,13 +87,40 @@ def _negative_argument(token: Token) -> bool:
                for child in first.lefts)
 
 
+def negated_in_context(verb: Token) -> bool:
+    """True when something around the clause of ``verb`` denies it (beyond its own "not"): a
+    preposition, a negative adverbial, a negated "have", "nor" or "rather than", "almost"."""
+    return negated_by_preposition(verb) or negated_by_adverbial(verb) or negated_by_having(
+        verb) or negated_by_conjunction(verb) or negated_by_approximation(verb)
+
+
 def negated_by_preposition(verb: Token) -> bool:
     """True for a clause governed by "without": "he left without paying the bill", "the
     rising was postponed without any uprising occurring" (the noun of "without" and its
-    participle: no uprising occurred)."""
+    participle: no uprising occurred); or by "instead of", "rather than": "Instead of
+    building a school, the council built a car park" (no school was built)."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
         return verb.head.head.lower_ == "without"
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+    return verb.dep_ == "pcomp" and (verb.head.lower_ == "without" or instead_of(verb.head))
+
+
+def instead_of(word: Token) -> bool:
+    """True when ``word`` is the "of" of "instead of" or the "than" of "rather than"
+    (:data:`~extract.lexicon.INSTEAD_PHRASES`), however the parser hung the adverb: before
+    it, as its head or its child."""
+    if word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return (before.lower_, word.lower_) in INSTEAD_PHRASES and (
+        before.head.i == word.i or word.head.i == before.i or before.head.i == word.head.i)
+
+
+def negated_by_approximation(verb: Token) -> bool:
+    """True for a verb that "almost" or "nearly" modifies: "the bill nearly passed the
+    Senate" did not pass it. Not for a number or an adverb they modify ("nearly 100 people
+    attended", "almost always wins"): those hang on the other word."""
+    return verb.pos_ in _VERBAL and any(
+        c.lower_ in NOT_QUITE_ADVERBS for c in children_with(verb, ("advmod",)) if c.i < verb.i)
 
 
 def negated_by_having(verb: Token) -> bool:
@@ -139,7 +170,9 @@ def negated_by_conjunction(verb: Token) -> bool:
         return False
     head = verb.head
     between = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
-    return bool(between) and between[-1].lower_ in NEGATIVE_CONJUNCTIONS
+    # "walked to work rather than drive the car": not driven.
+    return bool(between) and (between[-1].lower_ in NEGATIVE_CONJUNCTIONS
+                              or instead_of(between[-1]))
 
 
 def kept_from(verb: Token) -> tuple[bool, str | None] | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_CONJUNCTIONS", "NEGATIVE_ADVERBIALS",
+    "NOT_QUITE_ADVERBS", "INSTEAD_PHRASES",
     "NEGATING_VERBS", "LACKING_VERBS", "OF_OBJECT_VERBS",
     "CONTRASTIVE_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS", "CONTRACTED_S",
     "LESSENING_WORDS", "EXAMPLE_ADVERBS", "GLOSS_WORDS", "RESTRICTING_WORDS",
@@ -24,7 +25,7 @@ __all__ = [
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
     "RESULT_VERBS", "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
     "MANDATIVE_VERBS", "WEAK_MANDATIVE_VERBS", "MANDATIVE_ADJECTIVES", "MANDATIVE_NOUNS",
-    "WEAK_MANDATIVE_NOUNS",
+    "WEAK_MANDATIVE_NOUNS", "WISHING_VERBS",
 ]
 
 
@@ -43,6 +44,15 @@ NEGATIVE_WORDS = _words("no none nothing nobody neither nor nowhere")
 NEGATIVE_CONJUNCTIONS = _words("nor neither")
 """Conjunctions that deny the clause they open: "nor did they think ...", "neither confirmed
 nor denied"."""
+
+NOT_QUITE_ADVERBS = _words("almost nearly")
+"""Adverbs on a verb that say its event did not quite happen: "the bill nearly passed the
+Senate" (it did not pass), "Maria almost lost her job"."""
+
+INSTEAD_PHRASES = frozenset({("instead", "of"), ("rather", "than")})
+"""Phrases (adverb, then preposition or conjunction) opening what was not done or chosen:
+"instead of building a school", "walked rather than drive the car", "a car park rather than
+a school"."""
 
 NEGATIVE_ADVERBIALS = frozenset(tuple(pair.split(":")) for pair in _words(
     "in:way by:means at:time at:point at:stage under:circumstances on:account in:sense"))
@@ -298,6 +308,10 @@ anti-virus software" (nobody has upgraded yet); "the rules require that the form
 WEAK_MANDATIVE_VERBS = _words("insist suggest propose ask move petition")
 """Verbs whose "that" clause is mandative only in the base form ("proposed that the city
 build a bridge"); in the present it is a claim ("suggest that children learn faster")."""
+
+WISHING_VERBS = _words("wish")
+"""Verbs whose "that" clause, in any form, is wished for and so is not so: "I wish that my
+brother owned a car", "she wished he were here"."""
 
 MANDATIVE_ADJECTIVES = _words(
     "important essential vital necessary crucial imperative critical advisable desirable "

@@ -369,6 +369,27 @@ ROWS = [
     ("He insisted that the Taliban would not surrender to Hamid Karzai.",
      {("taliban", "surrender to", "hamid karzai"): {"modality": "would",
                                                    "reported_by": "insist"}}, []),
+    # ... and what is wished for is not so (made up, as the rows below: the constructions
+    # are grammar's, not any corpus's).
+    ("I wish that my brother owned a car.",
+     {(f"brother@{DOC}", "own", f"car@{DOC}"): {"modality": "intended",
+                                               "asserted": False}}, []),
+    # "almost" and "nearly" on a verb say its event did not happen; on a number or another
+    # adverb they do not.
+    ("The bill nearly passed the Senate.",
+     {(f"bill@{DOC}", "pass", f"senate@{DOC}"): {"negated": True, "asserted": False}}, []),
+    ("Nearly 100 delegates attended the summit in Geneva.",
+     {(f"nearly 100 delegate@{DOC}", "attend", f"summit@{DOC}"): {"negated": False}}, []),
+    # What is done "instead of" or "rather than" something else says the other was not.
+    ("Instead of building a school, the council built a car park.",
+     {(f"council@{DOC}", "build", f"school@{DOC}"): {"negated": True, "asserted": False},
+      (f"council@{DOC}", "build", f"car park@{DOC}"): {"negated": False, "asserted": True}},
+     []),
+    ("Maria walked to work rather than drive the car.",
+     {("maria", "drive", f"car@{DOC}"): {"negated": True, "asserted": False}}, []),
+    ("The council built a car park rather than a school.",
+     {(f"council@{DOC}", "build", f"car park@{DOC}"): {"negated": False, "asserted": True}},
+     [(f"council@{DOC}", "build", f"school@{DOC}")]),
     # What a verb keeps its object from doing is nobody's claim nor intention: a ban says it
     # may not be done (GUM fit), a prevention that it was not ...
     ("Prior to the ruling, the religion was banned from conducting public worship at "
