@@ -51,6 +51,7 @@ from extract.lexicon import (
     DENYING_VERBS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
+    FALSITY_ADJECTIVES,
     HEARSAY_ADVERBS,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
@@ -61,6 +62,7 @@ from extract.lexicon import (
     REPORTING_VERBS,
     SAYING_LIGHT_VERBS,
     SAYING_NOUNS,
+    TRUTH_ADJECTIVES,
     WH_ADVERBS,
     is_relative,
 )
@@ -263,6 +265,17 @@ def _hedging_adjective(copula: Token) -> str | None:
     return None
 
 
+def _judged_untrue(copula: Token) -> str | None:
+    """The adjective of "it is false that ..." or "it is not true that ...", if any."""
+    negated = any(c.dep_ == "neg" for c in copula.children)
+    for child in children_with(copula, ("acomp",)):
+        lower = child.lower_
+        if (lower in FALSITY_ADJECTIVES and not negated) or (
+                lower in TRUTH_ADJECTIVES and negated):
+            return lower
+    return None
+
+
 def _claim(noun: Token, conditional: bool) -> Voice:
     """The voice of the content of a claim-like ``noun`` ("claims he misled the board")."""
     governor = noun.head
@@ -447,6 +460,10 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
         noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
             return _claim(noun, conditional)
+    if node.dep_ in ("ccomp", "csubj") and head.lemma_ == "be" and (
+            judged := _judged_untrue(head)) is not None:
+        # "It is not true that the mayor owns the company": the text denies it.
+        return Voice(judged, None, "denied", conditional)
     if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
         head.lemma_.lower() in CLAIM_NOUNS
     ) and not _relative(node, head) and not _participle(node):

@@ -1,9 +1,9 @@
 """Verb lemmas the rule lemmatizer gets wrong: "hoped" -> "hop", "coding" -> "cod".
 
-spaCy's English rule lemmatizer strips "-ed" and "-ing" and keeps the first form its verb
+spaCy's English rule lemmatizer strips "-ed", "-ing" and "-es" and keeps the first form its verb
 index knows, so a one-syllable verb whose base ends in a silent "e" loses it when the bare
-stem is also a word: "hoped" -> "hop", "rated" -> "rat", "waned" -> "wan", "coding" -> "cod".
-English spelling settles it: a one-syllable verb ending in one vowel and one consonant doubles
+stem is also a word: "hoped" -> "hop", "hopes" -> "hop", "rated" -> "rat", "waned" -> "wan",
+"coding" -> "cod". English spelling settles it: a one-syllable verb ending in one vowel and one consonant doubles
 the consonant before the ending ("hopped", "rotted"), so an undoubled one ("hoped") comes from
 the base with "e". A fact's relation is written with its verb's lemma, so the wrong one is a
 garbled relation ("companies | hop to leverage | ...").
@@ -46,13 +46,14 @@ def silent_e_lemma(word: str, lemma: str, verbs: frozenset[str] | set[str]) -> s
     """The right lemma of ``word`` when the lemmatizer dropped its base's silent "e", else None.
 
     >>> verbs = {"hope", "hop", "rate", "rat", "visit"}
-    >>> silent_e_lemma("hoped", "hop", verbs), silent_e_lemma("hoping", "hop", verbs)
+    >>> silent_e_lemma("hoped", "hop", verbs), silent_e_lemma("hopes", "hop", verbs)
     ('hope', 'hope')
     >>> silent_e_lemma("hopped", "hop", verbs), silent_e_lemma("visited", "visit", verbs)
     (None, None)
     """
     lower = word.lower()
-    suffix = "ed" if lower.endswith("ed") else "ing" if lower.endswith("ing") else None
+    suffix = "ed" if lower.endswith("ed") else "ing" if lower.endswith("ing") else \
+        "es" if lower.endswith("es") else None
     if suffix is None or lemma.lower() != lower[: -len(suffix)]:
         return None
     stem = lemma.lower()

@@ -118,9 +118,16 @@ def instead_of(word: Token) -> bool:
 def negated_by_approximation(verb: Token) -> bool:
     """True for a verb that "almost" or "nearly" modifies: "the bill nearly passed the
     Senate" did not pass it. Not for a number or an adverb they modify ("nearly 100 people
-    attended", "almost always wins"): those hang on the other word."""
-    return verb.pos_ in _VERBAL and any(
-        c.lower_ in NOT_QUITE_ADVERBS for c in children_with(verb, ("advmod",)) if c.i < verb.i)
+    attended", "almost always wins"): those hang on the other word. And for "no longer": "he
+    no longer lives in Paris" does not."""
+    if verb.pos_ not in _VERBAL:
+        return False
+    for adverb in children_with(verb, ("advmod",)):
+        if adverb.lower_ in NOT_QUITE_ADVERBS and adverb.i < verb.i:
+            return True
+        if adverb.lower_ == "longer" and any(c.lower_ == "no" for c in adverb.children):
+            return True
+    return False
 
 
 def negated_by_having(verb: Token) -> bool:

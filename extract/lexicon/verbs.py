@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "NEGATIONS", "NEGATIVE_WORDS", "NEGATIVE_CONJUNCTIONS", "NEGATIVE_ADVERBIALS",
-    "NOT_QUITE_ADVERBS", "INSTEAD_PHRASES",
+    "NOT_QUITE_ADVERBS", "INSTEAD_PHRASES", "TRUTH_ADJECTIVES", "FALSITY_ADJECTIVES",
     "NEGATING_VERBS", "LACKING_VERBS", "OF_OBJECT_VERBS",
     "CONTRASTIVE_WORDS", "ELLIPSIS_OPENERS", "AUXILIARY_VERBS", "CONTRACTED_S",
     "LESSENING_WORDS", "EXAMPLE_ADVERBS", "GLOSS_WORDS", "RESTRICTING_WORDS",
@@ -48,6 +48,13 @@ nor denied"."""
 NOT_QUITE_ADVERBS = _words("almost nearly")
 """Adverbs on a verb that say its event did not quite happen: "the bill nearly passed the
 Senate" (it did not pass), "Maria almost lost her job"."""
+
+TRUTH_ADJECTIVES = _words("true correct right accurate")
+"""Adjectives that, negated, deny the clause they judge: "it is not true that the mayor owns
+the company"."""
+
+FALSITY_ADJECTIVES = _words("false untrue wrong incorrect inaccurate baseless unfounded")
+"""Adjectives that deny the clause they judge: "it is false that the mayor owns the company"."""
 
 INSTEAD_PHRASES = frozenset({("instead", "of"), ("rather", "than")})
 """Phrases (adverb, then preposition or conjunction) opening what was not done or chosen:

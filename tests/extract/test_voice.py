@@ -390,6 +390,23 @@ ROWS = [
     ("The council built a car park rather than a school.",
      {(f"council@{DOC}", "build", f"car park@{DOC}"): {"negated": False, "asserted": True}},
      [(f"council@{DOC}", "build", f"school@{DOC}")]),
+    # "no longer" denies the verb (lee_background) ...
+    ("Meanwhile, a new fire in Sydney's west is no longer threatening properties in the "
+     "Cranebrook area.",
+     {(f"new fire@{DOC}", "threaten", f"property@{DOC}"): {"negated": True, "asserted": False}}, []),
+    # ... and "it is not true that" or "it is false that" denies the clause it judges, in the
+    # text's own voice (made up).
+    ("It is not true that the mayor owns the company.",
+     {(f"mayor@{DOC}", "own", f"company@{DOC}"): {"stance": "denied", "asserted": False}},
+     []),
+    ("It is true that the mayor owns the company.",
+     {(f"mayor@{DOC}", "own", f"company@{DOC}"): {"stance": "asserted", "asserted": True}},
+     []),
+    # "hopes" is the verb "hope", not "hop": what is hoped is the hoper's (lee_background).
+    ("The Wilderness Society's Lyndon Schneiders says he hopes the court's decision will help "
+     "protect Queensland's world heritage rainforests.",
+     {("court's decision", "help protect", "queensland's world heritage rainforest"): {
+         "reported_by": "hope", "asserted": False}}, []),
     # What a verb keeps its object from doing is nobody's claim nor intention: a ban says it
     # may not be done (GUM fit), a prevention that it was not ...
     ("Prior to the ruling, the religion was banned from conducting public worship at "
