@@ -46,11 +46,13 @@ from extract.doc_arrays import children_with, columns, token_lowers
 from extract.lexicon import (
     ACCUSING_VERBS,
     CLAIM_NOUNS,
+    CONDITIONAL_PARTICIPLES,
     CONDITIONS,
     CREDITING_VERBS,
     DENYING_VERBS,
     DIRECTIVE_VERBS,
     DISCOURSE_MARKERS,
+    DURATION_VERBS,
     FALSITY_ADJECTIVES,
     HEARSAY_ADVERBS,
     HEDGE_ADJECTIVES,
@@ -228,13 +230,43 @@ def _is_condition(node: Token, *, governing: bool = False) -> bool:
     passionate, if discreet, love" concede. "as if" compares; "even if" concedes, so its own
     clause is hypothetical but the clause it hangs from holds anyway.
     """
+    if _condition_phrase(node):
+        return True
     if node.dep_ not in ("advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
         return False  # "This letter, if judged by ...": a participle can be a condition
     for child in node.children:
-        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
+        if child.dep_ == "mark" and child.lower_ in (*CONDITIONS, "though"):
             before = node.doc[child.i - 1].lower_ if child.i > 0 else ""
-            return before != "as" and not (governing and before == "even")
+            if before == "as":
+                # "acted as if the road belonged to the city": a comparison with what is not
+                # so; the clause it hangs from holds.
+                return not governing
+            return child.lower_ != "though" and not (governing and before == "even")
     return False
+
+
+def _condition_phrase(node: Token) -> bool:
+    """A condition the parser does not open with a conjunction: "provided that the firm cuts
+    costs", "assuming that the drug works" (a participle and its clause), "as long as the
+    factory stays open" (the adverb "long" and its clause), "on condition that ..."."""
+    dep, lower, head = node.dep_, node.lower_, node.head
+    if dep == "advcl" and lower in CONDITIONAL_PARTICIPLES:
+        return any(c.dep_ == "ccomp" for c in node.children)
+    if dep == "ccomp" and head.dep_ == "advcl" and head.lower_ in CONDITIONAL_PARTICIPLES:
+        return True
+    if dep == "advmod" and lower == "long":
+        # "waited as long as he could" says how long, not on what condition
+        return head.lemma_.lower() not in DURATION_VERBS and any(
+            c.dep_ == "advmod" and c.lower_ in ("as", "so") and c.i < node.i
+            for c in node.children) and any(c.dep_ == "advcl" for c in node.children)
+    if dep == "advcl" and head.lower_ == "long" and head.dep_ == "advmod":
+        return _condition_phrase(head)
+    if dep == "acl" and lower != "condition" and head.lemma_ == "condition" and (
+            head.dep_ == "pobj" and head.head.lower_ == "on"):
+        return True
+    return dep == "prep" and lower == "on" and any(
+        c.dep_ == "pobj" and c.lemma_ == "condition" and any(
+            g.dep_ == "acl" for g in c.children) for c in node.children)
 
 
 def _asks(node: Token) -> bool:

@@ -25,7 +25,7 @@ __all__ = [
     "CAUSATIVE_VERBS", "VERB_IDIOM_NOUNS", "COMPLEX_PREPOSITION_NOUNS", "JUDGING_VERBS",
     "RESULT_VERBS", "TAKING_ADVERBS", "SINGULAR_VERB_FORMS", "THE_IDIOM_NOUNS", "FACTIVE_VERBS",
     "MANDATIVE_VERBS", "WEAK_MANDATIVE_VERBS", "MANDATIVE_ADJECTIVES", "MANDATIVE_NOUNS",
-    "WEAK_MANDATIVE_NOUNS", "WISHING_VERBS",
+    "WEAK_MANDATIVE_NOUNS", "WISHING_VERBS", "DURATION_VERBS",
 ]
 
 
@@ -315,6 +315,9 @@ anti-virus software" (nobody has upgraded yet); "the rules require that the form
 WEAK_MANDATIVE_VERBS = _words("insist suggest propose ask move petition")
 """Verbs whose "that" clause is mandative only in the base form ("proposed that the city
 build a bridge"); in the present it is a claim ("suggest that children learn faster")."""
+
+DURATION_VERBS = _words("wait stay last live remain take linger endure persist survive sleep")
+"""Verbs that "as long as" measures instead of conditioning: "waited as long as he could"."""
 
 WISHING_VERBS = _words("wish")
 """Verbs whose "that" clause, in any form, is wished for and so is not so: "I wish that my

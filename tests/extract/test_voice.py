@@ -187,6 +187,19 @@ ROWS = [
      [(f"authority@{DOC}", "reveal", "full extent"),
       (f"people@{DOC}", "return to", "vlava river")]),
     # Conditions and hypothetical modals.
+    # Conditions the parser reads as a participle, an adverb or a noun (made up; "as long
+    # as" from GUM fit) ...
+    ("The bank will lend the firm money provided that the firm cuts costs.",
+     {(f"bank@{DOC}", "lend", "firm money"): {"conditional": True, "asserted": False},
+      (f"firm@{DOC}", "cut", f"cost@{DOC}"): {"conditional": True, "asserted": False}}, []),
+    ("The firm will pay the workers as long as the factory stays open.",
+     {(f"firm@{DOC}", "pay", f"worker@{DOC}"): {"conditional": True, "asserted": False}}, []),
+    ("The bank will lend money on condition that the firm cuts costs.",
+     {(f"firm@{DOC}", "cut", f"cost@{DOC}"): {"conditional": True, "asserted": False}}, []),
+    # ... and the clause of "as if" compares with what is not so.
+    ("The driver acted as if the road belonged to the city.",
+     {(f"road@{DOC}", "belong to", f"city@{DOC}"): {"conditional": True, "asserted": False}},
+     []),
     ("If the talks fail, Israel will attack Gaza.",
      {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
     # ... but only a clause with a verb is a condition; "as if" compares, "even if" concedes
