@@ -45,6 +45,7 @@ from extract.claim_scope import continues_report
 from extract.doc_arrays import children_with, columns, token_lowers
 from extract.lexicon import (
     ACCUSING_VERBS,
+    AS_LONG_AS_ADVERBS,
     CLAIM_NOUNS,
     CONDITIONAL_PARTICIPLES,
     CONDITIONS,
@@ -257,7 +258,7 @@ def _condition_phrase(node: Token) -> bool:
     if dep == "advmod" and lower == "long":
         # "waited as long as he could" says how long, not on what condition
         return head.lemma_.lower() not in DURATION_VERBS and any(
-            c.dep_ == "advmod" and c.lower_ in ("as", "so") and c.i < node.i
+            c.dep_ == "advmod" and c.lower_ in AS_LONG_AS_ADVERBS and c.i < node.i
             for c in node.children) and any(c.dep_ == "advcl" for c in node.children)
     if dep == "advcl" and head.lower_ == "long" and head.dep_ == "advmod":
         return _condition_phrase(head)

@@ -19,7 +19,7 @@ __all__ = [
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
     "LIST_AND", "COORDINATORS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "AMOUNT_NOUNS", "DEGREE_NOUNS", "DEGREE_ADJECTIVES", "PARTICLE_ADVERBS",
-    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "CONDITIONAL_PARTICIPLES", "COMPLEMENT_PREPS", "RANKING_WORDS",
+    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "CONDITIONAL_PARTICIPLES", "AS_LONG_AS_ADVERBS", "COMPLEMENT_PREPS", "RANKING_WORDS",
     "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "ABSOLUTE_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
     "HYPHEN_PREFIXES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
@@ -167,6 +167,10 @@ despite, support); "sank 25 per cent" has no "per" relation."""
 TIME_WORDS = _words("after before since during until till following when while once")
 """Prepositions and conjunctions of time: what follows "after", "before", ... is no part of
 an intention ("planned for dawn after rescuers braved heavy seas": that happened)."""
+
+AS_LONG_AS_ADVERBS = _words("as so")
+"""The adverbs before "long" in a condition: "as long as the factory stays open", "so long
+as"."""
 
 CONDITIONAL_PARTICIPLES = _words("provided providing assuming supposing")
 """Participles whose "that" clause is a condition of the clause they hang from: "the bank will
