@@ -47,6 +47,7 @@ from extract.lexicon import (
     ACCUSING_VERBS,
     AS_LONG_AS_ADVERBS,
     CLAIM_NOUNS,
+    CONDITION_PHRASES,
     CONDITIONAL_PARTICIPLES,
     CONDITIONS,
     CREDITING_VERBS,
@@ -58,6 +59,8 @@ from extract.lexicon import (
     HEARSAY_ADVERBS,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
+    HEDGE_NOUNS,
+    INVERTING_AUXILIARIES,
     NOMINALISATIONS,
     QUESTIONING_VERBS,
     QUOTE_MARKS,
@@ -231,7 +234,7 @@ def _is_condition(node: Token, *, governing: bool = False) -> bool:
     passionate, if discreet, love" concede. "as if" compares; "even if" concedes, so its own
     clause is hypothetical but the clause it hangs from holds anyway.
     """
-    if _condition_phrase(node):
+    if _condition_phrase(node, governing):
         return True
     if node.dep_ not in ("advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
         return False  # "This letter, if judged by ...": a participle can be a condition
@@ -246,11 +249,24 @@ def _is_condition(node: Token, *, governing: bool = False) -> bool:
     return False
 
 
-def _condition_phrase(node: Token) -> bool:
+def _condition_phrase(node: Token, governing: bool) -> bool:
     """A condition the parser does not open with a conjunction: "provided that the firm cuts
     costs", "assuming that the drug works" (a participle and its clause), "as long as the
-    factory stays open" (the adverb "long" and its clause), "on condition that ..."."""
+    factory stays open" (the adverb "long" and its clause), "on condition that ...", "in the
+    event that ...", "should the talks fail" (an inverted auxiliary); "in case the bank
+    fails" is a condition of its own clause only (cash is kept either way)."""
     dep, lower, head = node.dep_, node.lower_, node.head
+    if dep == "advcl" and _inverted(node):
+        return True
+    if dep in ("acl", "relcl", "ccomp") and _condition_clause(node, head):
+        return not governing or head.lower_ != "case"
+    if dep == "prep":
+        return any(_condition_clause(g, c) and not (governing and c.lower_ == "case")
+                   for c in children_with(node, ("pobj",)) for g in c.children)
+    if dep == "ccomp" and node.left_edge.i >= 2 and not governing and (
+            node.doc[node.left_edge.i - 2].lower_,
+            node.doc[node.left_edge.i - 1].lower_) in CONDITION_PHRASES:
+        return True  # "Take an umbrella in case the rain starts", parsed as a clause of "take"
     if dep == "advcl" and lower in CONDITIONAL_PARTICIPLES:
         return any(c.dep_ == "ccomp" for c in node.children)
     if dep == "ccomp" and head.dep_ == "advcl" and head.lower_ in CONDITIONAL_PARTICIPLES:
@@ -261,13 +277,31 @@ def _condition_phrase(node: Token) -> bool:
             c.dep_ == "advmod" and c.lower_ in AS_LONG_AS_ADVERBS and c.i < node.i
             for c in node.children) and any(c.dep_ == "advcl" for c in node.children)
     if dep == "advcl" and head.lower_ == "long" and head.dep_ == "advmod":
-        return _condition_phrase(head)
-    if dep == "acl" and lower != "condition" and head.lemma_ == "condition" and (
-            head.dep_ == "pobj" and head.head.lower_ == "on"):
-        return True
-    return dep == "prep" and lower == "on" and any(
-        c.dep_ == "pobj" and c.lemma_ == "condition" and any(
-            g.dep_ == "acl" for g in c.children) for c in node.children)
+        return _condition_phrase(head, governing)
+    return False
+
+
+def _condition_clause(clause: Token, noun: Token) -> bool:
+    """``clause`` is the condition a noun after a preposition opens: "on condition that",
+    "in the event that the talks fail", "in case the bank fails": a clause with a subject
+    right after the singular noun (not "the event won by Ray Hass", "in some cases attacking
+    the wrong men")."""
+    return clause.dep_ in ("acl", "relcl", "ccomp") and noun.dep_ == "pobj" and (
+        noun.head.lower_, noun.lower_) in CONDITION_PHRASES and (
+            clause.left_edge.i == noun.i + 1) and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def _inverted(clause: Token) -> bool:
+    """An adverbial clause opened by an inverted auxiliary, a condition: "Should the talks
+    fail", "Had the police arrived earlier", "Were the bank to fail"."""
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    if first.lower_ not in INVERTING_AUXILIARIES or first.i + 1 >= len(doc) or not (
+            first.i == clause.i or (first.head.i == clause.i and first.dep_ == "aux")):
+        return False
+    return doc[first.i + 1].pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and not any(
+        c.dep_ == "mark" for c in clause.children)
 
 
 def _asks(node: Token) -> bool:
@@ -318,8 +352,9 @@ def _claim(noun: Token, conditional: bool) -> Voice:
     if noun.dep_ in ("dobj", "nsubjpass") and lemma in QUESTIONING_VERBS:
         return Voice(lemma, _subject(governor), "questioned", conditional)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if negative_argument(noun):
-        # "There was no proof that the missive was genuine": nobody claims it is.
+    if negative_argument(noun) or noun.lemma_.lower() in HEDGE_NOUNS:
+        # "There was no proof that the missive was genuine": nobody claims it is; "the
+        # possibility that the virus reached the capital": a hypothesis.
         return Voice(noun.lemma_.lower(), owner, "questioned", conditional)
     return Voice(noun.lemma_.lower(), owner, "asserted", conditional)
 
@@ -410,6 +445,9 @@ def _voice(verb: Token) -> Voice:
     return Voice(hedge, None, "asserted", conditional, requested)
 
 
+#: Nouns whose "that" clause is what someone claims or supposes, not what the text states.
+CONTENT_NOUNS = CLAIM_NOUNS | HEDGE_NOUNS
+
 _WORDS_CACHE = "kg.voice_words"
 
 
@@ -491,14 +529,14 @@ def _found_above(node: Token, head: Token, conditional: bool) -> Voice | None:
     if node.dep_ == "ccomp" and head.lemma_ == "be":
         # "their argument is that she stayed to fight the fire": the claim noun's content.
         noun = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS:
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in CONTENT_NOUNS:
             return _claim(noun, conditional)
     if node.dep_ in ("ccomp", "csubj") and head.lemma_ == "be" and (
             judged := _judged_untrue(head)) is not None:
         # "It is not true that the mayor owns the company": the text denies it.
         return Voice(judged, None, "denied", conditional)
     if node.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and (
-        head.lemma_.lower() in CLAIM_NOUNS
+        head.lemma_.lower() in CONTENT_NOUNS
     ) and not _relative(node, head) and not _participle(node):
         return _claim(head, conditional)
     if node.dep_ == "pcomp" and head.head.i != head.i:

@@ -19,7 +19,8 @@ __all__ = [
     "DISTRIBUTIVE_DETERMINERS", "SINGULAR_DETERMINERS", "ARTICLES", "INDEFINITE_ARTICLES",
     "LIST_AND", "COORDINATORS", "QUANTIFIERS", "EMPTY_ADJECTIVES", "TRANSPARENT_NOUNS",
     "AMOUNT_NOUNS", "DEGREE_NOUNS", "DEGREE_ADJECTIVES", "PARTICLE_ADVERBS",
-    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "CONDITIONAL_PARTICIPLES", "AS_LONG_AS_ADVERBS", "COMPLEMENT_PREPS", "RANKING_WORDS",
+    "ADVERBIAL_PREPS", "TIME_WORDS", "CONDITIONS", "CONDITIONAL_PARTICIPLES", "AS_LONG_AS_ADVERBS",
+    "CONDITION_PHRASES", "INVERTING_AUXILIARIES", "COMPLEMENT_PREPS", "RANKING_WORDS",
     "RESTRICTIVE_PREPS", "CHARACTERISING_PREPS", "ABSOLUTE_PREPS", "OBJECT_PREP_FRAMES", "AUTHOR_LIST_WORDS",
     "HYPHEN_PREFIXES",
     "NOUN_PREP_PREPOSITIONS", "TITLE_JOINERS", "TITLE_AND", "SPLIT_TITLE_JOINERS",
@@ -167,6 +168,15 @@ despite, support); "sank 25 per cent" has no "per" relation."""
 TIME_WORDS = _words("after before since during until till following when while once")
 """Prepositions and conjunctions of time: what follows "after", "before", ... is no part of
 an intention ("planned for dawn after rescuers braved heavy seas": that happened)."""
+
+CONDITION_PHRASES = frozenset(tuple(pair.split(":")) for pair in _words(
+    "on:condition in:event in:case"))
+"""(Preposition, noun) pairs whose clause is a condition: "on condition that the firm cuts
+costs", "in the event that the talks fail", "in case the bank fails"."""
+
+INVERTING_AUXILIARIES = _words("should had were")
+"""Auxiliaries that open a condition by going before their subject: "Should the talks fail",
+"Had the police arrived earlier", "Were the bank to fail"."""
 
 AS_LONG_AS_ADVERBS = _words("as so")
 """The adverbs before "long" in a condition: "as long as the factory stays open", "so long

@@ -14,7 +14,7 @@ __all__ = [
     "LESSENING_WORDS", "EXAMPLE_ADVERBS", "GLOSS_WORDS", "RESTRICTING_WORDS",
     "REPORTING_VERBS", "REPORTING_PARTICLES", "DISCOURSE_MARKERS", "DENYING_VERBS",
     "QUESTIONING_VERBS", "CLAUSE_ONLY_VERBS", "CLAIM_NOUNS", "HEARSAY_ADVERBS",
-    "HEDGE_ADVERBS", "HEDGE_ADJECTIVES", "LIGHT_VERBS", "OBJECT_HOLDING_VERBS",
+    "HEDGE_ADVERBS", "HEDGE_ADJECTIVES", "HEDGE_NOUNS", "LIGHT_VERBS", "OBJECT_HOLDING_VERBS",
     "LOCATIVE_PREPS", "RESULTATIVE_PREPS", "IDIOM_NOUNS", "SAYING_LIGHT_VERBS",
     "NOMINALISATIONS", "SAYING_NOUNS", "ACCUSING_VERBS", "CREDITING_VERBS", "ASKING_VERBS",
     "PREVENTING_VERBS", "FORBIDDING_VERBS", "DISSUADING_VERBS", "ABSTAINING_VERBS",
@@ -116,7 +116,8 @@ REPORTING_VERBS = _words(
     "charge accuse complain recall stress emphasise emphasize assume guess imagine suppose "
     "conclude decide realise realize learn hear read know find show prove "
     "ask wonder query refute dismiss rebut contest retort reply respond counter remark "
-    "observe point forecast assure pledge accept propose hypothesise hypothesize posit check verify"
+    "observe point forecast assure pledge accept propose hypothesise hypothesize posit check verify "
+    "worry"
 )
 """Verbs whose clausal complement is someone's statement or belief, not the text's own:
 "Howard said the party would split" is Howard's claim (:mod:`extract.attribution`). Their
@@ -163,6 +164,10 @@ electrical fire" is held only as likely, with no named source (as with hearsay).
 HEDGE_ADJECTIVES = _words("possible probable likely unlikely conceivable plausible")
 """Adjectives whose "that" clause is a hypothesis: "it's possible that the fields are clones"
 states no clones."""
+
+HEDGE_NOUNS = _words("possibility chance prospect likelihood probability risk danger threat")
+"""Nouns whose "that" clause is a hypothesis: "the possibility that the virus reached the
+capital" states no such thing (the stance is ``questioned``)."""
 
 # --- Light verbs -------------------------------------------------------------------------------
 

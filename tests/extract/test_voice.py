@@ -196,6 +196,18 @@ ROWS = [
      {(f"firm@{DOC}", "pay", f"worker@{DOC}"): {"conditional": True, "asserted": False}}, []),
     ("The bank will lend money on condition that the firm cuts costs.",
      {(f"firm@{DOC}", "cut", f"cost@{DOC}"): {"conditional": True, "asserted": False}}, []),
+    ("Should the talks fail, Israel will attack Gaza.",
+     {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
+    ("In the event that the talks fail, Israel will attack Gaza.",
+     {("israel", "attack", "gaza"): {"conditional": True, "asserted": False}}, []),
+    # ... but "in case" conditions only its own clause, and "in some cases" or "the event won
+    # by" open no condition (lee_background).
+    ("The company keeps cash in case the bank fails.",
+     {(f"company@{DOC}", "keep", f"cash@{DOC}"): {"conditional": False, "asserted": True}},
+     []),
+    ("The winners of each event received five thousand dollars but Welsh had an early night "
+     "when he was the first eliminated in the 50 metres event won by Ray Hass.",
+     {("50 metres event", "be won by", "ray hass"): {"conditional": False}}, []),
     # ... and the clause of "as if" compares with what is not so.
     ("The driver acted as if the road belonged to the city.",
      {(f"road@{DOC}", "belong to", f"city@{DOC}"): {"conditional": True, "asserted": False}},
@@ -414,6 +426,14 @@ ROWS = [
      []),
     ("It is true that the mayor owns the company.",
      {(f"mayor@{DOC}", "own", f"company@{DOC}"): {"stance": "asserted", "asserted": True}},
+     []),
+    # What a noun of possibility or risk introduces is a hypothesis; what people worry about
+    # is theirs (made up).
+    ("The possibility that the virus reached the capital worries officials.",
+     {(f"virus@{DOC}", "reach", f"capital@{DOC}"): {"stance": "questioned",
+                                                   "asserted": False}}, []),
+    ("Investors worry that the bank lost money.",
+     {(f"bank@{DOC}", "lose", f"money@{DOC}"): {"reported_by": "worry", "asserted": False}},
      []),
     # "hopes" is the verb "hope", not "hop": what is hoped is the hoper's (lee_background).
     ("The Wilderness Society's Lyndon Schneiders says he hopes the court's decision will help "
