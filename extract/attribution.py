@@ -226,6 +226,14 @@ def _according_to(node: Token) -> Token | None:
     return None
 
 
+#: Labels of a word that can head a condition or its phrase (:func:`_is_condition`).
+_CONDITION_DEPS = frozenset({"advcl", "acl", "relcl", "ccomp", "advmod", "prep"})
+#: Marks that open a condition, and "though" of "as though".
+_CONDITION_MARKS = CONDITIONS | {"though"}
+#: Prepositions of :data:`CONDITION_PHRASES`.
+_CONDITION_PREPS = frozenset(prep for prep, _noun in CONDITION_PHRASES)
+
+
 def _is_condition(node: Token, *, governing: bool = False) -> bool:
     """True when ``node`` heads a condition ("if the talks fail"); with ``governing``, one
     that conditions the clause it hangs from.
@@ -234,12 +242,15 @@ def _is_condition(node: Token, *, governing: bool = False) -> bool:
     passionate, if discreet, love" concede. "as if" compares; "even if" concedes, so its own
     clause is hypothetical but the clause it hangs from holds anyway.
     """
+    dep = node.dep_
+    if dep not in _CONDITION_DEPS:
+        return False
     if _condition_phrase(node, governing):
         return True
-    if node.dep_ not in ("advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
+    if dep not in ("advcl", "acl") or node.pos_ not in ("VERB", "AUX"):
         return False  # "This letter, if judged by ...": a participle can be a condition
     for child in node.children:
-        if child.dep_ == "mark" and child.lower_ in (*CONDITIONS, "though"):
+        if child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS:
             before = node.doc[child.i - 1].lower_ if child.i > 0 else ""
             if before == "as":
                 # "acted as if the road belonged to the city": a comparison with what is not
@@ -256,6 +267,8 @@ def _condition_phrase(node: Token, governing: bool) -> bool:
     event that ...", "should the talks fail" (an inverted auxiliary); "in case the bank
     fails" is a condition of its own clause only (cash is kept either way)."""
     dep, lower, head = node.dep_, node.lower_, node.head
+    if dep == "prep" and lower not in _CONDITION_PREPS:
+        return False
     if dep == "advcl" and _inverted(node):
         return True
     if dep in ("acl", "relcl", "ccomp") and _condition_clause(node, head):

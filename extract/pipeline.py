@@ -78,7 +78,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Preset sentence starts the parser keeps: after blank lines, and in run-on text.
 
     A sentence starts after every blank line, so a heading is never glued to its paragraph
-    (single line breaks are left alone: hard-wrapped text breaks lines inside sentences). Text
+    (single line breaks are left alone: hard-wrapped text breaks lines inside sentences), and
+    the word after that start, on its line, starts none: the parser would otherwise often cut
+    a paragraph's first word off after a heading ("Lindenburg" / "is a very safe town"). Text
     with no sentence-final punctuation for ``MAX_SENTENCE_TOKENS`` tokens (a 20 MB line of
     words) is cut there, so no "sentence" copied into provenance grows without bound.
     """
@@ -100,6 +102,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if (space and blank) or run >= MAX_SENTENCE_TOKENS:
             doc[i].is_sent_start = True
             run = 0
+            if space and i + 1 < len(columns) and not columns[i + 1][1]:
+                # "Stay safe\n\nLindenburg is a very safe town": after a heading the parser
+                # tends to cut the paragraph's first word off as a sentence of its own; the
+                # word after it, on the same line, goes on with that sentence.
+                doc[i + 1].is_sent_start = False
     return doc
 
 
