@@ -53,17 +53,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.facts.corpora import path_of  # noqa: E402
 from benchmarks.facts.logistic import _newton, document_folds, matrix, vocabulary  # noqa: E402
 from benchmarks.facts.mentions import labelled_documents, mention_row  # noqa: E402
 from benchmarks.facts.metrics import auc, log_loss  # noqa: E402
-from benchmarks.facts.validity_data import Example, labelled  # noqa: E402
+from benchmarks.facts.validity_data import Example, labelled, read_documents  # noqa: E402
 from extract.pipeline import load_nlp, piece_limit  # noqa: E402
 from extract.triples import fact_triples  # noqa: E402
 from extract.validity import FEATURE_GROUPS, features, load_table  # noqa: E402
-from kg.build import BuildReport, read_sources  # noqa: E402
-from kg.errors import KGError  # noqa: E402
-from kg.model import KnowledgeGraph  # noqa: E402
 
 CACHE = Path("/tmp/kg_tensor_trial.pkl")
 FOLDS = 5
@@ -81,12 +77,7 @@ def build(parts: Sequence[str], cache: Path) -> None:
     labelled fact's example and tensor rows, and every token's row (for PCA), in ``cache``."""
     labels = labelled()
     nlp = load_nlp()
-    names = labelled_documents(parts)
-    report = BuildReport()
-    sources = list(read_sources([path_of(n) for n in names], KnowledgeGraph(), report))
-    if report.skipped or report.duplicates:
-        problems = [*report.skipped, *report.duplicates]
-        raise KGError(f"documents not read: {'; '.join(str(p) for p in problems)}")
+    sources = read_documents(labelled_documents(parts))
     limit = piece_limit(nlp)
     found: dict[str, tuple[Example, dict]] = {}
     tokens: dict[str, list[np.ndarray]] = {}

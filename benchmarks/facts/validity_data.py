@@ -30,7 +30,7 @@ from kg.build import BuildReport, read_sources
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
 
-__all__ = ["RIGHT", "Example", "labelled", "mention_features", "examples"]
+__all__ = ["RIGHT", "Example", "labelled", "read_documents", "mention_features", "examples"]
 
 #: Labels counted as right: right and useful (U), right but trivial (T).
 RIGHT = frozenset({"U", "T"})
@@ -70,18 +70,27 @@ def labelled(store: Store | None = None) -> dict[str, str]:
     return {key: row["label"] for key, row in rows.items() if row.get("label") in ("U", "T", "W")}
 
 
-def mention_features(
-    names: Iterable[str], nlp: Language | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Iterator[tuple[dict, dict[str, float]]]:
-    """``(mention row, features)`` for every fact mention of the documents ``names``."""
-    names = list(names)
-    nlp = nlp if nlp is not None else load_nlp()
+def read_documents(names: Iterable[str]) -> list:
+    """The labelled documents ``names`` read as ``kg extract`` reads them (their sources).
+
+    Raises:
+        KGError: A document could not be read (the message names it and why).
+    """
     report = BuildReport()
     sources = list(read_sources([path_of(n) for n in names], KnowledgeGraph(), report))
     if report.skipped or report.duplicates:
         problems = [*report.skipped, *report.duplicates]
         raise KGError(f"documents not read: {'; '.join(str(p) for p in problems)}")
+    return sources
+
+
+def mention_features(
+    names: Iterable[str], nlp: Language | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[tuple[dict, dict[str, float]]]:
+    """``(mention row, features)`` for every fact mention of the documents ``names``."""
+    nlp = nlp if nlp is not None else load_nlp()
+    sources = read_documents(names)
     limit = piece_limit(nlp)
     for done, source in enumerate(sources, 1):
         name = Path(source.document.source).stem
