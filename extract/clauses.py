@@ -100,14 +100,14 @@ def conjuncts(token: Token) -> list[Token]:
         found = [c for c in kids if cols.deps[c] == "conj" and cols.pos[c] not in _VERBAL]
         if found and any(cols.lowers[c] == "than" for c in kids):
             # "a car park rather than a school": the school is what was not built.
-            found = [c for c in found if not _instead(doc, kids, c)]
+            found = [c for c in found if not _instead(doc, cols, kids, c)]
         stack.extend(reversed(found))
     return out
 
 
-def _instead(doc, kids: list[int], conj: int) -> bool:
+def _instead(doc, cols, kids: list[int], conj: int) -> bool:
     """The conjunct ``conj`` follows "rather than" (its nearest coordinator before it)."""
-    before = [c for c in kids if c < conj and doc[c].dep_ == "cc"]
+    before = [c for c in kids if c < conj and cols.deps[c] == "cc"]
     return bool(before) and instead_of(doc[before[-1]])
 
 

@@ -91,7 +91,7 @@ def negated_in_context(verb: Token) -> bool:
     """True when something around the clause of ``verb`` denies it (beyond its own "not"): a
     preposition, a negative adverbial, a negated "have", "nor" or "rather than", "almost"."""
     return negated_by_preposition(verb) or negated_by_adverbial(verb) or negated_by_having(
-        verb) or negated_by_conjunction(verb) or negated_by_approximation(verb)
+        verb) or negated_by_conjunction(verb) or negated_by_adverb(verb)
 
 
 def negated_by_preposition(verb: Token) -> bool:
@@ -115,11 +115,10 @@ def instead_of(word: Token) -> bool:
         before.head.i == word.i or word.head.i == before.i or before.head.i == word.head.i)
 
 
-def negated_by_approximation(verb: Token) -> bool:
-    """True for a verb that "almost" or "nearly" modifies: "the bill nearly passed the
-    Senate" did not pass it. Not for a number or an adverb they modify ("nearly 100 people
-    attended", "almost always wins"): those hang on the other word. And for "no longer": "he
-    no longer lives in Paris" does not."""
+def negated_by_adverb(verb: Token) -> bool:
+    """True for a verb an adverb denies: "almost" or "nearly" before it ("the bill nearly
+    passed the Senate" did not pass it; not "nearly 100 people attended" or "almost always
+    wins", where they hang on the other word), or "no longer" ("he no longer lives in Paris")."""
     if verb.pos_ not in _VERBAL:
         return False
     for adverb in children_with(verb, ("advmod",)):
