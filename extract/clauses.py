@@ -47,6 +47,7 @@ from extract.lexicon import (
 from extract.polarity import (
     alternative,
     contrastive,
+    coordinator_before,
     either_or_object,
     instead_of,
     kept_from,
@@ -100,15 +101,15 @@ def conjuncts(token: Token) -> list[Token]:
         found = [c for c in kids if cols.deps[c] == "conj" and cols.pos[c] not in _VERBAL]
         if found and any(cols.lowers[c] == "than" for c in kids):
             # "a car park rather than a school": the school is what was not built.
-            found = [c for c in found if not _instead(doc, cols, kids, c)]
+            found = [c for c in found if not _instead(doc, cols, node, c)]
         stack.extend(reversed(found))
     return out
 
 
-def _instead(doc, cols, kids: list[int], conj: int) -> bool:
-    """The conjunct ``conj`` follows "rather than" (its nearest coordinator before it)."""
-    before = [c for c in kids if c < conj and cols.deps[c] == "cc"]
-    return bool(before) and instead_of(doc[before[-1]])
+def _instead(doc, cols, head: int, conj: int) -> bool:
+    """The conjunct ``conj`` of ``head`` follows "rather than" (its nearest coordinator)."""
+    found = coordinator_before(cols, head, conj)
+    return found is not None and instead_of(doc[found])
 
 
 def first_conjunct(token: Token) -> Token:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.doc_arrays import children_with, columns, left_children, right_children
+from extract.doc_arrays import Columns, children_with, columns, left_children, right_children
 from extract.doc_memo import once_per_key
 from extract.lexicon import (
     ABSTAINING_VERBS,
@@ -41,6 +41,7 @@ __all__ = [
     "negated_by_having",
     "negated_in_context",
     "instead_of",
+    "coordinator_before",
     "alternative",
     "either_or_object",
     "denied_knowing",
@@ -174,11 +175,24 @@ def negated_by_conjunction(verb: Token) -> bool:
         return True  # "Nor did the company pay", "neither confirmed nor denied"
     if verb.dep_ != "conj" or verb.head.i == verb.i:
         return False
-    head = verb.head
-    between = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+    doc = verb.doc
+    found = coordinator_before(columns(doc), verb.head.i, verb.i)
     # "walked to work rather than drive the car": not driven.
-    return bool(between) and (between[-1].lower_ in NEGATIVE_CONJUNCTIONS
-                              or instead_of(between[-1]))
+    return found is not None and (doc[found].lower_ in NEGATIVE_CONJUNCTIONS
+                                  or instead_of(doc[found]))
+
+
+def coordinator_before(cols: Columns, head: int, conj: int) -> int | None:
+    """The coordinator nearest before conjunct ``conj`` among those hung on ``head`` between
+    the two ("and", "nor", the "than" of "rather than"), as an index; None if there is none.
+
+    >>> from extract.pipeline import load_nlp
+    >>> doc = load_nlp()("They built a car park rather than a school.")
+    >>> doc[coordinator_before(columns(doc), 4, 8)].text
+    'than'
+    """
+    found = [c for c in right_children(cols, head) if c < conj and cols.deps[c] == "cc"]
+    return found[-1] if found else None
 
 
 def kept_from(verb: Token) -> tuple[bool, str | None] | None:
